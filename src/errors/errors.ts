@@ -1,0 +1,55 @@
+/**
+ * The one registry of coded errors. A code is never reused; docs/errors.md lists every code
+ * (test/errors/errors.test.ts keeps the two in step).
+ */
+export const ERROR_CODES = {
+  FL_ERR_INPUT_MISSING: { status: 400, message: 'no such file or folder' },
+  FL_ERR_INPUT_UNREADABLE: { status: 400, message: 'cannot be read' },
+  FL_ERR_INPUT_BINARY: { status: 415, message: 'is binary, not text' },
+  FL_ERR_INPUT_TOO_LARGE: { status: 413, message: 'is larger than the size limit' },
+  FL_ERR_INPUT_EMPTY: { status: 422, message: 'has no text' },
+  FL_ERR_INPUT_NO_ARTICLE: { status: 422, message: 'has no article text' },
+  FL_ERR_INPUT_TYPE: { status: 415, message: 'is not a supported input type' },
+  FL_ERR_JSONL_PARSE: { status: 400, message: 'is not valid JSON' },
+  FL_ERR_JSONL_FIELD: { status: 400, message: 'lacks a required field' },
+  FL_ERR_HTTP_STATUS: { status: 502, message: 'answered with an HTTP error' },
+  FL_ERR_HTTP_TIMEOUT: { status: 504, message: 'did not answer in time' },
+  FL_ERR_HTTP_NETWORK: { status: 502, message: 'could not be fetched' },
+  FL_ERR_BAD_DATE: { status: 400, message: 'is not a valid date (YYYY-MM-DD)' },
+  FL_ERR_BAD_ARGUMENT: { status: 400, message: 'is not a valid argument' },
+  FL_ERR_CONFIG: { status: 500, message: 'is not a valid setting' },
+  FL_ERR_STORE: { status: 500, message: 'the store failed' },
+  FL_ERR_NOT_FOUND: { status: 404, message: 'was not found' },
+  FL_ERR_KNOWLEDGE: { status: 500, message: 'knowledge data is invalid' },
+  FL_ERR_EXTRACT: { status: 500, message: 'extraction failed' },
+  FL_ERR_GAZETTEER_FORMAT: { status: 400, message: 'is not a GeoNames dump file' },
+} as const satisfies Record<string, { status: number; message: string }>;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+/** An error with a stable code, the input it concerns, and a one-line reason for people. */
+export class FaultlineError extends Error {
+  readonly code: ErrorCode;
+  readonly subject: string;
+  readonly status: number;
+
+  constructor(code: ErrorCode, subject: string, detail?: string) {
+    const base = ERROR_CODES[code].message;
+    super(detail ? `${subject}: ${base} (${detail})` : `${subject}: ${base}`);
+    this.name = 'FaultlineError';
+    this.code = code;
+    this.subject = subject;
+    this.status = ERROR_CODES[code].status;
+  }
+}
+
+export function isFaultlineError(error: unknown): error is FaultlineError {
+  return error instanceof FaultlineError;
+}
+
+/** One line for stderr, whatever was thrown. */
+export function describeError(error: unknown): string {
+  if (error instanceof FaultlineError) return error.message;
+  if (error instanceof Error) return error.message;
+  return String(error);
+}

@@ -1,0 +1,108 @@
+import type {
+  Category,
+  ClaimantKind,
+  DateRange,
+  EventType,
+  Location,
+  Metric,
+  Span,
+  Stance,
+  SubEventType,
+  Target,
+  Weapon,
+  ActorType,
+} from '../domain/index.js';
+
+/**
+ * The typed records that extraction passes exchange. Each pass is a pure function over a Sentence
+ * (plus the knowledge it is handed) and returns found things with their span and the id of the rule that found them.
+ * Spans are always offsets into the whole document's clean text, never into the sentence.
+ */
+export interface Sentence {
+  readonly index: number;
+  /** Paragraph number (blank-line or newline separated blocks), for segmentation. */
+  readonly paragraph: number;
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+}
+
+export interface Found {
+  readonly span: Span;
+  readonly text: string;
+  readonly ruleId: string;
+}
+
+/** A date expression resolved against the publication date. */
+export interface DateMention extends Found {
+  readonly date: DateRange;
+  /** 'absolute': the text fixes the date; 'relative': resolved against publication; 'vague': a period ("last year"). */
+  readonly kind: 'absolute' | 'relative' | 'vague';
+}
+
+export interface DateContext {
+  /** Publication date (YYYY-MM-DD) or null when unknown; no date is ever resolved after it. */
+  readonly published: string | null;
+}
+
+/** What a place mention names: a town, a part of a town, a district, a province, or a country. */
+export type PlaceRole = 'town' | 'area' | 'district' | 'province' | 'country';
+
+export interface PlaceMention extends Found {
+  readonly role: PlaceRole;
+  readonly location: Location;
+}
+
+export interface PlaceContext {
+  /** ISO country code the document is about (most mentioned), or null. */
+  readonly country: string | null;
+  /** Province the document is mostly about, or null. */
+  readonly admin1: string | null;
+}
+
+export interface ActorMention extends Found {
+  readonly actorId: string;
+  readonly name: string;
+  readonly type: ActorType | null;
+  /** The surface form was a framing term ("freedom fighters", "terrorists") mapped to a neutral actor. */
+  readonly framed: boolean;
+}
+
+/** "X claimed responsibility", "No group claimed responsibility", "suspected X". */
+export interface ResponsibilityMention extends Found {
+  readonly actorId: string | null;
+  readonly stance: 'claimed' | 'denied_none' | 'suspected' | 'blamed';
+}
+
+/** A verb or noun that signals an incident and what kind ("IED", "opened fire", "abducted"). */
+export interface EventCue extends Found {
+  readonly eventType: EventType;
+  readonly subEventType: SubEventType;
+  readonly weapon: Weapon;
+  /** Higher wins when several cues meet in one incident (a suicide bombing beats a generic "attack"). */
+  readonly priority: number;
+}
+
+export interface TargetMention extends Found {
+  readonly target: Target;
+}
+
+/** One casualty figure with its claimant, as read from one sentence. */
+export interface CasualtyMention extends Found {
+  readonly metric: Metric;
+  readonly category: Category;
+  readonly low: number;
+  readonly high: number;
+  readonly best: number;
+  readonly approximate: boolean;
+  readonly claimant: string | null;
+  readonly claimantKind: ClaimantKind;
+  readonly stance: Stance;
+  /** A day named next to the figure ("92 militants ... on Saturday"), when there is one. */
+  readonly dateSpan: Span | null;
+}
+
+export interface FramingTermMention extends Found {
+  readonly register: 'insurgent' | 'state' | 'neutral';
+  readonly termId: string;
+}
