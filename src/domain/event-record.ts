@@ -22,7 +22,11 @@ export interface EventRecord {
   readonly sub_event_type: string;
   readonly weapon: string;
   readonly target: string;
-  readonly actor1: { readonly name: string; readonly type: ActorType | null; readonly claimed: boolean } | null;
+  readonly actor1: {
+    readonly name: string;
+    readonly type: ActorType | null;
+    readonly claimed: boolean;
+  } | null;
   readonly actor2: { readonly name: string; readonly type: ActorType | null } | null;
   readonly fatalities: Figure | null;
   readonly injured: Figure | null;

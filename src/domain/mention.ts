@@ -1,5 +1,13 @@
 import type { Claim } from './claim.js';
-import type { ActorType, DatePrecision, EventType, PlacePrecision, SubEventType, Target, Weapon } from './enums.js';
+import type {
+  ActorType,
+  DatePrecision,
+  EventType,
+  PlacePrecision,
+  SubEventType,
+  Target,
+  Weapon,
+} from './enums.js';
 import type { FieldProvenance, Span } from './provenance.js';
 
 export interface DateRange {

@@ -71,7 +71,10 @@ export interface Store {
   countDocuments(): Promise<number>;
 
   /** Streams documents in ingestion order, in pages, so that any number can be listed. */
-  listDocuments(options?: { readonly withText?: boolean; readonly pageSize?: number }): AsyncIterable<DocumentSummary>;
+  listDocuments(options?: {
+    readonly withText?: boolean;
+    readonly pageSize?: number;
+  }): AsyncIterable<DocumentSummary>;
 
   /** Replaces, in one transaction, what extraction stored for a document (mentions, claims, aggregates, framing). */
   saveExtraction(record: ExtractionRecord): Promise<void>;
