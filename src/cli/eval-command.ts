@@ -1,0 +1,70 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { knowledgeFor } from '../context.js';
+import { parseCommand, type CliIo } from './cli-io.js';
+import { configFromFlags } from './config-from-flags.js';
+import { extractInputs } from './extract-command.js';
+
+export const EVAL_HELP = `faultline eval [--shared DIR]
+  Scores extraction on the development gold (DIR/data/dev, default ../shared) with DIR/tools/score.py and prints
+  the gold and seeds tables. Says so and stops cleanly when the shared folder is absent.`;
+
+function python(args: readonly string[]): { ok: boolean; out: string } {
+  const run = spawnSync('python3', args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  return { ok: run.status === 0 || run.status === 1, out: `${run.stdout ?? ''}${run.stderr ?? ''}` };
+}
+
+/** `faultline eval`: the two tables of the extraction issue's quality bars. */
+export async function evalCommand(argv: readonly string[], io: CliIo): Promise<number> {
+  const { values } = parseCommand(argv, { shared: { type: 'string' } });
+  const shared = resolve(values.shared ?? '../shared');
+  const score = join(shared, 'tools', 'score.py');
+  const gold = join(shared, 'data', 'dev', 'gold-dev.jsonl');
+  const seeds = join(shared, 'data', 'dev', 'seeds-gold.json');
+  if (!existsSync(score) || !existsSync(gold)) {
+    io.err(`${shared}: no shared evaluation folder (tools/score.py, data/dev); nothing to evaluate`);
+    return 0;
+  }
+  const config = configFromFlags({}, io);
+  const knowledge = knowledgeFor(config);
+  const work = mkdtempSync(join(tmpdir(), 'faultline-eval-'));
+  const quiet = (): void => {};
+  try {
+    const items = python([score, 'items', gold]);
+    if (!items.ok) throw new Error(`score.py items failed: ${items.out}`);
+    writeFileSync(join(work, 'items.jsonl'), items.out);
+    const lines: string[] = [];
+    for await (const d of extractInputs(
+      [join(work, 'items.jsonl')],
+      knowledge,
+      { ...config, stdin: io.stdin },
+      quiet,
+    )) {
+      for (const r of d.records) lines.push(JSON.stringify({ input: d.input, ...r }));
+    }
+    writeFileSync(join(work, 'pred.jsonl'), `${lines.join('\n')}\n`);
+    io.out(`gold-dev (${gold})\n${python([score, 'gold', gold, join(work, 'pred.jsonl')]).out}\n`);
+
+    if (existsSync(seeds)) {
+      const meta = JSON.parse(readFileSync(seeds, 'utf8')) as {
+        documents: { file: string; published: string }[];
+      };
+      const seedLines: string[] = [];
+      for (const doc of meta.documents) {
+        const path = join(shared, 'seeds', doc.file);
+        if (!existsSync(path)) continue;
+        const options = { ...config, published: doc.published, stdin: io.stdin };
+        for await (const d of extractInputs([path], knowledge, options, quiet)) {
+          for (const r of d.records) seedLines.push(JSON.stringify({ input: d.input, ...r }));
+        }
+      }
+      writeFileSync(join(work, 'seeds-pred.jsonl'), `${seedLines.join('\n')}\n`);
+      io.out(`seeds (${seeds})\n${python([score, 'seeds', seeds, join(work, 'seeds-pred.jsonl')]).out}`);
+    }
+    return 0;
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,49 @@
+import { describeError, FaultlineError } from '../errors/errors.js';
+import type { CliIo } from './cli-io.js';
+import { DOCUMENTS_HELP, documentsCommand } from './documents-command.js';
+import { EVAL_HELP, evalCommand } from './eval-command.js';
+import { EXPLAIN_HELP, explainCommand } from './explain-command.js';
+import { EXTRACT_HELP, extractCommand } from './extract-command.js';
+import { INGEST_HELP, ingestCommand } from './ingest-command.js';
+import { START_HELP, startCommand } from './start-command.js';
+
+type Command = (argv: readonly string[], io: CliIo) => Promise<number>;
+
+const COMMANDS: Readonly<Record<string, { run: Command; help: string }>> = {
+  ingest: { run: ingestCommand, help: INGEST_HELP },
+  documents: { run: documentsCommand, help: DOCUMENTS_HELP },
+  extract: { run: extractCommand, help: EXTRACT_HELP },
+  explain: { run: explainCommand, help: EXPLAIN_HELP },
+  eval: { run: evalCommand, help: EVAL_HELP },
+  start: { run: startCommand, help: START_HELP },
+};
+
+function usage(): string {
+  return `faultline: conflict reporting in, a traceable event dataset out.\n\n${Object.values(COMMANDS)
+    .map((c) => c.help)
+    .join('\n\n')}\n`;
+}
+
+/** Runs one command line; returns the exit status. Every failure becomes one line on stderr. */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === 'help' || name === '--help' || name === '-h') {
+    io.out(usage());
+    return name ? 0 : 2;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    io.err(`faultline: unknown command "${name}" (try: ${Object.keys(COMMANDS).join(', ')})`);
+    return 2;
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    io.out(`${command.help}\n`);
+    return 0;
+  }
+  try {
+    return await command.run(rest, io);
+  } catch (error) {
+    io.err(error instanceof FaultlineError ? error.message : `faultline ${name}: ${describeError(error)}`);
+    return error instanceof FaultlineError && error.code === 'FL_ERR_BAD_ARGUMENT' ? 2 : 1;
+  }
+}

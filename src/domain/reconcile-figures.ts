@@ -1,0 +1,124 @@
+import type { Claim, Figure } from './claim.js';
+import type { Category, ClaimantKind, Metric } from './enums.js';
+
+/**
+ * How independent a claimant is of the fight. The best figure comes from the most independent claimant
+ * (design: media or monitor over state official over a party). The outlet's own unattributed voice and a
+ * coder's note rank with the media: they are the reporting, not a side.
+ */
+const INDEPENDENCE: Readonly<Record<ClaimantKind, number>> = {
+  media: 3,
+  other: 3,
+  unattributed: 3,
+  state_official: 2,
+  state: 1,
+  armed_group: 1,
+};
+
+export interface ReconciledFigure extends Figure {
+  /** Index (into the claims given) of the claim that set each number. */
+  readonly lowFrom: number;
+  readonly bestFrom: number;
+  readonly highFrom: number;
+}
+
+export interface ReconciledCasualty extends ReconciledFigure {
+  readonly metric: Metric;
+  readonly category: Category;
+}
+
+export interface Reconciliation {
+  readonly casualties: readonly ReconciledCasualty[];
+  /** Every death, all categories together (attackers too), or null when no claim speaks of deaths. */
+  readonly fatalities: Figure | null;
+  readonly injured: Figure | null;
+}
+
+/**
+ * A claimant giving several figures for one metric and category (a daily figure and a running total) is
+ * read as giving its largest: parts do not add to a total the same claimant states.
+ */
+function perClaimant(claims: readonly Claim[], indexes: readonly number[]): number[] {
+  const best = new Map<string, number>();
+  for (const i of indexes) {
+    const c = claims[i]!;
+    const key = `${c.claimantKind}|${c.claimant.toLowerCase()}`;
+    const held = best.get(key);
+    if (held === undefined || claims[held]!.best < c.best) best.set(key, i);
+  }
+  return [...best.values()];
+}
+
+/** Reconciles the claims of one metric and category into low / best / high (design: "Reconciling figures"). */
+export function reconcileGroup(
+  claims: readonly Claim[],
+  indexes: readonly number[],
+): ReconciledFigure | null {
+  // A denial counts only as an explicit figure (a "denied" claim carries the figure the denier gives, often 0).
+  const usable = perClaimant(claims, indexes);
+  if (usable.length === 0) return null;
+  let lowFrom = usable[0]!;
+  let highFrom = usable[0]!;
+  let bestFrom = usable[0]!;
+  for (const i of usable) {
+    const c = claims[i]!;
+    if (c.low < claims[lowFrom]!.low) lowFrom = i;
+    if (c.high > claims[highFrom]!.high) highFrom = i;
+    const b = claims[bestFrom]!;
+    const rank = INDEPENDENCE[c.claimantKind];
+    const bestRank = INDEPENDENCE[b.claimantKind];
+    // among equally independent claimants the lower figure: ACLED's conservative rule
+    if (rank > bestRank || (rank === bestRank && c.best < b.best)) bestFrom = i;
+  }
+  const low = claims[lowFrom]!.low;
+  const high = claims[highFrom]!.high;
+  const best = Math.min(Math.max(claims[bestFrom]!.best, low), high);
+  return { low, best, high, lowFrom, bestFrom, highFrom };
+}
+
+function addFigures(parts: readonly Figure[]): Figure | null {
+  if (parts.length === 0) return null;
+  return parts.reduce<Figure>(
+    (a, b) => ({ low: a.low + b.low, best: a.best + b.best, high: a.high + b.high }),
+    {
+      low: 0,
+      best: 0,
+      high: 0,
+    },
+  );
+}
+
+/**
+ * Total over categories. Figures of the 'unknown' category may cover the others ("nearly 50 people, civilians
+ * and police among them"), so the total is the larger of the sum of the known categories and the unknown one.
+ */
+function total(rows: readonly ReconciledCasualty[], metric: Metric): Figure | null {
+  const known = addFigures(rows.filter((r) => r.metric === metric && r.category !== 'unknown'));
+  const unknown = rows.find((r) => r.metric === metric && r.category === 'unknown') ?? null;
+  if (!known) return unknown ? { low: unknown.low, best: unknown.best, high: unknown.high } : null;
+  if (!unknown) return known;
+  return {
+    low: Math.max(known.low, unknown.low),
+    best: Math.max(known.best, unknown.best),
+    high: Math.max(known.high, unknown.high),
+  };
+}
+
+/** Reconciles every metric and category of an event's claims; the one policy the whole project uses. */
+export function reconcileClaims(claims: readonly Claim[]): Reconciliation {
+  const groups = new Map<string, number[]>();
+  claims.forEach((c, i) => {
+    const key = `${c.metric}|${c.category}`;
+    const list = groups.get(key);
+    if (list) list.push(i);
+    else groups.set(key, [i]);
+  });
+  const casualties: ReconciledCasualty[] = [];
+  for (const [key, indexes] of groups) {
+    const [metric, category] = key.split('|') as [Metric, Category];
+    const figure = reconcileGroup(claims, indexes);
+    if (figure) casualties.push({ metric, category, ...figure });
+  }
+  casualties.sort((a, b) => (a.metric + a.category).localeCompare(b.metric + b.category));
+  return { casualties, fatalities: total(casualties, 'killed'), injured: total(casualties, 'injured') };
+}

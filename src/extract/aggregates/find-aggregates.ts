@@ -1,0 +1,149 @@
+import type { Sentence } from '../types.js';
+import type { CasualtyLexicon } from '../../lexicon/casualty-lexicon.js';
+import { findCasualties } from '../casualties/find-casualties.js';
+import { grammar, isPunct, match, textOf, tokenize } from '../casualties/tokens.js';
+import type { Tokens } from '../casualties/tokens.js';
+import type { AggregateMention } from './aggregate-types.js';
+
+const YEAR = /^(?:19|20)\d\d$/;
+const YEAR_BEFORE = new Set(['in', 'during', 'since', 'throughout', 'for', 'of', 'by', 'through']);
+const YEAR_AFTER = new Set(['saw', 'alone', 'witnessed', 'recorded', 'was', 'has', 'had']);
+
+interface Cues {
+  readonly period: string;
+  readonly trend: boolean;
+  readonly percent: boolean;
+  readonly source: string;
+  readonly metricWord: boolean;
+}
+
+function periodAt(t: Tokens, i: number): { text: string; end: number } | null {
+  const tok = t.tokens[i];
+  if (tok?.kind === 'num' && YEAR.test(tok.text)) {
+    const before = t.words[i - 1] ?? '';
+    // "On 19 February 2020" names a day, not a period.
+    if (grammar(t, 'month', i - 1) || t.tokens[i - 1]?.kind === 'num') return null;
+    if (YEAR_BEFORE.has(before) || YEAR_AFTER.has(t.words[i + 1] ?? '') || i === 0)
+      return { text: tok.text, end: i + 1 };
+    return null;
+  }
+  const cue = match(t, t.lexicon.aggregates, i);
+  return cue?.value.type === 'period' ? { text: textOf(t, i, cue.end), end: cue.end } : null;
+}
+
+function readCues(t: Tokens): Cues {
+  let period = '';
+  let trend = false;
+  let percent = false;
+  let source = '';
+  let metricWord = false;
+  let sourceNamed = false;
+  for (let i = 0; i < t.tokens.length; i += 1) {
+    if (t.metricAt.has(i)) metricWord = true;
+    if (isPunct(t, i, '%') || t.words[i] === 'percent') percent = true;
+    const p = period ? null : periodAt(t, i);
+    if (p) period = p.text;
+    const cue = match(t, t.lexicon.aggregates, i);
+    if (cue?.value.type === 'trend') trend = true;
+    if (cue?.value.type === 'source' && cue.value.id === 'agg.source.monitor') {
+      // A named monitor ("CRSS") beats a generic one ("the monitor").
+      const named = t.tokens[i]?.cap === true && t.words[i] !== 'the';
+      if (!source || (named && !sourceNamed)) [source, sourceNamed] = [textOf(t, i, cue.end), named];
+    }
+  }
+  if (!source) source = accordingTo(t);
+  return { period, trend, percent, source, metricWord };
+}
+
+function accordingTo(t: Tokens): string {
+  for (let i = 0; i + 1 < t.tokens.length; i += 1) {
+    if (t.words[i] !== 'according' || t.words[i + 1] !== 'to') continue;
+    let end = i + 2;
+    while (end < t.tokens.length && end - i < 12 && !isPunct(t, end)) end += 1;
+    return textOf(t, i + 2, end).replace(/^(?:the|a|an)\s+(?:recent\s+)?/i, '');
+  }
+  return '';
+}
+
+function isAggregate(t: Tokens, c: Cues): boolean {
+  const hasDay = t.words.some((_, i) => grammar(t, 'day', i) !== null);
+  if (c.period && !hasDay && (c.trend || c.source !== '' || c.metricWord)) return true;
+  return c.percent && c.trend && c.metricWord;
+}
+
+/** Whether a sentence reports a statistic over a period or an area rather than an incident. */
+export function isAggregateSentence(sentence: Sentence, lexicon: CasualtyLexicon): boolean {
+  const t = tokenize(sentence, lexicon);
+  return isAggregate(t, readCues(t));
+}
+
+function metricNear(t: Tokens, i: number): string {
+  for (let d = 0; d < 12; d += 1) {
+    for (const k of [i + d, i - d]) {
+      const m = t.metricAt.get(k);
+      if (!m) continue;
+      const cat = match(t, t.lexicon.categoryWords, k - 1);
+      return cat ? `${m.value.metric} ${cat.value.category}` : m.value.metric;
+    }
+  }
+  return '';
+}
+
+/** The statistics of an aggregate sentence; `previous` lends its source and period when this one names none. */
+export function findAggregates(
+  sentence: Sentence,
+  lexicon: CasualtyLexicon,
+  previous?: Sentence,
+): readonly AggregateMention[] {
+  const t = tokenize(sentence, lexicon);
+  const c = readCues(t);
+  if (!isAggregate(t, c)) return [];
+  const prev = previous ? readCues(tokenize(previous, lexicon)) : null;
+  const context = {
+    source: c.source || prev?.source || '',
+    period: c.period || prev?.period || '',
+    area: areaOf(t),
+  };
+  const out: AggregateMention[] = [];
+  for (const f of findCasualties(sentence, lexicon, [])) {
+    const value = String(f.best);
+    out.push({
+      span: f.span,
+      text: f.text,
+      ruleId: 'aggregate.figure',
+      ...context,
+      metric: `${f.metric} ${f.category}`,
+      value,
+    });
+  }
+  for (let i = 0; i < t.tokens.length; i += 1) {
+    const tok = t.tokens[i];
+    if (tok?.kind !== 'num') continue;
+    const pct = isPunct(t, i + 1, '%') || t.words[i + 1] === 'percent';
+    const after = t.words[i - 1] === 'to' && (t.words[i - 2] === '%' || t.words[i - 2] === 'percent');
+    if (!pct && !after) continue;
+    const end = pct ? i + 2 : i + 1;
+    const last = t.tokens[end - 1] ?? tok;
+    const metric = metricNear(t, i);
+    out.push({
+      span: [tok.start, last.end],
+      text: textOf(t, i, end),
+      ruleId: pct ? 'aggregate.percent' : 'aggregate.trend-value',
+      ...context,
+      metric: pct ? `change in ${metric}`.trim() : metric,
+      value: pct ? `${tok.text}%` : tok.text.replace(/,/g, ''),
+    });
+  }
+  return out;
+}
+
+function areaOf(t: Tokens): string {
+  for (let i = 0; i + 1 < t.tokens.length; i += 1) {
+    if (t.words[i] !== 'in' || !t.tokens[i + 1]?.cap) continue;
+    let end = i + 1;
+    while (end < t.tokens.length && end - i <= 3 && t.tokens[end]?.cap) end += 1;
+    const text = textOf(t, i + 1, end);
+    if (!periodAt(t, i + 1) && !grammar(t, 'month', i + 1)) return text;
+  }
+  return '';
+}

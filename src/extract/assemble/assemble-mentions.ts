@@ -1,0 +1,251 @@
+import type { Claim, FieldProvenance, Location, Mention, Span } from '../../domain/index.js';
+import type { PlaceContext, PlaceMention, Sentence, TargetMention } from '../types.js';
+import type { DraftClaim, IncidentDraft } from '../segment/segment-incidents.js';
+import { datesOverlap } from '../segment/sentence-signals.js';
+import { decideActors } from './decide-actors.js';
+import { decideType } from './decide-type.js';
+
+export interface AssembleContext {
+  readonly docId: string;
+  readonly text: string;
+  readonly placeContext: PlaceContext;
+  /** The province the document is about, as a location, for incidents that name no finer place. */
+  readonly provinceLocation: Location | null;
+}
+
+function toClaim(d: DraftClaim, docId: string): Claim {
+  const c = d.casualty;
+  return {
+    claimant: c.claimant ?? 'unattributed',
+    claimantKind: c.claimantKind,
+    stance: c.stance,
+    metric: c.metric,
+    category: c.category,
+    low: c.low,
+    high: c.high,
+    best: c.best,
+    approximate: c.approximate,
+    quote: c.text,
+    docId,
+    span: c.span,
+    ruleId: d.ruleId,
+  };
+}
+
+/** A suicide bombing kills its bomber: GTD and ACLED count that death, so we add it unless a figure covers militants. */
+function impliedBomberDeath(
+  draft: IncidentDraft,
+  claims: readonly Claim[],
+  docId: string,
+  subEventType: string,
+): Claim[] {
+  if (subEventType !== 'Suicide bomb') return [];
+  if (claims.some((c) => c.metric === 'killed' && c.category === 'militants')) return [];
+  const s = draft.anchor.sentence;
+  return [
+    {
+      claimant: 'coding rule',
+      claimantKind: 'other',
+      stance: 'estimated',
+      metric: 'killed',
+      category: 'militants',
+      low: 1,
+      high: 1,
+      best: 1,
+      approximate: false,
+      quote: s.text,
+      docId,
+      span: [s.start, s.end],
+      ruleId: 'casualty.suicide-bomber-died',
+    },
+  ];
+}
+
+/** "according to ... officials", "officials said": the people who speak about an attack are not its target. */
+const SPEAKER_AFTER =
+  /^\W{0,3}(?:said|say|says|stated|told|confirmed|added|claimed|reported|announced|declined)\b/i;
+const ATTRIBUTION_BEFORE = /\b(?:according to|statements? (?:from|by)|speaking to|sources? (?:in|among))\b/i;
+
+function isSpeaker(t: TargetMention, sentence: Sentence): boolean {
+  const before = sentence.text.slice(0, t.span[0] - sentence.start);
+  const after = sentence.text.slice(t.span[1] - sentence.start, t.span[1] - sentence.start + 14);
+  return ATTRIBUTION_BEFORE.test(before) || SPEAKER_AFTER.test(after);
+}
+
+function provenance(field: string, ruleId: string, span: Span, text: string): FieldProvenance {
+  return { field, ruleId, span, text };
+}
+
+function confidenceOf(
+  draft: IncidentDraft,
+  place: PlaceMention | null,
+  hasActor: boolean,
+  claims: number,
+): number {
+  let score = 0.3;
+  if (draft.date.own) score += 0.2;
+  if (place && place.location.precision !== 'province') score += 0.2;
+  if (hasActor) score += 0.1;
+  if (claims > 0) score += 0.1;
+  if (!draft.summary) score += 0.1;
+  return Math.round(score * 100) / 100;
+}
+
+/** Turns one incident draft into one Mention per place; a multi-place draft becomes an operation. */
+export function assembleDraft(draft: IncidentDraft, index: number, ctx: AssembleContext): Mention[] {
+  const targets = draft.members.flatMap((m) => m.targets.filter((t) => !isSpeaker(t, m.sentence)));
+  const type = decideType(draft.cues, targets);
+  const claimsByActor = new Set(
+    draft.claims
+      .filter((c) => c.casualty.stance === 'claimed' && c.casualty.claimantKind === 'armed_group')
+      .flatMap((c) =>
+        draft.members.flatMap((m) =>
+          m.actors.filter((a) => a.name === c.casualty.claimant).map((a) => a.actorId),
+        ),
+      ),
+  );
+  const actors = decideActors(
+    draft.members,
+    draft.responsibility,
+    type.cue,
+    type.target,
+    claimsByActor,
+    draft.priorGroup,
+  );
+  const places: (PlaceMention | null)[] = draft.places.length > 0 ? draft.places : [null];
+  const operationKey = places.length > 1 ? `${ctx.docId}-op${index}` : null;
+  const evidence: Span[] = draft.members.map((m) => [m.sentence.start, m.sentence.end] as const);
+  const anchor = draft.anchor.sentence;
+
+  return places.flatMap((place, i): Mention[] => {
+    const location = place?.location ?? ctx.provinceLocation;
+    if (!location) return [];
+    const own = draft.claims.filter((c) => (operationKey ? c.place !== null && c.place === place : true));
+    const shared = operationKey ? draft.claims.filter((c) => c.place === null) : [];
+    const claims = own.map((c) => toClaim(c, ctx.docId));
+    claims.push(...impliedBomberDeath(draft, claims, ctx.docId, type.subEventType));
+    const prov: FieldProvenance[] = [
+      provenance('date', draft.date.ruleId, draft.date.span, draft.date.text),
+      place
+        ? provenance('location', place.ruleId, place.span, place.text)
+        : provenance('location', 'place.document-province', [anchor.start, anchor.end], anchor.text),
+      provenance(
+        'event_type',
+        type.ruleId,
+        type.cue?.span ?? [anchor.start, anchor.end],
+        type.cue?.text ?? anchor.text,
+      ),
+    ];
+    if (type.targetFrom)
+      prov.push(provenance('target', type.targetFrom.ruleId, type.targetFrom.span, type.targetFrom.text));
+    if (actors.actor1From)
+      prov.push(
+        provenance('actor1', actors.actor1From.ruleId, actors.actor1From.span, actors.actor1From.text),
+      );
+    if (actors.claimedFrom)
+      prov.push(
+        provenance(
+          'actor1.claimed',
+          actors.claimedFrom.ruleId,
+          actors.claimedFrom.span,
+          actors.claimedFrom.text,
+        ),
+      );
+    if (operationKey)
+      prov.push(provenance('operation_id', draft.placeRuleId, [anchor.start, anchor.end], anchor.text));
+    return [
+      {
+        kind: 'Mention',
+        id: `${ctx.docId}-m${index}${places.length > 1 ? `-${i}` : ''}`,
+        docId: ctx.docId,
+        index,
+        operationKey,
+        date: draft.date.date,
+        location,
+        eventType: type.eventType,
+        subEventType: type.subEventType,
+        weapon: type.weapon,
+        target: type.target,
+        actor1: actors.actor1,
+        actor2: actors.actor2,
+        claims,
+        operationClaims: shared.map((c) => toClaim(c, ctx.docId)),
+        evidence,
+        provenance: prov,
+        confidence: confidenceOf(draft, place, actors.actor1 !== null, claims.length),
+      },
+    ];
+  });
+}
+
+const COVER_WINDOW = 60;
+
+const DATE_RANK = { day: 0, days: 1, week: 2, month: 3, year: 4 } as const;
+
+const PRECISION_RANK = { place: 0, near_place: 1, district: 2, province: 3, country: 4 } as const;
+
+function targetsAgree(a: Mention, b: Mention): boolean {
+  return a.target === b.target || a.target === 'unknown' || b.target === 'unknown';
+}
+
+/** `fine` reports, in more detail, an incident that `coarse` summarises: same area, overlapping days, same kind of target. */
+function covers(fine: Mention, coarse: Mention, coarseIsSummary: boolean): boolean {
+  if (fine === coarse || !fine.location || !coarse.location) return false;
+  if (!datesOverlap(fine.date, coarse.date) || !targetsAgree(fine, coarse)) return false;
+  // a week-long account does not detail a dated incident; only an account at least as precise in time can
+  if (DATE_RANK[fine.date.precision] > DATE_RANK[coarse.date.precision]) return false;
+  const f = fine.location;
+  const c = coarse.location;
+  if (f.admin1 !== c.admin1) return false;
+  const fr = PRECISION_RANK[f.precision];
+  const cr = PRECISION_RANK[c.precision];
+  if (cr >= 3) return fr < cr;
+  if (coarseIsSummary) return f.admin2 === c.admin2;
+  if (c.precision === 'district') return f.admin2 === c.admin2 && fr <= cr;
+  return f.admin2 === c.admin2 && (f.placeId === c.placeId || f.name === c.name);
+}
+
+/** What pruning needs to know of the draft a mention came from. */
+export interface MentionTraits {
+  readonly summary: boolean;
+  /** The draft's own sentence dated it (not carried forward from an earlier one). */
+  readonly ownDate: boolean;
+  /** Its sentence takes up attacks just mentioned ("The attacks targeted Quetta, Gwadar ..."). */
+  readonly elaborates: boolean;
+}
+
+/**
+ * Drops summary mentions that detailed ones report again ("six attacks in Kech, Mastung and Kachi" followed by
+ * the Kech incidents), and province-wide mentions that a more precise one covers. Only a detail with a date of its
+ * own, or one that expressly takes up the summary, can cover it. An undated summary whose places are partly
+ * detailed is a lead paragraph: all its places go.
+ */
+export function pruneCovered(
+  mentions: readonly Mention[],
+  traits: ReadonlyMap<string, MentionTraits>,
+): Mention[] {
+  const trait = (m: Mention): MentionTraits =>
+    traits.get(m.id) ?? { summary: false, ownDate: true, elaborates: false };
+  const covered = new Set<string>();
+  mentions.forEach((m, i) => {
+    const provinceWide = (m.location?.precision ?? 'province') === 'province';
+    if (!trait(m).summary && !provinceWide) return;
+    // a summary and its details stand near each other: a bounded window keeps this linear on huge documents
+    const from = Math.max(0, i - COVER_WINDOW);
+    const to = Math.min(mentions.length, i + COVER_WINDOW + 1);
+    for (let j = from; j < to; j++) {
+      const d = mentions[j]!;
+      const t = trait(d);
+      // a summary's towns can still cover a province-wide mention of the same attacks
+      const detailed = !t.summary || provinceWide;
+      if (detailed && (t.ownDate || t.elaborates) && covers(d, m, trait(m).summary)) {
+        covered.add(m.id);
+        return;
+      }
+    }
+  });
+  const droppedOps = new Set<string>();
+  for (const m of mentions)
+    if (covered.has(m.id) && m.operationKey && !trait(m).ownDate) droppedOps.add(m.operationKey);
+  return mentions.filter((m) => !covered.has(m.id) && !(m.operationKey && droppedOps.has(m.operationKey)));
+}

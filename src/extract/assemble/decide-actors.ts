@@ -1,0 +1,120 @@
+import type { ActorRef, Target } from '../../domain/index.js';
+import type { SentenceAnalysis } from '../analyse/analyse-sentence.js';
+import type { ActorMention, EventCue, ResponsibilityMention } from '../types.js';
+
+export interface ActorDecision {
+  readonly actor1: ActorRef | null;
+  readonly actor2: ActorRef | null;
+  readonly actor1From: {
+    readonly ruleId: string;
+    readonly span: readonly [number, number];
+    readonly text: string;
+  } | null;
+  readonly claimedFrom: {
+    readonly ruleId: string;
+    readonly span: readonly [number, number];
+    readonly text: string;
+  } | null;
+}
+
+/** "the group", "the militant outfit": a definite reference to a group the article has already named. */
+const ANAPHORA =
+  /\bthe (?:(?:militant|separatist|armed|banned|insurgent|outlawed) )?(?:group|outfit|organi[sz]ation)\b/i;
+
+const isState = (a: ActorMention): boolean => a.type === 'state_forces';
+
+/** Actors that report rather than act (media, officials speaking) never become a perpetrator. */
+function canAct(a: ActorMention): boolean {
+  return a.type !== null || a.actorId === 'unidentified';
+}
+
+function ref(a: ActorMention, claimed: boolean): ActorRef {
+  return { name: a.name, id: a.actorId, type: a.type, claimed };
+}
+
+/**
+ * actor1 is the perpetrator: the group that claimed the act; else the first armed non-state actor named in the
+ * incident; else the state when the state attacked militants; else a suspected group (not claimed); else unknown.
+ */
+export function decideActors(
+  members: readonly SentenceAnalysis[],
+  responsibility: readonly ResponsibilityMention[],
+  cue: EventCue | null,
+  target: Target,
+  claimsByActor: ReadonlySet<string>,
+  priorGroup: ActorMention | null = null,
+): ActorDecision {
+  const mentions = members.flatMap((m) => m.actors).filter(canAct);
+  const byId = new Map(mentions.map((a) => [a.actorId, a] as const));
+  const claimedResp = responsibility.find((r) => r.stance === 'claimed' && r.actorId !== null);
+  const noneClaimed = responsibility.some((r) => r.stance === 'denied_none');
+  const suspected = responsibility.find(
+    (r) => (r.stance === 'suspected' || r.stance === 'blamed') && r.actorId,
+  );
+
+  let actor1: ActorMention | null = null;
+  let rule = '';
+  if (claimedResp?.actorId && byId.has(claimedResp.actorId)) {
+    actor1 = byId.get(claimedResp.actorId)!;
+    rule = claimedResp.ruleId;
+  }
+  const groups = mentions.filter((a) => !isState(a));
+  const named = groups.filter((a) => a.actorId !== 'unidentified');
+  if (!actor1 && named.length > 0) {
+    actor1 = named[0]!;
+    rule = 'actor.first-armed-group';
+  }
+  if (!actor1 && priorGroup && members.some((m) => ANAPHORA.test(m.sentence.text))) {
+    actor1 = priorGroup;
+    rule = 'actor.anaphora-prior-group';
+  }
+  if (!actor1 && target === 'militants') {
+    const state = mentions.find(isState);
+    if (state && (!cue || state.span[0] <= cue.span[1])) {
+      actor1 = state;
+      rule = 'actor.state-against-militants';
+    }
+  }
+  if (!actor1 && suspected?.actorId && byId.has(suspected.actorId)) {
+    actor1 = byId.get(suspected.actorId)!;
+    rule = suspected.ruleId;
+  }
+  if (!actor1 && groups.length > 0) {
+    actor1 = groups[0]!;
+    rule = 'actor.unidentified';
+  }
+
+  const claimedBy =
+    actor1 &&
+    !isState(actor1) &&
+    (responsibility.some(
+      (r) => r.stance === 'claimed' && (r.actorId === actor1.actorId || r.actorId === null),
+    ) ||
+      claimsByActor.has(actor1.actorId));
+  const claimed = Boolean(claimedBy) && !(noneClaimed && !claimedResp);
+  const claimSource = claimed
+    ? (responsibility.find((r) => r.stance === 'claimed') ?? null)
+    : (responsibility.find((r) => r.stance === 'denied_none') ?? null);
+
+  let actor2: ActorRef | null = null;
+  if (actor1 && isState(actor1)) {
+    const other = groups[0];
+    actor2 = other ? ref(other, false) : null;
+  } else if (target === 'security_forces') {
+    const state = mentions.find(isState);
+    actor2 = state
+      ? ref(state, false)
+      : { name: 'Security forces', id: 'security-forces', type: 'state_forces', claimed: false };
+  } else if (target === 'civilians') {
+    actor2 = { name: 'Civilians', id: 'civilians', type: 'civilians', claimed: false };
+  }
+
+  return {
+    actor1: actor1 ? ref(actor1, claimed) : null,
+    actor2,
+    actor1From: actor1 ? { ruleId: rule, span: actor1.span, text: actor1.text } : null,
+    claimedFrom: claimSource
+      ? { ruleId: claimSource.ruleId, span: claimSource.span, text: claimSource.text }
+      : null,
+  };
+}

@@ -1,0 +1,84 @@
+import type { EventType, SubEventType, Target, Weapon } from '../../domain/index.js';
+import type { EventCue, TargetMention } from '../types.js';
+
+export interface TypeDecision {
+  readonly eventType: EventType;
+  readonly subEventType: SubEventType;
+  readonly weapon: Weapon;
+  readonly target: Target;
+  readonly ruleId: string;
+  readonly cue: EventCue | null;
+  readonly targetFrom: TargetMention | null;
+}
+
+/** The first target named nearest after the cue decides; else the first named at all. */
+function pickTarget(targets: readonly TargetMention[], cue: EventCue | null): TargetMention | null {
+  if (targets.length === 0) return null;
+  if (cue) {
+    const after = targets.filter((t) => t.span[0] >= cue.span[0]);
+    if (after.length > 0) return after[0]!;
+  }
+  return targets[0]!;
+}
+
+/**
+ * ACLED's type from the strongest cue and the target. A firearms attack on armed forces is a battle; the same on
+ * civilians or officials is violence against civilians. The weapon comes from the strongest cue that names one.
+ */
+export function decideType(cues: readonly EventCue[], targets: readonly TargetMention[]): TypeDecision {
+  let cue: EventCue | null = null;
+  for (const c of cues) if (!cue || c.priority > cue.priority) cue = c;
+  const targetFrom = pickTarget(targets, cue);
+  const target: Target = targetFrom?.target ?? 'unknown';
+  let weapon: Weapon = cue?.weapon ?? 'unknown';
+  if (weapon === 'unknown') {
+    const armed = [...cues].sort((a, b) => b.priority - a.priority).find((c) => c.weapon !== 'unknown');
+    if (armed) weapon = armed.weapon;
+  }
+  if (!cue) {
+    return {
+      eventType: 'Battles',
+      subEventType: 'Armed clash',
+      weapon,
+      target,
+      ruleId: 'type.default-armed-clash',
+      cue,
+      targetFrom,
+    };
+  }
+  if (cue.eventType === 'Battles' && (target === 'civilians' || target === 'government')) {
+    return {
+      eventType: 'Violence against civilians',
+      subEventType: 'Attack',
+      weapon,
+      target,
+      ruleId: 'type.armed-attack-on-civilians',
+      cue,
+      targetFrom,
+    };
+  }
+  if (
+    cue.eventType === 'Violence against civilians' &&
+    cue.subEventType === 'Attack' &&
+    target === 'security_forces'
+  ) {
+    return {
+      eventType: 'Battles',
+      subEventType: 'Armed clash',
+      weapon,
+      target,
+      ruleId: 'type.attack-on-forces',
+      cue,
+      targetFrom,
+    };
+  }
+  return {
+    eventType: cue.eventType,
+    subEventType: cue.subEventType,
+    weapon,
+    target,
+    ruleId: cue.ruleId,
+    cue,
+    targetFrom,
+  };
+}

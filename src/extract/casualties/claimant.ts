@@ -1,0 +1,173 @@
+import type { ActorType, Category, ClaimantKind, Stance } from '../../domain/index.js';
+import type { ActorMention } from '../types.js';
+import type { ClaimCue } from '../../lexicon/casualty-lexicon.js';
+import { isPunct, match, textOf } from './tokens.js';
+import type { Tokens } from './tokens.js';
+
+/** A claim cue found in a sentence, with the claimant it names (or null). */
+export interface CueFound {
+  readonly start: number;
+  readonly end: number;
+  readonly cue: ClaimCue;
+  readonly claimant: string | null;
+  readonly kind: ClaimantKind;
+}
+
+interface Candidate {
+  readonly start: number;
+  readonly end: number;
+  readonly name: string;
+  readonly kind: ClaimantKind;
+}
+
+const WINDOW = 8;
+const LEADING = new Set(['a', 'an', 'the', 'recent', 'its', 'their', 'his', 'her', 'some']);
+
+export function kindOfActor(type: ActorType | null): ClaimantKind {
+  if (type === 'state_forces') return 'state';
+  if (type === 'rebel_group' || type === 'political_militia' || type === 'identity_militia')
+    return 'armed_group';
+  return 'other';
+}
+
+interface ActorTokens {
+  readonly start: number;
+  readonly end: number;
+  readonly actor: ActorMention;
+}
+
+function actorTokens(t: Tokens, actors: readonly ActorMention[]): ActorTokens[] {
+  const out: ActorTokens[] = [];
+  for (const actor of actors) {
+    const start = t.tokens.findIndex((tok) => tok.start >= actor.span[0]);
+    if (start < 0 || (t.tokens[start]?.end ?? Infinity) > actor.span[1]) continue;
+    let end = start;
+    while (end < t.tokens.length && (t.tokens[end]?.end ?? Infinity) <= actor.span[1]) end += 1;
+    out.push({ start, end, actor });
+  }
+  return out;
+}
+
+function candidatesIn(t: Tokens, from: number, to: number, actors: readonly ActorTokens[]): Candidate[] {
+  const found: Candidate[] = [];
+  for (const a of actors) {
+    if (a.start >= from && a.end <= to)
+      found.push({ ...a, name: a.actor.name, kind: kindOfActor(a.actor.type) });
+  }
+  for (let p = from; p < to; p += 1) {
+    const m = match(t, t.lexicon.claimants, p);
+    if (!m || m.end > to) continue;
+    let end = m.end;
+    if (m.value.title) while (end < to && end - m.end < 4 && t.tokens[end]?.cap) end += 1;
+    if (m.value.pronoun) {
+      const group = actors.find((a) => kindOfActor(a.actor.type) === 'armed_group');
+      if (group) found.push({ start: p, end, name: group.actor.name, kind: 'armed_group' });
+      continue;
+    }
+    found.push({ start: p, end, name: textOf(t, p, end), kind: m.value.kind });
+  }
+  return found;
+}
+
+function nearestLeft(
+  t: Tokens,
+  cueStart: number,
+  actors: readonly ActorTokens[],
+  participle: boolean,
+): Candidate | null {
+  let from = cueStart;
+  let commas = participle ? 1 : 0;
+  while (from > 0 && cueStart - from < WINDOW) {
+    if (isPunct(t, from - 1, '.;:()')) break;
+    if (isPunct(t, from - 1, ',')) {
+      if (commas === 0) break;
+      commas -= 1;
+    }
+    from -= 1;
+  }
+  const found = candidatesIn(t, from, cueStart, actors);
+  found.sort((a, b) => b.end - a.end || a.start - b.start);
+  return found[0] ?? null;
+}
+
+function nearestRight(t: Tokens, cueEnd: number, actors: readonly ActorTokens[]): Candidate | null {
+  let from = cueEnd;
+  while (LEADING.has(t.words[from] ?? '') && from - cueEnd < 3) from += 1;
+  let to = from;
+  while (to < t.tokens.length && to - from < WINDOW && !isPunct(t, to, '.,;:()')) to += 1;
+  const found = candidatesIn(t, cueEnd, to, actors);
+  found.sort((a, b) => a.start - b.start || b.end - a.end);
+  const first = found[0];
+  if (first) return first;
+  let end = from;
+  while (end < to && t.tokens[end]?.cap) end += 1;
+  return end > from ? { start: from, end, name: textOf(t, from, end), kind: 'other' } : null;
+}
+
+/** Every claim cue of the sentence with its claimant, in order. */
+export function findCues(t: Tokens, actors: readonly ActorMention[]): CueFound[] {
+  const inSentence = actorTokens(t, actors);
+  const cues: CueFound[] = [];
+  let i = 0;
+  while (i < t.tokens.length) {
+    const not = match(t, t.lexicon.notCues, i);
+    if (not) {
+      i = not.end;
+      continue;
+    }
+    const m = match(t, t.lexicon.cues, i);
+    if (!m) {
+      i += 1;
+      continue;
+    }
+    const cue = m.value;
+    let who: Candidate | null = null;
+    if (cue.claimant === 'left') who = nearestLeft(t, i, inSentence, /ing$/.test(t.words[i] ?? ''));
+    else if (cue.claimant === 'right') who = nearestRight(t, m.end, inSentence);
+    else if (cue.claimant === 'self')
+      who = { start: i, end: m.end, name: textOf(t, i, m.end), kind: cue.kind ?? 'media' };
+    const previous = cues[cues.length - 1];
+    if (!who && cue.claimant === 'left' && previous?.claimant) {
+      // "The military acknowledged … but dismissed claims …": coordinated verbs share their subject.
+      cues.push({ start: i, end: m.end, cue, claimant: previous.claimant, kind: previous.kind });
+    } else {
+      cues.push({
+        start: i,
+        end: m.end,
+        cue,
+        claimant: who?.name ?? null,
+        kind: who?.kind ?? 'unattributed',
+      });
+    }
+    i = m.end;
+  }
+  return cues;
+}
+
+/** The stance a cue gives a figure: "said" means claimed for a party to the fight, confirmed for its own losses. */
+export function stanceOf(found: CueFound | null, category: Category): Stance {
+  if (!found) return 'reported';
+  if (!found.cue.byKind) return found.cue.stance;
+  switch (found.kind) {
+    case 'armed_group':
+      return 'claimed';
+    case 'state':
+    case 'state_official':
+      return category === 'militants' ? 'claimed' : 'confirmed';
+    default:
+      return 'reported';
+  }
+}
+
+/** The cue that governs a figure: the nearest one before its end, else the first one after. */
+export function cueFor(cues: readonly CueFound[], figureEnd: number): CueFound | null {
+  // Cues are in sentence order: binary search for the last one that starts before the figure ends.
+  let lo = 0;
+  let hi = cues.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((cues[mid]?.start ?? Infinity) < figureEnd) lo = mid + 1;
+    else hi = mid;
+  }
+  return cues[lo - 1] ?? cues[lo] ?? null;
+}

@@ -1,0 +1,286 @@
+import type { Category } from '../../domain/index.js';
+import type { MetricCue, PersonNoun } from '../../lexicon/casualty-lexicon.js';
+import { readQuantity } from './quantity.js';
+import { grammar, isPunct, match } from './tokens.js';
+import type { Match, Tokens } from './tokens.js';
+
+/** One counted part of a figure: "13 police personnel", "a civilian", "Sepoy Khalid", "another 41". */
+export interface Element {
+  readonly start: number;
+  readonly end: number;
+  readonly low: number;
+  readonly high: number;
+  readonly best: number;
+  readonly approximate: boolean;
+  readonly range: boolean;
+  readonly category: Category;
+  /** No category of its own ("others", a bare number): takes the one of the figure before it. */
+  readonly inherit: boolean;
+  readonly bare: boolean;
+  /** A capitalised name with no title: a person only where the grammar says so. */
+  readonly weak: boolean;
+  readonly hasOther: boolean;
+  readonly ellipsis: boolean;
+  /** "seven fatalities": the noun is itself the metric. */
+  readonly metricNoun: Match<MetricCue> | null;
+  readonly ruleId: string;
+}
+
+export interface Group {
+  readonly elements: readonly Element[];
+  readonly start: number;
+  /** Token index just past the group, its appositions and parentheses. */
+  readonly end: number;
+}
+
+const MAX_RUN = 5;
+const MAX_SKIP = 30;
+const MAX_ELEMENTS = 12;
+const MAX_APPOSITION = 6;
+
+interface Run {
+  readonly end: number;
+  readonly head: PersonNoun | null;
+  readonly cats: readonly Category[];
+  readonly hasOther: boolean;
+  readonly metricNoun: Match<MetricCue> | null;
+  /** Words neither lexicon knows were passed over. */
+  readonly loose: boolean;
+}
+
+function isStop(t: Tokens, k: number): boolean {
+  return grammar(t, 'stop', k) !== null;
+}
+
+/** The words after a quantity up to the head noun: "14 Pakistani soldiers", "two FC security posts" (no head). */
+function readRun(t: Tokens, j: number): Run {
+  let k = j;
+  let head: PersonNoun | null = null;
+  let headEnd = j;
+  const cats: Category[] = [];
+  let hasOther = false;
+  let loose = false;
+  for (let steps = 0; steps < MAX_RUN; steps += 1) {
+    const tok = t.tokens[k];
+    if (!tok || tok.kind !== 'word' || isStop(t, k) || t.lexicon.numbers.has(t.words[k] ?? '')) break;
+    const metric = t.metricAt.get(k);
+    if (metric) {
+      const next = t.tokens[metric.end];
+      const closes = !next || next.kind !== 'word' || isStop(t, metric.end) || t.metricAt.has(metric.end);
+      if (metric.value.form === 'noun' && closes) {
+        if (head && !head.generic && !head.inherit) cats.push(head.category);
+        return { end: metric.end, head: null, cats, hasOther, metricNoun: metric, loose };
+      }
+      if (metric.value.form !== 'noun') break;
+    }
+    const noun = match(t, t.lexicon.nouns, k);
+    const cat = noun ? null : match(t, t.lexicon.categoryWords, k);
+    if (head && !head.generic && !head.inherit) cats.push(head.category);
+    if (noun) {
+      if (noun.value.inherit) hasOther = true;
+      head = noun.value;
+      k = noun.end;
+      headEnd = k;
+      continue;
+    }
+    // A verb, an adverb or a cue after the head ends the phrase; any other word makes a compound ("police stations").
+    if (!cat && (/(?:ing|ly)$/.test(t.words[k] ?? '') || grammar(t, 'gap', k) || match(t, t.lexicon.cues, k)))
+      break;
+    head = null;
+    if (cat) {
+      cats.push(cat.value.category);
+      k = cat.end;
+      continue;
+    }
+    if (t.words[k] === 'more' || t.words[k] === 'additional' || t.words[k] === 'further') hasOther = true;
+    else loose = true;
+    k += 1;
+  }
+  const found = { cats, hasOther, metricNoun: null, loose };
+  return head ? { ...found, end: headEnd, head } : { ...found, end: j, head: null };
+}
+
+function ofCategory(t: Tokens, k: number): { category: Category; end: number } | null {
+  if (t.words[k] !== 'of') return null;
+  const m = match(t, t.lexicon.categoryWords, k + 1) ?? match(t, t.lexicon.categoryWords, k + 2);
+  return m ? { category: m.value.category, end: m.end } : null;
+}
+
+function capRun(t: Tokens, k: number, max = 4): number {
+  let end = k;
+  while (end - k < max && t.tokens[end]?.cap && !isStop(t, end) && !t.metricAt.has(end)) end += 1;
+  return end;
+}
+
+const ONE = { low: 1, high: 1, best: 1, approximate: false, range: false };
+const FLAGS = {
+  inherit: false,
+  bare: false,
+  weak: false,
+  hasOther: false,
+  ellipsis: false,
+  metricNoun: null,
+};
+
+/** Reads one counted element at token `i`, or null. */
+export function readElement(t: Tokens, i: number, allowWeak: boolean): Element | null {
+  const tok = t.tokens[i];
+  if (!tok || tok.kind === 'punct') return null;
+  const ellipsis = grammar(t, 'ellipsis', i);
+  if (ellipsis) {
+    const q = readQuantity(t, ellipsis.end);
+    if (q && q.kind === 'number') {
+      const inner = readElement(t, ellipsis.end, false);
+      if (inner) return { ...inner, start: i, ellipsis: true };
+    }
+  }
+  const title = match(t, t.lexicon.titles, i);
+  if (title && t.tokens[title.end]?.cap) {
+    const end = capRun(t, title.end);
+    return { ...ONE, ...FLAGS, start: i, end, category: title.value.category, ruleId: title.value.id };
+  }
+  const pronoun = match(t, t.lexicon.pronouns, i);
+  if (pronoun)
+    return { ...ONE, ...FLAGS, start: i, end: pronoun.end, category: 'unknown', ruleId: pronoun.value.id };
+  const q = readQuantity(t, i);
+  if (q) {
+    let j = q.end;
+    if (t.words[j] === 'of' && q.kind !== 'article')
+      j += ['the', 'these', 'those'].includes(t.words[j + 1] ?? '') ? 2 : 1;
+    if (t.words[j] === 'them' || t.words[j] === 'whom') j += 1;
+    const run = readRun(t, j);
+    const base: Element = {
+      start: i,
+      end: q.end,
+      low: q.low,
+      high: q.high,
+      best: q.best,
+      approximate: q.approximate,
+      range: q.range,
+      category: 'unknown',
+      inherit: false,
+      bare: false,
+      weak: false,
+      hasOther: run.hasOther,
+      ellipsis: false,
+      metricNoun: null,
+      ruleId: q.ruleId,
+    };
+    if (run.metricNoun && !(q.kind === 'article' && run.loose)) {
+      const category = run.cats[0] ?? 'unknown';
+      return { ...base, end: run.metricNoun.start, category, metricNoun: run.metricNoun };
+    }
+    if (q.nounOnly) return null;
+    if (run.head) {
+      const word = t.words[q.start];
+      if (q.kind === 'article' && run.head.plural && !run.head.generic && word !== 'one') return null;
+      if (word === 'the' && run.head.plural) return null;
+      const of = run.head.generic ? ofCategory(t, run.end) : null;
+      let category =
+        of?.category ?? (run.head.generic ? (run.cats[0] ?? run.head.category) : run.head.category);
+      let end = of?.end ?? run.end;
+      // "dozens of civilians and security personnel": one quantity over two nouns.
+      const coordinated = j > q.end || /of$/.test(t.words[q.end - 1] ?? '') ? readRun(t, end + 1) : null;
+      if (t.words[end] === 'and' && coordinated?.head) {
+        if (coordinated.head.category !== category) category = 'unknown';
+        end = coordinated.end;
+      }
+      return { ...base, end, category, inherit: run.head.inherit && !of };
+    }
+    const word = t.words[q.start] ?? '';
+    const bareOk =
+      q.kind === 'vague' || (q.kind === 'number' && !q.yearLike) || word === 'another' || word === 'one';
+    if (!bareOk || j !== q.end) return null;
+    return { ...base, end: q.end, category: 'unknown', inherit: true, bare: true };
+  }
+  if (allowWeak && tok.cap && !isStop(t, i) && !match(t, t.lexicon.nouns, i)) {
+    const end = capRun(t, i);
+    if (end > i)
+      return { ...ONE, ...FLAGS, start: i, end, category: 'unknown', weak: true, ruleId: 'figure.name' };
+  }
+  return null;
+}
+
+function skipParenthesis(t: Tokens, k: number): number {
+  if (!isPunct(t, k, '(')) return k;
+  for (let m = k + 1; m < t.tokens.length && m - k < MAX_SKIP; m += 1) if (isPunct(t, m, ')')) return m + 1;
+  return k;
+}
+
+/** Skips "…, including X and Y," or "…, who …,"; returns the end and the categories named inside. */
+function skipAside(t: Tokens, k: number): { end: number; cats: Category[] } | null {
+  if (!isPunct(t, k, ',-–—')) return null;
+  const opener = grammar(t, 'apposition', k + 1) ?? grammar(t, 'relative', k + 1);
+  if (!opener) return null;
+  const cats: Category[] = [];
+  for (let m = opener.end; m < t.tokens.length && m - k < MAX_SKIP; m += 1) {
+    if (isPunct(t, m, ',;)–—') || (isPunct(t, m, '-') && m > opener.end))
+      return { end: m + (isPunct(t, m, ';') ? 0 : 1), cats };
+    if (t.metricAt.has(m)) return { end: m, cats };
+    const noun = match(t, t.lexicon.nouns, m) ?? match(t, t.lexicon.titles, m);
+    if (noun && !('inherit' in noun.value && noun.value.inherit)) cats.push(noun.value.category);
+  }
+  return null;
+}
+
+function total(elements: readonly Element[]): number {
+  return elements.reduce((sum, e) => sum + e.low, 0);
+}
+
+/** Reads an enumeration of elements at `i` with its asides: "Four soldiers and four assailants". */
+export function readGroup(t: Tokens, i: number, allowWeak = true, nested = false): Group | null {
+  const first = readElement(t, i, allowWeak);
+  if (!first) return null;
+  const elements: Element[] = [];
+  let current: Element | null = first;
+  let k = first.end;
+  while (current) {
+    k = skipParenthesis(t, current.end);
+    if (isPunct(t, k, ',') && !current.bare && current.low === 1 && t.tokens[k + 1]?.cap) {
+      // "One official, Khushdil Khan, was killed": a name set off by commas restates the person.
+      const nameEnd = capRun(t, k + 1);
+      if (isPunct(t, nameEnd, ',')) k = nameEnd + 1;
+    }
+    if (isPunct(t, k, ',') && !current.bare && current.low === 1) {
+      // "Abdul Qadir, an Ahmadi doctor, was killed": a singular description restates the person.
+      const same = readElement(t, k + 1, false);
+      const closes = same && isPunct(t, same.end, ',') && t.words[same.end + 1] !== 'and';
+      if (
+        same &&
+        closes &&
+        same.low === 1 &&
+        same.ruleId === 'quantity.article' &&
+        !readElement(t, same.end + 1, false)
+      ) {
+        if (current.category === 'unknown') current = { ...current, category: same.category, weak: false };
+        k = same.end + 1;
+      }
+    }
+    const aside = skipAside(t, k);
+    if (aside) {
+      const mixed = aside.cats.some((c) => c !== current?.category && c !== 'unknown');
+      if (mixed && !current.bare) current = { ...current, category: 'unknown' };
+      k = aside.end;
+    } else if (!nested && isPunct(t, k, ',') && !current.bare && !current.approximate && current.low > 1) {
+      // "Two people, a police officer and a tribal leader, were injured": the list restates the figure.
+      const list = readGroup(t, k + 1, false, true);
+      if (list && total(list.elements) === current.low && isPunct(t, list.end, ',')) {
+        const head = current.category;
+        elements.push(...list.elements.map((e) => (e.category === 'unknown' ? { ...e, category: head } : e)));
+        current = null;
+        k = list.end + 1;
+        break;
+      }
+    }
+    elements.push(current);
+    let next = k;
+    if (isPunct(t, next, ',')) next += 1;
+    if (t.words[next] === 'and' || t.words[next] === 'plus') next += 1;
+    if (next === k || elements.length >= (nested ? MAX_APPOSITION : MAX_ELEMENTS)) break;
+    const element = readElement(t, next, false);
+    if (!element || element.metricNoun || element.bare) break;
+    current = element;
+  }
+  if (first.weak && !(elements[1]?.hasOther ?? elements.length === 1)) return null;
+  return { elements, start: i, end: k };
+}

@@ -1,0 +1,309 @@
+import type { Category, Metric, Span } from '../../domain/index.js';
+import type { ActorMention, CasualtyMention, Sentence } from '../types.js';
+import type { CasualtyLexicon, OutcomePhrase } from '../../lexicon/casualty-lexicon.js';
+import { cueFor, findCues, stanceOf } from './claimant.js';
+import type { CueFound } from './claimant.js';
+import { readGroup } from './figure.js';
+import type { Element, Group } from './figure.js';
+import { linkAfter, linkBefore } from './link.js';
+import { bestFor, readQuantity } from './quantity.js';
+import { grammar, isPunct, match, tokenize } from './tokens.js';
+import type { Match, Tokens } from './tokens.js';
+
+/** A figure before claimant attribution: token range, metric, category and numbers. */
+interface Raw {
+  readonly start: number;
+  readonly end: number;
+  readonly metric: Metric;
+  readonly category: Category;
+  readonly low: number;
+  readonly high: number;
+  readonly best: number;
+  readonly approximate: boolean;
+  readonly ruleId: string;
+  /** Token where the figure's own words begin, for its date. */
+  readonly anchor: number;
+  readonly fixed?: { readonly claimant: string; readonly kind: 'other'; readonly stance: 'estimated' };
+  readonly zeroStance?: 'confirmed' | 'denied';
+}
+
+const ZERO_LOOKAHEAD = 4;
+
+function zeroStance(t: Tokens, from: number): { end: number; stance?: 'confirmed' | 'denied' } {
+  for (let k = from; k < t.tokens.length && k - from < ZERO_LOOKAHEAD; k += 1) {
+    if (isPunct(t, k)) break;
+    const cue = match(t, t.lexicon.cues, k);
+    if (cue && (cue.value.stance === 'confirmed' || cue.value.stance === 'denied')) {
+      return { end: cue.end, stance: cue.value.stance };
+    }
+  }
+  return { end: from };
+}
+
+function zeros(t: Tokens, o: Match<OutcomePhrase>, category: Category, from = o.start): Raw[] {
+  const after = zeroStance(t, o.end);
+  const base = {
+    start: from,
+    end: after.end,
+    category,
+    low: 0,
+    high: 0,
+    best: 0,
+    approximate: false,
+    anchor: from,
+  };
+  return o.value.metrics.map((metric) => ({ ...base, metric, ruleId: o.value.id, zeroStance: after.stance }));
+}
+
+/** Sums a linked group per category: "a bus cleaner and one passenger" is one claim of 2 civilians. */
+function fromGroup(
+  group: Group,
+  metric: Metric,
+  start: number,
+  end: number,
+  ruleId: string,
+  prev: Raw | null,
+): Raw[] {
+  const byCategory = new Map<Category, Raw>();
+  let last: Category | null = prev?.category ?? null;
+  const others = group.elements.find((e) => e.hasOther && !e.inherit);
+  for (const e of group.elements) {
+    // "Zaman and two other passengers": a name listed with "others" is one of them.
+    const own = e.weak && others ? others.category : e.category;
+    const category: Category = e.inherit && last !== null ? last : own;
+    last = category;
+    const best = bestFor(e, metric);
+    const seen = byCategory.get(category);
+    byCategory.set(category, {
+      start,
+      end,
+      metric,
+      category,
+      low: (seen?.low ?? 0) + e.low,
+      high: (seen?.high ?? 0) + e.high,
+      best: (seen?.best ?? 0) + best,
+      approximate: (seen?.approximate ?? false) || e.approximate,
+      ruleId,
+      anchor: group.start,
+    });
+  }
+  return [...byCategory.values()];
+}
+
+function readToll(t: Tokens, i: number): Raw | null {
+  const m = t.metricAt.get(i);
+  if (!m || m.value.form !== 'toll') return null;
+  let k = m.end;
+  for (let steps = 0; steps < 4; steps += 1) {
+    const link = grammar(t, 'toll-link', k);
+    if (!link) break;
+    k = link.end;
+  }
+  const q = readQuantity(t, k);
+  if (!q || q.kind === 'article' || q.nounOnly) return null;
+  const before = match(t, t.lexicon.categoryWords, i - 1) ?? match(t, t.lexicon.categoryWords, i - 2);
+  const category = before && before.end <= i ? before.value.category : 'unknown';
+  const nums = { low: q.low, high: q.high, best: bestFor(q, 'killed'), approximate: q.approximate };
+  return {
+    start: i,
+    end: q.end,
+    metric: m.value.metric,
+    category,
+    ...nums,
+    ruleId: m.value.id,
+    anchor: q.start,
+  };
+}
+
+function coderNote(t: Tokens): Raw | null {
+  const fixed = { claimant: 'coder note', kind: 'other', stance: 'estimated' } as const;
+  const words = t.words.filter((_, k) => t.tokens[k]?.kind !== 'punct');
+  if (
+    words.length === 2 &&
+    t.tokens[0]?.kind === 'num' &&
+    ['fatalities', 'fatality'].includes(words[1] ?? '')
+  ) {
+    const value = Number(t.tokens[0].text.replace(/,/g, ''));
+    const nums = { low: value, high: value, best: value, approximate: false };
+    const base = {
+      start: 0,
+      end: 2,
+      metric: 'killed',
+      category: 'unknown',
+      ruleId: 'coder-note.bare',
+    } as const;
+    return Number.isFinite(value) ? { ...base, ...nums, anchor: 0, fixed } : null;
+  }
+  for (let i = 0; i < t.tokens.length; i += 1) {
+    const o = match(t, t.lexicon.outcomes, i);
+    if (!o || o.value.type !== 'coder-note') continue;
+    const q = readQuantity(t, o.end);
+    if (!q || q.kind !== 'number') continue;
+    const metric = o.value.metrics[0] ?? 'killed';
+    const nums = { low: q.low, high: q.high, best: q.best, approximate: false };
+    return {
+      start: i,
+      end: q.end,
+      metric,
+      category: 'unknown',
+      ...nums,
+      ruleId: o.value.id,
+      anchor: i,
+      fixed,
+    };
+  }
+  return null;
+}
+
+function rawFigures(t: Tokens): Raw[] {
+  const note = coderNote(t);
+  if (note) return [note];
+  const out: Raw[] = [];
+  let i = 0;
+  while (i < t.tokens.length) {
+    const o = match(t, t.lexicon.outcomes, i);
+    if (o && o.value.type === 'zero' && !o.value.subject) {
+      out.push(...zeros(t, o, 'unknown'));
+      i = o.end;
+      continue;
+    }
+    if (o && o.value.type === 'unknown') {
+      // The figure is said to be unknown: skip its noun and verb.
+      let k = o.end;
+      while (k < t.tokens.length && k - o.end < 12 && !isPunct(t, k) && !t.metricAt.has(k)) k += 1;
+      i = t.metricAt.get(k)?.end ?? k;
+      continue;
+    }
+    if (!mayStart(t, i)) {
+      i += 1;
+      continue;
+    }
+    const toll = readToll(t, i);
+    if (toll) {
+      out.push(toll);
+      i = toll.end;
+      continue;
+    }
+    const group = readGroup(t, i);
+    if (!group) {
+      i += 1;
+      continue;
+    }
+    const prev = out[out.length - 1] ?? null;
+    const strict = group.elements.some((e) => e.weak || (e.bare && e.ruleId === 'quantity.article'));
+    const self = group.elements.length === 1 ? group.elements[0]?.metricNoun : null;
+    const before = self ? null : linkBefore(t, group);
+    const after = self || before ? null : linkAfter(t, group, strict);
+    if (self) {
+      out.push(...fromGroup(group, self.value.metric, group.start, self.end, self.value.id, prev));
+      i = self.end;
+    } else if (before) {
+      for (const m of before.metrics) {
+        out.push(...fromGroup(group, m.value.metric, before.start, group.end, `active:${m.value.id}`, prev));
+      }
+      i = group.end;
+    } else if (after?.zero) {
+      const category = group.elements[0]?.category ?? 'unknown';
+      out.push(...zeros(t, after.zero, category, group.start));
+      i = after.end;
+    } else if (after) {
+      const metric = after.metrics[0]?.value.metric ?? 'killed';
+      out.push(...fromGroup(group, metric, group.start, after.end, after.ruleId, prev));
+      i = after.end;
+    } else if (prev && isEllipsis(group.elements)) {
+      // "92 militants were killed on Saturday and another 41 on Friday".
+      out.push(...fromGroup(group, prev.metric, group.start, group.end, 'ellipsis', prev));
+      i = group.end;
+    } else i = Math.max(group.end, i + 1);
+  }
+  return out;
+}
+
+/** Cheap test before the full readers: most words of a text cannot begin a figure. */
+function mayStart(t: Tokens, i: number): boolean {
+  const tok = t.tokens[i];
+  if (!tok || tok.kind === 'punct') return false;
+  if (tok.kind === 'num' || tok.cap) return true;
+  const word = t.words[i] ?? '';
+  const lx = t.lexicon;
+  return (
+    t.metricAt.has(i) ||
+    lx.numbers.has(word.split('-')[0] ?? '') ||
+    lx.vague.has(word) ||
+    lx.modifiers.has(word) ||
+    lx.titles.has(word) ||
+    lx.pronouns.has(word) ||
+    lx.grammar.ellipsis.has(word) ||
+    ['a', 'an', 'the', 'one', 'another', 'each', 'between'].includes(word)
+  );
+}
+
+function isEllipsis(elements: readonly Element[]): boolean {
+  const first = elements[0];
+  return elements.length === 1 && first !== undefined && first.ellipsis && (first.bare || first.inherit);
+}
+
+function dateSpan(t: Tokens, from: number, to: number): Span | null {
+  for (let k = from; k < to && k < t.tokens.length; k += 1) {
+    const day = grammar(t, 'day', k);
+    if (!day) continue;
+    const start = t.words[k - 1] === 'on' || t.words[k - 1] === 'last' ? k - 1 : k;
+    const a = t.tokens[start];
+    const b = t.tokens[day.end - 1];
+    if (a && b) return [a.start, b.end];
+  }
+  return null;
+}
+
+function toMention(t: Tokens, raw: Raw, cue: CueFound | null, date: Span | null): CasualtyMention | null {
+  const a = t.tokens[raw.start];
+  const b = t.tokens[Math.max(raw.start, raw.end - 1)];
+  if (!a || !b) return null;
+  const text = t.sentence.text.slice(a.start - t.sentence.start, b.end - t.sentence.start);
+  const claimant = raw.fixed?.claimant ?? cue?.claimant ?? null;
+  const claimantKind =
+    raw.fixed?.kind ?? (claimant === null ? 'unattributed' : (cue?.kind ?? 'unattributed'));
+  const stance = raw.fixed?.stance ?? raw.zeroStance ?? stanceOf(cue, raw.category);
+  // Built field by field: object spread is the hot spot on megabyte inputs.
+  return {
+    span: [a.start, b.end],
+    text,
+    ruleId: raw.ruleId,
+    metric: raw.metric,
+    category: raw.category,
+    low: raw.low,
+    high: raw.high,
+    best: raw.best,
+    approximate: raw.approximate,
+    claimant,
+    claimantKind,
+    stance,
+    dateSpan: date,
+  };
+}
+
+/** Casualty figures of one sentence, each with its metric, category, range and claimant. */
+export function findCasualties(
+  sentence: Sentence,
+  lexicon: CasualtyLexicon,
+  actors: readonly ActorMention[],
+): readonly CasualtyMention[] {
+  const t = tokenize(sentence, lexicon);
+  const raws = rawFigures(t);
+  if (raws.length === 0) return [];
+  const cues = findCues(t, actors);
+  // The date of a figure lies between its own words and those of the next figure.
+  const nextAnchor: number[] = new Array<number>(raws.length).fill(t.tokens.length);
+  for (let n = raws.length - 2; n >= 0; n -= 1) {
+    const here = raws[n]?.anchor ?? 0;
+    const next = raws[n + 1]?.anchor ?? t.tokens.length;
+    nextAnchor[n] = next > here ? next : (nextAnchor[n + 1] ?? t.tokens.length);
+  }
+  const out: CasualtyMention[] = [];
+  raws.forEach((raw, n) => {
+    const cue = cueFor(cues, raw.end);
+    const mention = toMention(t, raw, cue, dateSpan(t, raw.anchor, nextAnchor[n] ?? t.tokens.length));
+    if (mention) out.push(mention);
+  });
+  return out;
+}

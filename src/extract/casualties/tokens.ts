@@ -1,0 +1,79 @@
+import type { Sentence } from '../types.js';
+import { matchPhrase, normaliseWord } from '../../lexicon/casualty-lexicon.js';
+import type { CasualtyLexicon, GrammarRole, MetricCue, PhraseTable } from '../../lexicon/casualty-lexicon.js';
+
+export interface Token {
+  /** Offsets into the whole document, like every span. */
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+  readonly kind: 'word' | 'num' | 'punct';
+  readonly cap: boolean;
+}
+
+export interface Match<T> {
+  readonly value: T;
+  readonly start: number;
+  readonly end: number;
+}
+
+/** A sentence read once into tokens, with the metric words found at every position. */
+export interface Tokens {
+  readonly sentence: Sentence;
+  readonly lexicon: CasualtyLexicon;
+  readonly tokens: readonly Token[];
+  readonly words: readonly string[];
+  /** Metric cue starting at a token index. */
+  readonly metricAt: ReadonlyMap<number, Match<MetricCue>>;
+  /** Metric cue ending just before a token index. */
+  readonly metricEndingAt: ReadonlyMap<number, Match<MetricCue>>;
+}
+
+// A number may carry a hyphenated unit ("40-hour", "12-year-old"); a word may hold hyphens and apostrophes.
+const TOKEN = /\d+(?:[.,]\d+)*(?:-\p{L}+)*|\p{L}+(?:['’-]\p{L}+)*|[^\s\p{L}\d]/gu;
+
+export function tokenize(sentence: Sentence, lexicon: CasualtyLexicon): Tokens {
+  const tokens: Token[] = [];
+  for (const m of sentence.text.matchAll(TOKEN)) {
+    const text = m[0];
+    const start = sentence.start + (m.index ?? 0);
+    const first = text.charCodeAt(0);
+    const kind = first >= 48 && first <= 57 ? 'num' : /\p{L}/u.test(text[0] ?? '') ? 'word' : 'punct';
+    const cap = kind === 'word' && text[0] !== text[0]?.toLowerCase();
+    tokens.push({ start, end: start + text.length, text, kind, cap });
+  }
+  const words = tokens.map((t) => normaliseWord(t.text));
+  const metricAt = new Map<number, Match<MetricCue>>();
+  const metricEndingAt = new Map<number, Match<MetricCue>>();
+  for (let i = 0; i < words.length; i += 1) {
+    const m = matchPhrase(lexicon.metrics, words, i);
+    if (!m) continue;
+    const found = { value: m.value, start: i, end: m.end };
+    metricAt.set(i, found);
+    // The longest phrase wins: "shot dead" rather than its last word.
+    if (!metricEndingAt.has(m.end)) metricEndingAt.set(m.end, found);
+  }
+  return { sentence, lexicon, tokens, words, metricAt, metricEndingAt };
+}
+
+export function match<T>(t: Tokens, table: PhraseTable<T>, i: number): Match<T> | null {
+  const m = matchPhrase(table, t.words, i);
+  return m ? { value: m.value, start: i, end: m.end } : null;
+}
+
+export function grammar(t: Tokens, role: GrammarRole, i: number): Match<string> | null {
+  return match(t, t.lexicon.grammar[role], i);
+}
+
+export function isPunct(t: Tokens, i: number, chars = ',.;:!?'): boolean {
+  const tok = t.tokens[i];
+  return tok !== undefined && tok.kind === 'punct' && chars.includes(tok.text);
+}
+
+/** The text of the sentence between two token indexes (end exclusive). */
+export function textOf(t: Tokens, from: number, to: number): string {
+  const a = t.tokens[from];
+  const b = t.tokens[to - 1];
+  if (!a || !b) return '';
+  return t.sentence.text.slice(a.start - t.sentence.start, b.end - t.sentence.start);
+}

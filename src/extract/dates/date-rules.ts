@@ -1,0 +1,247 @@
+import type { DateLexicon, WordRole } from '../../lexicon/date-lexicon.js';
+import type { ParsedDate } from './parsed-date.js';
+
+type Groups = Readonly<Record<string, string | undefined>>;
+
+/** One recogniser: a precompiled global regex and the reading of its named groups (null: not a date after all). */
+export interface DateRule {
+  readonly id: string;
+  readonly re: RegExp;
+  readonly parse: (groups: Groups) => { readonly ruleId: string; readonly parsed: ParsedDate } | null;
+}
+
+export interface CompiledDateRules {
+  readonly rules: readonly DateRule[];
+  /** Tested against the text just before a match: "since", "until", "next" make it no event date. */
+  readonly notEventBefore: RegExp;
+}
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Longest first, so that an alternation prefers "earlier this week" to "this week". */
+function alternation(phrases: readonly string[]): string {
+  const unique = [...new Set(phrases.map((p) => p.trim().toLowerCase()).filter((p) => p !== ''))];
+  unique.sort((a, b) => b.length - a.length);
+  return unique.map((p) => p.split(/\s+/).map(escape).join('\\s{1,3}')).join('|');
+}
+
+function normalise(phrase: string): string {
+  return phrase.trim().toLowerCase().replace(/\s+/g, ' ');
+}
+
+/** A month or weekday name only counts when written with a capital ("may" is a verb, "march" a noun). */
+function capitalised(word: string | undefined): boolean {
+  const first = word?.charAt(0) ?? '';
+  return first !== '' && first !== first.toLowerCase();
+}
+
+function compile(lexicon: DateLexicon): CompiledDateRules {
+  const words = (role: WordRole): string[] =>
+    lexicon.words.filter((w) => w.role === role).flatMap((w) => [...w.words]);
+  const monthOf = new Map<string, number>();
+  for (const m of lexicon.months) for (const name of m.names) monthOf.set(name.toLowerCase(), m.month);
+  const weekdayOf = new Map<string, number>();
+  for (const w of lexicon.weekdays) for (const name of w.names) weekdayOf.set(name.toLowerCase(), w.weekday);
+  const numberOf = new Map<string, number>();
+  for (const n of lexicon.numbers) for (const word of n.words) numberOf.set(normalise(word), n.value);
+  const periodOf = new Map<string, (typeof lexicon.periods)[number]>();
+  for (const p of lexicon.periods) for (const phrase of p.phrases) periodOf.set(normalise(phrase), p);
+  const strictWords = new Set(words('weekday-strictly-before').map(normalise));
+
+  const MONTHS = alternation([...monthOf.keys()]);
+  // Only a short form takes a period ("Sept."); after "July." the period ends the sentence.
+  const abbreviations = lexicon.months.flatMap((m) =>
+    m.names.filter((n) => m.names.some((other) => other.length > n.length && other.startsWith(n))),
+  );
+  const ABBR_DOT = abbreviations.length > 0 ? `(?:(?<=\\b(?:${alternation(abbreviations)}))\\.)?` : '';
+  const mon = (g: string): string => `\\b(?<${g}>${MONTHS})(?![a-z])${ABBR_DOT}`;
+  const day = (g: string): string => `(?<${g}>[12]\\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![a-z\\d])`;
+  const COUNT = `(?!\\s{1,3}(?:${alternation(words('count-noun'))})\\b)`;
+  const NOT_NUMBER_TAIL = '(?![.,]\\d|%|:\\d)';
+  const year = `(?<year>(?:19|20)\\d{2})(?!\\d)${NOT_NUMBER_TAIL}`;
+  const yearPart = `(?:\\s{0,3},\\s{0,3}|\\s{1,3})${year}`;
+  const DAY_LEAD = '(?<![\\w.,:/])';
+  const OF = '\\s{1,3}(?:of\\s{1,3})?';
+  const connectors = words('range-connector');
+  const symbols = connectors.filter((c) => !/^[a-z]/i.test(c));
+  const wordConnectors = connectors.filter((c) => /^[a-z]/i.test(c));
+  const CONN = `(?:\\s{0,3}(?:${alternation(symbols)})\\s{0,3}|\\s{1,3}(?:${alternation(wordConnectors)})\\s{1,3})`;
+  const MODS = `\\b(?:${alternation(words('month-modifier'))})(?:\\s{1,3}|-)`;
+  const PREPS = `(?<=\\b(?:${alternation(words('period-preposition'))})\\s{1,3})`;
+
+  const re = (source: string): RegExp => new RegExp(source, 'gi');
+  const num = (text: string | undefined): number => Number.parseInt(text ?? '', 10);
+  const yearOf = (g: Groups): number | null => (g.year === undefined ? null : num(g.year));
+  const monthsOk = (...names: (string | undefined)[]): boolean => names.every(capitalised);
+  const month = (name: string | undefined): number => monthOf.get((name ?? '').toLowerCase()) ?? 0;
+  const calendar = (
+    ruleId: string,
+    yearValue: number | null,
+    startMonth: number,
+    startDay: number,
+    endMonth: number,
+    endDay: number,
+  ) => ({
+    ruleId,
+    parsed: { type: 'calendar', year: yearValue, startMonth, startDay, endMonth, endDay } as const,
+  });
+
+  const rules: DateRule[] = [
+    {
+      id: 'date.range.cross-dmy',
+      re: re(`${DAY_LEAD}${day('d1')}${OF}${mon('m1')}${CONN}${day('d2')}${OF}${mon('m2')}(?:${yearPart})?`),
+      parse: (g) =>
+        monthsOk(g.m1, g.m2)
+          ? calendar('date.range.cross-dmy', yearOf(g), month(g.m1), num(g.d1), month(g.m2), num(g.d2))
+          : null,
+    },
+    {
+      id: 'date.range.cross-mdy',
+      re: re(`${mon('m1')}\\s{0,3}${day('d1')}${CONN}${mon('m2')}\\s{0,3}${day('d2')}(?:${yearPart})?`),
+      parse: (g) =>
+        monthsOk(g.m1, g.m2)
+          ? calendar('date.range.cross-mdy', yearOf(g), month(g.m1), num(g.d1), month(g.m2), num(g.d2))
+          : null,
+    },
+    {
+      id: 'date.range.dmy',
+      re: re(`${DAY_LEAD}${day('d1')}${CONN}${day('d2')}${OF}${mon('m1')}(?:${yearPart})?`),
+      parse: (g) =>
+        monthsOk(g.m1) && num(g.d1) < num(g.d2)
+          ? calendar('date.range.dmy', yearOf(g), month(g.m1), num(g.d1), month(g.m1), num(g.d2))
+          : null,
+    },
+    {
+      id: 'date.range.mdy',
+      re: re(`${mon('m1')}\\s{0,3}${day('d1')}${CONN}${day('d2')}${COUNT}${NOT_NUMBER_TAIL}(?:${yearPart})?`),
+      parse: (g) =>
+        monthsOk(g.m1) && num(g.d1) < num(g.d2)
+          ? calendar('date.range.mdy', yearOf(g), month(g.m1), num(g.d1), month(g.m1), num(g.d2))
+          : null,
+    },
+    {
+      id: 'date.abs.iso',
+      re: re('(?<![\\w.,:/-])(?<year>(?:19|20)\\d{2})-(?<mm>\\d{1,2})-(?<dd>\\d{1,2})(?![\\d/-])'),
+      parse: (g) => calendar('date.abs.iso', yearOf(g), num(g.mm), num(g.dd), num(g.mm), num(g.dd)),
+    },
+    {
+      // GTD and US style: month first. A first number above 12 can only be a day, so it is read day first.
+      id: 'date.abs.numeric',
+      re: re('(?<![\\w.,:/-])(?<a>\\d{1,2})/(?<b>\\d{1,2})/(?<year>(?:19|20)\\d{2})(?![\\d/])'),
+      parse: (g) => {
+        const [a, b] = [num(g.a), num(g.b)];
+        if (a > 12 && b <= 12) return calendar('date.abs.numeric-dmy', yearOf(g), b, a, b, a);
+        return calendar('date.abs.numeric', yearOf(g), a, b, a, b);
+      },
+    },
+    {
+      id: 'date.abs.dmy',
+      re: re(`${DAY_LEAD}${day('d1')}${OF}${mon('m1')}${yearPart}`),
+      parse: (g) =>
+        monthsOk(g.m1)
+          ? calendar('date.abs.dmy', yearOf(g), month(g.m1), num(g.d1), month(g.m1), num(g.d1))
+          : null,
+    },
+    {
+      id: 'date.abs.mdy',
+      re: re(`${mon('m1')}\\s{0,3}(?:the\\s{1,3})?${day('d1')}${yearPart}`),
+      parse: (g) =>
+        monthsOk(g.m1)
+          ? calendar('date.abs.mdy', yearOf(g), month(g.m1), num(g.d1), month(g.m1), num(g.d1))
+          : null,
+    },
+    {
+      id: 'date.abs.dm',
+      re: re(`${DAY_LEAD}${day('d1')}${OF}${mon('m1')}`),
+      parse: (g) =>
+        monthsOk(g.m1) ? calendar('date.abs.dm', null, month(g.m1), num(g.d1), month(g.m1), num(g.d1)) : null,
+    },
+    {
+      id: 'date.abs.md',
+      re: re(`${mon('m1')}\\s{0,3}(?:the\\s{1,3})?${day('d1')}${NOT_NUMBER_TAIL}`),
+      parse: (g) =>
+        monthsOk(g.m1) ? calendar('date.abs.md', null, month(g.m1), num(g.d1), month(g.m1), num(g.d1)) : null,
+    },
+    {
+      id: 'date.month.year',
+      re: re(`(?:${MODS})?${mon('m1')},?\\s{1,3}${year}`),
+      parse: (g) =>
+        monthsOk(g.m1)
+          ? { ruleId: 'date.month.year', parsed: { type: 'month', year: yearOf(g), month: month(g.m1) } }
+          : null,
+    },
+    {
+      id: 'date.month.bare',
+      re: re(`(?:${MODS}|${PREPS})${mon('m1')}(?!\\s{0,3},?\\s{0,3}\\d)`),
+      parse: (g) =>
+        monthsOk(g.m1)
+          ? { ruleId: 'date.month.bare', parsed: { type: 'month', year: null, month: month(g.m1) } }
+          : null,
+    },
+    {
+      id: 'date.year',
+      // A bare number after "in" is a year only if it does not count something ("in 2000 people").
+      re: re(`(?:${MODS}|${PREPS})${year}${COUNT}(?![-/]\\d)`),
+      parse: (g) => ({ ruleId: 'date.year', parsed: { type: 'year', year: num(g.year) } }),
+    },
+    {
+      id: 'date.rel.ago',
+      re: re(
+        `\\b(?<n>\\d{1,3}|${alternation([...numberOf.keys()])})\\s{1,3}(?<unit>day|week|month|year)s?\\s{1,3}ago\\b`,
+      ),
+      parse: (g) => {
+        const raw = normalise(g.n ?? '');
+        const count = /^\d+$/.test(raw) ? num(raw) : (numberOf.get(raw) ?? -1);
+        const unit = (g.unit ?? '').toLowerCase() as 'day' | 'week' | 'month' | 'year';
+        return count < 0 ? null : { ruleId: 'date.rel.ago', parsed: { type: 'ago', count, unit } };
+      },
+    },
+    {
+      id: 'date.rel.weekday',
+      re: re(
+        `(?:\\b(?<mod>${alternation([...words('weekday-strictly-before'), ...words('weekday-on-or-before')])})\\s{1,3})?` +
+          `\\b(?<wd>${alternation([...weekdayOf.keys()])})\\b(?:\\s{1,3}(?:${alternation(words('part-of-day'))})\\b)?`,
+      ),
+      parse: (g) => {
+        if (!capitalised(g.wd)) return null;
+        const strictlyBefore = g.mod !== undefined && strictWords.has(normalise(g.mod));
+        const weekday = weekdayOf.get((g.wd ?? '').toLowerCase()) ?? 0;
+        return {
+          ruleId: strictlyBefore ? 'date.rel.last-weekday' : 'date.rel.weekday',
+          parsed: { type: 'weekday', weekday, strictlyBefore },
+        };
+      },
+    },
+    {
+      id: 'date.period',
+      re: re(`\\b(?<phrase>${alternation([...periodOf.keys()])})\\b`),
+      parse: (g) => {
+        const entry = periodOf.get(normalise(g.phrase ?? ''));
+        if (!entry) return null;
+        return {
+          ruleId: `date.${entry.id}`,
+          parsed: { type: 'period', anchor: entry.anchor, offset: entry.offset },
+        };
+      },
+    },
+  ];
+  const notEventBefore = new RegExp(
+    `(?:^|[^\\p{L}\\p{N}])(?:${alternation(words('not-event-before'))})\\s{1,3}(?:the\\s{1,3})?$`,
+    'iu',
+  );
+  return { rules, notEventBefore };
+}
+
+const cache = new WeakMap<DateLexicon, CompiledDateRules>();
+
+/** Regexes are built once per lexicon object and reused for every sentence. */
+export function compileDateRules(lexicon: DateLexicon): CompiledDateRules {
+  let compiled = cache.get(lexicon);
+  if (!compiled) {
+    compiled = compile(lexicon);
+    cache.set(lexicon, compiled);
+  }
+  return compiled;
+}

@@ -1,0 +1,125 @@
+import type { AggregateStatistic, FramingMarkers, Location, Mention } from '../domain/index.js';
+import { findAggregates } from './aggregates/find-aggregates.js';
+import { analyseSentence, type SentenceAnalysis } from './analyse/analyse-sentence.js';
+import { assembleDraft, pruneCovered, type MentionTraits } from './assemble/assemble-mentions.js';
+import { countFraming } from './framing/find-framing-terms.js';
+import type { Knowledge } from './knowledge.js';
+import { inferPlaceContext } from './places/find-places.js';
+import { segmentIncidents } from './segment/segment-incidents.js';
+import { splitSentences } from './sentences/split-sentences.js';
+import type { PlaceContext } from './types.js';
+
+/** Bumped whenever a rule changes what extraction produces, so stored documents can be re-extracted. */
+export const EXTRACTOR_VERSION = '2026.11.23-1';
+
+/** The passes, in the order they run. Sentence passes run inside `analyseSentence` in this order too. */
+export const PASSES = [
+  'sentences',
+  'place-context',
+  'dates',
+  'places',
+  'actors',
+  'responsibility',
+  'event-cues',
+  'targets',
+  'casualties',
+  'framing',
+  'aggregates',
+  'segment',
+  'assemble',
+  'prune-covered',
+] as const;
+
+export interface ExtractInput {
+  readonly id: string;
+  readonly text: string;
+  /** Publication date (YYYY-MM-DD) or null; no event is dated after it. */
+  readonly published: string | null;
+}
+
+export interface ExtractionResult {
+  readonly docId: string;
+  readonly mentions: readonly Mention[];
+  readonly aggregates: readonly AggregateStatistic[];
+  readonly framing: FramingMarkers;
+}
+
+/** A sentence that opens on the attacks just reported ("The attacks targeted ...", "These assaults hit ..."). */
+const ELABORATES =
+  /^(?:the|these|those|such|all the) (?:\w+ ){0,2}(?:attacks|assaults|strikes|raids|ambushes|blasts|explosions)\b/i;
+
+function provinceLocation(analyses: readonly SentenceAnalysis[], ctx: PlaceContext): Location | null {
+  if (!ctx.admin1) return null;
+  for (const a of analyses) {
+    for (const p of a.places)
+      if (p.role === 'province' && p.location.admin1 === ctx.admin1) return p.location;
+  }
+  for (const a of analyses) {
+    for (const p of a.places) {
+      if (p.location.admin1 === ctx.admin1) {
+        return {
+          name: ctx.admin1,
+          admin2: null,
+          admin1: ctx.admin1,
+          country: p.location.country,
+          lat: null,
+          lon: null,
+          precision: 'province',
+          placeId: null,
+        };
+      }
+    }
+  }
+  return null;
+}
+
+/**
+ * One document in, the incidents it reports out. Pure: the only date it knows is the publication date it is given.
+ */
+export function extractDocument(input: ExtractInput, knowledge: Knowledge): ExtractionResult {
+  const sentences = splitSentences(input.text);
+  const placeContext = inferPlaceContext(input.text, knowledge.gazetteer);
+  const dateContext = { published: input.published };
+  const analyses = sentences.map((s) => analyseSentence(s, knowledge, dateContext, placeContext));
+
+  const aggregates: AggregateStatistic[] = [];
+  analyses.forEach((a, i) => {
+    if (!a.aggregate) return;
+    const previous = sentences[i - 1];
+    for (const found of findAggregates(a.sentence, knowledge.casualties, previous)) {
+      aggregates.push({
+        kind: 'AggregateStatistic',
+        docId: input.id,
+        source: found.source,
+        period: found.period,
+        area: found.area,
+        metric: found.metric,
+        value: found.value,
+        span: found.span,
+        ruleId: found.ruleId,
+      });
+    }
+  });
+
+  const drafts = segmentIncidents(analyses, input.published);
+  const ctx = {
+    docId: input.id,
+    text: input.text,
+    placeContext,
+    provinceLocation: provinceLocation(analyses, placeContext),
+  };
+  const traits = new Map<string, MentionTraits>();
+  const assembled = drafts.flatMap((draft, index) => {
+    const mentions = assembleDraft(draft, index, ctx);
+    const trait = {
+      summary: draft.summary,
+      ownDate: draft.date.own || draft.date.ruleId === 'segment.same-day',
+      elaborates: ELABORATES.test(draft.anchor.sentence.text),
+    };
+    for (const m of mentions) traits.set(m.id, trait);
+    return mentions;
+  });
+  const mentions = pruneCovered(assembled, traits);
+  const framing = countFraming(analyses.flatMap((a) => a.framing));
+  return { docId: input.id, mentions, aggregates, framing };
+}

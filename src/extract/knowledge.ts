@@ -1,0 +1,1 @@
+export type { Knowledge } from '../lexicon/knowledge.js';

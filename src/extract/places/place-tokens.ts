@@ -1,0 +1,179 @@
+import type { Gazetteer, GazetteerPlace } from '../../lexicon/gazetteer.js';
+import { normaliseToken } from '../../lexicon/gazetteer-normalise.js';
+
+export interface Token {
+  /** Offsets into the text that was tokenised. */
+  readonly start: number;
+  readonly end: number;
+  readonly norm: string;
+  /** Starts with an uppercase letter. */
+  readonly cap: boolean;
+}
+
+/** A gazetteer name found at tokens [from, to). */
+export interface KnownSegment {
+  readonly from: number;
+  readonly to: number;
+  readonly name: string;
+  readonly candidates: readonly GazetteerPlace[];
+}
+
+/**
+ * A run of name-like tokens: one gazetteer name alone ('known'), an unlisted capitalised name ('unknown'),
+ * or a name that only contains a gazetteer name ("Pakistan Army", "Quetta-Karachi", 'mixed').
+ */
+export interface Chunk {
+  readonly from: number;
+  readonly to: number;
+  readonly type: 'known' | 'unknown' | 'mixed';
+  readonly known: readonly KnownSegment[];
+}
+
+const WORD = /[\p{L}\p{N}]+/gu;
+const UPPER = /^\p{Lu}/u;
+/** Separators allowed inside one name: a space, a hyphen, or the dot of an abbreviation ("D.I. Khan"). */
+const JOINER = /^(?:[ \u00a0\-‐–]|\.[ \u00a0]?)$/;
+const HYPHEN = /^[-‐–]$/;
+/** Lowercase words that may sit inside a name ("Azad Jammu and Kashmir", "Kor-e-Dot"). */
+const CONNECTORS = new Set(['and', 'e', 'i', 'ul', 'al', 'de', 'o']);
+/** No real sentence has tokens this long; bounding them keeps normalisation cheap on junk input. */
+const MAX_TOKEN = 64;
+
+export function tokenise(text: string): Token[] {
+  const tokens: Token[] = [];
+  for (const m of text.matchAll(WORD)) {
+    const word = m[0].length > MAX_TOKEN ? m[0].slice(0, MAX_TOKEN) : m[0];
+    tokens.push({
+      start: m.index,
+      end: m.index + m[0].length,
+      norm: normaliseToken(word),
+      cap: UPPER.test(word),
+    });
+  }
+  return tokens;
+}
+
+export function gapBefore(text: string, tokens: readonly Token[], i: number): string {
+  const token = tokens[i];
+  const prev = tokens[i - 1];
+  if (!token || !prev) return '';
+  return text.slice(prev.end, token.start);
+}
+
+/** Whether the gap before token i keeps it in the same name; a dot only after an initial ("D.I. Khan", not "Quetta. The"). */
+export function joinsPrevious(text: string, tokens: readonly Token[], i: number): boolean {
+  const gap = gapBefore(text, tokens, i);
+  if (!JOINER.test(gap)) return false;
+  const prev = tokens[i - 1];
+  return !gap.startsWith('.') || (prev !== undefined && prev.end - prev.start <= 2);
+}
+
+export function isHyphen(gap: string): boolean {
+  return HYPHEN.test(gap);
+}
+
+/** Longest gazetteer name starting at each capitalised token, left to right; linear in the number of tokens. */
+export function matchKnown(text: string, tokens: readonly Token[], gazetteer: Gazetteer): KnownSegment[] {
+  const found: KnownSegment[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    const first = tokens[i] as Token;
+    const lists = first.cap ? gazetteer.byFirstToken.get(first.norm) : undefined;
+    let matched: KnownSegment | null = null;
+    for (const list of lists ?? []) {
+      if (i + list.length > tokens.length) continue;
+      let ok = true;
+      for (let j = 1; j < list.length && ok; j += 1) {
+        const token = tokens[i + j] as Token;
+        const gap = gapBefore(text, tokens, i + j);
+        const joined = joinsPrevious(text, tokens, i + j);
+        // Lowercase inside a name only after a hyphen or dot, or as a connector ("Jammu and Kashmir").
+        const spaced = gap === ' ' || gap === '\u00a0';
+        ok = token.norm === list[j] && joined && (token.cap || !spaced || CONNECTORS.has(token.norm));
+      }
+      if (!ok) continue;
+      const name = list.join(' ');
+      const candidates = gazetteer.byName.get(name);
+      if (candidates && candidates.length > 0) {
+        matched = { from: i, to: i + list.length, name, candidates };
+        break;
+      }
+    }
+    if (matched) {
+      found.push(matched);
+      i = matched.to;
+    } else i += 1;
+  }
+  return found;
+}
+
+/** Whether a token can be part of an unlisted name: capitalised and neither a function word nor a cue word. */
+function nameLike(token: Token, gazetteer: Gazetteer): boolean {
+  const cues = gazetteer.cues;
+  if (!token.cap || cues.function.has(token.norm)) return false;
+  return !(
+    cues.district.has(token.norm) ||
+    cues.tehsil.has(token.norm) ||
+    cues.town.has(token.norm) ||
+    cues.area.has(token.norm) ||
+    cues.province.has(token.norm) ||
+    cues.road.has(token.norm)
+  );
+}
+
+/**
+ * Groups tokens into chunks: gazetteer names and name-like tokens that touch through a joiner.
+ * A hyphen binds whatever sits on both sides ("Balochistan-based", "Quetta-Karachi").
+ */
+export function buildChunks(
+  text: string,
+  tokens: readonly Token[],
+  known: readonly KnownSegment[],
+  gazetteer: Gazetteer,
+): Chunk[] {
+  const units: { from: number; to: number; seg: KnownSegment | null }[] = [];
+  let k = 0;
+  for (let i = 0; i < tokens.length;) {
+    const seg = known[k];
+    if (seg && seg.from === i) {
+      units.push({ from: seg.from, to: seg.to, seg });
+      k += 1;
+      i = seg.to;
+      continue;
+    }
+    const token = tokens[i] as Token;
+    const hyphenated = isHyphen(gapBefore(text, tokens, i)) || isHyphen(gapBefore(text, tokens, i + 1));
+    if (nameLike(token, gazetteer) || (hyphenated && !gazetteer.cues.road.has(token.norm)))
+      units.push({ from: i, to: i + 1, seg: null });
+    i += 1;
+  }
+  const chunks: Chunk[] = [];
+  let current: { from: number; to: number; segs: KnownSegment[]; parts: number } | null = null;
+  const flush = (): void => {
+    if (!current) return;
+    const type =
+      current.segs.length === 0
+        ? 'unknown'
+        : current.segs.length === 1 && current.parts === 1
+          ? 'known'
+          : 'mixed';
+    chunks.push({ from: current.from, to: current.to, type, known: current.segs });
+    current = null;
+  };
+  for (const unit of units) {
+    const gap = gapBefore(text, tokens, unit.from);
+    const first = tokens[unit.from] as Token;
+    const joins =
+      current !== null &&
+      current.to === unit.from &&
+      joinsPrevious(text, tokens, unit.from) &&
+      (first.cap || isHyphen(gap));
+    if (!joins) flush();
+    if (!current) current = { from: unit.from, to: unit.to, segs: [], parts: 0 };
+    current.to = unit.to;
+    current.parts += 1;
+    if (unit.seg) current.segs.push(unit.seg);
+  }
+  flush();
+  return chunks;
+}

@@ -1,0 +1,299 @@
+import type { DateRange } from '../../domain/index.js';
+import type { SentenceAnalysis } from '../analyse/analyse-sentence.js';
+import type {
+  ActorMention,
+  CasualtyMention,
+  EventCue,
+  PlaceMention,
+  ResponsibilityMention,
+} from '../types.js';
+import {
+  SIGNAL_RULES,
+  datesOverlap,
+  finePlaces,
+  incidentPlaces,
+  isViolentCue,
+  matches,
+  ownDate,
+  roleRank,
+  strongestCue,
+} from './sentence-signals.js';
+
+/** Where an incident's date came from. */
+export interface DateChoice {
+  readonly date: DateRange;
+  readonly ruleId: string;
+  readonly span: readonly [number, number];
+  readonly text: string;
+  /** The sentence that opened the incident named the date itself. */
+  readonly own: boolean;
+}
+
+/** A claim read in some sentence, with the town it names when the sentence names one. */
+export interface DraftClaim {
+  readonly casualty: CasualtyMention;
+  readonly place: PlaceMention | null;
+  readonly ruleId: string;
+}
+
+/** One incident as the segmenter delimited it, before it becomes one Mention per place. */
+export interface IncidentDraft {
+  readonly anchor: SentenceAnalysis;
+  readonly members: SentenceAnalysis[];
+  places: PlaceMention[];
+  readonly placeRuleId: string;
+  readonly date: DateChoice;
+  summary: boolean;
+  readonly cues: EventCue[];
+  readonly claims: DraftClaim[];
+  readonly responsibility: ResponsibilityMention[];
+  /** The last named armed group the article mentioned before this incident, for "the group" in its sentences. */
+  readonly priorGroup: ActorMention | null;
+  lastParagraph: number;
+}
+
+/** How many paragraphs after an incident a figure with no place of its own is still read as the incident's. */
+const ATTACH_PARAGRAPHS = 2;
+const REBUTTAL_WINDOW = 30;
+const PRIOR_GROUP_PARAGRAPHS = 3;
+/** Collective names that stand for no one group: they never stand in for "the group". */
+const GENERIC_ACTORS: ReadonlySet<string> = new Set(['unidentified', 'baloch-separatists']);
+
+export function isNamedGroup(a: ActorMention): boolean {
+  return a.type !== null && a.type !== 'state_forces' && !GENERIC_ACTORS.has(a.actorId);
+}
+const DAYLIKE: ReadonlySet<string> = new Set(['day', 'days']);
+
+function addDays(iso: string, days: number): string {
+  return new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+function publicationWeek(published: string | null): DateRange | null {
+  if (!published) return null;
+  const end = new Date(`${published}T00:00:00Z`);
+  const start = new Date(end.getTime() - 6 * 86_400_000);
+  return { start: start.toISOString().slice(0, 10), end: published, precision: 'week' };
+}
+
+function chooseDate(
+  a: SentenceAnalysis,
+  previous: IncidentDraft | null,
+  running: DateChoice | null,
+  published: string | null,
+): DateChoice | null {
+  const own = ownDate(a.dates);
+  if (own) return { date: own.date, ruleId: own.ruleId, span: own.span, text: own.text, own: true };
+  const s = a.sentence;
+  const whole = { span: [s.start, s.end] as const, text: s.text };
+  if (running && matches(SIGNAL_RULES.earlier, s.text)) {
+    const end = addDays(running.date.start, -1);
+    return {
+      ...whole,
+      date: { start: addDays(end, -6), end, precision: 'week' },
+      ruleId: SIGNAL_RULES.earlier.id,
+      own: false,
+    };
+  }
+  if (previous && matches(SIGNAL_RULES.sameDay, s.text)) {
+    return { ...whole, date: previous.date.date, ruleId: SIGNAL_RULES.sameDay.id, own: false };
+  }
+  if (running) return { ...running, ruleId: 'date.carried-forward', own: false };
+  const week = publicationWeek(published);
+  if (week) return { ...whole, date: week, ruleId: 'date.publication-week', own: false };
+  return null;
+}
+
+function samePlace(p: PlaceMention, q: PlaceMention): boolean {
+  const a = p.location;
+  const b = q.location;
+  if (a.placeId && a.placeId === b.placeId) return true;
+  if (a.name === b.name && a.admin2 === b.admin2) return true;
+  const districtLevel = p.role === 'district' || q.role === 'district';
+  return districtLevel && a.admin2 !== null && a.admin2 === b.admin2;
+}
+
+function isStatement(text: string, hasOwnDate: boolean): boolean {
+  if (matches(SIGNAL_RULES.quoted, text) || matches(SIGNAL_RULES.statement, text)) return true;
+  if (hasOwnDate) return false;
+  return matches(SIGNAL_RULES.habitual, text) || matches(SIGNAL_RULES.hypothetical, text);
+}
+
+function claimsOf(a: SentenceAnalysis, draftPlaces: readonly PlaceMention[]): DraftClaim[] {
+  const here = finePlaces(a.places);
+  return a.casualties.map((casualty) => {
+    const place = here.find((p) => draftPlaces.some((q) => samePlace(p, q))) ?? null;
+    return { casualty, place, ruleId: casualty.ruleId };
+  });
+}
+
+/**
+ * A figure far from any incident that answers another party's figure ("the military acknowledged a few
+ * casualties") belongs to the incident carrying the largest figure of an opposing claimant.
+ */
+function rebuttalTarget(drafts: readonly IncidentDraft[], casualty: CasualtyMention): IncidentDraft | null {
+  if (casualty.stance !== 'acknowledged' && casualty.stance !== 'denied') return null;
+  let best: IncidentDraft | null = null;
+  let bestFigure = -1;
+  // only recent incidents: a rebuttal answers what the article has just reported, and this bounds the work
+  for (const d of drafts.slice(-REBUTTAL_WINDOW)) {
+    for (const c of d.claims) {
+      const other = c.casualty;
+      if (other.metric !== casualty.metric || other.claimantKind === casualty.claimantKind) continue;
+      if (other.high > bestFigure) {
+        bestFigure = other.high;
+        best = d;
+      }
+    }
+  }
+  return best;
+}
+
+function startsIncident(
+  a: SentenceAnalysis,
+  cue: EventCue | null,
+  places: readonly PlaceMention[],
+  hasOwnDate: boolean,
+): boolean {
+  if (!cue || !isViolentCue(cue)) return false;
+  if (isStatement(a.sentence.text, hasOwnDate)) return false;
+  if (places.some((p) => p.role !== 'province')) return true;
+  // an earlier incident recalled in passing ("days after the group had killed nine ...") is one of its own
+  if (matches(SIGNAL_RULES.earlier, a.sentence.text) && (places.length > 0 || a.casualties.length > 0))
+    return true;
+  // without a place of its own an incident needs its own date and something that makes it one event
+  return hasOwnDate && (a.actors.length > 0 || a.casualties.length > 0 || a.targets.length > 0);
+}
+
+function continues(
+  current: IncidentDraft,
+  a: SentenceAnalysis,
+  places: readonly PlaceMention[],
+  date: DateChoice | null,
+): boolean {
+  if (matches(SIGNAL_RULES.separate, a.sentence.text) || matches(SIGNAL_RULES.earlier, a.sentence.text))
+    return false;
+  if (date?.own && !datesOverlap(date.date, current.date.date)) return false;
+  // a day named inside a week-long or undated summary is one of the incidents it summarises
+  if (
+    date?.own &&
+    DAYLIKE.has(date.date.precision) &&
+    (!current.date.own || !DAYLIKE.has(current.date.date.precision))
+  )
+    return false;
+  if (places.length === 0) return true;
+  // a summary with no place of its own is followed by its incidents, each one new
+  if (current.places.length === 0) return !current.summary;
+  const provinces = places.filter((p) => p.role === 'province');
+  if (provinces.length === places.length) {
+    return provinces.every((p) => current.places.some((q) => q.location.admin1 === p.location.admin1));
+  }
+  // a place finer than the incident's ("In Dashtuk, Kech District" after "attacks in Kech") is a new incident;
+  // the same place or a coarser one ("one of two blasts in Bajaur" after a Bajaur village) continues it
+  return places.every((p) => current.places.some((q) => samePlace(p, q) && roleRank(p) >= roleRank(q)));
+}
+
+/**
+ * Groups sentences into incidents. An incident opens at a sentence with a violent cue and a place (or its own
+ * date); following sentences with no new place or date add to it; a new place, a new day or "in a separate
+ * incident" opens another. Statements, rhetoric and habitual or hypothetical sentences open none.
+ */
+export function segmentIncidents(
+  analyses: readonly SentenceAnalysis[],
+  published: string | null,
+): readonly IncidentDraft[] {
+  const drafts: IncidentDraft[] = [];
+  let current: IncidentDraft | null = null;
+  let running: DateChoice | null = null;
+  let priorGroup: { actor: ActorMention; paragraph: number } | null = null;
+  for (const a of analyses) {
+    if (a.aggregate) continue;
+    const prior =
+      priorGroup && a.sentence.paragraph - priorGroup.paragraph <= PRIOR_GROUP_PARAGRAPHS
+        ? priorGroup.actor
+        : null;
+    const named = a.actors.filter(isNamedGroup);
+    if (named.length > 0) priorGroup = { actor: named[named.length - 1]!, paragraph: a.sentence.paragraph };
+    const cue = strongestCue(a.cues);
+    const places = incidentPlaces(a, cue);
+    const date = chooseDate(a, current, running, published);
+    const hasOwnDate = date?.own === true && date.date.precision !== 'year';
+    if (hasOwnDate && date) running = date;
+
+    if (startsIncident(a, cue, places, hasOwnDate || date?.own === true)) {
+      if (current && continues(current, a, places, date)) {
+        current.members.push(a);
+        if (cue) current.cues.push(...a.cues);
+        if (current.places.length === 0 && places.length > 0) {
+          current.places = places;
+          if (places.length > 1 && !DAYLIKE.has(current.date.date.precision)) current.summary = true;
+        }
+        current.claims.push(...claimsOf(a, current.places));
+        current.responsibility.push(...a.responsibility);
+        current.lastParagraph = a.sentence.paragraph;
+        continue;
+      }
+      if (!date) continue;
+      current = {
+        anchor: a,
+        members: [a],
+        places,
+        placeRuleId: places.length > 1 ? 'segment.place-list' : 'segment.place-after-cue',
+        date,
+        summary:
+          matches(SIGNAL_RULES.summary, a.sentence.text) ||
+          (places.length > 1 && !DAYLIKE.has(date.date.precision)),
+        cues: [...a.cues],
+        claims: claimsOf(a, places),
+        responsibility: [...a.responsibility],
+        priorGroup: prior,
+        lastParagraph: a.sentence.paragraph,
+      };
+      drafts.push(current);
+      continue;
+    }
+
+    const near = current && a.sentence.paragraph - current.lastParagraph <= ATTACH_PARAGRAPHS;
+    if (a.responsibility.length > 0) {
+      const owner = responsibilityOwner(drafts, a.responsibility);
+      if (owner) {
+        owner.responsibility.push(...a.responsibility);
+        if (!owner.members.includes(a)) owner.members.push(a);
+      }
+    }
+    if (a.casualties.length === 0) continue;
+    if (current && near) {
+      current.members.push(a);
+      current.claims.push(...claimsOf(a, current.places));
+      current.lastParagraph = a.sentence.paragraph;
+      continue;
+    }
+    for (const casualty of a.casualties) {
+      const target = rebuttalTarget(drafts, casualty);
+      if (!target) continue;
+      const answered = target.claims.find((c) => c.casualty.metric === casualty.metric)?.casualty;
+      const category = casualty.category === 'unknown' && answered ? answered.category : casualty.category;
+      target.claims.push({
+        casualty: { ...casualty, category },
+        place: null,
+        ruleId: 'segment.rebuttal-claim',
+      });
+      if (!target.members.includes(a)) target.members.push(a);
+    }
+  }
+  return drafts;
+}
+
+/** A group's claim of responsibility belongs to the latest incident that the state did not carry out. */
+function responsibilityOwner(
+  drafts: readonly IncidentDraft[],
+  found: readonly ResponsibilityMention[],
+): IncidentDraft | null {
+  const last = drafts[drafts.length - 1] ?? null;
+  if (!found.some((r) => r.stance === 'claimed')) return last;
+  for (let i = drafts.length - 1; i >= Math.max(0, drafts.length - REBUTTAL_WINDOW); i--) {
+    const d = drafts[i]!;
+    const stateLed = d.anchor.actors.length > 0 && d.anchor.actors.every((x) => x.type === 'state_forces');
+    if (!stateLed) return d;
+  }
+  return last;
+}

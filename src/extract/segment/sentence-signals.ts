@@ -1,0 +1,191 @@
+import type { SentenceAnalysis } from '../analyse/analyse-sentence.js';
+import type { DateMention, EventCue, PlaceMention } from '../types.js';
+
+/**
+ * Sentence-level signals the segmenter reads. These are grammar of news reporting, not knowledge of a
+ * region, so they live here as rules with ids rather than in data files.
+ */
+export const SIGNAL_RULES = {
+  separate: {
+    id: 'segment.separate-incident',
+    pattern:
+      /\b(?:in (?:a|another) (?:separate|second|different|later|new) (?:incident|attack|assault|strike|blast|ambush)|separately|in another (?:incident|attack)|a second (?:strike|attack|blast)|elsewhere|meanwhile)\b/i,
+  },
+  earlier: {
+    id: 'segment.earlier-incident',
+    pattern:
+      /\b(?:had (?:earlier|previously|already) |(?:days|weeks|a day|a week) (?:before|after|earlier)\b|earlier this (?:week|month)\b|last (?:month|year)\b)/i,
+  },
+  sameDay: {
+    id: 'segment.same-day',
+    pattern: /\b(?:that|the) same (?:day|night|evening|morning)\b|\bon the same day\b/i,
+  },
+  statement: {
+    id: 'segment.statement',
+    pattern:
+      /\b(?:warned|urged|argued|believes?|condemned|vowed|threatened|called (?:on|for)|appealed|demanded|accused|alleged that|described the attacks|dismissed the claims|rejected)\b/i,
+  },
+  habitual: {
+    id: 'segment.habitual',
+    pattern:
+      /\b(?:continues?|continuing|frequent(?:ly)?|repeated(?:ly)?|routinely|often|have long|has long|for decades|in recent years|increasingly|have been targeting|has become)\b/i,
+  },
+  hypothetical: { id: 'segment.hypothetical', pattern: /\b(?:will|would|could|might|may|if|unless)\s+[a-z]/ },
+  summary: {
+    id: 'segment.summary',
+    pattern:
+      /\b(?:two|three|four|five|six|seven|eight|nine|ten|\d+|multiple|several|a series of|a wave of|a string of|a spate of|back-to-back|coordinated|simultaneous|near-simultaneous|string of)\s(?:[^.;]{0,60}?\s)?(?:attacks|assaults|strikes|ambushes|blasts|explosions|raids|operations|offensives)\b/i,
+  },
+  quoted: { id: 'segment.quotation', pattern: /^["\u201c][^"\u201c\u201d]*["\u201d][.!?]?$/ },
+} as const;
+
+export function matches(rule: { readonly pattern: RegExp }, text: string): boolean {
+  return rule.pattern.test(text);
+}
+
+/** The cue that decides the incident's type: the highest priority, the earliest among equals. */
+export function strongestCue(cues: readonly EventCue[]): EventCue | null {
+  let best: EventCue | null = null;
+  for (const cue of cues) if (!best || cue.priority > best.priority) best = cue;
+  return best;
+}
+
+/** Cues that can open an incident: violence, not arrests, protests or agreements. */
+export function isViolentCue(cue: EventCue): boolean {
+  return (
+    cue.eventType === 'Battles' ||
+    cue.eventType === 'Explosions/Remote violence' ||
+    cue.eventType === 'Violence against civilians' ||
+    cue.subEventType === 'Looting/property destruction'
+  );
+}
+
+/** A date that anchors an incident: any resolved date but a year-long or vaguer one. */
+export function ownDate(dates: readonly DateMention[]): DateMention | null {
+  const firm = dates.filter((d) => d.date.precision !== 'year');
+  if (firm.length === 0) return dates[0] ?? null;
+  if (firm.length === 1) return firm[0]!;
+  // several days in one sentence ("92 on Saturday and another 41 on Friday"): span them all
+  let start = firm[0]!.date.start;
+  let end = firm[0]!.date.end;
+  for (const d of firm) {
+    if (d.date.start < start) start = d.date.start;
+    if (d.date.end > end) end = d.date.end;
+  }
+  if (start === firm[0]!.date.start && end === firm[0]!.date.end) return firm[0]!;
+  return {
+    ...firm[0]!,
+    ruleId: 'date.span-of-several',
+    date: { start, end, precision: start === end ? 'day' : 'days' },
+  };
+}
+
+const ROLE_RANK: Readonly<Record<PlaceMention['role'], number>> = {
+  area: 0,
+  town: 1,
+  district: 2,
+  province: 3,
+  country: 4,
+};
+
+export function roleRank(place: PlaceMention): number {
+  return ROLE_RANK[place.role];
+}
+
+/** Places below the province: the ones that can locate an incident on their own. */
+export function finePlaces(places: readonly PlaceMention[]): PlaceMention[] {
+  return places.filter((p) => p.role !== 'province' && p.role !== 'country');
+}
+
+/** True when a place lies inside (or is) another: a town inside a named district, a district inside a province. */
+export function within(inner: PlaceMention, outer: PlaceMention): boolean {
+  if (inner === outer) return false;
+  const a = inner.location;
+  const b = outer.location;
+  if (outer.role === 'country') return a.country === b.country;
+  if (outer.role === 'province') return a.admin1 !== null && a.admin1 === b.admin1;
+  if (outer.role === 'district') return roleRank(inner) < 2 && a.admin2 !== null && a.admin2 === b.admin2;
+  return false;
+}
+
+/** Drops the places that only contain another place of the same sentence ("Katgan, also in Kech"). */
+export function innermostPlaces(places: readonly PlaceMention[]): PlaceMention[] {
+  return places.filter((p) => !places.some((q) => within(q, p) || hosts(p, q)));
+}
+
+/** "Nimrag Cross in Kalat": the town right after an area of the same district is the area's host, not a second place. */
+function hosts(town: PlaceMention, area: PlaceMention): boolean {
+  if (town.role !== 'town' || area.role !== 'area') return false;
+  if (town.location.admin2 === null || town.location.admin2 !== area.location.admin2) return false;
+  return Math.abs(town.span[0] - area.span[1]) <= 12 || Math.abs(area.span[0] - town.span[1]) <= 12;
+}
+
+/**
+ * Places written as one coordinated list ("Quetta, Gwadar, Mastung and Noshki", "the port city of Gwadar,
+ * and the districts of Pasni"): what stands between two of them is commas, "and", and a few lower-case words.
+ */
+const LIST_GAP =
+  /^(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+|\s*&\s*)(?:(?:the|also|key|port|city|cities|town|towns|districts?|areas?|of|provincial|capital|strategic|including)\s+){0,6}$/i;
+
+export function listedPlaces(
+  places: readonly PlaceMention[],
+  text: string,
+  offset: number,
+): PlaceMention[][] {
+  const sorted = [...places].sort((a, b) => a.span[0] - b.span[0]);
+  const groups: PlaceMention[][] = [];
+  for (const place of sorted) {
+    const group = groups[groups.length - 1];
+    const prev = group?.[group.length - 1];
+    if (group && prev) {
+      const gap = text.slice(prev.span[1] - offset, place.span[0] - offset);
+      if (gap.length <= 80 && LIST_GAP.test(gap)) {
+        group.push(place);
+        continue;
+      }
+    }
+    groups.push([place]);
+  }
+  return groups;
+}
+
+/** The place an incident happened: a coordinated list if there is one, else the place nearest after the cue. */
+/** "from Karachi to Quetta": places of a route or an origin, not where the incident happened. */
+const ROUTE_BEFORE =
+  /\b(?:from|to|towards|bound for|en route to|heading to|travelling to|traveling to)\s+(?:the\s+)?$/i;
+
+function onRoute(place: PlaceMention, a: SentenceAnalysis): boolean {
+  const before = a.sentence.text.slice(
+    Math.max(0, place.span[0] - a.sentence.start - 24),
+    place.span[0] - a.sentence.start,
+  );
+  return ROUTE_BEFORE.test(before);
+}
+
+/** Most specific first; among equals the later one (nearer the verb in "at X in Y, ambushing ..."). */
+function mostSpecific(places: readonly PlaceMention[]): PlaceMention {
+  return places.reduce((best, p) => (roleRank(p) <= roleRank(best) ? p : best));
+}
+
+export function incidentPlaces(a: SentenceAnalysis, cue: EventCue | null): PlaceMention[] {
+  const located = a.places.filter((p) => !onRoute(p, a));
+  const candidates = finePlaces(located.length > 0 ? located : a.places);
+  // a coordinated list is read before narrowing, so that "the districts of Pasni, Mastung" stays one list
+  const lists = listedPlaces(candidates, a.sentence.text, a.sentence.start).filter((g) => g.length > 1);
+  if (lists.length > 0) return lists.reduce((x, y) => (y.length > x.length ? y : x));
+  const fine = innermostPlaces(candidates);
+  if (fine.length === 0) {
+    const provinces = located.filter((p) => p.role === 'province');
+    const after = cue ? provinces.filter((p) => p.span[0] >= cue.span[0]) : provinces;
+    const province = after[0] ?? provinces[provinces.length - 1];
+    return province ? [province] : [];
+  }
+  if (!cue) return [mostSpecific(fine)];
+  const after = fine.filter((p) => p.span[0] >= cue.span[0]);
+  if (after.length > 0) return [after[0]!];
+  return [mostSpecific(fine)];
+}
+
+export function datesOverlap(a: { start: string; end: string }, b: { start: string; end: string }): boolean {
+  return a.start <= b.end && b.start <= a.end;
+}

@@ -1,0 +1,104 @@
+import type { Document, PublishedSource } from '../domain/index.js';
+import { FaultlineError } from '../errors/errors.js';
+import type { BoilerplateRules } from '../lexicon/boilerplate-rules.js';
+import { defaultBoilerplateRules } from '../lexicon/boilerplate-rules.js';
+import { cleanHtml } from './clean-html.js';
+import { cleanPlainText } from './clean-plain-text.js';
+import { detectLanguage } from './detect-language.js';
+import { documentId } from './document-id.js';
+import { normalizeDate } from './normalize-date.js';
+import { stripMarkdown } from './strip-markdown.js';
+import type { BuildDefaults, RawInput } from './types.js';
+
+// A page whose longest paragraph has fewer words than this is a stub ("Page not found"), not an article.
+const MIN_ARTICLE_WORDS = 5;
+const HTTP_URL = /^https?:\/\//i;
+
+function present(value: string | null | undefined): string | null {
+  if (typeof value !== 'string') return null;
+  const trimmed = value.replace(/\s+/g, ' ').trim();
+  return trimmed === '' ? null : trimmed;
+}
+
+function hasArticleParagraph(text: string): boolean {
+  for (const paragraph of text.split('\n')) if (paragraph.split(' ').length >= MIN_ARTICLE_WORDS) return true;
+  return false;
+}
+
+interface Cleaned {
+  readonly text: string;
+  readonly title: string | null;
+  readonly publisher: string | null;
+  readonly published: string | null;
+}
+
+function clean(raw: RawInput, rules: BoilerplateRules): Cleaned {
+  switch (raw.format) {
+    case 'html':
+      return cleanHtml(raw.content, present(raw.meta.url), rules);
+    case 'markdown':
+      return {
+        text: cleanPlainText(stripMarkdown(raw.content), rules),
+        title: null,
+        publisher: null,
+        published: null,
+      };
+    default:
+      return { text: cleanPlainText(raw.content, rules), title: null, publisher: null, published: null };
+  }
+}
+
+function pickPublished(
+  raw: RawInput,
+  cleaned: Cleaned,
+  defaults: BuildDefaults,
+): { published: string | null; publishedSource: PublishedSource } {
+  const own = normalizeDate(present(raw.meta.published)) ?? cleaned.published;
+  if (own !== null) return { published: own, publishedSource: 'metadata' };
+  const given = normalizeDate(present(defaults.published));
+  if (given !== null) return { published: given, publishedSource: 'given' };
+  return { published: null, publishedSource: 'none' };
+}
+
+/**
+ * Cleans one raw input into a Document, or says why it cannot (FL_ERR_INPUT_TOO_LARGE, FL_ERR_INPUT_EMPTY,
+ * FL_ERR_INPUT_NO_ARTICLE; subject: the origin). The input's own metadata wins over the given defaults.
+ * Never throws.
+ */
+export function buildDocument(
+  raw: RawInput,
+  defaults: BuildDefaults,
+  rules: BoilerplateRules = defaultBoilerplateRules(),
+): Document | FaultlineError {
+  const size = Buffer.byteLength(raw.content, 'utf8');
+  if (size > defaults.maxBytes) {
+    return new FaultlineError(
+      'FL_ERR_INPUT_TOO_LARGE',
+      raw.origin,
+      `${size} bytes, limit ${defaults.maxBytes}`,
+    );
+  }
+  if (raw.content.trim() === '') return new FaultlineError('FL_ERR_INPUT_EMPTY', raw.origin);
+  let cleaned: Cleaned;
+  try {
+    cleaned = clean(raw, rules);
+  } catch (error) {
+    return new FaultlineError('FL_ERR_INPUT_NO_ARTICLE', raw.origin, (error as Error).message);
+  }
+  if (raw.format === 'html' && !hasArticleParagraph(cleaned.text)) {
+    return new FaultlineError('FL_ERR_INPUT_NO_ARTICLE', raw.origin);
+  }
+  if (cleaned.text === '') return new FaultlineError('FL_ERR_INPUT_EMPTY', raw.origin);
+  const url = present(raw.meta.url) ?? (HTTP_URL.test(raw.origin) ? raw.origin : null);
+  return {
+    kind: 'Document',
+    id: documentId(cleaned.text),
+    url,
+    title: present(raw.meta.title) ?? present(cleaned.title),
+    publisher: present(raw.meta.publisher) ?? present(cleaned.publisher) ?? present(defaults.publisher),
+    ...pickPublished(raw, cleaned, defaults),
+    language: detectLanguage(cleaned.text, rules.englishFastPath),
+    text: cleaned.text,
+    origin: raw.origin,
+  };
+}

@@ -1,0 +1,12 @@
+export { buildDocument } from './build-document.js';
+export { cleanHtml } from './clean-html.js';
+export type { CleanedHtml } from './clean-html.js';
+export { cleanPlainText, cleanPlainTextDetailed } from './clean-plain-text.js';
+export type { CleanedText, RemovedLine } from './clean-plain-text.js';
+export { detectLanguage } from './detect-language.js';
+export { documentId } from './document-id.js';
+export { normalizeDate } from './normalize-date.js';
+export { normalizeText } from './normalize-text.js';
+export { readInputs } from './read-inputs.js';
+export { stripMarkdown } from './strip-markdown.js';
+export type { BuildDefaults, InputResult, RawFormat, RawInput, RawMeta, ReadOptions } from './types.js';

@@ -1,0 +1,11 @@
+// Line and paragraph separators other than \n would split sentences invisibly downstream.
+const LINE_BREAKS = /\r\n?|[\v\f\u0085\u2028\u2029]/g;
+const SPACES = /[\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]/g;
+// Tab and newline are the only controls that carry layout; zero-width marks and BOMs break word matching.
+// eslint-disable-next-line no-control-regex -- matching control characters is the purpose
+const INVISIBLE = /[\0-\x08\x0E-\x1F\x7F-\x84\x86-\x9F\u200B\u2060\uFEFF]/g;
+
+/** Unicode NFC, \n line ends, plain spaces, no control characters except \n and \t. */
+export function normalizeText(text: string): string {
+  return text.replace(LINE_BREAKS, '\n').replace(SPACES, ' ').replace(INVISIBLE, '').normalize('NFC');
+}

@@ -1,0 +1,61 @@
+import type { Gazetteer, GazetteerPlace, PlaceCues } from './gazetteer-types.js';
+import { normalisePlaceName } from './gazetteer-normalise.js';
+
+/** A place with every name it answers to, while the gazetteer is being built. */
+export interface NamedPlace {
+  readonly place: GazetteerPlace;
+  names: readonly string[];
+  /** Replaced by a better record (an imported GeoNames row replacing a package town). */
+  removed?: boolean;
+}
+
+const KIND_ORDER = { country: 0, province: 1, district: 2, town: 3, area: 4 } as const;
+
+/** Curated first, then the more populous, then by id, so that every tie breaks the same way on every run. */
+function byPreference(a: GazetteerPlace, b: GazetteerPlace): number {
+  if (a.curated !== b.curated) return a.curated ? -1 : 1;
+  if (a.population !== b.population) return b.population - a.population;
+  if (a.kind !== b.kind) return KIND_ORDER[a.kind] - KIND_ORDER[b.kind];
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+/** Names longer than this many tokens are not indexed: no real place name is, and it bounds the matcher's work. */
+const MAX_NAME_TOKENS = 6;
+
+export function indexPlaces(entries: readonly NamedPlace[], cues: PlaceCues): Gazetteer {
+  const places = new Map<string, GazetteerPlace>();
+  const byName = new Map<string, GazetteerPlace[]>();
+  const districtsByName = new Map<string, GazetteerPlace[]>();
+  const countries = new Map<string, GazetteerPlace>();
+  const tokenLists = new Map<string, Map<string, readonly string[]>>();
+  for (const { place, names, removed } of entries) {
+    if (removed || places.has(place.id)) continue;
+    places.set(place.id, place);
+    if (place.kind === 'country') countries.set(place.country, place);
+    for (const name of new Set(names.map(normalisePlaceName))) {
+      if (name.length < 2 || cues.notPlaces.has(name)) continue;
+      const tokens = name.split(' ');
+      if (tokens.length > MAX_NAME_TOKENS) continue;
+      const list = byName.get(name) ?? [];
+      if (!list.includes(place)) list.push(place);
+      byName.set(name, list);
+      if (place.kind === 'district') {
+        const districts = districtsByName.get(name) ?? [];
+        districts.push(place);
+        districtsByName.set(name, districts);
+      }
+      const first = tokens[0] as string;
+      const lists = tokenLists.get(first) ?? new Map<string, readonly string[]>();
+      lists.set(name, tokens);
+      tokenLists.set(first, lists);
+    }
+  }
+  for (const list of byName.values()) list.sort(byPreference);
+  const byFirstToken = new Map<string, readonly (readonly string[])[]>();
+  for (const [first, lists] of tokenLists)
+    byFirstToken.set(
+      first,
+      [...lists.values()].sort((a, b) => b.length - a.length),
+    );
+  return { places, byName, byFirstToken, districtsByName, countries, cues };
+}

@@ -1,0 +1,36 @@
+const MARKS = /\p{M}+/gu;
+const APOSTROPHES = /['’‘`ʼ]/g;
+const SEPARATORS = /[^\p{L}\p{N}]+/gu;
+
+/**
+ * The key places are looked up by: lowercase, diacritics stripped, apostrophes dropped, every other
+ * separator (hyphen, dot, comma, space) one space. "D.I. Khan" → "d i khan", "Awārān" → "awaran".
+ */
+export function normalisePlaceName(name: string): string {
+  return name
+    .normalize('NFKD')
+    .replace(MARKS, '')
+    .replace(APOSTROPHES, '')
+    .toLowerCase()
+    .replace(SEPARATORS, ' ')
+    .trim();
+}
+
+/** Normalises one word token; the same folding as normalisePlaceName without separator handling. */
+export function normaliseToken(token: string): string {
+  return token.normalize('NFKD').replace(MARKS, '').toLowerCase();
+}
+
+const ADMIN_SUFFIX = /\s+(?:district|agency|protected area|tribal area|frontier region|province)$/i;
+const ADMIN_PREFIX = /^(?:district|province) (?:of )?/i;
+
+/** "Awārān District" → "Awaran", "South Waziristan Agency" → "South Waziristan": display names without marks or type words. */
+export function cleanAdminName(name: string): string {
+  const plain = name.normalize('NFKD').replace(MARKS, '').trim();
+  return plain.replace(ADMIN_SUFFIX, '').replace(ADMIN_PREFIX, '').trim();
+}
+
+/** A stable id fragment: "Dera Bugti" → "dera-bugti". */
+export function slugify(name: string): string {
+  return normalisePlaceName(name).replace(/ /g, '-');
+}

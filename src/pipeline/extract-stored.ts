@@ -1,0 +1,38 @@
+import type { Document } from '../domain/index.js';
+import { describeError, FaultlineError } from '../errors/errors.js';
+import { EXTRACTOR_VERSION, extractDocument } from '../extract/extract-document.js';
+import type { Knowledge } from '../extract/knowledge.js';
+import type { ExtractionRecord } from '../store/store.js';
+
+const EMPTY_FRAMING = { insurgent: {}, state: {}, neutral: {} } as const;
+
+/** Languages the lexicons are written for; other documents are stored and marked, not extracted. */
+export const EXTRACTED_LANGUAGES: ReadonlySet<string> = new Set(['eng']);
+
+/**
+ * Extraction of one stored document as a record to save. A document in another language gets an empty record,
+ * so that it is marked as done for this extractor version. Never throws: a failure comes back as an error.
+ */
+export function extractionRecordOf(doc: Document, knowledge: Knowledge): ExtractionRecord | FaultlineError {
+  if (!EXTRACTED_LANGUAGES.has(doc.language)) {
+    return {
+      docId: doc.id,
+      mentions: [],
+      aggregates: [],
+      framing: EMPTY_FRAMING,
+      extractorVersion: EXTRACTOR_VERSION,
+    };
+  }
+  try {
+    const result = extractDocument({ id: doc.id, text: doc.text, published: doc.published }, knowledge);
+    return {
+      docId: doc.id,
+      mentions: result.mentions,
+      aggregates: result.aggregates,
+      framing: result.framing,
+      extractorVersion: EXTRACTOR_VERSION,
+    };
+  } catch (error) {
+    return new FaultlineError('FL_ERR_EXTRACT', doc.origin, describeError(error));
+  }
+}

@@ -1,0 +1,42 @@
+import { Migrator } from 'kysely';
+import type { Kysely, Migration, MigrationProvider } from 'kysely';
+import { FaultlineError } from '../../errors/errors.js';
+import { initialMigration } from './0001-initial.js';
+import type { StoreDialect } from './column-types.js';
+
+/** Migrations by name; names sort in the order they apply. Add new ones at the end, never edit an applied one. */
+export function storeMigrations(dialect: StoreDialect): Record<string, Migration> {
+  return {
+    '0001-initial': initialMigration(dialect),
+  };
+}
+
+class InCodeMigrationProvider implements MigrationProvider {
+  constructor(private readonly dialect: StoreDialect) {}
+
+  async getMigrations(): Promise<Record<string, Migration>> {
+    return storeMigrations(this.dialect);
+  }
+}
+
+/**
+ * Applies every pending migration. `schema` puts Kysely's bookkeeping tables beside the store's own tables
+ * (PostgreSQL), so that two stores in two schemas of one database do not see each other's history.
+ */
+export async function migrateToLatest(
+  db: Kysely<unknown>,
+  dialect: StoreDialect,
+  schema?: string,
+): Promise<void> {
+  const migrator = new Migrator({
+    db,
+    provider: new InCodeMigrationProvider(dialect),
+    ...(schema === undefined ? {} : { migrationTableSchema: schema }),
+  });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error !== undefined) {
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'migrations';
+    const detail = error instanceof Error ? error.message : String(error);
+    throw new FaultlineError('FL_ERR_STORE', `migration ${failed}`, detail);
+  }
+}

@@ -1,0 +1,173 @@
+import type { Generated } from 'kysely';
+
+/**
+ * Row types of the store's tables, shared by SQLite and PostgreSQL. JSON lives in text columns and booleans in
+ * integer columns (0/1) in both, so the code that reads and writes rows is the same for the two backends.
+ * PostgreSQL returns bigint columns (the `seq`/serial ids) as strings: readers convert with `toNumber`.
+ */
+export type BigintColumn = Generated<number | string>;
+
+export interface DocumentsTable {
+  /** Ingestion order, for keyset paging. */
+  seq: BigintColumn;
+  id: string;
+  url: string | null;
+  title: string | null;
+  publisher: string | null;
+  published: string | null;
+  published_source: string;
+  language: string;
+  text: string;
+  /** `text.length` (UTF-16 units) as JavaScript counts it, so listing need not read the text. */
+  length: number;
+  origin: string;
+  ingested_at: string;
+  extractor_version: string | null;
+  /** FramingMarkers as JSON, set by saveExtraction. */
+  framing: string | null;
+}
+
+export interface MentionsTable {
+  id: string;
+  doc_id: string;
+  idx: number;
+  operation_key: string | null;
+  date_start: string;
+  date_end: string;
+  date_precision: string;
+  location_name: string | null;
+  admin1: string | null;
+  admin2: string | null;
+  country: string | null;
+  lat: number | null;
+  lon: number | null;
+  place_precision: string | null;
+  place_id: string | null;
+  event_type: string;
+  sub_event_type: string;
+  weapon: string;
+  target: string;
+  /** ActorRef as JSON, or null. */
+  actor1: string | null;
+  actor2: string | null;
+  /** Span[] as JSON. */
+  evidence: string;
+  /** FieldProvenance[] as JSON. */
+  provenance: string;
+  confidence: number;
+  event_id: string | null;
+}
+
+export type ClaimScope = 'mention' | 'operation';
+
+export interface ClaimsTable {
+  id: BigintColumn;
+  mention_id: string;
+  doc_id: string;
+  scope: ClaimScope;
+  /** Position within the mention's claims (or operation claims). */
+  ord: number;
+  claimant: string;
+  claimant_kind: string;
+  stance: string;
+  metric: string;
+  category: string;
+  low: number;
+  high: number;
+  best: number;
+  approximate: number;
+  quote: string;
+  span_start: number;
+  span_end: number;
+  rule_id: string;
+}
+
+export interface AggregateStatisticsTable {
+  id: BigintColumn;
+  doc_id: string;
+  ord: number;
+  source: string;
+  period: string;
+  area: string;
+  metric: string;
+  value: string;
+  span_start: number;
+  span_end: number;
+  rule_id: string;
+}
+
+export interface EventsTable {
+  id: string;
+  operation_id: string | null;
+  date_start: string;
+  date_end: string;
+  date_precision: string;
+  location_name: string | null;
+  admin1: string | null;
+  admin2: string | null;
+  country: string | null;
+  lat: number | null;
+  lon: number | null;
+  place_precision: string | null;
+  event_type: string;
+  sub_event_type: string;
+  actor1_name: string | null;
+  actor2_name: string | null;
+  fatalities_low: number | null;
+  fatalities_best: number | null;
+  fatalities_high: number | null;
+  /** The full EventRecord as JSON. */
+  record: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface EventSourcesTable {
+  event_id: string;
+  doc_id: string;
+}
+
+export interface OperationsTable {
+  id: string;
+  record: string;
+}
+
+export interface PublishersTable {
+  name: string;
+  profile: string;
+}
+
+export interface GazetteerPlacesTable {
+  id: string;
+  name: string;
+  ascii_name: string;
+  /** string[] as JSON. */
+  alternate_names: string;
+  lat: number;
+  lon: number;
+  feature_class: string;
+  feature_code: string;
+  country: string;
+  admin1_code: string;
+  admin2_code: string;
+  admin1_name: string | null;
+  admin2_name: string | null;
+  population: number | string;
+}
+
+export interface Database {
+  documents: DocumentsTable;
+  mentions: MentionsTable;
+  claims: ClaimsTable;
+  aggregate_statistics: AggregateStatisticsTable;
+  events: EventsTable;
+  event_sources: EventSourcesTable;
+  operations: OperationsTable;
+  publishers: PublishersTable;
+  gazetteer_places: GazetteerPlacesTable;
+}
+
+/** Converts a count or bigint column value (a string from pg, a number from SQLite) to a number. */
+export function toNumber(value: number | string | bigint): number {
+  return typeof value === 'number' ? value : Number(value);
+}

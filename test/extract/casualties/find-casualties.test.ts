@@ -1,0 +1,301 @@
+import { describe, expect, it } from 'vitest';
+import type { ActorType } from '../../../src/domain/index.js';
+import { findCasualties } from '../../../src/extract/casualties/find-casualties.js';
+import { actor, lexicon, sentence } from './helpers.js';
+
+interface Row {
+  readonly text: string;
+  readonly actors?: readonly (readonly [string, string, ActorType])[];
+  /** metric/category/low/best/high/(~ approximate | = exact)/claimant or -/kind/stance, in sentence order. */
+  readonly want: readonly string[];
+}
+
+const U = '-/unattributed/reported';
+
+const rows: readonly Row[] = [
+  // Plain figures, digits and words.
+  {
+    text: 'Three soldiers were killed when a roadside bomb hit their truck.',
+    want: [`killed/security_forces/3/3/3/=/${U}`],
+  },
+  {
+    text: 'Officials said 14 policemen were wounded in the grenade attack.',
+    want: ['injured/security_forces/14/14/14/=/Officials/state_official/confirmed'],
+  },
+  {
+    text: 'A total of 1,500 villagers were killed over the decade-long feud.',
+    want: [`killed/civilians/1500/1500/1500/=/${U}`],
+  },
+  {
+    text: 'Twenty-seven labourers were abducted from the construction site.',
+    want: [`abducted/civilians/27/27/27/=/${U}`],
+  },
+  {
+    text: 'Thirty four passengers were injured when the coach overturned after the blast.',
+    want: [`injured/civilians/34/34/34/=/${U}`],
+  },
+  {
+    text: 'A soldier was killed and a civilian was hurt in the crossfire.',
+    want: [`killed/security_forces/1/1/1/=/${U}`, `injured/civilians/1/1/1/=/${U}`],
+  },
+  { text: 'An FC trooper was martyred near the checkpoint.', want: [`killed/security_forces/1/1/1/=/${U}`] },
+  { text: 'Gunmen shot dead two shopkeepers in the bazaar.', want: [`killed/civilians/2/2/2/=/${U}`] },
+  {
+    text: 'The ambush killed 9 Pakistani soldiers and wounded four others.',
+    want: [`killed/security_forces/9/9/9/=/${U}`, `injured/security_forces/4/4/4/=/${U}`],
+  },
+  {
+    text: 'The blast ripped through the market, killing six people and injuring eleven more.',
+    want: [`killed/civilians/6/6/6/=/${U}`, `injured/civilians/11/11/11/=/${U}`],
+  },
+  { text: 'Armed men kidnapped 5 engineers working on the dam.', want: [`abducted/civilians/5/5/5/=/${U}`] },
+  {
+    text: 'Four labourers went missing after the raid on the camp.',
+    want: [`abducted/civilians/4/4/4/=/${U}`],
+  },
+  { text: 'Eight villagers were taken hostage by the gunmen.', want: [`abducted/civilians/8/8/8/=/${U}`] },
+  { text: 'Two teachers died on the spot.', want: [`killed/civilians/2/2/2/=/${U}`] },
+  {
+    text: 'Five miners lost their lives in the attack on the coal field.',
+    want: [`killed/civilians/5/5/5/=/${U}`],
+  },
+  { text: 'The driver was killed instantly.', want: [`killed/civilians/1/1/1/=/${U}`] },
+  { text: 'He was wounded in the leg.', want: [`injured/unknown/1/1/1/=/${U}`] },
+  { text: 'Doctor Amjad Khan was shot dead outside his clinic.', want: [`killed/civilians/1/1/1/=/${U}`] },
+  {
+    text: 'Captain Bilal Ahmed was killed during the clearance operation.',
+    want: [`killed/security_forces/1/1/1/=/${U}`],
+  },
+  { text: 'The attacker was killed by return fire.', want: [`killed/militants/1/1/1/=/${U}`] },
+  { text: 'The suicide bomber died in the explosion.', want: [`killed/militants/1/1/1/=/${U}`] },
+  { text: 'Seven bodies were recovered from the rubble.', want: [`killed/unknown/7/7/7/=/${U}`] },
+  { text: 'The explosion caused four deaths.', want: [`killed/unknown/4/4/4/=/${U}`] },
+  {
+    text: 'Three civilian casualties were reported from the shelling.',
+    want: ['killed/civilians/3/3/3/=/-/unattributed/reported'],
+  },
+  // Enumerations.
+  {
+    text: 'A rickshaw driver and one pedestrian were wounded in the blast.',
+    want: [`injured/civilians/2/2/2/=/${U}`],
+  },
+  {
+    text: 'One levies member and a shepherd were killed.',
+    want: [`killed/security_forces/1/1/1/=/${U}`, `killed/civilians/1/1/1/=/${U}`],
+  },
+  { text: 'Nine constables and 3 passers-by... were injured.', want: [] },
+  {
+    text: '11 policemen and 2 students were injured in the explosion.',
+    want: [`injured/security_forces/11/11/11/=/${U}`, `injured/civilians/2/2/2/=/${U}`],
+  },
+  {
+    text: 'Three soldiers and five militants were killed in the gunfight.',
+    want: [`killed/security_forces/3/3/3/=/${U}`, `killed/militants/5/5/5/=/${U}`],
+  },
+  { text: 'Three people, a guard and two cleaners, were injured.', want: [`injured/civilians/3/3/3/=/${U}`] },
+  {
+    text: 'Two soldiers, Naik Asif and Sepoy Tariq, were wounded.',
+    want: [`injured/security_forces/2/2/2/=/${U}`],
+  },
+  {
+    text: 'Rahim and three other workers were abducted at gunpoint.',
+    want: [`abducted/civilians/4/4/4/=/${U}`],
+  },
+  {
+    text: 'Five personnel, including a major, were killed in the ambush.',
+    want: [`killed/security_forces/5/5/5/=/${U}`],
+  },
+  {
+    text: 'One official, Nadir Shah, was killed and another official was hurt.',
+    want: [`killed/unknown/1/1/1/=/${U}`, `injured/unknown/1/1/1/=/${U}`],
+  },
+  {
+    text: 'A policeman, who had just finished his shift, was killed near the station.',
+    want: [`killed/security_forces/1/1/1/=/${U}`],
+  },
+  {
+    text: 'An elder (Malik Sher Ali) was killed and his nephew was unharmed.',
+    want: [`killed/civilians/1/1/1/=/${U}`],
+  },
+  // Ellipsis and inherited categories.
+  {
+    text: 'Two soldiers were killed and one was injured.',
+    want: [`killed/security_forces/2/2/2/=/${U}`, `injured/security_forces/1/1/1/=/${U}`],
+  },
+  {
+    text: 'An FC soldier was killed and two injured in the attack.',
+    want: [`killed/security_forces/1/1/1/=/${U}`, `injured/security_forces/2/2/2/=/${U}`],
+  },
+  {
+    text: 'One policeman was killed while another was left injured.',
+    want: [`killed/security_forces/1/1/1/=/${U}`, `injured/security_forces/1/1/1/=/${U}`],
+  },
+  {
+    text: 'Troops killed 60 insurgents on Monday and another 25 on Tuesday.',
+    want: [`killed/militants/60/60/60/=/${U}`, `killed/militants/25/25/25/=/${U}`],
+  },
+  // Vague quantities and approximations.
+  {
+    text: 'More than 30 worshippers were injured in the stampede after the blast.',
+    want: [`injured/civilians/30/30/30/~/${U}`],
+  },
+  { text: 'At least 12 soldiers were killed in the raid.', want: [`killed/security_forces/12/12/12/~/${U}`] },
+  {
+    text: 'Over 40 rebels were killed, the army said.',
+    want: ['killed/militants/40/40/40/~/the army/state/claimed'],
+  },
+  { text: 'Nearly 20 tribesmen were wounded.', want: [`injured/civilians/18/20/20/~/${U}`] },
+  { text: 'About 50 people were killed in the clashes.', want: [`killed/civilians/45/50/55/~/${U}`] },
+  { text: 'A few soldiers were injured in the skirmish.', want: [`injured/security_forces/2/3/5/~/${U}`] },
+  { text: 'Several civilians were abducted from the highway.', want: [`abducted/civilians/3/3/9/~/${U}`] },
+  { text: 'Dozens of students were injured in the stampede.', want: [`injured/civilians/12/12/99/~/${U}`] },
+  {
+    text: 'Hundreds of villagers were displaced and tens were killed.',
+    want: [`killed/unknown/10/10/99/~/${U}`],
+  },
+  { text: 'Two to three guards were injured in the firing.', want: [`injured/civilians/2/3/3/~/${U}`] },
+  {
+    text: 'Between 4 and 6 soldiers were killed, sources said.',
+    want: ['killed/security_forces/4/4/6/~/sources/media/reported'],
+  },
+  { text: 'More than a dozen pilgrims were wounded.', want: [`injured/civilians/12/12/12/~/${U}`] },
+  { text: 'The rocket attack resulted in multiple casualties.', want: [`killed/unknown/2/3/20/~/${U}`] },
+  { text: 'The convoy was hit and many were injured.', want: [`injured/unknown/2/3/20/~/${U}`] },
+  { text: 'The death toll rose to 23 on Sunday.', want: [`killed/unknown/23/23/23/=/${U}`] },
+  // Zeros and unknowns.
+  {
+    text: 'No casualties were reported in the blast.',
+    want: [`killed/unknown/0/0/0/=/${U}`, `injured/unknown/0/0/0/=/${U}`],
+  },
+  { text: 'There were no fatalities.', want: [`killed/unknown/0/0/0/=/${U}`] },
+  {
+    text: 'No one was hurt when the device went off.',
+    want: [`killed/unknown/0/0/0/=/${U}`, `injured/unknown/0/0/0/=/${U}`],
+  },
+  {
+    text: 'No fatalities were confirmed by the district police.',
+    want: ['killed/unknown/0/0/0/=/-/unattributed/confirmed'],
+  },
+  { text: 'The minister escaped unhurt.', want: [] },
+  {
+    text: 'Zahid was unharmed, but his guard was killed.',
+    want: [`killed/unknown/0/0/0/=/${U}`, `injured/unknown/0/0/0/=/${U}`],
+  },
+  { text: 'An unknown number of attackers were killed.', want: [] },
+  { text: 'Casualties unknown.', want: [] },
+  { text: 'An unspecified number of workers were left injured in the attack.', want: [] },
+  // Claimants and stances.
+  {
+    text: 'The BLA claimed 19 soldiers were killed in the assault.',
+    actors: [['BLA', 'Baloch Liberation Army', 'rebel_group']],
+    want: ['killed/security_forces/19/19/19/=/Baloch Liberation Army/armed_group/claimed'],
+  },
+  {
+    text: 'The group said it had killed 8 soldiers.',
+    actors: [['group', 'Baloch Liberation Front', 'rebel_group']],
+    want: ['killed/security_forces/8/8/8/=/Baloch Liberation Front/armed_group/claimed'],
+  },
+  {
+    text: 'The army acknowledged that four soldiers were killed.',
+    want: ['killed/security_forces/4/4/4/=/The army/state/acknowledged'],
+  },
+  {
+    text: 'The military denied that 30 troops had died.',
+    want: ['killed/security_forces/30/30/30/=/The military/state/denied'],
+  },
+  {
+    text: 'According to Reuters, 7 people were killed.',
+    want: ['killed/civilians/7/7/7/=/Reuters/media/reported'],
+  },
+  {
+    text: 'Six militants were killed, according to the interior ministry.',
+    want: ['killed/militants/6/6/6/=/the interior ministry/state/claimed'],
+  },
+  {
+    text: 'Hospital sources said 15 injured people were brought in and two wounded were in critical condition.',
+    want: [
+      'injured/unknown/15/15/15/=/Hospital sources/other/reported',
+      'injured/unknown/2/2/2/=/Hospital sources/other/reported',
+    ],
+  },
+  {
+    text: 'Provincial Home Minister Ziaullah Langove stated that 4 levies personnel were martyred.',
+    want: [
+      'killed/security_forces/4/4/4/=/Provincial Home Minister Ziaullah Langove/state_official/confirmed',
+    ],
+  },
+  {
+    text: 'Police officials confirmed that three pedestrians were wounded.',
+    want: ['injured/civilians/3/3/3/=/Police officials/state_official/confirmed'],
+  },
+  {
+    text: 'Local reports said 5 soldiers were killed.',
+    want: ['killed/security_forces/5/5/5/=/Local reports/media/reported'],
+  },
+  {
+    text: 'Eleven soldiers were reportedly killed in the ambush.',
+    want: [`killed/security_forces/11/11/11/=/${U}`],
+  },
+  {
+    text: 'Rescue officials estimated that around 40 people were trapped and 10 were dead.',
+    want: ['killed/unknown/10/10/10/=/Rescue officials/state_official/estimated'],
+  },
+  {
+    text: 'Four soldiers were claimed to be killed in the attack.',
+    want: ['killed/security_forces/4/4/4/=/-/unattributed/claimed'],
+  },
+  {
+    text: 'The army admitted a few casualties but dismissed claims of heavy losses.',
+    want: [
+      'killed/unknown/2/3/5/~/The army/state/acknowledged',
+      'killed/unknown/2/3/20/~/The army/state/denied',
+    ],
+  },
+  // Coder notes.
+  { text: 'Fatalities coded as 4.', want: ['killed/unknown/4/4/4/=/coder note/other/estimated'] },
+  { text: '7 fatalities.', want: ['killed/unknown/7/7/7/=/coder note/other/estimated'] },
+  // Not casualty figures.
+  { text: 'About 2,000 insurgents are believed to operate in the mountains.', want: [] },
+  { text: 'The train was carrying 380 passengers when it was attacked.', want: [] },
+  { text: 'Militants torched 12 trucks and three vehicles were damaged.', want: [] },
+  { text: 'A 14-year-old boy was among those injured.', want: [] },
+  { text: 'The attackers fired 15 rockets during the 40-hour siege.', want: [] },
+  { text: 'The region hosts over 100 gas wells.', want: [] },
+  { text: 'In 2023, prices rose by 30% and Rs 500 was paid to 4 workers.', want: [] },
+  { text: 'On May 8 the assailants attacked two FC security posts.', want: [] },
+];
+
+function show(m: ReturnType<typeof findCasualties>[number]): string {
+  const approx = m.approximate ? '~' : '=';
+  const head = `${m.metric}/${m.category}/${m.low}/${m.best}/${m.high}/${approx}`;
+  return `${head}/${m.claimant ?? '-'}/${m.claimantKind}/${m.stance}`;
+}
+
+describe('findCasualties', () => {
+  it.each(rows)('$text', (row) => {
+    const s = sentence(row.text);
+    const actors = (row.actors ?? []).map(([surface, name, type]) => actor(s, surface, name, type));
+    const found = findCasualties(s, lexicon, actors);
+    expect(found.map(show)).toEqual(row.want);
+    for (const m of found) {
+      expect(m.text).toBe(row.text.slice(m.span[0] - s.start, m.span[1] - s.start));
+      expect(m.low).toBeLessThanOrEqual(m.best);
+      expect(m.best).toBeLessThanOrEqual(m.high);
+    }
+  });
+
+  it('dates each figure by the day named next to it', () => {
+    const s = sentence('The army said 50 militants were killed on Thursday and another 20 on Friday.');
+    const found = findCasualties(s, lexicon, []);
+    const days = found.map((m) =>
+      m.dateSpan ? s.text.slice(m.dateSpan[0] - s.start, m.dateSpan[1] - s.start) : null,
+    );
+    expect(days).toEqual(['on Thursday', 'on Friday']);
+  });
+
+  it('reads an acknowledged few as a range with ACLED best 3', () => {
+    const s = sentence('The military acknowledged a few casualties among its troops.');
+    const [m] = findCasualties(s, lexicon, []);
+    expect(m).toMatchObject({ stance: 'acknowledged', low: 2, best: 3, approximate: true });
+  });
+});

@@ -1,0 +1,150 @@
+import { fileURLToPath } from 'node:url';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { findDates } from '../../../src/extract/dates/find-dates.js';
+import type { Sentence } from '../../../src/extract/types.js';
+import { loadDateLexicon } from '../../../src/lexicon/date-lexicon.js';
+
+const lexicon = loadDateLexicon(fileURLToPath(new URL('../../../data', import.meta.url)));
+const ISO = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Words that build date-like text, so the properties reach the rules rather than only empty results. */
+const TOKENS = [
+  'May',
+  'may',
+  'March',
+  'Sept.',
+  'Jan',
+  'December',
+  'February',
+  '8',
+  '8th',
+  '29',
+  '30',
+  '31',
+  '1',
+  '2025',
+  '2024',
+  '1999',
+  '03/01/2021',
+  '13/13/2021',
+  '2025-05-08',
+  '2025-13-40',
+  '29-30',
+  '-',
+  '–',
+  'and',
+  'to',
+  'of',
+  'from',
+  'between',
+  'in',
+  'early',
+  'mid-',
+  'late',
+  'on',
+  'last',
+  'next',
+  'since',
+  'Saturday',
+  'Friday',
+  'night',
+  'yesterday',
+  'today',
+  'two',
+  'days',
+  'weeks',
+  'months',
+  'ago',
+  'this',
+  'week',
+  'month',
+  'year',
+  'people',
+  ',',
+  '.',
+  ':',
+  '\n',
+  '\u0000',
+  '(as',
+  'reported)',
+  '1,500',
+  '24%',
+  'N-85',
+];
+
+const text = fc.oneof(
+  fc.array(fc.constantFrom(...TOKENS), { maxLength: 30 }).map((words) => words.join(' ')),
+  fc.array(fc.constantFrom(...TOKENS), { maxLength: 30 }).map((words) => words.join('')),
+  fc.string({ maxLength: 200 }),
+  fc.string({ unit: 'binary', maxLength: 200 }),
+);
+
+const published = fc.oneof(
+  fc.constant(null),
+  fc
+    .date({
+      min: new Date('1990-01-01T00:00:00Z'),
+      max: new Date('2035-12-31T00:00:00Z'),
+      noInvalidDate: true,
+    })
+    .map((d) => d.toISOString().slice(0, 10)),
+  fc.constantFrom('2025-02-30', 'yesterday', ''),
+);
+
+function sentence(body: string, start: number): Sentence {
+  return { index: 0, paragraph: 0, start, end: start + body.length, text: body };
+}
+
+describe('findDates: properties', () => {
+  it('never throws; dates are real, ordered, not after publication; spans slice to text', () => {
+    fc.assert(
+      fc.property(text, published, fc.nat({ max: 100_000 }), (body, pub, start) => {
+        const found = findDates(sentence(body, start), { published: pub }, lexicon);
+        const validPub = pub !== null && ISO.test(pub) && !Number.isNaN(Date.parse(`${pub}T00:00:00Z`));
+        for (const m of found) {
+          expect(m.date.start).toMatch(ISO);
+          expect(m.date.end).toMatch(ISO);
+          expect(Date.parse(`${m.date.start}T00:00:00Z`)).not.toBeNaN();
+          expect(m.date.start <= m.date.end).toBe(true);
+          if (validPub && pub !== '2025-02-30') expect(m.date.end <= pub).toBe(true);
+          expect(m.span[0]).toBeGreaterThanOrEqual(start);
+          expect(m.span[1]).toBeLessThanOrEqual(start + body.length);
+          expect(body.slice(m.span[0] - start, m.span[1] - start)).toBe(m.text);
+          expect(m.text.length).toBeGreaterThan(0);
+        }
+        for (let i = 1; i < found.length; i++) {
+          expect(found[i]!.span[0]).toBeGreaterThanOrEqual(found[i - 1]!.span[1]);
+        }
+      }),
+      { numRuns: 800 },
+    );
+  });
+
+  it('returns nothing that needs a publication date when there is none', () => {
+    fc.assert(
+      fc.property(text, (body) => {
+        for (const m of findDates(sentence(body, 0), { published: null }, lexicon)) {
+          expect(m.kind).not.toBe('relative');
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('findDates: speed', () => {
+  const MB = 1024 * 1024;
+  const bodies: readonly [string, string][] = [
+    ['words without punctuation', 'the convoy moved slowly through the hills '.repeat(MB / 42)],
+    ['numbers and months', 'May 8 and 9 May 2025 1 2 3 Saturday night '.repeat(MB / 42)],
+    ['one long digit run', '1'.repeat(MB)],
+    ['spaces between digits', '1 '.repeat(MB / 2)],
+  ];
+
+  it.each(bodies)('a 1 MB sentence of %s returns in under a second', (_name, body) => {
+    const started = performance.now();
+    findDates(sentence(body, 0), { published: '2025-05-09' }, lexicon);
+    expect(performance.now() - started).toBeLessThan(1000);
+  });
+});

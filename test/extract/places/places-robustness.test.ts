@@ -1,0 +1,114 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { findPlaces, inferPlaceContext } from '../../../src/extract/places/find-places.js';
+import { gazetteer, sentence } from './places-fixture.js';
+
+const CONTEXT = { country: 'PK', admin1: 'Balochistan' } as const;
+
+/** Words that exercise the constructions, so random sentences hit the rules and not only plain text. */
+const WORDS = [
+  'Kech',
+  'district',
+  'districts',
+  'area',
+  'of',
+  'in',
+  'Turbat',
+  'Zamuran',
+  '(',
+  ')',
+  ',',
+  'Balochistan',
+  'Pakistan',
+  "'s",
+  '’s',
+  'Quetta',
+  'Karachi',
+  '-',
+  'highway',
+  'and',
+  'Tank',
+  'tehsil',
+  'Mand',
+  'the',
+  'Sah',
+  'Dem',
+  'D.I.',
+  'Khan',
+  'Islamabad',
+  'Army',
+  'town',
+  'Baloch',
+  '.',
+  'Hub',
+  'Kaur',
+  'near',
+  '\u0000',
+  '\n',
+  'É',
+  'Goth',
+];
+
+const arbitrarySentence = fc.oneof(
+  fc.string({ maxLength: 300 }),
+  fc.array(fc.constantFrom(...WORDS), { maxLength: 60 }).map((w) => w.join(' ')),
+  fc.array(fc.constantFrom(...WORDS), { maxLength: 60 }).map((w) => w.join('')),
+);
+
+describe('findPlaces on any text', () => {
+  it('never throws, and every span slices to its text inside the sentence', () => {
+    fc.assert(
+      fc.property(arbitrarySentence, fc.nat(1000), (text, start) => {
+        const doc = ' '.repeat(start) + text;
+        const places = findPlaces(sentence(text, start), gazetteer(), CONTEXT);
+        for (const p of places) {
+          expect(doc.slice(p.span[0], p.span[1])).toBe(p.text);
+          expect(p.span[0]).toBeGreaterThanOrEqual(start);
+          expect(p.span[1]).toBeLessThanOrEqual(start + text.length);
+          expect(p.ruleId).toMatch(/^place\./);
+        }
+        expect(() => inferPlaceContext(text, gazetteer())).not.toThrow();
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it.each([
+    ['empty', ''],
+    ['no punctuation, 200 KB', 'Kech district area of Turbat '.repeat(7000)],
+    ['one huge word', 'K'.repeat(1_000_000)],
+    ['control characters', '\u0000\u0001Kech\u0007 district\r\n(Balochistan\u0000)'],
+    ['unbalanced parentheses', '(((((Kech, ((((Balochistan, (((('.repeat(2000)],
+  ])('handles %s input quickly', (_label, text) => {
+    const started = performance.now();
+    findPlaces(sentence(text), gazetteer(), CONTEXT);
+    inferPlaceContext(text, gazetteer());
+    expect(performance.now() - started).toBeLessThan(2000);
+  });
+
+  it('handles a 5 MB document in linear time', () => {
+    const chunk =
+      'Militants attacked a post in the Sah Dem area of Zamuran (Kech district, Balochistan) on Friday. ';
+    const text = chunk.repeat(Math.ceil(5_000_000 / chunk.length));
+    const started = performance.now();
+    const context = inferPlaceContext(text, gazetteer());
+    expect(context).toEqual({ country: 'PK', admin1: 'Balochistan' });
+    expect(performance.now() - started).toBeLessThan(15_000);
+  });
+});
+
+describe('findPlaces speed', () => {
+  it('reads a 5 KB article in under 2 ms on average over 200 runs', () => {
+    const paragraph =
+      'Fighters attacked a checkpost at Pirak area in Mand tehsil (Kech district, Balochistan) on Friday, while ' +
+      'another group struck Quetta’s Faizabad area. Officials in Turbat said two soldiers died in Bolan and Kech ' +
+      'districts; the Pakistan Army gave no figure. Traffic on the Quetta-Karachi highway near Surab was halted. ';
+    const text = paragraph.repeat(Math.ceil(5000 / paragraph.length)).slice(0, 5000);
+    const s = sentence(text);
+    findPlaces(s, gazetteer(), CONTEXT);
+    const started = performance.now();
+    for (let i = 0; i < 200; i += 1) findPlaces(s, gazetteer(), CONTEXT);
+    const average = (performance.now() - started) / 200;
+    expect(average).toBeLessThan(2);
+  });
+});

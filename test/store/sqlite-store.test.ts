@@ -1,0 +1,52 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { FaultlineError } from '../../src/errors/errors.js';
+import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.js';
+import { makeDocument, makeExtraction } from './fixtures.js';
+import { describeStoreContract } from './store-contract.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'faultline-store-'));
+let files = 0;
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describeStoreContract(
+  'sqlite in memory',
+  () => openSqliteStore({ path: ':memory:' }),
+  async () => undefined,
+);
+
+describeStoreContract(
+  'sqlite file',
+  () => openSqliteStore({ path: join(dir, `contract-${files++}.db`) }),
+  async () => undefined,
+);
+
+describe('SQLite store', () => {
+  it('finds its data after being closed and reopened', async () => {
+    const path = join(dir, 'durable.db');
+    const first = await openSqliteStore({ path, now: () => new Date('2025-05-09T10:00:00Z') });
+    const doc = makeDocument(1);
+    await first.saveDocuments([doc]);
+    await first.saveExtraction(makeExtraction(doc.id));
+    await first.close();
+    const again = await openSqliteStore({ path });
+    try {
+      expect(again.backend).toBe('sqlite');
+      expect(await again.getDocument(doc.id)).toEqual(doc);
+      expect(await again.listMentions(doc.id)).toEqual(makeExtraction(doc.id).mentions);
+      for await (const summary of again.listDocuments())
+        expect(summary.ingestedAt).toBe('2025-05-09T10:00:00.000Z');
+      expect(await again.saveDocuments([doc])).toEqual([{ id: doc.id, outcome: 'present' }]);
+    } finally {
+      await again.close();
+    }
+  });
+
+  it('reports a file it cannot open as FL_ERR_STORE', async () => {
+    const error = await openSqliteStore({ path: join(dir, 'no-such-dir', 'x.db') }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(FaultlineError);
+    expect((error as FaultlineError).code).toBe('FL_ERR_STORE');
+  });
+});
