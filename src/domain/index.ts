@@ -7,3 +7,4 @@ export type * from './event-record.js';
 export * from './reconcile-figures.js';
 export * from './event-notes.js';
 export * from './build-event-record.js';
+export type * from './resolution.js';

@@ -1,4 +1,4 @@
-const TAG = /<(\/?)([a-zA-Z][a-zA-Z0-9-]{0,30})/g;
+const TAG = /<(\/?)([a-z][a-z0-9-]{0,30})/gi;
 // Elements the parser closes by itself (or that never have content): they never deepen the tree.
 const FLAT = new Set([
   'p',
@@ -47,7 +47,7 @@ export function estimateNesting(html: string): number {
 const HIDDEN_OPEN = /<(script|style|noscript|template|svg)\b/gi;
 const BLOCK_TAG =
   /<\/?(?:p|div|br|li|h[1-6]|blockquote|pre|section|article|tr|table|ul|ol|header|footer|hr)\b[^<>]{0,2000}>/gi;
-const ANY_TAG = /<[!/?a-zA-Z][^<>]{0,2000}>/g;
+const ANY_TAG = /<[!/?a-z][^<>]{0,2000}>/gi;
 const ENTITY = /&(#x[0-9a-f]{1,6}|#\d{1,7}|amp|lt|gt|quot|apos|nbsp);/gi;
 const NAMED: Readonly<Record<string, string>> = {
   amp: '&',

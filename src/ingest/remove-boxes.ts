@@ -1,6 +1,6 @@
 import type { HtmlBoxRules } from '../lexicon/boilerplate-rules.js';
 import type { DomElement } from './dom.js';
-import { TEXT_NODE, linkDensity, textOf } from './dom.js';
+import { linkDensity, textOf } from './dom.js';
 
 /** What is left of a page after the boxes are gone. */
 export interface PageShape {
@@ -8,8 +8,6 @@ export interface PageShape {
   readonly elements: number;
   /** Elements and text nodes: linkedom splits odd text ("<<<", "&&&") into thousands of tiny nodes. */
   readonly nodes: number;
-  /** Length of the longest single text node. */
-  readonly longestText: number;
 }
 
 const HEADING = /^h[1-6]$/;
@@ -83,7 +81,6 @@ export function removeBoxes(root: DomElement, rules: HtmlBoxRules): PageShape {
   const headings: DomElement[] = [];
   let maxDepth = 0;
   let elements = 0;
-  let longestText = 0;
   let nodeCount = 0;
   while (stack.length > 0) {
     const { el, depth } = stack.pop() as { el: DomElement; depth: number };
@@ -98,17 +95,12 @@ export function removeBoxes(root: DomElement, rules: HtmlBoxRules): PageShape {
     }
     elements++;
     if (depth > maxDepth) maxDepth = depth;
-    const nodes = el.childNodes;
-    nodeCount += nodes.length;
-    for (let i = 0; i < nodes.length; i++) {
-      const node = nodes[i];
-      if (node?.nodeType === TEXT_NODE) longestText = Math.max(longestText, node.textContent?.length ?? 0);
-    }
+    nodeCount += el.childNodes.length;
     const children = Array.from(el.children);
     for (let i = children.length - 1; i >= 0; i--)
       stack.push({ el: children[i] as DomElement, depth: depth + 1 });
   }
   // After the walk, so that removing a heading's box never pulls nodes out from under the traversal.
   for (const heading of headings) if (heading.parentNode !== null) removeHeadingBox(heading, rules);
-  return { maxDepth, elements, nodes: nodeCount, longestText };
+  return { maxDepth, elements, nodes: nodeCount };
 }

@@ -1,4 +1,14 @@
-import type { AggregateStatistic, Document, FramingMarkers, Mention } from '../domain/index.js';
+import type {
+  AggregateStatistic,
+  Document,
+  EventRecord,
+  FramingMarkers,
+  MergeDecision,
+  Mention,
+  OperationRecord,
+  PublisherProfile,
+  ResolvableMention,
+} from '../domain/index.js';
 
 /** What happened to one document handed to `saveDocuments`. */
 export type SaveOutcome = 'stored' | 'present';
@@ -51,6 +61,48 @@ export interface GazetteerRow {
   readonly population: number;
 }
 
+/** A resolved event as stored: its record, the mentions it gathers and the decisions that gathered them. */
+export interface StoredEvent {
+  readonly record: EventRecord;
+  readonly mentionIds: readonly string[];
+  readonly decisions: readonly MergeDecision[];
+}
+
+/** Filters of `events`, the API and the exports; every field optional; dates inclusive (YYYY-MM-DD). */
+export interface EventQuery {
+  readonly from?: string;
+  readonly to?: string;
+  readonly admin1?: string;
+  readonly admin2?: string;
+  /** Matches actor1 or actor2 by canonical name, case-insensitively; an acronym given as written in the actor table is resolved by the caller. */
+  readonly actor?: string;
+  readonly type?: string;
+  /** Events with at least one source from this publisher. */
+  readonly publisher?: string;
+  /** Only events whose claims disagree (fatalities low < high). */
+  readonly contested?: boolean;
+  readonly operationId?: string;
+  readonly sort?: 'date' | '-date' | 'fatalities' | '-fatalities';
+  readonly limit?: number;
+  readonly offset?: number;
+}
+
+export type StatsDimension = 'day' | 'week' | 'month' | 'district' | 'actor' | 'type';
+
+export interface StatsRow {
+  readonly key: string;
+  readonly events: number;
+  readonly fatalities: number;
+}
+
+/** The scope re-resolved when new mentions arrive: a blocking key (country, province) and a date window. */
+export interface ResolutionScope {
+  readonly country: string | null;
+  readonly admin1: string | null;
+  readonly from: string;
+  readonly to: string;
+}
+
 /**
  * The narrow, domain-level store. SQLite and PostgreSQL implement it in mirror-image folders;
  * test/store/store-contract.ts runs one suite against both.
@@ -93,6 +145,43 @@ export interface Store {
   saveGazetteerRows(rows: readonly GazetteerRow[]): Promise<number>;
 
   listGazetteerRows(): Promise<readonly GazetteerRow[]>;
+
+  /** Mentions (with their documents' metadata and text) whose dates overlap the scope's window in its country/province. */
+  listResolutionInputs(scope: ResolutionScope): Promise<readonly ResolvableMention[]>;
+
+  /**
+   * In one transaction: removes every event (and operation) that holds any of `mentionIds`, stores `events` and
+   * `operations`, links each mention to its event and records each event's sources.
+   */
+  replaceResolution(change: {
+    readonly mentionIds: readonly string[];
+    readonly events: readonly StoredEvent[];
+    readonly operations: readonly OperationRecord[];
+  }): Promise<void>;
+
+  /** Streams the events matching the query, in pages (never the whole table in memory). */
+  queryEvents(query: EventQuery): AsyncIterable<StoredEvent>;
+
+  countEvents(query: EventQuery): Promise<number>;
+
+  getEvent(id: string): Promise<StoredEvent | null>;
+
+  getOperation(id: string): Promise<OperationRecord | null>;
+
+  listOperations(): Promise<readonly OperationRecord[]>;
+
+  /** Events and fatalities (sum of best) grouped by one dimension, for the events matching the query. */
+  eventStats(query: EventQuery, by: StatsDimension): Promise<readonly StatsRow[]>;
+
+  /** Replaces all publisher profiles. */
+  savePublisherProfiles(profiles: readonly PublisherProfile[]): Promise<void>;
+
+  listPublisherProfiles(): Promise<readonly PublisherProfile[]>;
+
+  /** Publishers of the stored documents with their framing totals, for profiling. */
+  listPublisherDocuments(): Promise<
+    readonly { readonly publisher: string; readonly docId: string; readonly framing: FramingMarkers | null }[]
+  >;
 
   close(): Promise<void>;
 }

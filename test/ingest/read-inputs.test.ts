@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -50,6 +51,17 @@ describe('readInputs on files and folders', () => {
       `ok markdown ${at('report.md')}`,
     ]);
     for (const r of results) if (!r.ok) expect(r.error.message).not.toContain('\n');
+  });
+
+  it('reports a path that is not a regular file as unreadable', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fl-ingest-'));
+    try {
+      const fifo = join(dir, 'pipe.txt');
+      execFileSync('mkfifo', [fifo]);
+      expect(summary(await collect([fifo]))).toEqual([`FL_ERR_INPUT_UNREADABLE ${fifo}`]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('walks a folder recursively in sorted order, skipping hidden files and other extensions', async () => {

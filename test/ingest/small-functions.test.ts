@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { detectLanguage } from '../../src/ingest/detect-language.js';
+import { estimateNesting, stripTags } from '../../src/ingest/html-guards.js';
 import { normalizeDate } from '../../src/ingest/normalize-date.js';
 import { stripMarkdown } from '../../src/ingest/strip-markdown.js';
 
@@ -63,5 +64,23 @@ describe('stripMarkdown', () => {
         .split('\n')
         .filter((l) => l !== ''),
     ).toEqual(['keep_this_name', 'Text with snake_case_word.']);
+  });
+});
+
+describe('html guards for pathological pages', () => {
+  it('estimates nesting from tags, ignoring self-closing and auto-closing ones', () => {
+    expect(estimateNesting('<div><div><p>a<p>b<br><img src=x></div></div>')).toBe(2);
+    expect(estimateNesting('<font>'.repeat(1000))).toBe(1000);
+    expect(estimateNesting('no tags at all')).toBe(0);
+  });
+
+  it('strips tags into paragraphs, drops scripts (even unclosed) and decodes entities', () => {
+    const html =
+      '<div>Two &amp; three<script>var x = "<p>";</script> were hurt&#46;</div><p>Next&nbsp;day.</p><style>p{}';
+    const paragraphs = stripTags(html)
+      .split(/\n{2,}/)
+      .map((p) => p.replace(/\s+/g, ' ').trim())
+      .filter((p) => p !== '');
+    expect(paragraphs).toEqual(['Two & three were hurt.', 'Next day.']);
   });
 });

@@ -1,4 +1,4 @@
-import type { Claim, FieldProvenance, Location, Mention, Span } from '../../domain/index.js';
+import type { Claim, FieldProvenance, Location, Mention, Span, Target } from '../../domain/index.js';
 import type { PlaceContext, PlaceMention, Sentence, TargetMention } from '../types.js';
 import type { DraftClaim, IncidentDraft } from '../segment/segment-incidents.js';
 import { datesOverlap } from '../segment/sentence-signals.js';
@@ -30,6 +30,16 @@ function toClaim(d: DraftClaim, docId: string): Claim {
     span: c.span,
     ruleId: d.ruleId,
   };
+}
+
+/** With no target named, the dead say who was hit: only civilians, or only militants (a state operation). */
+function targetFromClaims(draft: IncidentDraft): Target {
+  const killed = new Set(
+    draft.claims.filter((c) => c.casualty.metric === 'killed').map((c) => c.casualty.category),
+  );
+  if (killed.size !== 1) return 'unknown';
+  const only = [...killed][0];
+  return only === 'civilians' || only === 'militants' || only === 'security_forces' ? only : 'unknown';
 }
 
 /** A suicide bombing kills its bomber: GTD and ACLED count that death, so we add it unless a figure covers militants. */
@@ -94,7 +104,7 @@ function confidenceOf(
 /** Turns one incident draft into one Mention per place; a multi-place draft becomes an operation. */
 export function assembleDraft(draft: IncidentDraft, index: number, ctx: AssembleContext): Mention[] {
   const targets = draft.members.flatMap((m) => m.targets.filter((t) => !isSpeaker(t, m.sentence)));
-  const type = decideType(draft.cues, targets);
+  const type = decideType(draft.cues, targets, draft.anchor.sentence.text, targetFromClaims(draft));
   const claimsByActor = new Set(
     draft.claims
       .filter((c) => c.casualty.stance === 'claimed' && c.casualty.claimantKind === 'armed_group')
@@ -111,6 +121,7 @@ export function assembleDraft(draft: IncidentDraft, index: number, ctx: Assemble
     type.target,
     claimsByActor,
     draft.priorGroup,
+    draft.priorParagraph,
   );
   const places: (PlaceMention | null)[] = draft.places.length > 0 ? draft.places : [null];
   const operationKey = places.length > 1 ? `${ctx.docId}-op${index}` : null;
@@ -238,7 +249,10 @@ export function pruneCovered(
       const t = trait(d);
       // a summary's towns can still cover a province-wide mention of the same attacks
       const detailed = !t.summary || provinceWide;
-      if (detailed && (t.ownDate || t.elaborates) && covers(d, m, trait(m).summary)) {
+      // a province-wide mention is covered only by a detail dated on its own or one that takes it up expressly:
+      // a later incident that merely inherits its day is a different attack
+      const dated = t.ownDate || t.elaborates || !provinceWide;
+      if (detailed && dated && covers(d, m, trait(m).summary)) {
         covered.add(m.id);
         return;
       }

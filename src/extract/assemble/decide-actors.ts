@@ -43,6 +43,7 @@ export function decideActors(
   target: Target,
   claimsByActor: ReadonlySet<string>,
   priorGroup: ActorMention | null = null,
+  priorParagraph = -1,
 ): ActorDecision {
   const mentions = members.flatMap((m) => m.actors).filter(canAct);
   const byId = new Map(mentions.map((a) => [a.actorId, a] as const));
@@ -63,6 +64,12 @@ export function decideActors(
   if (!actor1 && named.length > 0) {
     actor1 = named[0]!;
     rule = 'actor.first-armed-group';
+  }
+  const sameParagraph = priorGroup !== null && members.some((m) => m.sentence.paragraph === priorParagraph);
+  if (!actor1 && priorGroup && !mentions.some((a) => !isState(a)) && sameParagraph) {
+    // "BLA fighters intensified their campaign ... In Dashtuk, an IED targeted ...": the paragraph's group
+    actor1 = priorGroup;
+    rule = 'actor.paragraph-group';
   }
   if (!actor1 && priorGroup && members.some((m) => ANAPHORA.test(m.sentence.text))) {
     actor1 = priorGroup;

@@ -21,15 +21,37 @@ function pickTarget(targets: readonly TargetMention[], cue: EventCue | null): Ta
   return targets[0]!;
 }
 
+const MIXED_ASSAULT =
+  /\bgun(?:fire|s)?(?:\s+and\s+|-and-)(?:bomb|grenade|explosive)s?\b|\b(?:bomb|grenade)s?(?:\s+and\s+|-and-)gun(?:fire|s)?\b/i;
+
 /**
  * ACLED's type from the strongest cue and the target. A firearms attack on armed forces is a battle; the same on
  * civilians or officials is violence against civilians. The weapon comes from the strongest cue that names one.
  */
-export function decideType(cues: readonly EventCue[], targets: readonly TargetMention[]): TypeDecision {
+export function decideType(
+  cues: readonly EventCue[],
+  targets: readonly TargetMention[],
+  anchorText: string,
+  fallbackTarget: Target,
+): TypeDecision {
   let cue: EventCue | null = null;
   for (const c of cues) if (!cue || c.priority > cue.priority) cue = c;
-  const targetFrom = pickTarget(targets, cue);
-  const target: Target = targetFrom?.target ?? 'unknown';
+  // a security operation is the state acting against militants, whoever else its sentence names
+  const operation = cue?.ruleId.endsWith('cue-operation') === true;
+  const targetFrom = operation ? null : pickTarget(targets, cue);
+  const target: Target = operation ? 'militants' : (targetFrom?.target ?? fallbackTarget);
+  if (cue && MIXED_ASSAULT.test(anchorText) && cue.subEventType !== 'Suicide bomb') {
+    // guns and bombs together in one assault: ACLED codes the armed clash, the explosives are part of it
+    return {
+      eventType: 'Battles',
+      subEventType: 'Armed clash',
+      weapon: 'firearms',
+      target,
+      ruleId: 'type.mixed-gun-and-bomb',
+      cue,
+      targetFrom,
+    };
+  }
   let weapon: Weapon = cue?.weapon ?? 'unknown';
   if (weapon === 'unknown') {
     const armed = [...cues].sort((a, b) => b.priority - a.priority).find((c) => c.weapon !== 'unknown');

@@ -49,6 +49,7 @@ export interface IncidentDraft {
   readonly responsibility: ResponsibilityMention[];
   /** The last named armed group the article mentioned before this incident, for "the group" in its sentences. */
   readonly priorGroup: ActorMention | null;
+  readonly priorParagraph: number;
   lastParagraph: number;
 }
 
@@ -211,6 +212,7 @@ export function segmentIncidents(
       priorGroup && a.sentence.paragraph - priorGroup.paragraph <= PRIOR_GROUP_PARAGRAPHS
         ? priorGroup.actor
         : null;
+    const priorParagraph = priorGroup?.paragraph ?? -1;
     const named = a.actors.filter(isNamedGroup);
     if (named.length > 0) priorGroup = { actor: named[named.length - 1]!, paragraph: a.sentence.paragraph };
     const cue = strongestCue(a.cues);
@@ -239,13 +241,15 @@ export function segmentIncidents(
         places,
         placeRuleId: places.length > 1 ? 'segment.place-list' : 'segment.place-after-cue',
         date,
+        // several places without a day of their own restate attacks ("the recent attacks in Kalat and Jhau")
         summary:
           matches(SIGNAL_RULES.summary, a.sentence.text) ||
-          (places.length > 1 && !DAYLIKE.has(date.date.precision)),
+          (places.length > 1 && (!DAYLIKE.has(date.date.precision) || !date.own)),
         cues: [...a.cues],
         claims: claimsOf(a, places),
         responsibility: [...a.responsibility],
         priorGroup: prior,
+        priorParagraph: prior ? priorParagraph : -1,
         lastParagraph: a.sentence.paragraph,
       };
       drafts.push(current);
@@ -292,7 +296,8 @@ function responsibilityOwner(
   if (!found.some((r) => r.stance === 'claimed')) return last;
   for (let i = drafts.length - 1; i >= Math.max(0, drafts.length - REBUTTAL_WINDOW); i--) {
     const d = drafts[i]!;
-    const stateLed = d.anchor.actors.length > 0 && d.anchor.actors.every((x) => x.type === 'state_forces');
+    // the first actor of the opening sentence is its subject: "Pakistan's military claimed ... militants killed"
+    const stateLed = d.anchor.actors[0]?.type === 'state_forces';
     if (!stateLed) return d;
   }
   return last;
