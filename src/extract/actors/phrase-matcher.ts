@@ -56,12 +56,19 @@ const TOKEN_RE = /[\p{L}\p{N}]+/gu;
 const JOIN_GAP_RE = /^[\s\-\u2010-\u2014'\u2019]{0,4}$/u;
 const MAX_SKIP = 4;
 
-export function tokenize(text: string): Token[] {
+// Four passes tokenize the same sentence one after another: remembering the last one saves three of the four.
+let lastText: string | null = null;
+let lastTokens: readonly Token[] = [];
+
+export function tokenize(text: string): readonly Token[] {
+  if (text === lastText) return lastTokens;
   const tokens: Token[] = [];
   for (const m of text.matchAll(TOKEN_RE)) {
     const raw = m[0];
     tokens.push({ start: m.index, end: m.index + raw.length, raw, lower: raw.toLowerCase() });
   }
+  lastText = text;
+  lastTokens = tokens;
   return tokens;
 }
 

@@ -158,6 +158,8 @@ function coderNote(t: Tokens): Raw | null {
 function rawFigures(t: Tokens): Raw[] {
   const note = coderNote(t);
   if (note) return [note];
+  // every figure is tied to a metric word or an outcome phrase: a sentence with neither has none to read
+  if (t.metricAt.size === 0 && !t.tokens.some((_, k) => match(t, t.lexicon.outcomes, k) !== null)) return [];
   const out: Raw[] = [];
   let i = 0;
   while (i < t.tokens.length) {

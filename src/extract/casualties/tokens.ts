@@ -32,7 +32,17 @@ export interface Tokens {
 // A number may carry a hyphenated unit ("40-hour", "12-year-old"); a word may hold hyphens and apostrophes.
 const TOKEN = /\d+(?:[.,]\d+)*(?:-\p{L}+)*|\p{L}+(?:['’-]\p{L}+)*|[^\s\p{L}\d]/gu;
 
+// The casualty and aggregate passes read the same sentence in turn; the last tokenization is kept.
+let last: { sentence: Sentence; lexicon: CasualtyLexicon; tokens: Tokens } | null = null;
+
 export function tokenize(sentence: Sentence, lexicon: CasualtyLexicon): Tokens {
+  if (last && last.sentence === sentence && last.lexicon === lexicon) return last.tokens;
+  const tokens = tokenizeFresh(sentence, lexicon);
+  last = { sentence, lexicon, tokens };
+  return tokens;
+}
+
+function tokenizeFresh(sentence: Sentence, lexicon: CasualtyLexicon): Tokens {
   const tokens: Token[] = [];
   for (const m of sentence.text.matchAll(TOKEN)) {
     const text = m[0];

@@ -14,6 +14,8 @@ export interface CompiledDateRules {
   readonly rules: readonly DateRule[];
   /** Tested against the text just before a match: "since", "until", "next" make it no event date. */
   readonly notEventBefore: RegExp;
+  /** A cheap first look: a sentence with none of these words or digits names no date, so no rule need run. */
+  readonly trigger: RegExp;
 }
 
 function escape(text: string): string {
@@ -231,7 +233,18 @@ function compile(lexicon: DateLexicon): CompiledDateRules {
     `(?:^|[^\\p{L}\\p{N}])(?:${alternation(words('not-event-before'))})\\s{1,3}(?:the\\s{1,3})?$`,
     'iu',
   );
-  return { rules, notEventBefore };
+  // digits matter only as a numeric date, a year, or with "ago"; number words only with "ago" too
+  const firstWords = [
+    ...monthOf.keys(),
+    ...weekdayOf.keys(),
+    ...[...periodOf.keys()].map((phrase) => phrase.split(/\s+/)[0] ?? phrase),
+    'ago',
+  ].filter((w) => w !== '');
+  const trigger = new RegExp(
+    `\\d{1,4}[/.-]\\d|\\b(?:19|20)\\d{2}\\b|\\b(?:${alternation([...new Set(firstWords)])})\\b`,
+    'i',
+  );
+  return { rules, notEventBefore, trigger };
 }
 
 const cache = new WeakMap<DateLexicon, CompiledDateRules>();

@@ -44,7 +44,8 @@ export function findDates(
 ): readonly DateMention[] {
   const text = typeof sentence.text === 'string' ? sentence.text : '';
   if (text === '') return [];
-  const { rules, notEventBefore } = compileDateRules(lexicon);
+  const { rules, notEventBefore, trigger } = compileDateRules(lexicon);
+  if (!trigger.test(text)) return [];
   const published = parseIsoDay(context.published);
   const candidates: Candidate[] = [];
   rules.forEach((rule, order) => {

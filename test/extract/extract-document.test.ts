@@ -1,0 +1,144 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { buildEventRecord, type Mention } from '../../src/domain/index.js';
+import { extractDocument } from '../../src/extract/extract-document.js';
+import { projectKnowledge } from '../helpers/knowledge.js';
+
+const knowledge = projectKnowledge();
+
+function extract(text: string, published: string | null = '2025-03-14') {
+  return extractDocument({ id: 'doc_test', text, published }, knowledge);
+}
+
+const where = (m: Mention): string => m.location?.name ?? '-';
+
+describe('extractDocument', () => {
+  it('finds each incident of a roundup with its own date, place, actor and figures', () => {
+    const text = [
+      'On 11 March 2025, gunmen of the Balochistan Liberation Front opened fire on a Frontier Corps checkpost in Turbat, killing two soldiers.',
+      'In a separate attack the next morning, a roadside bomb struck a police van in Khuzdar on 12 March, wounding three policemen.',
+      'No group claimed the Khuzdar blast.',
+    ].join('\n');
+    const { mentions } = extract(text);
+    expect(mentions.map(where)).toEqual(['Turbat', 'Khuzdar']);
+    const [turbat, khuzdar] = mentions as [Mention, Mention];
+    expect(turbat.date).toEqual({ start: '2025-03-11', end: '2025-03-11', precision: 'day' });
+    expect(turbat.location?.admin2).toBe('Kech');
+    expect(turbat.eventType).toBe('Battles');
+    expect(turbat.actor1?.name).toBe('Baloch Liberation Front');
+    expect(turbat.claims.map((c) => [c.metric, c.category, c.best])).toEqual([
+      ['killed', 'security_forces', 2],
+    ]);
+    expect(khuzdar.subEventType).toBe('Remote explosive/landmine/IED');
+    expect(khuzdar.date.start).toBe('2025-03-12');
+    expect(khuzdar.claims.map((c) => [c.metric, c.best])).toEqual([['injured', 3]]);
+    expect(khuzdar.actor1?.claimed ?? false).toBe(false);
+  });
+
+  it('splits a coordinated attack on several towns into one mention per town under one operation', () => {
+    const text =
+      'The Baloch Liberation Army said on Thursday that its fighters had struck army posts in Panjgur, Kharan and Washuk at the same hour.\n' +
+      'A provincial spokesman said 9 soldiers and 4 civilians died across the three towns.';
+    const { mentions } = extract(text, '2025-03-14');
+    expect(mentions.map(where)).toEqual(['Panjgur', 'Kharan', 'Washuk']);
+    const keys = new Set(mentions.map((m) => m.operationKey));
+    expect(keys.size).toBe(1);
+    expect([...keys][0]).not.toBeNull();
+    for (const m of mentions) {
+      expect(m.claims).toEqual([]);
+      expect(m.operationClaims.map((c) => c.best).sort()).toEqual([4, 9]);
+    }
+  });
+
+  it("attaches a party's later acknowledgement to the incident whose claim it answers", () => {
+    const text = [
+      'On 10 March 2025, BLA fighters ambushed an army convoy near Mach, and the group said 19 soldiers were killed.',
+      'The attack drew condemnation from the provincial government.',
+      'Observers say the province has seen a steady rise in violence.',
+      'Analysts expect more such attacks in the coming months.',
+      'The military later acknowledged a few casualties but dismissed the claims as exaggerated.',
+    ].join('\n');
+    const { mentions } = extract(text);
+    expect(mentions).toHaveLength(1);
+    const figures = mentions[0]!.claims.map((c) => [c.claimantKind, c.stance, c.low, c.high]);
+    expect(figures).toContainEqual(['armed_group', 'claimed', 19, 19]);
+    expect(figures.some(([kind, stance]) => kind === 'state' && stance === 'acknowledged')).toBe(true);
+  });
+
+  it('keeps statements, rhetoric and annual tallies out of the incidents, and records the tallies', () => {
+    const text = [
+      'The interior minister warned that militants would attack more towns if talks failed.',
+      'According to an annual report by a research institute, 412 security personnel were killed across the country in 2024.',
+      'Separatist violence has long plagued the province.',
+    ].join('\n');
+    const { mentions, aggregates } = extract(text);
+    expect(mentions).toEqual([]);
+    expect(aggregates.length).toBeGreaterThan(0);
+    expect(aggregates[0]!.value).toContain('412');
+  });
+
+  it('dates an incident with no date of its own to the publication week, never later', () => {
+    const { mentions } = extract('Gunmen attacked a levies post in Kohlu, killing one guard.', '2025-03-14');
+    expect(mentions[0]!.date).toEqual({ start: '2025-03-08', end: '2025-03-14', precision: 'week' });
+    expect(mentions[0]!.provenance.find((p) => p.field === 'date')?.ruleId).toBe('date.publication-week');
+  });
+
+  it('explains every field it sets with a rule and a span of the text', () => {
+    const text =
+      'On 2 March 2025, a suicide bomber struck a police station in Bannu, killing four policemen.';
+    const { mentions } = extract(text);
+    const m = mentions[0]!;
+    expect(m.subEventType).toBe('Suicide bomb');
+    for (const p of m.provenance) {
+      expect(p.ruleId).not.toBe('');
+      expect(text.slice(p.span[0], p.span[1])).toBe(p.text);
+    }
+    // the bomber's own death is counted, as GTD and ACLED do
+    const record = buildEventRecord({
+      id: m.id,
+      operationId: null,
+      mentions: [m],
+      sources: [{ docId: 'doc_test', publisher: null, url: null, published: null, text }],
+    });
+    expect(record.fatalities?.best).toBe(5);
+    expect(record.notes).toMatch(/^On 2 March 2025, /);
+  });
+
+  it('never throws and never dates an incident after publication, whatever the text', () => {
+    fc.assert(
+      fc.property(
+        fc.string({ maxLength: 600 }),
+        fc.constantFrom('2025-01-01', '2026-02-01'),
+        (text, published) => {
+          for (const m of extractDocument({ id: 'd', text, published }, knowledge).mentions) {
+            expect(m.date.end <= published).toBe(true);
+            expect(m.date.start <= m.date.end).toBe(true);
+          }
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+
+  it('handles odd inputs: empty, one word, only numbers, control characters, another language', () => {
+    for (const text of [
+      '',
+      'Quetta',
+      '12 34 56 78',
+      '\u0000\u0007\u001b[31m',
+      'Der Anschlag in Quetta tötete drei Menschen.',
+    ]) {
+      expect(() => extract(text)).not.toThrow();
+    }
+  });
+
+  it('finishes a 5 MB document in well under 5 s', () => {
+    const paragraph =
+      'On 3 March 2025, gunmen fired at a checkpost in Turbat, killing two soldiers, officials said. Residents described heavy gunfire.\n';
+    const text = paragraph.repeat(Math.ceil((5 * 1024 * 1024) / paragraph.length));
+    const started = Date.now();
+    const result = extract(text);
+    expect(Date.now() - started).toBeLessThan(5000);
+    expect(result.mentions.length).toBeGreaterThan(0);
+  });
+});
