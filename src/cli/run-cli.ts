@@ -7,6 +7,13 @@ import { EXTRACT_HELP, extractCommand } from './extract-command.js';
 import { INGEST_HELP, ingestCommand } from './ingest-command.js';
 import { START_HELP, startCommand } from './start-command.js';
 
+/** Errors in the command line itself (exit 2), as opposed to failures while running it (exit 1). */
+const USAGE_ERRORS: ReadonlySet<string> = new Set([
+  'FL_ERR_BAD_ARGUMENT',
+  'FL_ERR_BAD_DATE',
+  'FL_ERR_CONFIG',
+]);
+
 type Command = (argv: readonly string[], io: CliIo) => Promise<number>;
 
 const COMMANDS: Readonly<Record<string, { run: Command; help: string }>> = {
@@ -44,6 +51,6 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     return await command.run(rest, io);
   } catch (error) {
     io.err(error instanceof FaultlineError ? error.message : `faultline ${name}: ${describeError(error)}`);
-    return error instanceof FaultlineError && error.code === 'FL_ERR_BAD_ARGUMENT' ? 2 : 1;
+    return error instanceof FaultlineError && USAGE_ERRORS.has(error.code) ? 2 : 1;
   }
 }

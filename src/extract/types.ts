@@ -64,6 +64,8 @@ export interface ActorMention extends Found {
   readonly actorId: string;
   readonly name: string;
   readonly type: ActorType | null;
+  /** Who this actor is when it gives a figure (an official speaks as 'state_official', a paper as 'media'). */
+  readonly claimantKind: ClaimantKind;
   /** The surface form was a framing term ("freedom fighters", "terrorists") mapped to a neutral actor. */
   readonly framed: boolean;
 }

@@ -227,6 +227,7 @@ export function findActors(sentence: Sentence, table: ActorTable): readonly Acto
       actorId: actor.id,
       name: actor.name,
       type: actor.type,
+      claimantKind: actor.claimantKind,
       framed: d.framed,
     });
   }

@@ -52,7 +52,7 @@ function candidatesIn(t: Tokens, from: number, to: number, actors: readonly Acto
   const found: Candidate[] = [];
   for (const a of actors) {
     if (a.start >= from && a.end <= to)
-      found.push({ ...a, name: a.actor.name, kind: kindOfActor(a.actor.type) });
+      found.push({ ...a, name: a.actor.name, kind: a.actor.claimantKind ?? kindOfActor(a.actor.type) });
   }
   for (let p = from; p < to; p += 1) {
     const m = match(t, t.lexicon.claimants, p);
@@ -60,7 +60,7 @@ function candidatesIn(t: Tokens, from: number, to: number, actors: readonly Acto
     let end = m.end;
     if (m.value.title) while (end < to && end - m.end < 4 && t.tokens[end]?.cap) end += 1;
     if (m.value.pronoun) {
-      const group = actors.find((a) => kindOfActor(a.actor.type) === 'armed_group');
+      const group = actors.find((a) => (a.actor.claimantKind ?? kindOfActor(a.actor.type)) === 'armed_group');
       if (group) found.push({ start: p, end, name: group.actor.name, kind: 'armed_group' });
       continue;
     }

@@ -15,5 +15,15 @@ export function actor(s: Sentence, surface: string, name: string, type: ActorTyp
   const at = s.text.indexOf(surface);
   if (at < 0) throw new Error(`no ${surface} in ${s.text}`);
   const span = [s.start + at, s.start + at + surface.length] as const;
-  return { span, text: surface, ruleId: 'test', actorId: name.toLowerCase(), name, type, framed: false };
+  const claimantKind = type === 'state_forces' ? 'state' : type === 'rebel_group' ? 'armed_group' : 'other';
+  return {
+    span,
+    text: surface,
+    ruleId: 'test',
+    actorId: name.toLowerCase(),
+    name,
+    type,
+    claimantKind,
+    framed: false,
+  };
 }
