@@ -3,6 +3,7 @@ import type { CliIo } from './cli-io.js';
 import { DOCUMENTS_HELP, documentsCommand } from './documents-command.js';
 import { EVAL_HELP, evalCommand } from './eval-command.js';
 import { EXPLAIN_HELP, explainCommand } from './explain-command.js';
+import { GAZETTEER_HELP, gazetteerCommand } from './gazetteer-command.js';
 import { EXTRACT_HELP, extractCommand } from './extract-command.js';
 import { INGEST_HELP, ingestCommand } from './ingest-command.js';
 import { START_HELP, startCommand } from './start-command.js';
@@ -21,6 +22,7 @@ const COMMANDS: Readonly<Record<string, { run: Command; help: string }>> = {
   documents: { run: documentsCommand, help: DOCUMENTS_HELP },
   extract: { run: extractCommand, help: EXTRACT_HELP },
   explain: { run: explainCommand, help: EXPLAIN_HELP },
+  gazetteer: { run: gazetteerCommand, help: GAZETTEER_HELP },
   eval: { run: evalCommand, help: EVAL_HELP },
   start: { run: startCommand, help: START_HELP },
 };
