@@ -15,6 +15,7 @@ const ALLOWED = {
   ingest: ['domain', 'errors', 'lexicon', 'config'],
   extract: ['domain', 'errors', 'lexicon'],
   resolve: ['domain', 'errors'],
+  export: ['domain', 'errors'],
   store: ['domain', 'errors'],
   pipeline: ['domain', 'errors', 'ingest', 'extract', 'resolve', 'lexicon', 'store'],
   context: ['config', 'lexicon', 'store', 'extract', 'errors', 'domain'],
@@ -30,6 +31,7 @@ const ALLOWED = {
     'config',
     'ingest',
     'lexicon',
+    'export',
   ],
   cli: ['*'],
 };

@@ -1,12 +1,16 @@
 import { FaultlineError } from '../errors/errors.js';
 import { knowledgeFor } from '../context.js';
-import { INPUT_OPTIONS, parseCommand, type CliIo } from './cli-io.js';
+import { existsSync } from 'node:fs';
+import { openStore } from '../store/open-store.js';
+import { INPUT_OPTIONS, STORE_OPTIONS, parseCommand, type CliIo } from './cli-io.js';
+import { explainEvent } from './explain-event.js';
 import { configFromFlags } from './config-from-flags.js';
 import { extractInputs } from './extract-command.js';
 import type { Mention } from '../domain/index.js';
 
-export const EXPLAIN_HELP = `faultline explain INPUT... [--published YYYY-MM-DD]
-  For each incident of each input: every field, the rule that set it and the words it read.`;
+export const EXPLAIN_HELP = `faultline explain EVENT_ID [--db FILE]   |   faultline explain INPUT... [--published YYYY-MM-DD]
+  A stored event: its sources, which claim set its low / best / high, and why its reports were merged.
+  Inputs: for each incident, every field, the rule that set it and the words it read.`;
 
 function quote(text: string): string {
   const t = text.replace(/\s+/g, ' ');
@@ -50,12 +54,30 @@ export function explainMention(m: Mention): string[] {
   return lines;
 }
 
-/** `faultline explain` on inputs (documents are extracted, not stored). */
+const EVENT_ID = /^ev_[0-9a-f]{6,}(?:-\d+)?$/;
+
+/** `faultline explain EVENT_ID --db`: a stored event, or `faultline explain INPUT...`: documents extracted, not stored. */
 export async function explainCommand(argv: readonly string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseCommand(argv, { ...INPUT_OPTIONS, countries: { type: 'string' } });
+  const { values, positionals } = parseCommand(argv, {
+    ...INPUT_OPTIONS,
+    ...STORE_OPTIONS,
+    countries: { type: 'string' },
+  });
   if (positionals.length === 0)
-    throw new FaultlineError('FL_ERR_BAD_ARGUMENT', 'explain', 'name at least one input');
+    throw new FaultlineError('FL_ERR_BAD_ARGUMENT', 'explain', 'name an event id or an input');
   const config = configFromFlags(values, io);
+  const only = positionals.length === 1 ? positionals[0]! : null;
+  if (only && EVENT_ID.test(only) && !existsSync(only)) {
+    const store = await openStore(config);
+    try {
+      const event = await store.getEvent(only);
+      if (!event) throw new FaultlineError('FL_ERR_NOT_FOUND', `event ${only}`);
+      io.out(`${explainEvent(event).join('\n')}\n`);
+      return 0;
+    } finally {
+      await store.close();
+    }
+  }
   const knowledge = knowledgeFor(config);
   let failed = 0;
   for await (const item of extractInputs(positionals, knowledge, { ...config, stdin: io.stdin }, (line) => {

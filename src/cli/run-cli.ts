@@ -2,11 +2,15 @@ import { describeError, FaultlineError } from '../errors/errors.js';
 import type { CliIo } from './cli-io.js';
 import { DOCUMENTS_HELP, documentsCommand } from './documents-command.js';
 import { EVAL_HELP, evalCommand } from './eval-command.js';
+import { EVENTS_HELP, eventsCommand } from './events-command.js';
 import { EXPLAIN_HELP, explainCommand } from './explain-command.js';
 import { GAZETTEER_HELP, gazetteerCommand } from './gazetteer-command.js';
 import { EXTRACT_HELP, extractCommand } from './extract-command.js';
 import { INGEST_HELP, ingestCommand } from './ingest-command.js';
+import { PUBLISHERS_HELP, publishersCommand } from './publishers-command.js';
+import { SERVE_HELP, serveCommand } from './serve-command.js';
 import { START_HELP, startCommand } from './start-command.js';
+import { STATS_HELP, statsCommand } from './stats-command.js';
 
 /** Errors in the command line itself (exit 2), as opposed to failures while running it (exit 1). */
 const USAGE_ERRORS: ReadonlySet<string> = new Set([
@@ -21,8 +25,12 @@ const COMMANDS: Readonly<Record<string, { run: Command; help: string }>> = {
   ingest: { run: ingestCommand, help: INGEST_HELP },
   documents: { run: documentsCommand, help: DOCUMENTS_HELP },
   extract: { run: extractCommand, help: EXTRACT_HELP },
+  events: { run: eventsCommand, help: EVENTS_HELP },
+  stats: { run: statsCommand, help: STATS_HELP },
+  publishers: { run: publishersCommand, help: PUBLISHERS_HELP },
   explain: { run: explainCommand, help: EXPLAIN_HELP },
   gazetteer: { run: gazetteerCommand, help: GAZETTEER_HELP },
+  serve: { run: serveCommand, help: SERVE_HELP },
   eval: { run: evalCommand, help: EVAL_HELP },
   start: { run: startCommand, help: START_HELP },
 };

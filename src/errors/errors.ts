@@ -23,6 +23,8 @@ export const ERROR_CODES = {
   FL_ERR_KNOWLEDGE: { status: 500, message: 'knowledge data is invalid' },
   FL_ERR_EXTRACT: { status: 500, message: 'extraction failed' },
   FL_ERR_GAZETTEER_FORMAT: { status: 400, message: 'is not a GeoNames dump file' },
+  FL_ERR_UNAUTHORIZED: { status: 401, message: 'needs a valid bearer token' },
+  FL_ERR_INTERNAL: { status: 500, message: 'failed unexpectedly' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -1,4 +1,4 @@
-import type { Document } from '../domain/index.js';
+import type { Document, Mention } from '../domain/index.js';
 import { describeError, FaultlineError } from '../errors/errors.js';
 import { EXTRACTOR_VERSION } from '../extract/extract-document.js';
 import type { Knowledge } from '../extract/knowledge.js';
@@ -6,6 +6,7 @@ import { buildDocument } from '../ingest/build-document.js';
 import type { BuildDefaults, InputResult } from '../ingest/types.js';
 import type { Store } from '../store/store.js';
 import { extractionRecordOf } from './extract-stored.js';
+import { resolveAround } from './resolve-stored.js';
 
 export interface IngestSummary {
   readonly read: number;
@@ -14,6 +15,8 @@ export interface IngestSummary {
   readonly failed: number;
   readonly extracted: number;
   readonly mentions: number;
+  /** Events in the blocks re-resolved after this run (0 when nothing new was extracted). */
+  readonly events: number;
 }
 
 export interface IngestDeps {
@@ -34,9 +37,15 @@ interface Counts {
   failed: number;
   extracted: number;
   mentions: number;
+  events: number;
 }
 
-async function extractAndSave(deps: IngestDeps, docs: readonly Document[], counts: Counts): Promise<void> {
+async function extractAndSave(
+  deps: IngestDeps,
+  docs: readonly Document[],
+  counts: Counts,
+  fresh: Mention[],
+): Promise<void> {
   if (!deps.knowledge) return;
   for (const doc of docs) {
     const record = extractionRecordOf(doc, deps.knowledge);
@@ -48,6 +57,7 @@ async function extractAndSave(deps: IngestDeps, docs: readonly Document[], count
     await deps.store.saveExtraction(record);
     counts.extracted++;
     counts.mentions += record.mentions.length;
+    fresh.push(...record.mentions);
   }
 }
 
@@ -62,7 +72,8 @@ export async function ingestInputs(
   inputs: AsyncIterable<InputResult>,
   defaults: BuildDefaults,
 ): Promise<IngestSummary> {
-  const counts: Counts = { read: 0, stored: 0, present: 0, failed: 0, extracted: 0, mentions: 0 };
+  const counts: Counts = { read: 0, stored: 0, present: 0, failed: 0, extracted: 0, mentions: 0, events: 0 };
+  const extracted: Mention[] = [];
   const batchSize = deps.batchSize ?? 100;
   let batch: Document[] = [];
 
@@ -82,7 +93,7 @@ export async function ingestInputs(
           deps.report(`${docs[i]!.origin}: already present as ${s.id}`);
         }
       });
-      await extractAndSave(deps, fresh, counts);
+      await extractAndSave(deps, fresh, counts, extracted);
     } catch (error) {
       counts.failed += docs.length;
       deps.report(`batch of ${docs.length} documents not stored: ${describeError(error)}`);
@@ -114,9 +125,18 @@ export async function ingestInputs(
     for (const id of pending) {
       const doc = await deps.store.getDocument(id);
       if (doc) docs.push(doc);
-      if (docs.length >= batchSize) await extractAndSave(deps, docs.splice(0), counts);
+      if (docs.length >= batchSize) await extractAndSave(deps, docs.splice(0), counts, extracted);
     }
-    await extractAndSave(deps, docs, counts);
+    await extractAndSave(deps, docs, counts, extracted);
+  }
+  if (extracted.length > 0) {
+    try {
+      counts.events = (await resolveAround(deps.store, extracted)).events;
+    } catch (error) {
+      // the documents and mentions are stored; the next run re-resolves the same blocks
+      counts.failed++;
+      deps.report(`resolution failed, events not updated: ${describeError(error)}`);
+    }
   }
   return { ...counts };
 }

@@ -9,7 +9,9 @@ import {
   rowToSummary,
 } from './document-rows.js';
 import type { SummaryRow } from './document-rows.js';
+import { chunks } from './chunks.js';
 import { compareVersions } from './compare-versions.js';
+import { createEventMethods } from './event-methods.js';
 import { GAZETTEER_UPDATED_COLUMNS, gazetteerToRow, rowToGazetteer } from './gazetteer-rows.js';
 import {
   aggregateToRow,
@@ -18,6 +20,7 @@ import {
   rowToAggregate,
   rowToMention,
 } from './mention-rows.js';
+import { createResolutionMethods } from './resolution-methods.js';
 import type { Database } from './schema.js';
 import { toNumber } from './schema.js';
 import { guarded, storeError } from './store-error.js';
@@ -27,20 +30,15 @@ export interface KyselyStoreOptions {
   readonly backend: Store['backend'];
   /** Where ingestion times come from; tests pass a fixed clock. */
   readonly now?: () => Date;
+  /**
+   * Called after a resolution wrote `events` events: SQLite refreshes its planner statistics there (PostgreSQL's
+   * autovacuum does it by itself). Without them SQLite sorts every match of an actor or type filter.
+   */
+  readonly afterWrite?: (events: number) => void;
 }
 
-/** Bound parameters per statement, well under SQLite's 32766 and PostgreSQL's 65535. */
-const MAX_PARAMETERS = 8000;
 const DEFAULT_PAGE_SIZE = 500;
 const MAX_PAGE_SIZE = 10_000;
-
-function chunks<T extends object>(rows: readonly T[]): T[][] {
-  if (rows.length === 0) return [];
-  const size = Math.max(1, Math.floor(MAX_PARAMETERS / Object.keys(rows[0]!).length));
-  const out: T[][] = [];
-  for (let i = 0; i < rows.length; i += size) out.push(rows.slice(i, i + size));
-  return out;
-}
 
 function checkOwnership(record: ExtractionRecord): void {
   const stray =
@@ -287,6 +285,8 @@ export function createKyselyStore(db: Kysely<Database>, options: KyselyStoreOpti
       return rows.map(rowToAggregate);
     },
     saveGazetteerRows,
+    ...createResolutionMethods(db, now, options.afterWrite),
+    ...createEventMethods(db),
     async listGazetteerRows(): Promise<readonly GazetteerRow[]> {
       const rows = await guarded('listGazetteerRows', () =>
         db.selectFrom('gazetteer_places').selectAll().orderBy('id').execute(),

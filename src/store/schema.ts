@@ -120,11 +120,28 @@ export interface EventsTable {
   record: string;
   created_at: string;
   updated_at: string;
+  /** 1 when the claims disagree on fatalities (low < high), else 0. */
+  contested: Generated<number>;
+  /** string[] as JSON. */
+  mention_ids: Generated<string>;
+  /** MergeDecision[] as JSON. */
+  decisions: Generated<string>;
+  /** Lower-cased (by JavaScript) admin1, admin2 and actor names, for case-insensitive filters. */
+  admin1_key: string | null;
+  admin2_key: string | null;
+  actor1_key: string | null;
+  actor2_key: string | null;
+  /** fatalities_best, or -1 when unknown: the sort key of `sort: 'fatalities'`. */
+  fatalities_rank: Generated<number>;
+  /** ISO week of date_start, 'YYYY-Www'. */
+  date_week: string | null;
 }
 
 export interface EventSourcesTable {
   event_id: string;
   doc_id: string;
+  /** The source's publisher lower-cased by JavaScript. */
+  publisher_key: string | null;
 }
 
 export interface OperationsTable {

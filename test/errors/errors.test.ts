@@ -5,7 +5,7 @@ import { ERROR_CODES, FaultlineError, describeError } from '../../src/errors/err
 describe('error registry', () => {
   it('documents every code in docs/errors.md, and nothing more', () => {
     const doc = readFileSync(new URL('../../docs/errors.md', import.meta.url), 'utf8');
-    const documented = [...doc.matchAll(/^\| (FL_ERR_[A-Z_]+) \|/gm)].map((m) => m[1]);
+    const documented = [...doc.matchAll(/^\| (FL_ERR_[A-Z_]+)\s+\|/gm)].map((m) => m[1]);
     expect(documented.sort()).toEqual(Object.keys(ERROR_CODES).sort());
   });
 

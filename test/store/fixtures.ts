@@ -27,7 +27,7 @@ export function makeDocument(n: number, overrides: Partial<Document> = {}): Docu
   };
 }
 
-function claim(docId: string, overrides: Partial<Claim>): Claim {
+export function claim(docId: string, overrides: Partial<Claim>): Claim {
   return {
     claimant: 'officials',
     claimantKind: 'state_official',

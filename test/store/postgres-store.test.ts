@@ -3,7 +3,10 @@ import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { FaultlineError } from '../../src/errors/errors.js';
 import { openPostgresStore } from '../../src/store/postgres/postgres-store.js';
-import { makeDocument } from './fixtures.js';
+import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.js';
+import type { Store, StatsDimension } from '../../src/store/store.js';
+import { filterEvents } from './event-fixtures.js';
+import { makeDocument, makeExtraction } from './fixtures.js';
 import { describeStoreContract } from './store-contract.js';
 
 const url = process.env.FAULTLINE_TEST_DATABASE_URL;
@@ -73,5 +76,31 @@ describe.skipIf(!url)('PostgreSQL store', () => {
     expect(error).toBeInstanceOf(FaultlineError);
     expect((error as FaultlineError).code).toBe('FL_ERR_STORE');
     expect((error as FaultlineError).message).not.toContain('s3cret');
+  });
+
+  it('answers event queries and stats with the same rows as SQLite', async () => {
+    const pgStore = await openPostgresStore({ connectionString: url!, schema: freshSchema() });
+    const liteStore = await openSqliteStore({ path: ':memory:' });
+    const answers = async (store: Store) => {
+      const [a, b] = [makeDocument(1), makeDocument(2)];
+      await store.saveDocuments([a, b]);
+      for (const d of [a, b]) await store.saveExtraction(makeExtraction(d.id));
+      await store.replaceResolution({ mentionIds: [], events: filterEvents(a, b), operations: [] });
+      const dims: StatsDimension[] = ['day', 'week', 'month', 'district', 'actor', 'type'];
+      const stats = await Promise.all(dims.map((by) => store.eventStats({ from: '2025-01-01' }, by)));
+      const events = [];
+      for await (const e of store.queryEvents({ sort: '-fatalities', publisher: 'EXAMPLE DAILY' }))
+        events.push(e);
+      const scope = { country: 'PK', admin1: 'Balochistan', from: '2025-05-01', to: '2025-05-31' };
+      return { stats, events, inputs: await store.listResolutionInputs(scope) };
+    };
+    try {
+      const [fromPg, fromLite] = [await answers(pgStore), await answers(liteStore)];
+      expect(fromPg.stats.flat().length).toBeGreaterThan(10);
+      expect(fromPg).toEqual(fromLite);
+    } finally {
+      await pgStore.close();
+      await liteStore.close();
+    }
   });
 });

@@ -1,10 +1,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { FaultlineError } from '../../src/errors/errors.js';
 import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.js';
-import { makeDocument, makeExtraction } from './fixtures.js';
+import { makeStoredEvent } from './event-fixtures.js';
+import { makeDocument, makeExtraction, makeMention } from './fixtures.js';
 import { describeStoreContract } from './store-contract.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'faultline-store-'));
@@ -48,5 +50,37 @@ describe('SQLite store', () => {
     const error = await openSqliteStore({ path: join(dir, 'no-such-dir', 'x.db') }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(FaultlineError);
     expect((error as FaultlineError).code).toBe('FL_ERR_STORE');
+  });
+});
+
+describe('SQLite store: event timestamps', () => {
+  it('keeps the creation time of an event id that is resolved again and moves its update time', async () => {
+    const path = join(dir, 'events.db');
+    let clock = new Date('2025-05-09T10:00:00Z');
+    const store = await openSqliteStore({ path, now: () => clock });
+    const doc = makeDocument(1);
+    await store.saveDocuments([doc]);
+    await store.saveExtraction(makeExtraction(doc.id));
+    const event = makeStoredEvent('ev-kept', [makeMention(doc.id, 0)], [doc]);
+    await store.replaceResolution({ mentionIds: event.mentionIds, events: [event], operations: [] });
+    clock = new Date('2025-05-10T08:00:00Z');
+    await store.replaceResolution({ mentionIds: event.mentionIds, events: [event], operations: [] });
+    await store.close();
+    const raw = new BetterSqlite3(path, { readonly: true });
+    try {
+      const row = raw.prepare('select created_at, updated_at, contested, date_week from events').get();
+      expect(row).toEqual({
+        created_at: '2025-05-09T10:00:00.000Z',
+        updated_at: '2025-05-10T08:00:00.000Z',
+        contested: 1,
+        date_week: '2025-W19',
+      });
+      const plan = raw
+        .prepare("explain query plan select id from events where admin2_key = 'kech' order by date_start, id")
+        .all() as { detail: string }[];
+      expect(plan.map((p) => p.detail).join(' ')).toContain('events_admin2_key_idx');
+    } finally {
+      raw.close();
+    }
   });
 });

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Document } from '../../src/domain/index.js';
 import { FaultlineError } from '../../src/errors/errors.js';
 import type { DocumentSummary, Store } from '../../src/store/store.js';
+import { eventContractCases } from './event-contract.js';
 import {
   FRAMING,
   makeAggregate,
@@ -215,6 +216,8 @@ export function describeStoreContract(
       ]);
       expect(await store.saveGazetteerRows([])).toBe(0);
     });
+
+    eventContractCases(() => store);
 
     it('fails with FL_ERR_STORE after close, and closes twice harmlessly', async () => {
       await store.close();

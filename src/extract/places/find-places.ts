@@ -263,7 +263,10 @@ function knownMention(
       { kinds: KINDS_BY_CUE[cueKind], admin2: trail.admin2?.name, admin1: trail.admin1 },
       scan.context,
     );
-    if (place && cueKind === 'district' && place.kind === 'town') place = districtOf(place, scan.gazetteer);
+    // "Turbat district" means Kech; but in "the districts of Pasni, Mastung" a town the writer loosely calls a
+    // district stays the town: it is the more precise place
+    if (place && cueKind === 'district' && place.kind === 'town' && !districtOfBefore)
+      place = districtOf(place, scan.gazetteer);
   }
   if (!place) return { mention: null, end: chunk.to };
   if ((place.kind === 'province' || place.kind === 'country') && !cue && modifier(scan, chunk))

@@ -119,9 +119,14 @@ function isStatement(text: string, hasOwnDate: boolean): boolean {
   return matches(SIGNAL_RULES.habitual, text) || matches(SIGNAL_RULES.hypothetical, text);
 }
 
+/** A denial is a figure only when it says none ("denied any casualties"); denying "heavy losses" gives no number. */
+function isFigure(c: CasualtyMention): boolean {
+  return c.stance !== 'denied' || c.high === 0;
+}
+
 function claimsOf(a: SentenceAnalysis, draftPlaces: readonly PlaceMention[]): DraftClaim[] {
   const here = finePlaces(a.places);
-  return a.casualties.map((casualty) => {
+  return a.casualties.filter(isFigure).map((casualty) => {
     const place = here.find((p) => draftPlaces.some((q) => samePlace(p, q))) ?? null;
     return { casualty, place, ruleId: casualty.ruleId };
   });
@@ -139,7 +144,10 @@ function rebuttalTarget(drafts: readonly IncidentDraft[], casualty: CasualtyMent
   for (const d of drafts.slice(-REBUTTAL_WINDOW)) {
     for (const c of d.claims) {
       const other = c.casualty;
-      if (other.metric !== casualty.metric || other.claimantKind === casualty.claimantKind) continue;
+      // it answers a party to the fight, never the outlet's own reporting
+      const party = other.claimantKind === 'armed_group' || other.claimantKind === 'state';
+      if (!party || other.metric !== casualty.metric || other.claimantKind === casualty.claimantKind)
+        continue;
       if (other.high > bestFigure) {
         bestFigure = other.high;
         best = d;
@@ -271,7 +279,7 @@ export function segmentIncidents(
       current.lastParagraph = a.sentence.paragraph;
       continue;
     }
-    for (const casualty of a.casualties) {
+    for (const casualty of a.casualties.filter(isFigure)) {
       const target = rebuttalTarget(drafts, casualty);
       if (!target) continue;
       const answered = target.claims.find((c) => c.casualty.metric === casualty.metric)?.casualty;

@@ -2,12 +2,14 @@ import { Migrator } from 'kysely';
 import type { Kysely, Migration, MigrationProvider } from 'kysely';
 import { FaultlineError } from '../../errors/errors.js';
 import { initialMigration } from './0001-initial.js';
+import { eventsMigration } from './0002-events.js';
 import type { StoreDialect } from './column-types.js';
 
 /** Migrations by name; names sort in the order they apply. Add new ones at the end, never edit an applied one. */
 export function storeMigrations(dialect: StoreDialect): Record<string, Migration> {
   return {
     '0001-initial': initialMigration(dialect),
+    '0002-events': eventsMigration(),
   };
 }
 

@@ -14,6 +14,9 @@ export interface SqliteStoreOptions {
   readonly now?: () => Date;
 }
 
+/** Events written (since opening) before the planner's statistics are first refreshed. */
+const FIRST_ANALYSIS = 5000;
+
 /** Opens (creating and migrating when needed) the embedded SQLite store. */
 export async function openSqliteStore(options: SqliteStoreOptions): Promise<Store> {
   let database: BetterSqlite3.Database;
@@ -31,9 +34,24 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Stor
     database.pragma('foreign_keys = ON');
     database.pragma(`busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs ?? 5000))}`);
     await migrateToLatest(db as Kysely<unknown>, 'sqlite');
+    // Refreshes the statistics of tables that grew much since they were last analysed.
+    database.pragma('optimize = 0x10002');
   } catch (error) {
     await db.destroy().catch(() => undefined);
     throw storeError(`sqlite ${options.path}`, error);
   }
-  return createKyselyStore(db, { backend: 'sqlite', ...(options.now ? { now: options.now } : {}) });
+  let written = 0;
+  let nextAnalysis = FIRST_ANALYSIS;
+  return createKyselyStore(db, {
+    backend: 'sqlite',
+    ...(options.now ? { now: options.now } : {}),
+    afterWrite: (events) => {
+      // PRAGMA optimize skips tables it never analysed, and a sampled ANALYZE (analysis_limit) misjudges how
+      // selective a key is; a full one each time the written count doubles costs a constant share of the writes.
+      written += events;
+      if (written < nextAnalysis) return;
+      nextAnalysis = written * 2;
+      database.exec('analyze events; analyze event_sources; analyze mentions');
+    },
+  });
 }

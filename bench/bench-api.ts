@@ -1,0 +1,237 @@
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import { chromium } from 'playwright-core';
+import { packageRoot } from '../src/cli/package-root.js';
+import type { Document, EventRecord } from '../src/domain/index.js';
+import { EVENT_TYPES } from '../src/domain/index.js';
+import type { Knowledge } from '../src/extract/knowledge.js';
+import { loadKnowledge } from '../src/lexicon/load-knowledge.js';
+import { buildApp } from '../src/server/app.js';
+import { openSqliteStore } from '../src/store/sqlite/sqlite-store.js';
+import type { Store, StoredEvent } from '../src/store/store.js';
+
+export interface ApiBench {
+  readonly events: number;
+  readonly insertSeconds: number;
+  readonly requests: number;
+  readonly rps: number;
+  readonly p50Ms: number;
+  readonly p99Ms: number;
+  readonly errors: number;
+  /** Bar: p99 under 50 ms. */
+  readonly p99Ok: boolean;
+  readonly pageEvents: number;
+  /** Null when Chromium is absent. */
+  readonly pageSeconds: number | null;
+  /** Bar: under 2 s. */
+  readonly pageOk: boolean | null;
+}
+
+const DOCS = 2_000;
+const TYPES = Object.entries(EVENT_TYPES).flatMap(([t, subs]) =>
+  subs.slice(0, 2).map((s) => [t, s] as const),
+);
+
+/** Deterministic pseudo-random numbers, so two runs bench the same data. */
+function rng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32;
+}
+
+function doc(i: number): Document {
+  const text = `Synthetic report ${i}. Gunmen attacked a checkpoint, killing ${i % 9} people, officials said.`;
+  return {
+    kind: 'Document',
+    id: `bench-doc-${i}`,
+    url: `https://bench.example.org/${i}`,
+    title: `Report ${i}`,
+    publisher: `Outlet ${i % 12}`,
+    published: '2025-01-01',
+    publishedSource: 'given',
+    language: 'eng',
+    text,
+    origin: `bench-${i}`,
+  };
+}
+
+/** One synthetic event in a real district of the gazetteer, over two years, with two disagreeing claims. */
+function event(
+  i: number,
+  districts: Knowledge['gazetteer']['places'] extends ReadonlyMap<string, infer P> ? readonly P[] : never,
+  r: () => number,
+): StoredEvent {
+  const d = districts[i % districts.length]!;
+  const [type, sub] = TYPES[i % TYPES.length]!;
+  const day = new Date(Date.UTC(2024, 0, 1) + Math.floor(r() * 730) * 86_400_000).toISOString().slice(0, 10);
+  const docId = `bench-doc-${i % DOCS}`;
+  const low = Math.floor(r() * 5);
+  const high = low + Math.floor(r() * 10);
+  const claim = (n: number, claimant: string, kind: 'state_official' | 'armed_group') => ({
+    claimant,
+    claimant_kind: kind,
+    stance: kind === 'armed_group' ? ('claimed' as const) : ('confirmed' as const),
+    metric: 'killed' as const,
+    category: 'security_forces' as const,
+    low: n,
+    high: n,
+    approximate: false,
+    quote: `killing ${n} people`,
+    doc_id: docId,
+    span: [30, 50] as const,
+  });
+  const record: EventRecord = {
+    id: `bench-ev-${i}`,
+    operation_id: null,
+    doc_ids: [docId],
+    date: { start: day, end: day, precision: 'day' },
+    location: {
+      name: d.name,
+      admin2: d.admin2 ?? d.name,
+      admin1: d.admin1,
+      country: d.country,
+      lat: d.lat + (r() - 0.5) * 0.4,
+      lon: d.lon + (r() - 0.5) * 0.4,
+      precision: 'place',
+    },
+    event_type: type,
+    sub_event_type: sub,
+    weapon: 'firearms',
+    target: 'security_forces',
+    actor1: i % 3 === 0 ? { name: 'Baloch Liberation Army', type: 'rebel_group', claimed: true } : null,
+    actor2: { name: 'Pakistan Army', type: 'state_forces' },
+    fatalities: { low, best: low, high },
+    injured: null,
+    casualties: [{ metric: 'killed', category: 'security_forces', low, best: low, high }],
+    claims: [claim(low, 'officials', 'state_official'), claim(high, 'Baloch Liberation Army', 'armed_group')],
+    sources: [{ doc_id: docId, publisher: `Outlet ${(i % DOCS) % 12}`, url: null, published: '2025-01-01' }],
+    evidence: [{ doc_id: docId, span: [0, 20], text: 'Synthetic report' }],
+    notes: 'A synthetic event for the API benchmark.',
+    confidence: 0.5,
+  };
+  return { record, mentionIds: [], decisions: [] };
+}
+
+export async function seedSyntheticEvents(store: Store, count: number, knowledge: Knowledge): Promise<void> {
+  const districts = [...knowledge.gazetteer.places.values()].filter(
+    (p) => p.kind === 'district' && p.country === 'PK' && p.admin1,
+  );
+  const docs: Document[] = [];
+  for (let i = 0; i < DOCS; i++) docs.push(doc(i));
+  await store.saveDocuments(docs);
+  const r = rng(7);
+  for (let start = 0; start < count; start += 5_000) {
+    const events: StoredEvent[] = [];
+    for (let i = start; i < Math.min(count, start + 5_000); i++) events.push(event(i, districts, r));
+    await store.replaceResolution({ mentionIds: [], events, operations: [] });
+  }
+}
+
+async function pageRender(webRoot: string, knowledge: Knowledge, events: number): Promise<number | null> {
+  if (!existsSync('/usr/bin/chromium')) return null;
+  const dir = await mkdtemp(join(tmpdir(), 'faultline-bench-page-'));
+  const store = await openSqliteStore({ path: join(dir, 'page.db') });
+  await seedSyntheticEvents(store, events, knowledge);
+  const app = buildApp({ store, knowledge, config: { apiToken: null, host: '127.0.0.1', webRoot } });
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  const port = (app.server.address() as { port: number }).port;
+  const context = await chromium.launchPersistentContext(join(dir, 'profile'), {
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+    viewport: { width: 1280, height: 900 },
+  });
+  try {
+    const page = await context.newPage();
+    await page.goto(`http://127.0.0.1:${port}/`); // warm: the browser's first start is not the page's cost
+    await page.waitForSelector('body[data-ready="true"]', { timeout: 60_000 });
+    const t0 = performance.now();
+    await page.reload();
+    await page.waitForSelector('body[data-ready="true"]', { timeout: 60_000 });
+    await page.waitForSelector('.cluster, .event-marker');
+    const seconds = (performance.now() - t0) / 1000;
+    await page.screenshot({ path: join(tmpdir(), 'faultline-bench-page.png') });
+    return seconds;
+  } finally {
+    await context.close();
+    await app.close();
+    await store.close();
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** The API under load on 100,000 events, and the page drawing 10,000 of them. Figures, not assertions. */
+export async function benchApi(count = 100_000, pageEvents = 10_000): Promise<ApiBench> {
+  const root = packageRoot();
+  const knowledge = loadKnowledge({
+    dataDir: join(root, 'data'),
+    countries: ['PK', 'AF', 'IR', 'IN'],
+    extraRows: [],
+  });
+  const dir = await mkdtemp(join(tmpdir(), 'faultline-bench-api-'));
+  const store = await openSqliteStore({ path: join(dir, 'api.db') });
+  const t0 = performance.now();
+  await seedSyntheticEvents(store, count, knowledge);
+  const insertSeconds = (performance.now() - t0) / 1000;
+  const app = buildApp({ store, knowledge, config: { apiToken: null, host: '127.0.0.1', webRoot: null } });
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  const port = (app.server.address() as { port: number }).port;
+  let result: autocannon.Result;
+  try {
+    // a mix of filter sets and pages, as several people browsing would send, not one URL over and over
+    const paths = Array.from({ length: 24 }, (_, i) => {
+      const month = String((i % 12) + 1).padStart(2, '0');
+      const filters = i % 3 === 0 ? 'admin1=Balochistan' : i % 3 === 1 ? 'type=Battles' : 'actor=BLA';
+      return `/api/events?limit=100&${filters}&from=2024-${month}-01&to=2025-06-30&sort=-date&offset=${(i % 4) * 100}`;
+    });
+    result = await autocannon({
+      url: `http://127.0.0.1:${port}`,
+      connections: 50,
+      duration: 10,
+      // the load generator in its own thread, so that it does not share the server's event loop
+      workers: 1,
+      requests: paths.map((path) => ({ method: 'GET' as const, path })),
+    });
+  } finally {
+    await app.close();
+    await store.close();
+    await rm(dir, { recursive: true, force: true });
+  }
+  let webRoot = join(root, 'dist', 'web');
+  let built: string | null = null;
+  if (!existsSync(join(webRoot, 'index.html'))) {
+    const { build } = await import('vite');
+    built = await mkdtemp(join(tmpdir(), 'faultline-bench-web-'));
+    await build({
+      configFile: join(root, 'web', 'vite.config.ts'),
+      build: { outDir: built },
+      logLevel: 'silent',
+    });
+    webRoot = built;
+  }
+  const pageSeconds = await pageRender(webRoot, knowledge, pageEvents);
+  if (built) await rm(built, { recursive: true, force: true });
+  return {
+    events: count,
+    insertSeconds,
+    requests: result.requests.total,
+    rps: result.requests.average,
+    p50Ms: result.latency.p50,
+    p99Ms: result.latency.p99,
+    errors: result.errors + result.non2xx,
+    p99Ok: result.latency.p99 < 50,
+    pageEvents,
+    pageSeconds,
+    pageOk: pageSeconds === null ? null : pageSeconds < 2,
+  };
+}

@@ -1,0 +1,84 @@
+import { Type, type Static } from '@sinclair/typebox';
+
+const IsoDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD, inclusive' });
+const Name = Type.String({ minLength: 1, maxLength: 200 });
+
+/** The filters shared by the event list, the map points, the stats and the exports. */
+export const EventFiltersSchema = Type.Object(
+  {
+    from: Type.Optional(IsoDate),
+    to: Type.Optional(IsoDate),
+    admin1: Type.Optional(Name),
+    admin2: Type.Optional(Name),
+    actor: Type.Optional(Name),
+    type: Type.Optional(Name),
+    publisher: Type.Optional(Name),
+    contested: Type.Optional(Type.Boolean()),
+    operation: Type.Optional(Name),
+  },
+  { additionalProperties: false },
+);
+export type EventFilters = Static<typeof EventFiltersSchema>;
+
+/** The filter keys in the order the page writes them into its URL. */
+export const FILTER_KEYS = [
+  'from',
+  'to',
+  'admin1',
+  'admin2',
+  'actor',
+  'type',
+  'publisher',
+  'contested',
+  'operation',
+] as const;
+
+export const MAX_PAGE = 500;
+
+export const EventListQuerySchema = Type.Object(
+  {
+    ...EventFiltersSchema.properties,
+    sort: Type.Optional(
+      Type.Union([
+        Type.Literal('date'),
+        Type.Literal('-date'),
+        Type.Literal('fatalities'),
+        Type.Literal('-fatalities'),
+      ]),
+    ),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_PAGE, default: 100 })),
+    offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 10_000_000, default: 0 })),
+  },
+  { additionalProperties: false },
+);
+export type EventListQuery = Static<typeof EventListQuerySchema>;
+
+export const STATS_DIMENSIONS = ['day', 'week', 'month', 'district', 'actor', 'type'] as const;
+
+export const StatsQuerySchema = Type.Object(
+  {
+    ...EventFiltersSchema.properties,
+    by: Type.Union(STATS_DIMENSIONS.map((d) => Type.Literal(d))),
+  },
+  { additionalProperties: false },
+);
+export type StatsQuery = Static<typeof StatsQuerySchema>;
+
+export const StatsSchema = Type.Object({
+  by: Type.String(),
+  rows: Type.Array(Type.Object({ key: Type.String(), events: Type.Number(), fatalities: Type.Number() })),
+});
+export type Stats = Static<typeof StatsSchema>;
+
+export const PageQuerySchema = Type.Object(
+  {
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_PAGE, default: 50 })),
+    offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 10_000_000, default: 0 })),
+  },
+  { additionalProperties: false },
+);
+
+export const IdParamsSchema = Type.Object({ id: Type.String({ minLength: 1, maxLength: 200 }) });
+
+export const ErrorSchema = Type.Object({ error: Type.String(), message: Type.String() });
+export type ApiError = Static<typeof ErrorSchema>;

@@ -1,0 +1,69 @@
+import { reconcileClaims, type Claim, type EventRecord } from '../domain/index.js';
+import type { StoredEvent } from '../store/store.js';
+
+function claimsOf(record: EventRecord): Claim[] {
+  return record.claims.map((c) => ({
+    claimant: c.claimant,
+    claimantKind: c.claimant_kind,
+    stance: c.stance,
+    metric: c.metric,
+    category: c.category,
+    low: c.low,
+    high: c.high,
+    best: c.low === c.high ? c.low : c.low,
+    approximate: c.approximate,
+    quote: c.quote,
+    docId: c.doc_id,
+    span: c.span,
+    ruleId: '',
+  }));
+}
+
+function figure(c: EventRecord['claims'][number]): string {
+  return c.low === c.high ? `${c.low}` : `${c.low}-${c.high}`;
+}
+
+/** A stored event explained for a person: sources, which claim set each figure, and why its mentions merged. */
+export function explainEvent(event: StoredEvent): string[] {
+  const r = event.record;
+  const loc = r.location;
+  const lines = [
+    `event ${r.id}${r.operation_id ? ` (operation ${r.operation_id})` : ''}`,
+    `  date      ${r.date.start}${r.date.end !== r.date.start ? ` to ${r.date.end}` : ''} (${r.date.precision})`,
+    `  place     ${loc ? `${loc.name}; ${loc.admin2 ?? '-'}; ${loc.admin1 ?? '-'}; ${loc.country} (${loc.precision})` : '-'}`,
+    `  type      ${r.event_type} / ${r.sub_event_type}; weapon ${r.weapon}; target ${r.target}`,
+    `  actors    ${r.actor1?.name ?? 'unknown'}${r.actor1?.claimed ? ' (claimed)' : ''} vs ${r.actor2?.name ?? '-'}`,
+    `  note      ${r.notes}`,
+    '  sources',
+    ...r.sources.map((s) =>
+      `    ${s.doc_id}  ${s.publisher ?? '(no publisher)'}  ${s.published ?? '(no date)'}  ${s.url ?? ''}`.trimEnd(),
+    ),
+  ];
+  const reconciled = reconcileClaims(claimsOf(r));
+  lines.push('  figures (low / best / high, and the claim that set each)');
+  for (const c of reconciled.casualties) {
+    const by = (i: number): string => {
+      const claim = r.claims[i]!;
+      return `${claim.claimant} ${claim.stance} ${figure(claim)}`;
+    };
+    lines.push(`    ${c.metric} ${c.category}: ${c.low} / ${c.best} / ${c.high}`);
+    lines.push(`      low from ${by(c.lowFrom)}; best from ${by(c.bestFrom)}; high from ${by(c.highFrom)}`);
+  }
+  lines.push('  claims');
+  for (const c of r.claims) {
+    lines.push(
+      `    ${c.claimant} [${c.claimant_kind}] ${c.stance} ${figure(c)}${c.approximate ? ' (approx.)' : ''} ${c.category} ${c.metric}  (${c.doc_id})`,
+    );
+    lines.push(`      "${c.quote.replace(/\s+/g, ' ').slice(0, 140)}"`);
+  }
+  lines.push('  merge decisions');
+  for (const d of event.decisions) {
+    const features = d.features.map((f) => `${f.name} ${f.score.toFixed(2)} (${f.detail})`).join('; ');
+    lines.push(
+      d.joined
+        ? `    ${d.mentionId} joined, compared with ${d.comparedWith}: score ${d.score.toFixed(2)} >= threshold ${d.threshold}; ${features}`
+        : `    ${d.mentionId} founded the event`,
+    );
+  }
+  return lines;
+}

@@ -1,0 +1,199 @@
+import type { EventType, MergeFeature, Mention } from '../domain/index.js';
+import { DATE_RANK, dayRange } from './canonical-order.js';
+
+/** Weights of the weighted mean; the document feature is a gate, not a weight. */
+export const MERGE_WEIGHTS = { place: 0.3, date: 0.25, type: 0.2, actor: 0.25 } as const;
+
+export const DEFAULT_THRESHOLD = 0.6;
+
+/**
+ * Actor ids that stand for "someone, not named": the actor table's catch-alls. The pipeline should pass the
+ * table's own list (its `generic` flags plus 'unidentified'); this default mirrors data/actors/actors.json.
+ */
+export const DEFAULT_GENERIC_ACTOR_IDS: readonly string[] = ['unidentified', 'baloch-separatists'];
+
+/** A rule of the merge decision: its id (shown in `explain`) and the score it gives its feature. */
+export interface MergeRule {
+  readonly id: string;
+  readonly score: number;
+}
+
+const rule = (id: string, score: number): MergeRule => ({ id, score });
+
+export const MERGE_RULES = {
+  placeSame: rule(MERGE_RULES.placeSame, 1),
+  placeDistrict: rule(MERGE_RULES.placeDistrict, 0.7),
+  placeProvince: rule(MERGE_RULES.placeProvince, 0.4),
+  placeDifferent: rule(MERGE_RULES.placeDifferent, 0),
+  placeMissing: rule(MERGE_RULES.placeMissing, 0),
+  dateSame: rule(MERGE_RULES.dateSame, 1),
+  dateWithin: rule(MERGE_RULES.dateWithin, 0.8),
+  dateCoarse: rule(MERGE_RULES.dateCoarse, 0.6),
+  dateApart: rule(MERGE_RULES.dateApart, 0),
+  dateUnreadable: rule(MERGE_RULES.dateUnreadable, 0),
+  typeSame: rule(MERGE_RULES.typeSame, 1),
+  typeRelated: rule(MERGE_RULES.typeRelated, 0.5),
+  typeDifferent: rule(MERGE_RULES.typeDifferent, 0),
+  actorSame: rule(MERGE_RULES.actorSame, 1),
+  actorUnidentified: rule(MERGE_RULES.actorUnidentified, 0.7),
+  actorStateForces: rule(MERGE_RULES.actorStateForces, 0.5),
+  actorStateVsGroup: rule(MERGE_RULES.actorStateVsGroup, 0.3),
+  actorDifferentGroups: rule(MERGE_RULES.actorDifferentGroups, 0),
+  documentDifferent: rule(MERGE_RULES.documentDifferent, 1),
+  documentSame: rule(MERGE_RULES.documentSame, 0),
+} as const;
+
+export interface MergeSettings {
+  readonly threshold: number;
+  readonly genericActorIds: ReadonlySet<string>;
+}
+
+/**
+ * What comparisons read of a mention, normalised and flattened once: resolution compares each mention with
+ * several founders, and reading a few fields of one object is much cheaper than following the mention's nested
+ * records at every comparison.
+ */
+export interface MentionProfile {
+  readonly mention: Mention;
+  readonly docId: string;
+  /** Day numbers of the date range, or null when a date cannot be read. */
+  readonly range: readonly [number, number] | null;
+  /** Day or days precision. */
+  readonly fine: boolean;
+  readonly located: boolean;
+  /** Province- or country-level place. */
+  readonly broad: boolean;
+  readonly district: boolean;
+  readonly country: string;
+  readonly placeId: string | null;
+  readonly name: string;
+  readonly admin1: string;
+  readonly admin2: string;
+  readonly eventType: EventType;
+  readonly actorId: string | null;
+  /** 'none' for no actor or a catch-all one. */
+  readonly actorKind: 'none' | 'state' | 'group';
+}
+
+const norm = (s: string | null | undefined): string => (s ?? '').trim().toLowerCase();
+
+export function profileOf(mention: Mention, generic: ReadonlySet<string>): MentionProfile {
+  const l = mention.location;
+  const actor = mention.actor1;
+  return {
+    mention,
+    docId: mention.docId,
+    range: dayRange(mention),
+    fine: (DATE_RANK[mention.date.precision] ?? 9) <= DATE_RANK.days,
+    located: l !== null,
+    broad: l !== null && (l.precision === 'province' || l.precision === 'country'),
+    district: l?.precision === 'district',
+    country: l?.country ?? '',
+    placeId: l?.placeId ?? null,
+    name: norm(l?.name),
+    admin1: norm(l?.admin1),
+    admin2: norm(l?.admin2),
+    eventType: mention.eventType,
+    actorId: actor?.id ?? null,
+    actorKind: !actor || generic.has(actor.id) ? 'none' : actor.type === 'state_forces' ? 'state' : 'group',
+  };
+}
+
+export function placeRule(a: MentionProfile, b: MentionProfile): MergeRule {
+  if (!a.located || !b.located) return MERGE_RULES.placeMissing;
+  if (a.country !== b.country) return MERGE_RULES.placeDifferent;
+  if (a.broad || b.broad) return a.admin1 === b.admin1 ? MERGE_RULES.placeProvince : MERGE_RULES.placeDifferent;
+  if ((a.placeId !== null && a.placeId === b.placeId) || (a.name === b.name && a.admin2 === b.admin2))
+    return MERGE_RULES.placeSame;
+  if ((a.district || b.district) && a.admin2 !== '' && a.admin2 === b.admin2) return MERGE_RULES.placeDistrict;
+  return MERGE_RULES.placeDifferent;
+}
+
+export function dateRule(a: MentionProfile, b: MentionProfile): MergeRule {
+  const ra = a.range;
+  const rb = b.range;
+  if (!ra || !rb) return MERGE_RULES.dateUnreadable;
+  if (ra[1] < rb[0] || rb[1] < ra[0]) return MERGE_RULES.dateApart;
+  if (!a.fine || !b.fine) return MERGE_RULES.dateCoarse;
+  return ra[0] === rb[0] && ra[1] === rb[1] ? MERGE_RULES.dateSame : MERGE_RULES.dateWithin;
+}
+
+/** Reports of one attack differ in how they name it ("gun and bomb attack"): violent types are half compatible. */
+const FAMILY: Readonly<Record<EventType, string>> = {
+  Battles: 'violence',
+  'Explosions/Remote violence': 'violence',
+  'Violence against civilians': 'violence',
+  Protests: 'unrest',
+  Riots: 'unrest',
+  'Strategic developments': 'strategic',
+};
+
+export function typeRule(a: EventType, b: EventType): MergeRule {
+  if (a === b) return MERGE_RULES.typeSame;
+  const fa = FAMILY[a];
+  return fa !== undefined && fa !== 'strategic' && fa === FAMILY[b]
+    ? MERGE_RULES.typeRelated
+    : MERGE_RULES.typeDifferent;
+}
+
+export function actorRule(a: MentionProfile, b: MentionProfile): MergeRule {
+  if (a.actorId !== null && a.actorId === b.actorId) return MERGE_RULES.actorSame;
+  if (a.actorKind === 'none' || b.actorKind === 'none') return MERGE_RULES.actorUnidentified;
+  if (a.actorKind === 'state' && b.actorKind === 'state') return MERGE_RULES.actorStateForces;
+  return a.actorKind !== b.actorKind ? MERGE_RULES.actorStateVsGroup : MERGE_RULES.actorDifferentGroups;
+}
+
+const round = (x: number): number => Math.round(x * 1000) / 1000;
+
+/**
+ * The score of a mention against an event's founder, or -1 when they must not merge: one document's mentions
+ * are distinct incidents; place, date or actor can forbid a merge; a province-level place with a coarse date is
+ * too vague to tie to one incident; and the weighted mean must reach the threshold. Allocates nothing, as it
+ * runs for every candidate.
+ */
+export function mergeScore(candidate: MentionProfile, founder: MentionProfile, threshold: number): number {
+  if (candidate.docId === founder.docId) return -1;
+  const place = placeRule(candidate, founder).score;
+  if (place === 0) return -1;
+  const date = dateRule(candidate, founder).score;
+  if (date === 0 || (place <= 0.4 && date < 0.8)) return -1;
+  const actor = actorRule(candidate, founder).score;
+  if (actor === 0) return -1;
+  const type = typeRule(candidate.eventType, founder.eventType).score;
+  const w = MERGE_WEIGHTS;
+  const score = round(
+    (w.place * place + w.date * date + w.type * type + w.actor * actor) /
+      (w.place + w.date + w.type + w.actor),
+  );
+  return score >= threshold ? score : -1;
+}
+
+/** The features behind a decision, with the rule that set each and the values it compared. */
+export function explainMerge(candidate: MentionProfile, founder: MentionProfile): MergeFeature[] {
+  const a = candidate.mention;
+  const b = founder.mention;
+  const feature = (name: MergeFeature['name'], r: MergeRule, values: string): MergeFeature => ({
+    name,
+    score: r.score,
+    detail: values ? `${r.id}: ${values}` : r.id,
+  });
+  return [
+    feature(
+      'place',
+      placeRule(candidate, founder),
+      `${a.location?.name ?? 'none'} / ${b.location?.name ?? 'none'}`,
+    ),
+    feature(
+      'date',
+      dateRule(candidate, founder),
+      `${a.date.start}..${a.date.end} / ${b.date.start}..${b.date.end}`,
+    ),
+    feature('type', typeRule(a.eventType, b.eventType), `${a.eventType} / ${b.eventType}`),
+    feature(
+      'actor',
+      actorRule(candidate, founder),
+      `${a.actor1?.name ?? 'none'} / ${b.actor1?.name ?? 'none'}`,
+    ),
+    feature('document', a.docId === b.docId ? MERGE_RULES.documentSame : MERGE_RULES.documentDifferent, ''),
+  ];
+}

@@ -1,0 +1,191 @@
+import type {
+  MergeDecision,
+  Mention,
+  ResolvableMention,
+  Resolution,
+  ResolvedEvent,
+  SourceInfo,
+} from '../domain/index.js';
+import { buildEventRecord } from '../domain/index.js';
+import { DayIndex, MAX_CANDIDATES, placeBucket } from './candidate-index.js';
+import { blockKey, compareCanonical, compareText } from './canonical-order.js';
+import { assignEventIds } from './event-id.js';
+import {
+  DEFAULT_GENERIC_ACTOR_IDS,
+  DEFAULT_THRESHOLD,
+  explainMerge,
+  mergeScore,
+  profileOf,
+  type MentionProfile,
+  type MergeSettings,
+} from './merge-features.js';
+import { planOperations } from './plan-operations.js';
+
+export interface PlanOptions {
+  /** Minimum weighted score for a mention to join an event (default 0.6). */
+  readonly threshold?: number;
+  /** Actor ids that name nobody in particular (the actor table's catch-alls). */
+  readonly genericActorIds?: readonly string[];
+}
+
+interface Item extends MentionProfile {
+  readonly input: ResolvableMention;
+}
+
+interface Joined {
+  readonly item: Item;
+  readonly score: number;
+}
+
+interface Draft {
+  readonly ordinal: number;
+  readonly founder: Item;
+  readonly joined: Joined[];
+  readonly docs: Set<string>;
+  visit: number;
+}
+
+/** Index keys beside the district buckets: every fine-dated founder, and the province-wide fine-dated ones. */
+const ALL = '*';
+const BROAD = 'province';
+
+/**
+ * Resolves one block (one country and province) in canonical order. Each mention is compared with the founders
+ * of the events whose dates overlap its own, found through a day index by district, so a block costs about its
+ * size times the few events a district sees in a few days.
+ */
+function resolveBlock(items: readonly Item[], settings: MergeSettings, drafts: Draft[]): void {
+  const index = new DayIndex<Draft>();
+  let stamp = 0;
+  for (const item of items) {
+    const m = item.input.mention;
+    const location = m.location;
+    let best: Draft | null = null;
+    let bestScore = -1;
+    if (location && item.range) {
+      const [from, to] = item.range;
+      const bucket = placeBucket(location);
+      const consider = (draft: Draft): void => {
+        if (draft.docs.has(item.docId)) return;
+        const score = mergeScore(item, draft.founder, settings.threshold);
+        if (score > bestScore || (score === bestScore && best !== null && draft.ordinal < best.ordinal)) {
+          best = draft;
+          bestScore = score;
+        }
+      };
+      stamp++;
+      // A province-wide report ties to an incident only on a fine date, and only with fine-dated founders.
+      if (bucket === null) {
+        if (item.fine) index.query(ALL, from, to, stamp, MAX_CANDIDATES, consider);
+      } else {
+        const used = index.query(bucket, from, to, stamp, MAX_CANDIDATES, consider);
+        if (item.fine) index.query(BROAD, from, to, stamp, MAX_CANDIDATES - used, consider);
+      }
+    }
+    const chosen = best as Draft | null;
+    if (chosen && bestScore >= 0) {
+      chosen.joined.push({ item, score: bestScore });
+      chosen.docs.add(m.docId);
+      continue;
+    }
+    const draft: Draft = {
+      ordinal: drafts.length,
+      founder: item,
+      joined: [],
+      docs: new Set([m.docId]),
+      visit: 0,
+    };
+    drafts.push(draft);
+    if (!location || !item.range) continue;
+    const bucket = placeBucket(location);
+    const [from, to] = item.range;
+    if (bucket !== null) index.add(bucket, from, to, draft);
+    else if (item.fine) index.add(BROAD, from, to, draft);
+    if (item.fine) index.add(ALL, from, to, draft);
+  }
+}
+
+function sourcesOf(items: readonly Item[]): SourceInfo[] {
+  const seen = new Set<string>();
+  const out: SourceInfo[] = [];
+  for (const { input } of items) {
+    if (seen.has(input.source.docId)) continue;
+    seen.add(input.source.docId);
+    out.push(input.source);
+  }
+  return out;
+}
+
+/**
+ * Plans the events of a set of mentions: pure, deterministic and independent of the order of `inputs` (they are
+ * sorted canonically first), so re-planning a block after new documents arrive gives the same ids to the events
+ * it already had, unless a more precise report now founds one and differs from the old founder in place, day,
+ * type or actor (see founderKey).
+ */
+export function planMerges(inputs: readonly ResolvableMention[], options: PlanOptions = {}): Resolution {
+  const settings: MergeSettings = {
+    threshold: options.threshold ?? DEFAULT_THRESHOLD,
+    genericActorIds: new Set(options.genericActorIds ?? DEFAULT_GENERIC_ACTOR_IDS),
+  };
+  const sorted = [...inputs].sort((a, b) => compareCanonical(a.mention, b.mention));
+  const blocks = new Map<string, Item[]>();
+  let previous: string | null = null;
+  for (const input of sorted) {
+    if (input.mention.id === previous) continue; // the same mention handed in twice
+    previous = input.mention.id;
+    const key = blockKey(input.mention);
+    const list = blocks.get(key);
+    const item: Item = { ...profileOf(input.mention, settings.genericActorIds), input };
+    if (list) list.push(item);
+    else blocks.set(key, [item]);
+  }
+  const drafts: Draft[] = [];
+  for (const key of [...blocks.keys()].sort(compareText)) resolveBlock(blocks.get(key)!, settings, drafts);
+
+  const ids = assignEventIds(drafts.map((d) => d.founder.input.mention));
+  const members = drafts.map((d, i) => ({
+    id: ids[i]!,
+    mentions: [d.founder, ...d.joined.map((j) => j.item)].map((it) => it.input.mention),
+  }));
+  const { operationOf, operations } = planOperations(members);
+
+  const events: ResolvedEvent[] = drafts.map((d, i) => {
+    const id = ids[i]!;
+    const items = [d.founder, ...d.joined.map((j) => j.item)];
+    const founder: Mention = d.founder.input.mention;
+    const decisions: MergeDecision[] = [
+      {
+        mentionId: founder.id,
+        eventId: id,
+        joined: false,
+        comparedWith: null,
+        score: 1,
+        threshold: settings.threshold,
+        features: [],
+      },
+      ...d.joined.map((j) => ({
+        mentionId: j.item.input.mention.id,
+        eventId: id,
+        joined: true,
+        comparedWith: founder.id,
+        score: j.score,
+        threshold: settings.threshold,
+        features: explainMerge(j.item, d.founder),
+      })),
+    ];
+    return {
+      record: buildEventRecord({
+        id,
+        operationId: operationOf.get(id) ?? null,
+        mentions: items.map((it) => it.input.mention),
+        sources: sourcesOf(items),
+      }),
+      mentionIds: items.map((it) => it.input.mention.id),
+      decisions,
+    };
+  });
+  events.sort(
+    (a, b) => compareText(a.record.date.start, b.record.date.start) || compareText(a.record.id, b.record.id),
+  );
+  return { events, operations };
+}

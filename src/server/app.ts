@@ -1,0 +1,108 @@
+import { existsSync } from 'node:fs';
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { SettingsSchema } from '../api/document-schemas.js';
+import type { Knowledge } from '../extract/knowledge.js';
+import { EXPORT_FORMATS } from '../export/export-events.js';
+import type { Store } from '../store/store.js';
+import { countCache } from './count-cache.js';
+import { handleError } from './error-handler.js';
+import { filterResolver } from './event-query.js';
+import { openApiDocument, type RouteDoc } from './openapi.js';
+import type { RouteDeps } from './route-deps.js';
+import { documentsRoute } from './routes/documents-route.js';
+import { eventsRoute } from './routes/events-route.js';
+import { exportsRoute } from './routes/exports-route.js';
+import { operationsRoute } from './routes/operations-route.js';
+import { publishersRoute } from './routes/publishers-route.js';
+import { statsRoute } from './routes/stats-route.js';
+import { contentSecurityPolicy, tokenRequired } from './security.js';
+
+export const DEFAULT_BODY_LIMIT = 1024 * 1024;
+
+export interface AppConfig {
+  readonly apiToken: string | null;
+  /** The host the server listens on: beyond loopback, writes require the token. */
+  readonly host: string;
+  /** The built page (dist/web), or null to serve the API alone. */
+  readonly webRoot: string | null;
+  readonly bodyLimit?: number;
+  /** An optional raster tile URL template for the map; off by default so the page works offline. */
+  readonly tileUrl?: string | null;
+  readonly logger?: boolean;
+}
+
+export interface AppDeps {
+  readonly store: Store;
+  readonly knowledge: Knowledge;
+  readonly config: AppConfig;
+}
+
+/** The API and the page, as one Fastify instance that is not listening yet (tests use inject). */
+export function buildApp(deps: AppDeps): FastifyInstance {
+  const { config } = deps;
+  const bodyLimit = config.bodyLimit ?? DEFAULT_BODY_LIMIT;
+  const tileUrl = config.tileUrl ?? null;
+  const app = Fastify({
+    logger: config.logger ?? false,
+    bodyLimit,
+    ajv: { customOptions: { coerceTypes: 'array', removeAdditional: false, allErrors: false } },
+  });
+  const routeDeps: RouteDeps = {
+    store: deps.store,
+    knowledge: deps.knowledge,
+    resolveFilters: filterResolver(deps.knowledge),
+    counts: countCache(deps.store),
+    apiToken: config.apiToken,
+    tokenRequired: tokenRequired(config.host, config.apiToken),
+    tileUrl,
+  };
+  const routes: RouteDoc[] = [];
+  app.addHook('onRoute', (r) => {
+    const methods = Array.isArray(r.method) ? r.method : [r.method];
+    const schema = r.schema as RouteDoc['schema'] & { summary?: string };
+    for (const method of methods) routes.push({ method, url: r.url, schema, summary: schema?.summary });
+  });
+  const csp = contentSecurityPolicy(tileUrl);
+  app.addHook('onSend', async (_request, reply, payload) => {
+    reply.header('content-security-policy', csp);
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('referrer-policy', 'no-referrer');
+    return payload;
+  });
+  // The response schemas document the API; the data comes from our own store, so plain JSON.stringify serialises
+  // it (fast-json-stringify must test each nullable branch of an event record and is three times slower here).
+  app.setSerializerCompiler(() => (data) => JSON.stringify(data));
+  app.setErrorHandler(handleError);
+  app.setNotFoundHandler((request, reply) => {
+    void reply
+      .status(404)
+      .send({ error: 'FL_ERR_NOT_FOUND', message: `${request.method} ${request.url}: was not found` });
+  });
+
+  void app.register(eventsRoute(routeDeps));
+  void app.register(operationsRoute(routeDeps));
+  void app.register(documentsRoute(routeDeps, bodyLimit));
+  void app.register(publishersRoute(routeDeps));
+  void app.register(statsRoute(routeDeps));
+  void app.register(exportsRoute(routeDeps));
+  void app.register(async (api) => {
+    api.get(
+      '/api/settings',
+      {
+        schema: {
+          summary: 'What the page needs to know about this server',
+          response: { 200: SettingsSchema },
+        },
+      },
+      async () => ({ tileUrl, tokenRequired: routeDeps.tokenRequired, exportFormats: [...EXPORT_FORMATS] }),
+    );
+    api.get('/api/openapi.json', { schema: { summary: 'This document' } }, async () =>
+      openApiDocument(routes, { title: 'Faultline API', version: '0.1.0' }),
+    );
+  });
+  if (config.webRoot !== null && existsSync(config.webRoot)) {
+    void app.register(fastifyStatic, { root: config.webRoot, index: 'index.html', wildcard: true });
+  }
+  return app;
+}

@@ -1,0 +1,95 @@
+import type { Expression, ExpressionBuilder, RawBuilder, SqlBool } from 'kysely';
+import { sql } from 'kysely';
+import { foldKey } from './event-rows.js';
+import type { Database } from './schema.js';
+import type { EventQuery, StatsDimension } from './store.js';
+
+type EventsBuilder = ExpressionBuilder<Database, 'events'>;
+
+/** The WHERE of `queryEvents`, `countEvents` and `eventStats`: every filter the query sets, and-ed. */
+export function eventFilter(query: EventQuery): (eb: EventsBuilder) => Expression<SqlBool> {
+  return (eb) => {
+    const all: Expression<SqlBool>[] = [];
+    // Overlap of [date_start, date_end] with [from, to].
+    if (query.from !== undefined) all.push(eb('events.date_end', '>=', query.from));
+    if (query.to !== undefined) all.push(eb('events.date_start', '<=', query.to));
+    if (query.admin1 !== undefined) all.push(eb('events.admin1_key', '=', foldKey(query.admin1)));
+    if (query.admin2 !== undefined) all.push(eb('events.admin2_key', '=', foldKey(query.admin2)));
+    if (query.actor !== undefined) {
+      const actor = foldKey(query.actor);
+      all.push(eb.or([eb('events.actor1_key', '=', actor), eb('events.actor2_key', '=', actor)]));
+    }
+    if (query.type !== undefined) {
+      all.push(
+        eb.or([eb('events.event_type', '=', query.type), eb('events.sub_event_type', '=', query.type)]),
+      );
+    }
+    if (query.publisher !== undefined) {
+      all.push(
+        eb.exists(
+          eb
+            .selectFrom('event_sources')
+            .select('event_sources.event_id')
+            .whereRef('event_sources.event_id', '=', 'events.id')
+            .where('event_sources.publisher_key', '=', foldKey(query.publisher)),
+        ),
+      );
+    }
+    if (query.contested !== undefined) all.push(eb('events.contested', '=', query.contested ? 1 : 0));
+    if (query.operationId !== undefined) all.push(eb('events.operation_id', '=', query.operationId));
+    // An empty AND would render differently per dialect; a tautology on the primary key is the same on both.
+    return all.length > 0 ? eb.and(all) : eb('events.id', 'is not', null);
+  };
+}
+
+/** How events are ordered: one indexed key column, then the id as tie-breaker, in one direction. */
+export interface EventOrder {
+  readonly column: 'date_start' | 'fatalities_rank';
+  readonly descending: boolean;
+}
+
+export function eventOrder(sort: EventQuery['sort']): EventOrder {
+  switch (sort) {
+    case '-date':
+      return { column: 'date_start', descending: true };
+    case 'fatalities':
+      return { column: 'fatalities_rank', descending: false };
+    case '-fatalities':
+      return { column: 'fatalities_rank', descending: true };
+    default:
+      return { column: 'date_start', descending: false };
+  }
+}
+
+/** The last row of a page: where the next page starts (keyset paging, so deep pages cost no more than the first). */
+export interface EventCursor {
+  readonly key: string | number;
+  readonly id: string;
+}
+
+export function afterCursor(
+  order: EventOrder,
+  cursor: EventCursor,
+): (eb: EventsBuilder) => Expression<SqlBool> {
+  return (eb) =>
+    eb(
+      eb.refTuple(`events.${order.column}`, 'events.id'),
+      order.descending ? '<' : '>',
+      eb.tuple(cursor.key as never, cursor.id),
+    );
+}
+
+/** The grouping key of `eventStats`; week is stored precomputed so that both backends give the same label. */
+const STATS_KEYS: Readonly<Record<StatsDimension, RawBuilder<string | null>>> = {
+  day: sql<string>`events.date_start`,
+  week: sql<string | null>`events.date_week`,
+  month: sql<string>`substr(events.date_start, 1, 7)`,
+  district: sql<string | null>`events.admin2`,
+  actor: sql<string | null>`events.actor1_name`,
+  type: sql<string>`events.event_type`,
+};
+
+/** The key expression of a dimension, or null for a dimension that does not exist (callers outside TypeScript). */
+export function statsKey(by: StatsDimension): RawBuilder<string | null> | null {
+  return Object.hasOwn(STATS_KEYS, by) ? STATS_KEYS[by] : null;
+}

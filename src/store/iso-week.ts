@@ -1,0 +1,28 @@
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DAY_MS = 86_400_000;
+
+/** Days since Monday (0..6) of a UTC timestamp. */
+function weekday(ms: number): number {
+  return (new Date(ms).getUTCDay() + 6) % 7;
+}
+
+/**
+ * The ISO 8601 week of a calendar date, 'YYYY-Www' (the year is the week's, so 2024-12-30 is '2025-W01'),
+ * or null when the text is not a real YYYY-MM-DD date.
+ */
+export function isoWeek(date: string): string | null {
+  const m = ISO_DATE.exec(date);
+  if (!m) return null;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  // setUTCFullYear, unlike Date.UTC, does not map years 0..99 to 1900..1999; a rolled-over day (02-30) is refused.
+  const check = new Date(0);
+  const ms = check.setUTCFullYear(year, month - 1, day);
+  if (check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) return null;
+  // A week belongs to the year of its Thursday; week 1 is the one holding January 4.
+  const thursday = ms + (3 - weekday(ms)) * DAY_MS;
+  const weekYear = new Date(thursday).getUTCFullYear();
+  const jan4 = new Date(0).setUTCFullYear(weekYear, 0, 4);
+  const firstMonday = jan4 - weekday(jan4) * DAY_MS;
+  const week = 1 + Math.floor((thursday - firstMonday) / (7 * DAY_MS));
+  return `${String(weekYear).padStart(4, '0')}-W${String(week).padStart(2, '0')}`;
+}

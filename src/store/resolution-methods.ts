@@ -1,0 +1,180 @@
+import { sql } from 'kysely';
+import type { Expression, ExpressionBuilder, Kysely, SqlBool, Transaction } from 'kysely';
+import type { OperationRecord, ResolvableMention, SourceInfo } from '../domain/index.js';
+import { chunks, slices } from './chunks.js';
+import { eventSourceRows, eventToRow, operationToRow } from './event-rows.js';
+import { groupByMention, rowToMention } from './mention-rows.js';
+import type { Database } from './schema.js';
+import { guarded } from './store-error.js';
+import type { ResolutionScope, Store, StoredEvent } from './store.js';
+
+type ResolutionMethods = Pick<Store, 'listResolutionInputs' | 'replaceResolution'>;
+
+/** Mentions whose dates overlap the window, in the scope's country and province (null: any). */
+function inScope(scope: ResolutionScope) {
+  return (eb: ExpressionBuilder<Database, 'mentions'>): Expression<SqlBool> => {
+    const all: Expression<SqlBool>[] = [
+      eb('mentions.date_start', '<=', scope.to),
+      eb('mentions.date_end', '>=', scope.from),
+    ];
+    if (scope.country !== null) all.push(eb('mentions.country', '=', scope.country));
+    if (scope.admin1 !== null) all.push(eb('mentions.admin1', '=', scope.admin1));
+    return eb.and(all);
+  };
+}
+
+interface Change {
+  readonly mentionIds: readonly string[];
+  readonly events: readonly StoredEvent[];
+  readonly operations: readonly OperationRecord[];
+}
+
+/**
+ * Removes the events (and their operations) that hold any of the mentions, and the events and operations whose
+ * ids are about to be written: a re-resolution replaces, never duplicates. Returns the creation times of the
+ * removed events, so that an event that keeps its id keeps its age.
+ */
+async function clearPrevious(trx: Transaction<Database>, change: Change): Promise<Map<string, string>> {
+  // A write that touches no row, first, so that SQLite takes its write lock at once: a read-only transaction
+  // could not be upgraded if another process wrote in between (SQLITE_BUSY_SNAPSHOT).
+  await trx
+    .updateTable('mentions')
+    .set({ event_id: null })
+    .where(sql<boolean>`1 = 0`)
+    .execute();
+  const linked = new Set<string>();
+  for (const ids of slices([...new Set(change.mentionIds)])) {
+    const rows = await trx
+      .selectFrom('mentions')
+      .select('event_id')
+      .distinct()
+      .where('id', 'in', ids)
+      .where('event_id', 'is not', null)
+      .execute();
+    for (const r of rows) if (r.event_id !== null) linked.add(r.event_id);
+  }
+  const doomed = [...new Set([...linked, ...change.events.map((e) => e.record.id)])];
+  const createdAt = new Map<string, string>();
+  const operationIds = new Set(change.operations.map((o) => o.id));
+  for (const ids of slices(doomed)) {
+    const rows = await trx
+      .selectFrom('events')
+      .select(['id', 'created_at', 'operation_id'])
+      .where('id', 'in', ids)
+      .execute();
+    for (const r of rows) {
+      createdAt.set(r.id, r.created_at);
+      if (linked.has(r.id) && r.operation_id !== null) operationIds.add(r.operation_id);
+    }
+    // Every mention that pointed at a replaced event is let go; the new events relink their own below.
+    await trx.updateTable('mentions').set({ event_id: null }).where('event_id', 'in', ids).execute();
+    await trx.deleteFrom('event_sources').where('event_id', 'in', ids).execute();
+    await trx.deleteFrom('events').where('id', 'in', ids).execute();
+  }
+  for (const ids of slices([...operationIds])) {
+    await trx.deleteFrom('operations').where('id', 'in', ids).execute();
+  }
+  return createdAt;
+}
+
+/** Resolution's reads and its one write; written once for both backends. */
+export function createResolutionMethods(
+  db: Kysely<Database>,
+  now: () => Date,
+  afterWrite: (events: number) => void = () => undefined,
+): ResolutionMethods {
+  async function listResolutionInputs(scope: ResolutionScope): Promise<readonly ResolvableMention[]> {
+    const subject = `listResolutionInputs ${scope.country ?? '*'}/${scope.admin1 ?? '*'} ${scope.from}..${scope.to}`;
+    // Three reads that must see one state of the store: one repeatable-read transaction.
+    const [mentions, claims, documents] = await guarded(subject, () =>
+      db
+        .transaction()
+        .setIsolationLevel('repeatable read')
+        .execute(async (trx) => {
+          const m = await trx
+            .selectFrom('mentions')
+            .selectAll()
+            .where(inScope(scope))
+            .orderBy('doc_id')
+            .orderBy('idx')
+            .orderBy('id')
+            .execute();
+          const c = await trx
+            .selectFrom('claims')
+            .selectAll()
+            .where('mention_id', 'in', trx.selectFrom('mentions').select('mentions.id').where(inScope(scope)))
+            .orderBy('mention_id')
+            .orderBy('scope')
+            .orderBy('ord')
+            .execute();
+          // Each document's text is read once, however many of its mentions are in scope.
+          const docs = [];
+          for (const ids of slices([...new Set(m.map((row) => row.doc_id))])) {
+            docs.push(
+              ...(await trx
+                .selectFrom('documents')
+                .select(['id', 'publisher', 'url', 'published', 'text'])
+                .where('id', 'in', ids)
+                .execute()),
+            );
+          }
+          return [m, c, docs] as const;
+        }),
+    );
+    const byMention = groupByMention(claims);
+    const sources = new Map<string, SourceInfo>(
+      documents.map((d) => [
+        d.id,
+        { docId: d.id, publisher: d.publisher, url: d.url, published: d.published, text: d.text },
+      ]),
+    );
+    return guarded(subject, async () =>
+      mentions.map((row) => ({
+        mention: rowToMention(row, byMention.get(row.id) ?? []),
+        // The foreign key makes a missing document impossible; the fallback keeps the type honest.
+        source: sources.get(row.doc_id) ?? {
+          docId: row.doc_id,
+          publisher: null,
+          url: null,
+          published: null,
+          text: '',
+        },
+      })),
+    );
+  }
+
+  async function replaceResolution(change: Change): Promise<void> {
+    if (change.mentionIds.length + change.events.length + change.operations.length === 0) return;
+    const updatedAt = now().toISOString();
+    await guarded('replaceResolution', () =>
+      db.transaction().execute(async (trx) => {
+        const createdAt = await clearPrevious(trx, change);
+        const eventRows = change.events.map((e) =>
+          eventToRow(e, createdAt.get(e.record.id) ?? updatedAt, updatedAt),
+        );
+        for (const chunk of chunks(eventRows)) await trx.insertInto('events').values(chunk).execute();
+        const operationRows = change.operations.map(operationToRow);
+        for (const chunk of chunks(operationRows)) await trx.insertInto('operations').values(chunk).execute();
+        const sourceRows = change.events.flatMap((e) => eventSourceRows(e.record));
+        for (const chunk of chunks(sourceRows)) await trx.insertInto('event_sources').values(chunk).execute();
+        for (const event of change.events) {
+          for (const ids of slices([...new Set(event.mentionIds)])) {
+            await trx
+              .updateTable('mentions')
+              .set({ event_id: event.record.id })
+              .where('id', 'in', ids)
+              .execute();
+          }
+        }
+      }),
+    );
+    // Statistics are an optimisation: failing to refresh them must not fail a write that succeeded.
+    try {
+      afterWrite(change.events.length);
+    } catch {
+      // ignored on purpose
+    }
+  }
+
+  return { listResolutionInputs, replaceResolution };
+}

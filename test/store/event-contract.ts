@@ -1,0 +1,262 @@
+import { expect, it } from 'vitest';
+import type { Document } from '../../src/domain/index.js';
+import { FaultlineError } from '../../src/errors/errors.js';
+import type { EventQuery, Store, StoredEvent } from '../../src/store/store.js';
+import { filterEvents, makeOperation, makeProfile, makeStoredEvent } from './event-fixtures.js';
+import { FRAMING, makeDocument, makeExtraction, makeMention } from './fixtures.js';
+
+async function ids(iterable: AsyncIterable<StoredEvent>): Promise<string[]> {
+  const out: string[] = [];
+  for await (const e of iterable) out.push(e.record.id);
+  return out;
+}
+
+async function failure(promise: Promise<unknown>): Promise<string | null> {
+  return promise.then(
+    () => null,
+    (e: unknown) => (e instanceof FaultlineError ? e.code : String(e)),
+  );
+}
+
+/** Event, resolution and publisher cases of the contract; `store` gives the current test's fresh store. */
+export function eventContractCases(store: () => Store): void {
+  async function storeDocs(...docs: Document[]): Promise<void> {
+    await store().saveDocuments(docs);
+    for (const d of docs) await store().saveExtraction({ ...makeExtraction(d.id), aggregates: [] });
+  }
+
+  it('lists the mentions of a scope with their documents, by date overlap, country and province', async () => {
+    const [d1, d2, d3] = [makeDocument(31), makeDocument(32), makeDocument(33)];
+    await store().saveDocuments([d1, d2, d3]);
+    const inKech = makeMention(d1.id, 0);
+    const later = makeMention(d1.id, 1, {
+      date: { start: '2025-05-20', end: '2025-05-20', precision: 'day' },
+    });
+    const kp = makeMention(d2.id, 0, {
+      location: { ...inKech.location!, name: 'Bannu', admin2: 'Bannu', admin1: 'Khyber Pakhtunkhwa' },
+    });
+    const spanning = makeMention(d2.id, 1, {
+      date: { start: '2025-04-25', end: '2025-05-01', precision: 'week' },
+    });
+    const nowhere = makeMention(d3.id, 0, { location: null });
+    const save = (docId: string, mentions: (typeof inKech)[]) =>
+      store().saveExtraction({ ...makeExtraction(docId), mentions, aggregates: [] });
+    await save(d1.id, [inKech, later]);
+    await save(d2.id, [kp, spanning]);
+    await save(d3.id, [nowhere]);
+    const window = { from: '2025-05-01', to: '2025-05-10' };
+    const scoped = await store().listResolutionInputs({ country: 'PK', admin1: 'Balochistan', ...window });
+    expect(scoped.map((i) => i.mention)).toEqual([inKech, spanning]);
+    expect(scoped[0]!.source).toEqual({
+      docId: d1.id,
+      publisher: d1.publisher,
+      url: d1.url,
+      published: d1.published,
+      text: d1.text,
+    });
+    const country = await store().listResolutionInputs({ country: 'PK', admin1: null, ...window });
+    expect(country.map((i) => i.mention.id)).toEqual([inKech.id, kp.id, spanning.id]);
+    // One document read serves all of its mentions.
+    expect(country[1]!.source).toBe(country[2]!.source);
+    const any = await store().listResolutionInputs({ country: null, admin1: null, ...window });
+    expect(any.map((i) => i.mention.id)).toEqual([inKech.id, kp.id, spanning.id, nowhere.id]);
+    const empty = { country: 'PK', admin1: 'Balochistan', from: '2025-06-01', to: '2025-06-30' };
+    expect(await store().listResolutionInputs(empty)).toEqual([]);
+  });
+
+  it('stores a resolution and reads back events and operations', async () => {
+    const [d1, d2] = [makeDocument(41), makeDocument(42)];
+    await storeDocs(d1, d2);
+    const both = makeStoredEvent('ev-1', [makeMention(d1.id, 0), makeMention(d2.id, 0)], [d1, d2], 'op-1');
+    const op = makeOperation('op-1', ['ev-1'], [d1.id, d2.id]);
+    await store().replaceResolution({ mentionIds: both.mentionIds, events: [both], operations: [op] });
+    expect(await store().getEvent('ev-1')).toEqual(both);
+    expect(await store().getOperation('op-1')).toEqual(op);
+    expect(await store().listOperations()).toEqual([op]);
+    expect(await store().getEvent('ev-absent')).toBeNull();
+    expect(await store().getOperation('op-absent')).toBeNull();
+    expect(await store().countEvents({ publisher: d2.publisher! })).toBe(1);
+  });
+
+  it('replaces the events its mentions held, with their operations, and never duplicates', async () => {
+    const [d1, d2] = [makeDocument(43), makeDocument(44)];
+    await storeDocs(d1, d2);
+    const [m1, m2] = [makeMention(d1.id, 0), makeMention(d2.id, 0)];
+    const merged = makeStoredEvent('ev-merged', [m1, m2], [d1, d2], 'op-1');
+    await store().replaceResolution({
+      mentionIds: [m1.id, m2.id],
+      events: [merged],
+      operations: [makeOperation('op-1', ['ev-merged'], [d1.id])],
+    });
+    // Re-resolving only m1 finds ev-merged through m1's link and removes it with its operation.
+    const alone = makeStoredEvent('ev-alone', [m1], [d1]);
+    for (let i = 0; i < 2; i++)
+      await store().replaceResolution({ mentionIds: [m1.id], events: [alone], operations: [] });
+    expect(await ids(store().queryEvents({}))).toEqual(['ev-alone']);
+    expect(await store().listOperations()).toEqual([]);
+    // An id already stored but not linked to the given mentions is replaced in place.
+    const renamed = makeStoredEvent('ev-alone', [m2], [d2]);
+    await store().replaceResolution({ mentionIds: [], events: [renamed], operations: [] });
+    expect(await store().countEvents({})).toBe(1);
+    expect(await store().getEvent('ev-alone')).toEqual(renamed);
+    expect(await store().countEvents({ publisher: d1.publisher! })).toBe(0);
+    await store().replaceResolution({ mentionIds: [m1.id, m2.id], events: [], operations: [] });
+    expect(await store().countEvents({})).toBe(0);
+  });
+
+  it('leaves the stored events, operations and links intact when a replacement fails', async () => {
+    const d1 = makeDocument(45);
+    await storeDocs(d1);
+    const m = makeMention(d1.id, 0);
+    const first = makeStoredEvent('ev-first', [m], [d1], 'op-1');
+    const op = makeOperation('op-1', ['ev-first'], [d1.id]);
+    await store().replaceResolution({ mentionIds: [m.id], events: [first], operations: [op] });
+    const twin = makeStoredEvent('ev-twin', [m], [d1]);
+    const clash = { mentionIds: [m.id], events: [twin, twin], operations: [] };
+    expect(await failure(store().replaceResolution(clash))).toBe('FL_ERR_STORE');
+    const orphan = makeStoredEvent('ev-orphan', [makeMention(makeDocument(46).id, 0)], [makeDocument(46)]);
+    const missingDoc = { mentionIds: [m.id], events: [orphan], operations: [] };
+    expect(await failure(store().replaceResolution(missingDoc))).toBe('FL_ERR_STORE');
+    expect(await store().getEvent('ev-first')).toEqual(first);
+    expect(await store().getOperation('op-1')).toEqual(op);
+    expect(await ids(store().queryEvents({}))).toEqual(['ev-first']);
+    // The mention's link survived: re-resolving it still finds and replaces ev-first.
+    await store().replaceResolution({ mentionIds: [m.id], events: [twin], operations: [] });
+    expect(await ids(store().queryEvents({}))).toEqual(['ev-twin']);
+  });
+
+  it('narrows events by each filter and by their combination, counting the same', async () => {
+    const [a, b] = [makeDocument(51), makeDocument(52)];
+    await storeDocs(a, b);
+    const events = filterEvents(a, b);
+    await store().replaceResolution({ mentionIds: [], events, operations: [] });
+    const cases: [EventQuery, string[]][] = [
+      [{}, ['ev-e', 'ev-a', 'ev-b', 'ev-c', 'ev-d']],
+      [{ from: '2025-05-07', to: '2025-05-31' }, ['ev-b', 'ev-c']],
+      [{ to: '2025-05-06' }, ['ev-e', 'ev-a', 'ev-b']],
+      [{ admin1: 'BALOCHISTAN' }, ['ev-a', 'ev-b', 'ev-c']],
+      [{ admin2: 'kech' }, ['ev-a', 'ev-b']],
+      [{ actor: 'baloch liberation army' }, ['ev-a', 'ev-c']],
+      [{ actor: 'Police Forces of Pakistan' }, ['ev-b', 'ev-d']],
+      [{ type: 'Battles' }, ['ev-e', 'ev-a', 'ev-c']],
+      [{ type: 'Remote explosive/landmine/IED' }, ['ev-b']],
+      [{ publisher: 'example daily' }, ['ev-b', 'ev-c', 'ev-d']],
+      [{ contested: true }, ['ev-a']],
+      [{ contested: false }, ['ev-e', 'ev-b', 'ev-c', 'ev-d']],
+      [{ operationId: 'op-1' }, ['ev-a', 'ev-c']],
+      [{ admin2: 'Kech', publisher: 'Frontier Wire', type: 'Battles', from: '2025-05-01' }, ['ev-a']],
+      [{ admin1: 'Sindh' }, []],
+      [{ sort: '-date' }, ['ev-d', 'ev-c', 'ev-b', 'ev-a', 'ev-e']],
+      [{ sort: '-fatalities' }, ['ev-d', 'ev-b', 'ev-a', 'ev-e', 'ev-c']],
+      [{ sort: 'fatalities', limit: 2 }, ['ev-c', 'ev-e']],
+      [{ limit: 2, offset: 1 }, ['ev-a', 'ev-b']],
+      [{ limit: 0 }, []],
+      [{ offset: 10 }, []],
+    ];
+    for (const [query, expected] of cases) {
+      expect({ query, got: await ids(store().queryEvents(query)) }).toEqual({ query, got: expected });
+      if (query.limit === undefined && query.offset === undefined)
+        expect({ query, n: await store().countEvents(query) }).toEqual({ query, n: expected.length });
+    }
+    const [first] = await ids(store().queryEvents({ admin2: 'Kech', publisher: 'Example Daily' }));
+    expect(await store().getEvent(first!)).toEqual(events[1]);
+  });
+
+  it('streams more events than one page, in order, with offset and limit across pages', async () => {
+    const doc = makeDocument(61);
+    await storeDocs(doc);
+    const base = makeMention(doc.id, 0);
+    const events = Array.from({ length: 1150 }, (_, i) => {
+      const day = String(1 + (i % 28)).padStart(2, '0');
+      const mention = {
+        ...base,
+        id: `${doc.id}#x${i}`,
+        date: { ...base.date, start: `2025-02-${day}`, end: `2025-02-${day}` },
+      };
+      return makeStoredEvent(`ev-${String(i).padStart(5, '0')}`, [mention], [doc]);
+    });
+    await store().replaceResolution({ mentionIds: [], events, operations: [] });
+    const expected = events
+      .map((e) => `${e.record.date.start} ${e.record.id}`)
+      .sort()
+      .map((k) => k.split(' ')[1]!);
+    expect(await ids(store().queryEvents({}))).toEqual(expected);
+    expect(await ids(store().queryEvents({ sort: '-date' }))).toEqual([...expected].reverse());
+    expect(await ids(store().queryEvents({ offset: 480, limit: 600 }))).toEqual(expected.slice(480, 1080));
+    expect(await store().countEvents({ to: '2025-02-14' })).toBe(
+      events.filter((e) => e.record.date.start <= '2025-02-14').length,
+    );
+    let seen = 0;
+    for await (const _ of store().queryEvents({})) if (++seen === 3) break;
+    expect(seen).toBe(3);
+  });
+
+  it('groups events and fatalities by every dimension', async () => {
+    const [a, b] = [makeDocument(71), makeDocument(72)];
+    await storeDocs(a, b);
+    await store().replaceResolution({ mentionIds: [], events: filterEvents(a, b), operations: [] });
+    const stats = (by: Parameters<Store['eventStats']>[1], q: EventQuery = {}) => store().eventStats(q, by);
+    expect(await stats('day')).toEqual([
+      { key: '2024-12-30', events: 1, fatalities: 1 },
+      { key: '2025-05-06', events: 2, fatalities: 5 },
+      { key: '2025-05-20', events: 1, fatalities: 0 },
+      { key: '2025-06-02', events: 1, fatalities: 5 },
+    ]);
+    expect(await stats('week')).toEqual([
+      { key: '2025-W01', events: 1, fatalities: 1 },
+      { key: '2025-W19', events: 2, fatalities: 5 },
+      { key: '2025-W21', events: 1, fatalities: 0 },
+      { key: '2025-W23', events: 1, fatalities: 5 },
+    ]);
+    expect(await stats('month')).toEqual([
+      { key: '2024-12', events: 1, fatalities: 1 },
+      { key: '2025-05', events: 3, fatalities: 5 },
+      { key: '2025-06', events: 1, fatalities: 5 },
+    ]);
+    expect(await stats('district')).toEqual([
+      { key: '', events: 1, fatalities: 1 },
+      { key: 'Bannu', events: 1, fatalities: 5 },
+      { key: 'Kech', events: 2, fatalities: 5 },
+      { key: 'Panjgur', events: 1, fatalities: 0 },
+    ]);
+    expect(await stats('actor', { admin1: 'balochistan' })).toEqual([
+      { key: 'Baloch Liberation Army', events: 1, fatalities: 2 },
+      { key: 'Pakistan Army', events: 1, fatalities: 0 },
+      { key: 'Unidentified Armed Group', events: 1, fatalities: 3 },
+    ]);
+    expect(await stats('type', { contested: false })).toEqual([
+      { key: 'Battles', events: 2, fatalities: 1 },
+      { key: 'Explosions/Remote violence', events: 1, fatalities: 3 },
+      { key: 'Violence against civilians', events: 1, fatalities: 5 },
+    ]);
+    expect(await stats('month', { admin1: 'Sindh' })).toEqual([]);
+    const bad = store().eventStats({}, 'hour' as never);
+    expect(await failure(bad)).toBe('FL_ERR_BAD_ARGUMENT');
+  });
+
+  it('replaces publisher profiles and lists publishers with their documents framing', async () => {
+    const [extracted, plain, anonymous] = [
+      makeDocument(81),
+      makeDocument(82),
+      makeDocument(84, { publisher: null }),
+    ];
+    await store().saveDocuments([extracted, plain, anonymous]);
+    await store().saveExtraction(makeExtraction(extracted.id));
+    expect(await store().listPublisherDocuments()).toEqual([
+      { publisher: extracted.publisher, docId: extracted.id, framing: FRAMING },
+      { publisher: plain.publisher, docId: plain.id, framing: null },
+    ]);
+    expect(await store().listPublisherProfiles()).toEqual([]);
+    const [wire, daily, zed] = [
+      makeProfile('Frontier Wire', 2),
+      makeProfile('Example Daily', 1),
+      makeProfile('zed', 4),
+    ];
+    await store().savePublisherProfiles([zed, wire, daily, { ...wire, documents: 9 }]);
+    expect(await store().listPublisherProfiles()).toEqual([daily, { ...wire, documents: 9 }, zed]);
+    await store().savePublisherProfiles([daily]);
+    expect(await store().listPublisherProfiles()).toEqual([daily]);
+    await store().savePublisherProfiles([]);
+    expect(await store().listPublisherProfiles()).toEqual([]);
+  });
+}

@@ -1,0 +1,96 @@
+import { EVENT_TYPES } from '../../src/domain/enums.js';
+import { el } from './dom.js';
+import type { Filters } from './url-state.js';
+
+export interface FilterChoices {
+  readonly provinces: readonly string[];
+  readonly districts: readonly string[];
+  readonly actors: readonly string[];
+  readonly publishers: readonly string[];
+}
+
+function datalist(id: string, values: readonly string[]): HTMLDataListElement {
+  return el('datalist', { id }, ...values.map((v) => el('option', { value: v })));
+}
+
+/** The filter form: every control is a labelled native input, so it is keyboard usable as it stands. */
+export function filtersForm(
+  filters: Filters,
+  choices: FilterChoices,
+  onChange: (f: Filters) => void,
+): HTMLFormElement {
+  const field = (name: keyof Filters, label: string, input: HTMLInputElement | HTMLSelectElement) => {
+    input.name = name;
+    input.id = `f-${name}`;
+    return el('div', { class: 'field' }, el('label', { for: `f-${name}` }, label), input);
+  };
+  const text = (name: keyof Filters, list: string) =>
+    el('input', { type: 'text', value: filters[name] ?? '', list, autocomplete: 'off', maxlength: 200 });
+  const type = el(
+    'select',
+    {},
+    el('option', { value: '' }, 'Any type'),
+    ...Object.entries(EVENT_TYPES).map(([t, subs]) =>
+      el(
+        'optgroup',
+        { label: t },
+        el('option', { value: t }, t),
+        ...(subs as readonly string[]).map((s) => el('option', { value: s }, `— ${s}`)),
+      ),
+    ),
+  );
+  type.value = filters.type ?? '';
+  const contested = el('input', {
+    type: 'checkbox',
+    name: 'contested',
+    id: 'f-contested',
+    checked: filters.contested === 'true',
+  });
+  const form = el(
+    'form',
+    { class: 'filters', 'aria-label': 'Filters' },
+    field('from', 'From', el('input', { type: 'date', value: filters.from ?? '' })),
+    field('to', 'To', el('input', { type: 'date', value: filters.to ?? '' })),
+    field('admin1', 'Province', text('admin1', 'dl-provinces')),
+    field('admin2', 'District', text('admin2', 'dl-districts')),
+    field('actor', 'Actor', text('actor', 'dl-actors')),
+    field('type', 'Type', type),
+    field('publisher', 'Publisher', text('publisher', 'dl-publishers')),
+    el('div', { class: 'field check' }, contested, el('label', { for: 'f-contested' }, 'Contested only')),
+    el(
+      'div',
+      { class: 'field buttons' },
+      el('button', { type: 'submit' }, 'Apply'),
+      el('button', { type: 'reset' }, 'Clear'),
+    ),
+    datalist('dl-provinces', choices.provinces),
+    datalist('dl-districts', choices.districts),
+    datalist('dl-actors', choices.actors),
+    datalist('dl-publishers', choices.publishers),
+  );
+  const read = (): Filters => {
+    const data = new FormData(form);
+    const f: Filters = {};
+    for (const key of ['from', 'to', 'admin1', 'admin2', 'actor', 'type', 'publisher'] as const) {
+      const v = String(data.get(key) ?? '').trim();
+      if (v) f[key] = v;
+    }
+    if (contested.checked) f.contested = 'true';
+    if (filters.operation) f.operation = filters.operation;
+    return f;
+  };
+  form.addEventListener('submit', (ev) => {
+    ev.preventDefault();
+    onChange(read());
+  });
+  form.addEventListener('reset', (ev) => {
+    ev.preventDefault();
+    onChange({});
+  });
+  // selects, dates and the checkbox apply at once; text fields on Enter or Apply
+  form.addEventListener('change', (ev) => {
+    const t = ev.target as HTMLInputElement;
+    if (t.type !== 'text') onChange(read());
+  });
+  return form;
+}

@@ -1,0 +1,149 @@
+import type { EventPoint, EventRecordWire } from '../../src/api/event-schemas.js';
+import { api, ApiError } from './api-client.js';
+import { colourOf, TYPE_COLOURS } from './colours.js';
+import { el, replace } from './dom.js';
+import { filtersForm } from './filters-form.js';
+import { dateText, figureText, placeText } from './format.js';
+import { createMapView, type MapView } from './map-view.js';
+import { renderTimeline } from './timeline.js';
+import { filterQuery, mapHash, type Filters } from './url-state.js';
+
+const PAGE = 50;
+let mapView: MapView | null = null;
+
+function inRange(p: EventPoint, f: Filters): boolean {
+  return (!f.from || p[3] >= f.from) && (!f.to || p[3] <= f.to);
+}
+
+function uniq(values: readonly (string | null)[]): string[] {
+  return [...new Set(values.filter((v): v is string => !!v))].sort((a, b) => a.localeCompare(b));
+}
+
+function eventRow(e: EventRecordWire): HTMLLIElement {
+  return el(
+    'li',
+    { class: 'event-row' },
+    el('span', { class: 'swatch', 'data-type': e.event_type, style: undefined }),
+    el(
+      'a',
+      { href: `#/event/${encodeURIComponent(e.id)}` },
+      el('strong', {}, dateText(e.date)),
+      ' · ',
+      placeText(e.location),
+    ),
+    el(
+      'span',
+      { class: 'meta' },
+      `${e.sub_event_type} · killed ${figureText(e.fatalities)}${e.actor1 ? ` · ${e.actor1.name}` : ''}`,
+    ),
+  );
+}
+
+function legend(): HTMLElement {
+  return el(
+    'ul',
+    { class: 'legend', 'aria-label': 'Event types' },
+    ...Object.keys(TYPE_COLOURS).map((t) => el('li', {}, el('span', { class: 'swatch', 'data-type': t }), t)),
+  );
+}
+
+/** Colours come from data attributes through the CSSOM, never from inline style markup (CSP). */
+function paintSwatches(root: HTMLElement): void {
+  for (const s of root.querySelectorAll<HTMLElement>('.swatch[data-type]'))
+    s.style.background = colourOf(s.dataset['type'] ?? '');
+}
+
+export async function renderMapPage(
+  main: HTMLElement,
+  filters: Filters,
+  tileUrl: string | null,
+  formats: readonly string[],
+): Promise<void> {
+  const go = (f: Filters) => {
+    location.hash = mapHash(f);
+  };
+  const status = el('p', { class: 'status', role: 'status', 'aria-live': 'polite' }, 'Loading…');
+  const mapBox = el('div', { class: 'map', id: 'map', 'aria-label': 'Map of events' });
+  const timeline = el('div', { class: 'timeline', 'aria-label': 'Timeline: drag to choose dates' });
+  const list = el('ol', { class: 'event-list', 'aria-label': 'Events' });
+  const more = el('button', { type: 'button', class: 'more', hidden: true }, 'More events');
+  const count = el('h2', { class: 'count' }, 'Events');
+  const query = filterQuery(filters);
+  const downloads = el(
+    'p',
+    { class: 'downloads' },
+    'Download this view: ',
+    ...formats.flatMap((f, i) => [
+      i > 0 ? ' · ' : '',
+      el('a', { href: `/api/export/${f}${query ? `?${query}` : ''}`, download: '' }, f.toUpperCase()),
+    ]),
+  );
+  const filterSlot = el('div', { class: 'filter-slot' });
+  replace(
+    main,
+    el('section', { class: 'controls' }, filterSlot, status),
+    el('section', { class: 'visuals' }, mapBox, legend(), timeline),
+    el('section', { class: 'listing' }, count, downloads, list, more),
+  );
+  paintSwatches(main);
+  mapView?.destroy();
+  mapView = createMapView(mapBox, {
+    tileUrl,
+    onOpen: (id) => (location.hash = `#/event/${encodeURIComponent(id)}`),
+  });
+
+  let publishers: string[] = [];
+  let actors: string[] = [];
+  try {
+    const [pubs, actorStats] = await Promise.all([api.publishers(), api.stats('by=actor')]);
+    publishers = pubs.map((p) => p.name);
+    actors = actorStats.rows.map((r) => r.key).filter((k) => k && k !== 'unknown');
+  } catch {
+    // the choices only help typing; the filters work without them
+  }
+  try {
+    const [points, events] = await Promise.all([
+      api.points(filterQuery(filters, ['from', 'to'])),
+      api.events(`${query ? `${query}&` : ''}sort=-date&limit=${PAGE}`),
+    ]);
+    const all = points.points;
+    filterSlot.appendChild(
+      filtersForm(
+        filters,
+        { provinces: uniq(all.map((p) => p[8])), districts: uniq(all.map((p) => p[6])), actors, publishers },
+        go,
+      ),
+    );
+    const shown = all.filter((p) => inRange(p, filters));
+    mapView.show(shown);
+    renderTimeline(timeline, all, filters, (from, to) => {
+      const f: Filters = { ...filters };
+      delete f.from;
+      delete f.to;
+      if (from) f.from = from;
+      if (to) f.to = to;
+      go(f);
+    });
+    replace(count, `${events.total} event${events.total === 1 ? '' : 's'}`);
+    list.replaceChildren(...events.items.map(eventRow));
+    paintSwatches(list);
+    status.textContent = points.truncated
+      ? `Map shows the first ${all.length} of ${points.total} events.`
+      : '';
+    let offset = events.items.length;
+    more.hidden = offset >= events.total;
+    more.addEventListener('click', async () => {
+      const next = await api.events(`${query ? `${query}&` : ''}sort=-date&limit=${PAGE}&offset=${offset}`);
+      offset += next.items.length;
+      list.append(...next.items.map(eventRow));
+      paintSwatches(list);
+      more.hidden = offset >= next.total || next.items.length === 0;
+    });
+  } catch (error) {
+    if (filterSlot.childElementCount === 0)
+      filterSlot.appendChild(filtersForm(filters, { provinces: [], districts: [], actors, publishers }, go));
+    status.textContent =
+      error instanceof ApiError ? `Cannot show these events: ${error.message}` : 'The server did not answer.';
+    status.classList.add('error');
+  }
+}
