@@ -6,5 +6,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 30_000,
     pool: 'forks',
+    // timing tests (5 MB documents, streaming exports) must not share the two cores with other test files
+    fileParallelism: false,
   },
 });

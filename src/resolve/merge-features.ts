@@ -21,26 +21,26 @@ export interface MergeRule {
 const rule = (id: string, score: number): MergeRule => ({ id, score });
 
 export const MERGE_RULES = {
-  placeSame: rule(MERGE_RULES.placeSame, 1),
-  placeDistrict: rule(MERGE_RULES.placeDistrict, 0.7),
-  placeProvince: rule(MERGE_RULES.placeProvince, 0.4),
-  placeDifferent: rule(MERGE_RULES.placeDifferent, 0),
-  placeMissing: rule(MERGE_RULES.placeMissing, 0),
-  dateSame: rule(MERGE_RULES.dateSame, 1),
-  dateWithin: rule(MERGE_RULES.dateWithin, 0.8),
-  dateCoarse: rule(MERGE_RULES.dateCoarse, 0.6),
-  dateApart: rule(MERGE_RULES.dateApart, 0),
-  dateUnreadable: rule(MERGE_RULES.dateUnreadable, 0),
-  typeSame: rule(MERGE_RULES.typeSame, 1),
-  typeRelated: rule(MERGE_RULES.typeRelated, 0.5),
-  typeDifferent: rule(MERGE_RULES.typeDifferent, 0),
-  actorSame: rule(MERGE_RULES.actorSame, 1),
-  actorUnidentified: rule(MERGE_RULES.actorUnidentified, 0.7),
-  actorStateForces: rule(MERGE_RULES.actorStateForces, 0.5),
-  actorStateVsGroup: rule(MERGE_RULES.actorStateVsGroup, 0.3),
-  actorDifferentGroups: rule(MERGE_RULES.actorDifferentGroups, 0),
-  documentDifferent: rule(MERGE_RULES.documentDifferent, 1),
-  documentSame: rule(MERGE_RULES.documentSame, 0),
+  placeSame: rule('resolve.place.same', 1),
+  placeDistrict: rule('resolve.place.district', 0.7),
+  placeProvince: rule('resolve.place.province', 0.4),
+  placeDifferent: rule('resolve.place.different', 0),
+  placeMissing: rule('resolve.place.missing', 0),
+  dateSame: rule('resolve.date.same', 1),
+  dateWithin: rule('resolve.date.within', 0.8),
+  dateCoarse: rule('resolve.date.coarse-overlap', 0.6),
+  dateApart: rule('resolve.date.apart', 0),
+  dateUnreadable: rule('resolve.date.unreadable', 0),
+  typeSame: rule('resolve.type.same', 1),
+  typeRelated: rule('resolve.type.related', 0.5),
+  typeDifferent: rule('resolve.type.different', 0),
+  actorSame: rule('resolve.actor.same', 1),
+  actorUnidentified: rule('resolve.actor.unidentified', 0.7),
+  actorStateForces: rule('resolve.actor.state-forces', 0.5),
+  actorStateVsGroup: rule('resolve.actor.state-vs-group', 0.3),
+  actorDifferentGroups: rule('resolve.actor.different-groups', 0),
+  documentDifferent: rule('resolve.document.different', 1),
+  documentSame: rule('resolve.document.same', 0),
 } as const;
 
 export interface MergeSettings {
@@ -56,8 +56,9 @@ export interface MergeSettings {
 export interface MentionProfile {
   readonly mention: Mention;
   readonly docId: string;
-  /** Day numbers of the date range, or null when a date cannot be read. */
-  readonly range: readonly [number, number] | null;
+  /** Day numbers of the date range; both NaN when a date cannot be read. */
+  readonly from: number;
+  readonly to: number;
   /** Day or days precision. */
   readonly fine: boolean;
   readonly located: boolean;
@@ -80,10 +81,12 @@ const norm = (s: string | null | undefined): string => (s ?? '').trim().toLowerC
 export function profileOf(mention: Mention, generic: ReadonlySet<string>): MentionProfile {
   const l = mention.location;
   const actor = mention.actor1;
+  const range = dayRange(mention);
   return {
     mention,
     docId: mention.docId,
-    range: dayRange(mention),
+    from: range ? range[0] : NaN,
+    to: range ? range[1] : NaN,
     fine: (DATE_RANK[mention.date.precision] ?? 9) <= DATE_RANK.days,
     located: l !== null,
     broad: l !== null && (l.precision === 'province' || l.precision === 'country'),
@@ -102,20 +105,20 @@ export function profileOf(mention: Mention, generic: ReadonlySet<string>): Menti
 export function placeRule(a: MentionProfile, b: MentionProfile): MergeRule {
   if (!a.located || !b.located) return MERGE_RULES.placeMissing;
   if (a.country !== b.country) return MERGE_RULES.placeDifferent;
-  if (a.broad || b.broad) return a.admin1 === b.admin1 ? MERGE_RULES.placeProvince : MERGE_RULES.placeDifferent;
+  if (a.broad || b.broad)
+    return a.admin1 === b.admin1 ? MERGE_RULES.placeProvince : MERGE_RULES.placeDifferent;
   if ((a.placeId !== null && a.placeId === b.placeId) || (a.name === b.name && a.admin2 === b.admin2))
     return MERGE_RULES.placeSame;
-  if ((a.district || b.district) && a.admin2 !== '' && a.admin2 === b.admin2) return MERGE_RULES.placeDistrict;
+  if ((a.district || b.district) && a.admin2 !== '' && a.admin2 === b.admin2)
+    return MERGE_RULES.placeDistrict;
   return MERGE_RULES.placeDifferent;
 }
 
 export function dateRule(a: MentionProfile, b: MentionProfile): MergeRule {
-  const ra = a.range;
-  const rb = b.range;
-  if (!ra || !rb) return MERGE_RULES.dateUnreadable;
-  if (ra[1] < rb[0] || rb[1] < ra[0]) return MERGE_RULES.dateApart;
+  if (Number.isNaN(a.from) || Number.isNaN(b.from)) return MERGE_RULES.dateUnreadable;
+  if (a.to < b.from || b.to < a.from) return MERGE_RULES.dateApart;
   if (!a.fine || !b.fine) return MERGE_RULES.dateCoarse;
-  return ra[0] === rb[0] && ra[1] === rb[1] ? MERGE_RULES.dateSame : MERGE_RULES.dateWithin;
+  return a.from === b.from && a.to === b.to ? MERGE_RULES.dateSame : MERGE_RULES.dateWithin;
 }
 
 /** Reports of one attack differ in how they name it ("gun and bomb attack"): violent types are half compatible. */
@@ -152,11 +155,10 @@ const round = (x: number): number => Math.round(x * 1000) / 1000;
  * runs for every candidate.
  */
 export function mergeScore(candidate: MentionProfile, founder: MentionProfile, threshold: number): number {
-  if (candidate.docId === founder.docId) return -1;
-  const place = placeRule(candidate, founder).score;
-  if (place === 0) return -1;
   const date = dateRule(candidate, founder).score;
-  if (date === 0 || (place <= 0.4 && date < 0.8)) return -1;
+  if (date === 0 || candidate.docId === founder.docId) return -1;
+  const place = placeRule(candidate, founder).score;
+  if (place === 0 || (place <= 0.4 && date < 0.8)) return -1;
   const actor = actorRule(candidate, founder).score;
   if (actor === 0) return -1;
   const type = typeRule(candidate.eventType, founder.eventType).score;

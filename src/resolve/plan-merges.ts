@@ -62,13 +62,14 @@ function resolveBlock(items: readonly Item[], settings: MergeSettings, drafts: D
     const location = m.location;
     let best: Draft | null = null;
     let bestScore = -1;
-    if (location && item.range) {
-      const [from, to] = item.range;
+    const { from, to } = item;
+    const dated = !Number.isNaN(from);
+    if (location && dated) {
       const bucket = placeBucket(location);
       const consider = (draft: Draft): void => {
-        if (draft.docs.has(item.docId)) return;
         const score = mergeScore(item, draft.founder, settings.threshold);
-        if (score > bestScore || (score === bestScore && best !== null && draft.ordinal < best.ordinal)) {
+        if (score < 0 || score < bestScore || draft.docs.has(item.docId)) return;
+        if (score > bestScore || (best !== null && draft.ordinal < best.ordinal)) {
           best = draft;
           bestScore = score;
         }
@@ -96,9 +97,8 @@ function resolveBlock(items: readonly Item[], settings: MergeSettings, drafts: D
       visit: 0,
     };
     drafts.push(draft);
-    if (!location || !item.range) continue;
+    if (!location || !dated) continue;
     const bucket = placeBucket(location);
-    const [from, to] = item.range;
     if (bucket !== null) index.add(bucket, from, to, draft);
     else if (item.fine) index.add(BROAD, from, to, draft);
     if (item.fine) index.add(ALL, from, to, draft);
