@@ -71,10 +71,17 @@ function mostCommon(values: readonly string[]): string | null {
   return best;
 }
 
+const CATEGORY_WORDS: Readonly<Record<Claim['category'], string>> = {
+  security_forces: 'security personnel',
+  civilians: 'civilians',
+  militants: 'militants',
+  unknown: 'people',
+};
+
 function figureText(c: Claim): string {
   const n = c.low === c.high ? `${c.approximate ? 'about ' : ''}${c.low}` : `${c.low}-${c.high}`;
   const who = c.claimantKind === 'unattributed' ? 'reports gave' : `${c.claimant} ${c.stance}`;
-  return `${who} ${n} ${c.category.replace('_', ' ')} ${c.metric}`;
+  return `${who} ${n} ${CATEGORY_WORDS[c.category]} ${c.metric}`;
 }
 
 /** One neutral sentence: when, who, how many places, and the whole-operation figures with their claimants. */
