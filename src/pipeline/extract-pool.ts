@@ -22,7 +22,12 @@ export function openExtractPool(options: {
   const workerUrl = new URL('./extract-worker.js', import.meta.url);
   const workers = Array.from(
     { length: Math.max(1, options.workers) },
-    () => new Worker(workerUrl, { workerData: { dataDir: options.dataDir, countries: options.countries } }),
+    () =>
+      new Worker(workerUrl, {
+        workerData: { dataDir: options.dataDir, countries: options.countries },
+        // extraction allocates many short-lived objects: a larger young generation means far fewer scavenges
+        resourceLimits: { maxYoungGenerationSizeMb: 64 },
+      }),
   );
   let nextId = 0;
   return {
@@ -38,11 +43,11 @@ export function openExtractPool(options: {
             const index = cursor++;
             const id = nextId++;
             out[index] = await new Promise<PoolResult[]>((resolve, reject) => {
-              const onMessage = (msg: { id: number; results: PoolResult[] }): void => {
+              const onMessage = (msg: { id: number; json: string }): void => {
                 if (msg.id !== id) return;
                 worker.off('message', onMessage);
                 worker.off('error', reject);
-                resolve(msg.results);
+                resolve(JSON.parse(msg.json) as PoolResult[]);
               };
               worker.on('message', onMessage);
               worker.once('error', reject);

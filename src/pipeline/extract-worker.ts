@@ -19,5 +19,6 @@ parentPort?.on('message', (batch: { id: number; inputs: readonly ExtractInput[] 
       return { ok: false as const, docId: input.id, message: (error as Error).message };
     }
   });
-  parentPort?.postMessage({ id: batch.id, results });
+  // one JSON string crosses the thread boundary far faster than a structured clone of many small objects
+  parentPort?.postMessage({ id: batch.id, json: JSON.stringify(results) });
 });
