@@ -4,6 +4,8 @@ import { defaultBoilerplateRules } from '../lexicon/boilerplate-rules.js';
 
 // Below this, trigram statistics are noise.
 const MIN_LENGTH = 40;
+// franc guesses wildly on a sentence or two (a short English report came out Dutch): below this it is not asked.
+const MIN_FRANC_LENGTH = 250;
 // The opening of an article settles its language; franc's cost grows with the sample.
 const FAST_SAMPLE = 2000;
 const FRANC_SAMPLE = 1000;
@@ -29,5 +31,6 @@ export function detectLanguage(
   const sample = text.slice(0, FAST_SAMPLE).trim();
   if (sample.length < MIN_LENGTH) return 'und';
   if (looksEnglish(sample, fast)) return 'eng';
+  if (sample.length < MIN_FRANC_LENGTH) return 'und';
   return franc(sample.slice(0, FRANC_SAMPLE), { minLength: MIN_LENGTH });
 }

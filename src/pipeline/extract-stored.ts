@@ -6,8 +6,11 @@ import type { ExtractionRecord } from '../store/store.js';
 
 const EMPTY_FRAMING = { insurgent: {}, state: {}, neutral: {} } as const;
 
-/** Languages the lexicons are written for; other documents are stored and marked, not extracted. */
-export const EXTRACTED_LANGUAGES: ReadonlySet<string> = new Set(['eng']);
+/**
+ * Languages the lexicons are written for, and 'und' (too short to tell, most often a brief English report);
+ * documents detected as another language are stored and marked, not extracted.
+ */
+export const EXTRACTED_LANGUAGES: ReadonlySet<string> = new Set(['eng', 'und']);
 
 /**
  * Extraction of one stored document as a record to save. A document in another language gets an empty record,
