@@ -11,6 +11,21 @@ export const EVAL_HELP = `faultline eval [--shared DIR]
   Scores extraction on the development gold (DIR/data/dev, default ../shared) with DIR/tools/score.py and prints
   the gold and seeds tables. Says so and stops cleanly when the shared folder is absent.`;
 
+/** The extraction issue's floors, checked by score.py itself. */
+const GOLD_BARS = [
+  'detected=97',
+  'date=90',
+  'admin1=95',
+  'admin2=80',
+  'within_25km=70',
+  'type=85',
+  'perpetrator=85',
+  'killed=80',
+  'wounded=75',
+  'claimed=85',
+];
+const SEED_BARS = ['event_recall=80', 'event_precision=70', 'field_event_type=80', 'field_perpetrator=80'];
+
 function python(args: readonly string[]): { ok: boolean; out: string } {
   const run = spawnSync('python3', args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   return { ok: run.status === 0 || run.status === 1, out: `${run.stdout ?? ''}${run.stderr ?? ''}` };
@@ -45,7 +60,9 @@ export async function evalCommand(argv: readonly string[], io: CliIo): Promise<n
       for (const r of d.records) lines.push(JSON.stringify({ input: d.input, ...r }));
     }
     writeFileSync(join(work, 'pred.jsonl'), `${lines.join('\n')}\n`);
-    io.out(`gold-dev (${gold})\n${python([score, 'gold', gold, join(work, 'pred.jsonl')]).out}\n`);
+    io.out(
+      `gold-dev (${gold})\n${python([score, 'gold', gold, join(work, 'pred.jsonl'), ...GOLD_BARS.flatMap((b) => ['--min', b])]).out}\n`,
+    );
 
     if (existsSync(seeds)) {
       const meta = JSON.parse(readFileSync(seeds, 'utf8')) as {
@@ -61,7 +78,9 @@ export async function evalCommand(argv: readonly string[], io: CliIo): Promise<n
         }
       }
       writeFileSync(join(work, 'seeds-pred.jsonl'), `${seedLines.join('\n')}\n`);
-      io.out(`seeds (${seeds})\n${python([score, 'seeds', seeds, join(work, 'seeds-pred.jsonl')]).out}`);
+      io.out(
+        `seeds (${seeds})\n${python([score, 'seeds', seeds, join(work, 'seeds-pred.jsonl'), ...SEED_BARS.flatMap((b) => ['--min', b])]).out}`,
+      );
     }
     return 0;
   } finally {
