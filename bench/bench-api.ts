@@ -77,6 +77,7 @@ function event(
     category: 'security_forces' as const,
     low: n,
     high: n,
+    best: n,
     approximate: false,
     quote: `killing ${n} people`,
     doc_id: docId,

@@ -1,23 +1,5 @@
-import { reconcileClaims, type Claim, type EventRecord } from '../domain/index.js';
+import { fromRecordClaim, reconcileClaims, type EventRecord } from '../domain/index.js';
 import type { StoredEvent } from '../store/store.js';
-
-function claimsOf(record: EventRecord): Claim[] {
-  return record.claims.map((c) => ({
-    claimant: c.claimant,
-    claimantKind: c.claimant_kind,
-    stance: c.stance,
-    metric: c.metric,
-    category: c.category,
-    low: c.low,
-    high: c.high,
-    best: c.low === c.high ? c.low : c.low,
-    approximate: c.approximate,
-    quote: c.quote,
-    docId: c.doc_id,
-    span: c.span,
-    ruleId: '',
-  }));
-}
 
 function figure(c: EventRecord['claims'][number]): string {
   return c.low === c.high ? `${c.low}` : `${c.low}-${c.high}`;
@@ -39,7 +21,7 @@ export function explainEvent(event: StoredEvent): string[] {
       `    ${s.doc_id}  ${s.publisher ?? '(no publisher)'}  ${s.published ?? '(no date)'}  ${s.url ?? ''}`.trimEnd(),
     ),
   ];
-  const reconciled = reconcileClaims(claimsOf(r));
+  const reconciled = reconcileClaims(r.claims.map(fromRecordClaim));
   lines.push('  figures (low / best / high, and the claim that set each)');
   for (const c of reconciled.casualties) {
     const by = (i: number): string => {

@@ -2,6 +2,7 @@ import type { EventRecord } from './event-record.js';
 import { describeEvent } from './event-notes.js';
 import type { Mention } from './mention.js';
 import { reconcileClaims } from './reconcile-figures.js';
+import { toRecordClaim } from './record-claim.js';
 
 export interface SourceInfo {
   readonly docId: string;
@@ -64,19 +65,7 @@ export function buildEventRecord(input: EventInput): EventRecord {
       best: c.best,
       high: c.high,
     })),
-    claims: claims.map((c) => ({
-      claimant: c.claimant,
-      claimant_kind: c.claimantKind,
-      stance: c.stance,
-      metric: c.metric,
-      category: c.category,
-      low: c.low,
-      high: c.high,
-      approximate: c.approximate,
-      quote: c.quote,
-      doc_id: c.docId,
-      span: c.span,
-    })),
+    claims: claims.map(toRecordClaim),
     sources: input.sources.map((s) => ({
       doc_id: s.docId,
       publisher: s.publisher,

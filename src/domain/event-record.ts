@@ -39,6 +39,8 @@ export interface EventRecord {
     readonly category: Category;
     readonly low: number;
     readonly high: number;
+    /** The figure ACLED's conventions code for this claim alone ("dozens" → 12); an extension of the design's record. */
+    readonly best: number;
     readonly approximate: boolean;
     readonly quote: string;
     readonly doc_id: string;

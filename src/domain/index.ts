@@ -8,3 +8,4 @@ export * from './reconcile-figures.js';
 export * from './event-notes.js';
 export * from './build-event-record.js';
 export type * from './resolution.js';
+export * from './record-claim.js';

@@ -1,5 +1,5 @@
-import type { Claim, DatePrecision, EventRecord, Mention, OperationRecord } from '../domain/index.js';
-import { describeDate, reconcileClaims } from '../domain/index.js';
+import type { Claim, DatePrecision, Mention, OperationRecord } from '../domain/index.js';
+import { describeDate, reconcileClaims, toRecordClaim } from '../domain/index.js';
 import { DATE_RANK } from './canonical-order.js';
 import { operationIdOf } from './event-id.js';
 
@@ -27,22 +27,6 @@ function find(parent: number[], i: number): number {
 }
 
 const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-
-function toRecordClaim(c: Claim): EventRecord['claims'][number] {
-  return {
-    claimant: c.claimant,
-    claimant_kind: c.claimantKind,
-    stance: c.stance,
-    metric: c.metric,
-    category: c.category,
-    low: c.low,
-    high: c.high,
-    approximate: c.approximate,
-    quote: c.quote,
-    doc_id: c.docId,
-    span: c.span,
-  };
-}
 
 function spanOf(founders: readonly Mention[]): OperationRecord['date'] {
   let start = founders[0]!.date.start;

@@ -1,5 +1,5 @@
-import type { Claim, EventRecord, FramingMarkers, PublisherProfile } from '../domain/index.js';
-import { reconcileClaims } from '../domain/index.js';
+import type { EventRecord, FramingMarkers, PublisherProfile } from '../domain/index.js';
+import { fromRecordClaim, reconcileClaims } from '../domain/index.js';
 
 export interface PublisherDocument {
   readonly publisher: string;
@@ -20,31 +20,13 @@ interface Tally {
 
 const REGISTERS = ['insurgent', 'state', 'neutral'] as const;
 
-function asClaim(c: EventRecord['claims'][number]): Claim {
-  return {
-    claimant: c.claimant,
-    claimantKind: c.claimant_kind,
-    stance: c.stance,
-    metric: c.metric,
-    category: c.category,
-    low: c.low,
-    high: c.high,
-    approximate: c.approximate,
-    best: c.high,
-    quote: c.quote,
-    docId: c.doc_id,
-    span: c.span,
-    ruleId: 'resolve.publisher-figure',
-  };
-}
-
 /**
  * A publisher's figure for an event: the highest death toll its documents carry, categories added up as the
  * reconciliation policy adds them (17 soldiers and 31 civilians give 48), so that it compares with another
  * outlet's single total.
  */
 function publisherFigure(claims: readonly EventRecord['claims'][number][]): number | null {
-  return reconcileClaims(claims.map(asClaim)).fatalities?.high ?? null;
+  return reconcileClaims(claims.map(fromRecordClaim)).fatalities?.high ?? null;
 }
 
 /**

@@ -58,6 +58,7 @@ export function eventDetail(
     category: c.category,
     low: c.low,
     high: c.high,
+    best: c.best,
     approximate: c.approximate,
     quote: c.quote,
     doc_id: c.doc_id,
