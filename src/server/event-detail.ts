@@ -51,17 +51,7 @@ export function eventDetail(
   const record = stored.record;
   const sourceOf = new Map(record.sources.map((s) => [s.doc_id, s] as const));
   const claims: ClaimRow[] = record.claims.map((c) => ({
-    claimant: c.claimant,
-    claimant_kind: c.claimant_kind,
-    stance: c.stance,
-    metric: c.metric,
-    category: c.category,
-    low: c.low,
-    high: c.high,
-    best: c.best,
-    approximate: c.approximate,
-    quote: c.quote,
-    doc_id: c.doc_id,
+    ...c,
     span: [c.span[0], c.span[1]],
     publisher: sourceOf.get(c.doc_id)?.publisher ?? null,
     published: sourceOf.get(c.doc_id)?.published ?? null,
