@@ -142,24 +142,15 @@ export const OperationSchema = Type.Object({
 export type OperationWire = Static<typeof OperationSchema>;
 
 /** A row of an event's claims table: the claim with its outlet and which reconciled figure it set. */
-export const ClaimRowSchema = Type.Object({
-  claimant: Type.String(),
-  claimant_kind: Type.String(),
-  stance: Type.String(),
-  metric: Type.String(),
-  category: Type.String(),
-  low: Type.Number(),
-  high: Type.Number(),
-  best: Type.Number(),
-  approximate: Type.Boolean(),
-  quote: Type.String(),
-  doc_id: Type.String(),
-  span: Span,
-  publisher: NullableString,
-  published: NullableString,
-  /** Which of the event's fatalities figures this claim gives: any of 'low', 'best', 'high'. */
-  sets: Type.Array(Type.String()),
-});
+export const ClaimRowSchema = Type.Composite([
+  ClaimSchema,
+  Type.Object({
+    publisher: NullableString,
+    published: NullableString,
+    /** Which of the event's fatalities figures this claim gives: any of 'low', 'best', 'high'. */
+    sets: Type.Array(Type.String()),
+  }),
+]);
 export type ClaimRow = Static<typeof ClaimRowSchema>;
 
 /** A source document of an event with the spans of its clean text to highlight. */

@@ -1,6 +1,7 @@
 import type { Insertable, Selectable } from 'kysely';
 import type { EventRecord, MergeDecision, OperationRecord, PublisherProfile } from '../domain/index.js';
 import { isoWeek } from './iso-week.js';
+import { locationColumns } from './location-columns.js';
 import type { EventSourcesTable, EventsTable, OperationsTable, PublishersTable } from './schema.js';
 import type { StoredEvent } from './store.js';
 
@@ -23,13 +24,7 @@ export function eventToRow(
     date_start: r.date.start,
     date_end: r.date.end,
     date_precision: r.date.precision,
-    location_name: loc?.name ?? null,
-    admin1: loc?.admin1 ?? null,
-    admin2: loc?.admin2 ?? null,
-    country: loc?.country ?? null,
-    lat: loc?.lat ?? null,
-    lon: loc?.lon ?? null,
-    place_precision: loc?.precision ?? null,
+    ...locationColumns(loc),
     event_type: r.event_type,
     sub_event_type: r.sub_event_type,
     actor1_name: r.actor1?.name ?? null,

@@ -19,6 +19,7 @@ import type {
   Weapon,
 } from '../domain/index.js';
 import type { AggregateStatisticsTable, ClaimScope, ClaimsTable, MentionsTable } from './schema.js';
+import { locationColumns } from './location-columns.js';
 
 /** The rows one mention becomes: itself, and one row per claim (operation claims marked by scope). */
 export interface MentionRows {
@@ -41,13 +42,7 @@ export function mentionToRows(mention: Mention): MentionRows {
       date_start: mention.date.start,
       date_end: mention.date.end,
       date_precision: mention.date.precision,
-      location_name: loc?.name ?? null,
-      admin1: loc?.admin1 ?? null,
-      admin2: loc?.admin2 ?? null,
-      country: loc?.country ?? null,
-      lat: loc?.lat ?? null,
-      lon: loc?.lon ?? null,
-      place_precision: loc?.precision ?? null,
+      ...locationColumns(loc),
       place_id: loc?.placeId ?? null,
       event_type: mention.eventType,
       sub_event_type: mention.subEventType,
