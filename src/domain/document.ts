@@ -1,5 +1,3 @@
-import type { Span } from './provenance.js';
-
 /** Where a document's publication date came from: given by the user, read from page metadata, or absent. */
 export type PublishedSource = 'given' | 'metadata' | 'none';
 
@@ -29,10 +27,4 @@ export interface Document {
   readonly text: string;
   /** The name of the input it came from: a path, a URL, `-`, or `file.jsonl#id`. */
   readonly origin: string;
-}
-
-/** A span of a document's clean text, for highlighting evidence. */
-export interface DocumentSpan {
-  readonly docId: string;
-  readonly span: Span;
 }
