@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { packageRoot } from '../src/cli/package-root.js';
-import { benchApi } from './bench-api.js';
+import { benchApi, type LoadFigures } from './bench-api.js';
 import { benchExtract } from './bench-extract.js';
 import { benchIngest, type Rate } from './bench-ingest.js';
 import { benchResolve } from './bench-resolve.js';
@@ -61,9 +61,15 @@ const SECTIONS: Record<string, (count: number, quick: boolean) => Promise<void>>
     );
     const api = await benchApi(100_000, 10_000);
     console.log(`  ${api.events} events stored in ${api.insertSeconds.toFixed(1)} s`);
+    const load = (label: string, f: LoadFigures) =>
+      console.log(
+        `  ${label.padEnd(26)} ${Math.round(f.rps)} req/s, p50 ${f.p50Ms} ms, p99 ${f.p99Ms} ms, ${f.errors} errors`,
+      );
     console.log(
-      `  GET /api/events?limit=100 with filters: ${Math.round(api.rps)} req/s, p50 ${api.p50Ms} ms, p99 ${api.p99Ms} ms, ${api.errors} errors`,
+      `  GET /api/events?limit=100, ${api.distinctPaths} distinct filter sets and pages, 50 connections:`,
     );
+    load('with the read cache:', api.cached);
+    load('every request from SQLite:', api.uncached);
     const page = api.pageSeconds === null ? 'n/a (no Chromium)' : `${api.pageSeconds.toFixed(2)} s`;
     console.log(`  page with ${api.pageEvents} events rendered in ${page}`);
   },

@@ -5,10 +5,10 @@ import { SettingsSchema } from '../api/document-schemas.js';
 import type { Knowledge } from '../extract/knowledge.js';
 import { EXPORT_FORMATS } from '../export/export-events.js';
 import type { Store } from '../store/store.js';
-import { countCache } from './count-cache.js';
 import { handleError } from './error-handler.js';
 import { filterResolver } from './event-query.js';
 import { openApiDocument, type RouteDoc } from './openapi.js';
+import { readCache } from './read-cache.js';
 import type { RouteDeps } from './route-deps.js';
 import { documentsRoute } from './routes/documents-route.js';
 import { eventsRoute } from './routes/events-route.js';
@@ -30,6 +30,8 @@ export interface AppConfig {
   /** An optional raster tile URL template for the map; off by default so the page works offline. */
   readonly tileUrl?: string | null;
   readonly logger?: boolean;
+  /** Bytes of read answers kept for repeated requests (default 32 MB); 0 answers every request afresh. */
+  readonly readCacheWeight?: number;
 }
 
 export interface AppDeps {
@@ -52,7 +54,7 @@ export function buildApp(deps: AppDeps): FastifyInstance {
     store: deps.store,
     knowledge: deps.knowledge,
     resolveFilters: filterResolver(deps.knowledge),
-    counts: countCache(deps.store),
+    reads: readCache(config.readCacheWeight === undefined ? {} : { maxWeight: config.readCacheWeight }),
     apiToken: config.apiToken,
     tokenRequired: tokenRequired(config.host, config.apiToken),
     tileUrl,
@@ -64,11 +66,13 @@ export function buildApp(deps: AppDeps): FastifyInstance {
     for (const method of methods) routes.push({ method, url: r.url, schema, summary: schema?.summary });
   });
   const csp = contentSecurityPolicy(tileUrl);
-  app.addHook('onSend', async (_request, reply, payload) => {
-    reply.header('content-security-policy', csp);
-    reply.header('x-content-type-options', 'nosniff');
-    reply.header('referrer-policy', 'no-referrer');
-    return payload;
+  app.addHook('onRequest', (_request, reply, done) => {
+    reply.headers({
+      'content-security-policy': csp,
+      'x-content-type-options': 'nosniff',
+      'referrer-policy': 'no-referrer',
+    });
+    done();
   });
   // The response schemas document the API; the data comes from our own store, so plain JSON.stringify serialises
   // it (fast-json-stringify must test each nullable branch of an event record and is three times slower here).

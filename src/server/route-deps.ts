@@ -1,14 +1,15 @@
 import type { Knowledge } from '../extract/knowledge.js';
 import type { Store } from '../store/store.js';
-import type { CountCache } from './count-cache.js';
 import type { FilterResolver } from './event-query.js';
+import type { ReadCache } from './read-cache.js';
 
 /** What every route plugin receives from buildApp. */
 export interface RouteDeps {
   readonly store: Store;
   readonly knowledge: Knowledge;
   readonly resolveFilters: FilterResolver;
-  readonly counts: CountCache;
+  /** Answers of read endpoints; whatever writes to the store through the server clears it. */
+  readonly reads: ReadCache;
   readonly apiToken: string | null;
   readonly tokenRequired: boolean;
   readonly tileUrl: string | null;

@@ -17,6 +17,7 @@ export const EVENT_PAGE_SIZE = 500;
 type EventMethods = Pick<
   Store,
   | 'queryEvents'
+  | 'queryEventJson'
   | 'countEvents'
   | 'getEvent'
   | 'getOperation'
@@ -34,7 +35,12 @@ function count(value: unknown, fallback: number): number {
 
 /** Reading events, operations and publisher profiles; written once for both backends. */
 export function createEventMethods(db: Kysely<Database>, pageSize = EVENT_PAGE_SIZE): EventMethods {
-  async function* queryEvents(query: EventQuery): AsyncGenerator<StoredEvent> {
+  /**
+   * Keyset paging over the matching events: a million events stream through without sitting in memory. Each
+   * page is found first as ids, from the covering indexes alone, and only its rows are then read whole, so the
+   * candidates a filter rejects and the rows an offset skips never cost a row read.
+   */
+  async function* matchingPages(query: EventQuery): AsyncGenerator<readonly string[]> {
     const order = eventOrder(query.sort);
     const direction = order.descending ? 'desc' : 'asc';
     let remaining = count(query.limit, Number.POSITIVE_INFINITY);
@@ -48,13 +54,13 @@ export function createEventMethods(db: Kysely<Database>, pageSize = EVENT_PAGE_S
       const page = await guarded('queryEvents', () => {
         let q = db
           .selectFrom('events')
-          .select(['id', 'date_start', 'fatalities_rank', 'record', 'mention_ids', 'decisions'])
+          .select(['id', 'date_start', 'fatalities_rank'])
           .where(eventFilter(query));
         if (after !== null) q = q.where(afterCursor(order, after));
         q = q.orderBy(`events.${order.column}`, direction).orderBy('events.id', direction).limit(size);
         return (skip > 0 ? q.offset(skip) : q).execute();
       });
-      for (const row of page) yield rowToStoredEvent(row);
+      if (page.length > 0) yield page.map((row) => row.id);
       const last = page[page.length - 1];
       if (last === undefined || page.length < size) return;
       remaining -= page.length;
@@ -63,6 +69,38 @@ export function createEventMethods(db: Kysely<Database>, pageSize = EVENT_PAGE_S
         key: order.column === 'date_start' ? last.date_start : toNumber(last.fatalities_rank),
         id: last.id,
       };
+    }
+  }
+
+  /** The rows of one page, in the page's order. */
+  async function rowsOf<R extends { id: string }>(
+    ids: readonly string[],
+    read: (ids: readonly string[]) => Promise<R[]>,
+  ): Promise<R[]> {
+    const byId = new Map((await guarded('queryEvents', () => read(ids))).map((row) => [row.id, row]));
+    // an event replaced between the two reads is left out rather than failing the whole stream
+    return ids.flatMap((id) => byId.get(id) ?? []);
+  }
+
+  async function* queryEvents(query: EventQuery): AsyncGenerator<StoredEvent> {
+    for await (const ids of matchingPages(query)) {
+      const rows = await rowsOf(ids, (page) =>
+        db
+          .selectFrom('events')
+          .select(['id', 'record', 'mention_ids', 'decisions'])
+          .where('id', 'in', page)
+          .execute(),
+      );
+      for (const row of rows) yield rowToStoredEvent(row);
+    }
+  }
+
+  async function* queryEventJson(query: EventQuery): AsyncGenerator<string> {
+    for await (const ids of matchingPages(query)) {
+      const rows = await rowsOf(ids, (page) =>
+        db.selectFrom('events').select(['id', 'record']).where('id', 'in', page).execute(),
+      );
+      for (const row of rows) yield row.record;
     }
   }
 
@@ -107,6 +145,7 @@ export function createEventMethods(db: Kysely<Database>, pageSize = EVENT_PAGE_S
 
   return {
     queryEvents,
+    queryEventJson,
     async countEvents(query: EventQuery): Promise<number> {
       const row = await guarded('countEvents', () =>
         db

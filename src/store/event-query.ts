@@ -1,8 +1,13 @@
 import type { Expression, ExpressionBuilder, RawBuilder, SqlBool } from 'kysely';
 import { sql } from 'kysely';
+import { EVENT_TYPES } from '../domain/index.js';
 import { foldKey } from './event-rows.js';
 import type { Database } from './schema.js';
 import type { EventQuery, StatsDimension } from './store.js';
+
+function isEventType(name: string): boolean {
+  return Object.hasOwn(EVENT_TYPES, name);
+}
 
 type EventsBuilder = ExpressionBuilder<Database, 'events'>;
 
@@ -19,11 +24,9 @@ export function eventFilter(query: EventQuery): (eb: EventsBuilder) => Expressio
       const actor = foldKey(query.actor);
       all.push(eb.or([eb('events.actor1_key', '=', actor), eb('events.actor2_key', '=', actor)]));
     }
-    if (query.type !== undefined) {
-      all.push(
-        eb.or([eb('events.event_type', '=', query.type), eb('events.sub_event_type', '=', query.type)]),
-      );
-    }
+    // No name is both an event type and a sub-event type, so one column (and its index) answers the filter.
+    if (query.type !== undefined)
+      all.push(eb(isEventType(query.type) ? 'events.event_type' : 'events.sub_event_type', '=', query.type));
     if (query.publisher !== undefined) {
       all.push(
         eb.exists(

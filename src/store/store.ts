@@ -162,6 +162,12 @@ export interface Store {
   /** Streams the events matching the query, in pages (never the whole table in memory). */
   queryEvents(query: EventQuery): AsyncIterable<StoredEvent>;
 
+  /**
+   * The same events as `queryEvents`, as the stored JSON text of each record: for callers that pass records on
+   * unchanged (the API's list, JSONL export), parsing and re-serialising them is most of a request's cost.
+   */
+  queryEventJson(query: EventQuery): AsyncIterable<string>;
+
   countEvents(query: EventQuery): Promise<number>;
 
   getEvent(id: string): Promise<StoredEvent | null>;

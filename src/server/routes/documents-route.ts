@@ -126,7 +126,7 @@ export function documentsRoute(deps: RouteDeps, bodyLimit: number): FastifyPlugi
           one(raw),
           defaults,
         );
-        if (summary.events > 0 || summary.stored > 0) deps.counts.clear();
+        if (summary.events > 0 || summary.stored > 0) deps.reads.clear();
         return {
           documentId: doc.id,
           outcome: summary.stored > 0 ? ('stored' as const) : ('present' as const),

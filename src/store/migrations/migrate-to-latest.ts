@@ -3,6 +3,7 @@ import type { Kysely, Migration, MigrationProvider } from 'kysely';
 import { FaultlineError } from '../../errors/errors.js';
 import { initialMigration } from './0001-initial.js';
 import { eventsMigration } from './0002-events.js';
+import { coveringScanMigration } from './0003-covering-scan.js';
 import type { StoreDialect } from './column-types.js';
 
 /** Migrations by name; names sort in the order they apply. Add new ones at the end, never edit an applied one. */
@@ -10,6 +11,7 @@ export function storeMigrations(dialect: StoreDialect): Record<string, Migration
   return {
     '0001-initial': initialMigration(dialect),
     '0002-events': eventsMigration(),
+    '0003-covering-scan': coveringScanMigration(),
   };
 }
 
