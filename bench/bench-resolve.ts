@@ -129,12 +129,20 @@ function figure(docId: string, low: number, kind: Claim['claimantKind']): Claim 
 
 const TEXT = 'Synthetic report text for the resolution benchmark.';
 
+/** Mentions per day of the synthetic corpus: 100,000 over three years, about 90 reports a day in 30 districts. */
+export const MENTIONS_PER_DAY = 100_000 / (3 * 365);
+
 /**
- * `count` mentions of synthetic incidents over three years and thirty districts: one to three reports per
- * incident with small differences in place and date precision and in figures, and now and then a multi-town
- * operation. Deterministic for a seed.
+ * `count` mentions of synthetic incidents in thirty districts: one to three reports per incident with small
+ * differences in place and date precision and in figures, and now and then a multi-town operation. A larger corpus
+ * covers more days at the same density (`days`, by default `count / MENTIONS_PER_DAY`), as an archive grows;
+ * pass `days` to pack more reports into the same days instead. Deterministic for a seed.
  */
-export function syntheticMentions(count: number, seed = 7): ResolvableMention[] {
+export function syntheticMentions(
+  count: number,
+  seed = 7,
+  days = Math.max(1, Math.round(count / MENTIONS_PER_DAY)),
+): ResolvableMention[] {
   const rng = mulberry32(seed);
   const table = districts();
   const out: ResolvableMention[] = [];
@@ -145,7 +153,7 @@ export function syntheticMentions(count: number, seed = 7): ResolvableMention[] 
       source: { docId: m.docId, publisher: `Outlet ${doc % 12}`, url: null, published: null, text: TEXT },
     });
   while (out.length < count) {
-    const day = FIRST_DAY + int(rng, 0, 3 * 365);
+    const day = FIRST_DAY + int(rng, 0, days - 1);
     const [eventType, subEventType, weapon] = pick(rng, TYPES);
     const actor1 = pick(rng, ACTORS);
     const killed = int(rng, 0, 12);
@@ -190,9 +198,12 @@ export function syntheticMentions(count: number, seed = 7): ResolvableMention[] 
   return out.slice(0, count);
 }
 
-/** Times planMerges on `count` synthetic mentions (generated outside the timing). */
-export function benchResolve(count: number): { mentions: number; seconds: number; events: number } {
-  const inputs = syntheticMentions(count);
+/** Times planMerges on `count` synthetic mentions over `days` (generated outside the timing). */
+export function benchResolve(
+  count: number,
+  days?: number,
+): { mentions: number; seconds: number; events: number } {
+  const inputs = syntheticMentions(count, 7, days);
   const started = performance.now();
   const resolution = planMerges(inputs);
   const seconds = (performance.now() - started) / 1000;

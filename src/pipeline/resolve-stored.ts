@@ -1,4 +1,4 @@
-import type { Mention } from '../domain/index.js';
+import type { Mention, ResolvableMention } from '../domain/index.js';
 import { planMerges } from '../resolve/plan-merges.js';
 import { profilePublishers } from '../resolve/profile-publishers.js';
 import type { ResolutionScope, Store } from '../store/store.js';
@@ -10,28 +10,78 @@ function shift(iso: string, days: number): string {
   return new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }
 
-/** The blocks (country, province, date window) that new mentions touch, one per country and province. */
-export function scopesOf(mentions: readonly Mention[]): ResolutionScope[] {
-  const byKey = new Map<
-    string,
-    { country: string | null; admin1: string | null; from: string; to: string }
-  >();
-  for (const m of mentions) {
-    const country = m.location?.country ?? null;
-    const admin1 = m.location?.admin1 ?? null;
-    const key = `${country}|${admin1}`;
-    const held = byKey.get(key);
-    const from = shift(m.date.start, -WINDOW_DAYS);
-    const to = shift(m.date.end, WINDOW_DAYS);
-    if (!held) byKey.set(key, { country, admin1, from, to });
-    else {
-      if (from < held.from) held.from = from;
-      if (to > held.to) held.to = to;
-    }
+type MutableScope = { -readonly [K in keyof ResolutionScope]: ResolutionScope[K] };
+
+/** Adds a span to the scope of its country and province, widening that scope's window to cover it. */
+function cover(byKey: Map<string, MutableScope>, scope: ResolutionScope): boolean {
+  const key = `${scope.country}|${scope.admin1}`;
+  const held = byKey.get(key);
+  if (!held) {
+    byKey.set(key, { ...scope });
+    return true;
   }
+  let widened = false;
+  if (scope.from < held.from) [held.from, widened] = [scope.from, true];
+  if (scope.to > held.to) [held.to, widened] = [scope.to, true];
+  return widened;
+}
+
+function sorted(byKey: ReadonlyMap<string, MutableScope>): ResolutionScope[] {
   return [...byKey.values()].sort((a, b) =>
     `${a.country}|${a.admin1}`.localeCompare(`${b.country}|${b.admin1}`),
   );
+}
+
+/** The blocks (country, province, date window) that new mentions touch, one per country and province. */
+export function scopesOf(mentions: readonly Mention[]): ResolutionScope[] {
+  const byKey = new Map<string, MutableScope>();
+  for (const m of mentions) {
+    cover(byKey, {
+      country: m.location?.country ?? null,
+      admin1: m.location?.admin1 ?? null,
+      from: shift(m.date.start, -WINDOW_DAYS),
+      to: shift(m.date.end, WINDOW_DAYS),
+    });
+  }
+  return sorted(byKey);
+}
+
+/** Rounds of widening before resolution plans what it has; each round follows one more link. */
+const MAX_WIDENING_ROUNDS = 8;
+
+/**
+ * The stored mentions to re-plan around new ones: those of the touched blocks, then, round by round, every
+ * mention that shares an event or an operation with them, with the window around it. Re-planning part of an
+ * event would cut off its other reports, and part of an operation would split it under two ids.
+ */
+async function inputsAround(
+  store: Store,
+  mentions: readonly Mention[],
+): Promise<{ scopes: number; inputs: ResolvableMention[] }> {
+  const byKey = new Map<string, MutableScope>();
+  for (const scope of scopesOf(mentions)) cover(byKey, scope);
+  for (let round = 0; ; round++) {
+    const inputs = new Map<string, ResolvableMention>();
+    for (const scope of sorted(byKey)) {
+      for (const input of await store.listResolutionInputs(scope)) inputs.set(input.mention.id, input);
+    }
+    let widened = false;
+    if (round < MAX_WIDENING_ROUNDS) {
+      for (const linked of await store.linkedScopes([...inputs.keys()])) {
+        const around = {
+          ...linked,
+          from: shift(linked.from, -WINDOW_DAYS),
+          to: shift(linked.to, WINDOW_DAYS),
+        };
+        // a linked span already inside the scope needs no new read
+        const key = `${linked.country}|${linked.admin1}`;
+        const held = byKey.get(key);
+        if (held && held.from <= linked.from && held.to >= linked.to) continue;
+        if (cover(byKey, around)) widened = true;
+      }
+    }
+    if (!widened) return { scopes: byKey.size, inputs: [...inputs.values()] };
+  }
 }
 
 export interface ResolveSummary {
@@ -42,34 +92,31 @@ export interface ResolveSummary {
 }
 
 /**
- * Re-resolves every block that new mentions touch: all stored mentions of the block are planned afresh (planMerges
- * is deterministic and order-independent), so ingesting documents one at a time or all at once gives the same
- * events with the same ids. Then the publisher profiles are rebuilt.
+ * Re-resolves every block that new mentions touch, widened to whole events and operations: all their stored
+ * mentions are planned afresh in one plan (planMerges is deterministic and order-independent, and blocks by
+ * province itself), so ingesting documents one at a time or all at once gives the same events with the same
+ * ids, and an operation across two provinces keeps one id. Then the publisher profiles are rebuilt.
  */
 export async function resolveAround(store: Store, mentions: readonly Mention[]): Promise<ResolveSummary> {
-  let planned = 0;
-  let events = 0;
-  let operations = 0;
-  const scopes = scopesOf(mentions);
-  for (const scope of scopes) {
-    const inputs = await store.listResolutionInputs(scope);
-    if (inputs.length === 0) continue;
-    const resolution = planMerges(inputs);
-    await store.replaceResolution({
-      mentionIds: inputs.map((i) => i.mention.id),
-      events: resolution.events.map((e) => ({
-        record: e.record,
-        mentionIds: e.mentionIds,
-        decisions: e.decisions,
-      })),
-      operations: resolution.operations,
-    });
-    planned += inputs.length;
-    events += resolution.events.length;
-    operations += resolution.operations.length;
-  }
-  if (scopes.length > 0) await refreshPublisherProfiles(store);
-  return { scopes: scopes.length, mentions: planned, events, operations };
+  if (mentions.length === 0) return { scopes: 0, mentions: 0, events: 0, operations: 0 };
+  const { scopes, inputs } = await inputsAround(store, mentions);
+  const resolution = inputs.length > 0 ? planMerges(inputs) : { events: [], operations: [] };
+  await store.replaceResolution({
+    mentionIds: inputs.map((i) => i.mention.id),
+    events: resolution.events.map((e) => ({
+      record: e.record,
+      mentionIds: e.mentionIds,
+      decisions: e.decisions,
+    })),
+    operations: resolution.operations,
+  });
+  await refreshPublisherProfiles(store);
+  return {
+    scopes,
+    mentions: inputs.length,
+    events: resolution.events.length,
+    operations: resolution.operations.length,
+  };
 }
 
 /** Rebuilds every publisher's profile from the stored documents and events (streamed). */

@@ -150,6 +150,13 @@ export interface Store {
   listResolutionInputs(scope: ResolutionScope): Promise<readonly ResolvableMention[]>;
 
   /**
+   * Where the mentions that share an event or an operation key with any of `mentionIds` lie: one scope per
+   * country and province, spanning their dates. Resolution widens its scopes to these, so that it never
+   * re-plans part of an event or of an operation.
+   */
+  linkedScopes(mentionIds: readonly string[]): Promise<readonly ResolutionScope[]>;
+
+  /**
    * In one transaction: removes every event (and operation) that holds any of `mentionIds`, stores `events` and
    * `operations`, links each mention to its event and records each event's sources.
    */
