@@ -31,7 +31,11 @@ async function route(): Promise<void> {
 
 window.addEventListener('hashchange', () => {
   document.body.dataset['ready'] = 'false';
-  void route();
+  void route().then(() => {
+    // the link or map marker that led here went with the old view: carry on from the new view's heading
+    if (document.activeElement === document.body)
+      (main.querySelector<HTMLElement>('h1[tabindex="-1"]') ?? main).focus();
+  });
 });
 
 api

@@ -20,6 +20,19 @@ function radiusOf(fatalities: number | null): number {
   return 5 + Math.min(16, Math.sqrt(Math.max(0, fatalities ?? 0)) * 2.2);
 }
 
+/** Where a group of events is: the district (and province) most of them are in. */
+function placeOf(items: readonly EventPoint[]): string {
+  const counts = new Map<string, number>();
+  for (const p of items) {
+    const place = [p[6], p[8]].filter(Boolean).join(', ');
+    if (place) counts.set(place, (counts.get(place) ?? 0) + 1);
+  }
+  let best = 'an unknown place';
+  let most = 0;
+  for (const [place, n] of counts) if (n > most) [best, most] = [place, n];
+  return best;
+}
+
 export function createMapView(
   container: HTMLElement,
   options: { tileUrl: string | null; onOpen: (id: string) => void },
@@ -37,31 +50,64 @@ export function createMapView(
 
   const markers = L.layerGroup().addTo(map);
   const labels = L.layerGroup().addTo(map);
+  /** The focusable markers and clusters drawn, with the events behind each. */
+  let buttons: { icon: HTMLElement; items: readonly EventPoint[] }[] = [];
   let current: readonly EventPoint[] = [];
   let fitted = false;
 
+  /**
+   * Adds a marker that acts as a button, named by its label (also its tooltip, shown on hover and on focus):
+   * Enter and Space do what a click does, Escape returns to the map.
+   */
+  function addButton(
+    m: L.Marker,
+    label: string,
+    items: readonly EventPoint[],
+    activate: () => void,
+  ): HTMLElement | null {
+    m.bindTooltip(el('span', {}, label));
+    m.on('click', activate);
+    m.addTo(markers);
+    const icon = m.getElement();
+    if (!icon) return null;
+    icon.setAttribute('aria-label', label);
+    icon.addEventListener('keydown', (e) => {
+      if (e.key === 'Enter' || e.key === ' ') {
+        e.preventDefault();
+        activate();
+      } else if (e.key === 'Escape') container.focus();
+    });
+    buttons.push({ icon, items });
+    return icon;
+  }
+
   function render(): void {
+    // a redraw replaces the focused marker: a keyboard user keeps the focus on what then holds the same event
+    const focused = buttons.find((b) => b.icon === document.activeElement);
+    const followed = focused?.icon.matches(':focus-visible') ? focused.items[0] : undefined;
     markers.clearLayers();
     labels.clearLayers();
+    buttons = [];
     const located = current.filter((p) => p[1] !== null && p[2] !== null);
     const projected = located.map((p) => {
       const pt = map.latLngToLayerPoint([p[1] as number, p[2] as number]);
       return { x: pt.x, y: pt.y, item: p };
     });
-    for (const c of gridCluster(projected, CELL)) {
+    // Tab visits them in reading order: row of cells by row from the top, each row from the left
+    const clusters = gridCluster(projected, CELL).sort(
+      (a, b) => Math.floor(a.y / CELL) - Math.floor(b.y / CELL) || a.x - b.x,
+    );
+    for (const c of clusters) {
       const first = c.items[0]!;
       if (c.items.length === 1) {
-        const m = L.circleMarker([first[1] as number, first[2] as number], {
-          radius: radiusOf(first[5]),
-          color: '#222',
-          weight: 1,
-          fillColor: colourOf(first[4]),
-          fillOpacity: 0.8,
-          className: 'event-marker',
+        const size = Math.round(radiusOf(first[5]) * 2);
+        const m = L.marker([first[1] as number, first[2] as number], {
+          icon: L.divIcon({ className: 'event-marker', iconSize: [size, size] }),
         });
-        m.bindTooltip(`${first[3]} · ${first[4]}${first[5] !== null ? ` · ${first[5]} killed` : ''}`);
-        m.on('click', () => options.onOpen(first[0]));
-        m.addTo(markers);
+        const killed = first[5] === null ? 'fatalities unknown' : `${first[5]} killed`;
+        const label = `${first[4]}, ${placeOf(c.items)}, ${first[3]}, ${killed}`;
+        const icon = addButton(m, label, c.items, () => options.onOpen(first[0]));
+        if (icon) icon.style.background = `${colourOf(first[4])}cc`;
         continue;
       }
       const total = c.items.reduce((s, p) => s + (p[5] ?? 0), 0);
@@ -69,18 +115,18 @@ export function createMapView(
       const size = Math.round(26 + Math.min(26, Math.log2(c.items.length) * 4));
       const badge = el('span', { class: 'cluster-badge' }, String(c.items.length));
       const icon = L.divIcon({ className: 'cluster', html: badge, iconSize: [size, size] });
-      const m = L.marker(latlng, {
-        icon,
-        keyboard: false,
-        title: `${c.items.length} events, ${total} killed`,
-      });
-      m.on('click', () => {
+      const label = `${c.items.length} events near ${placeOf(c.items)}, ${total} killed`;
+      addButton(L.marker(latlng, { icon }), label, c.items, () => {
         const bounds = L.latLngBounds(
           c.items.map((p) => [p[1] as number, p[2] as number] as [number, number]),
         );
         map.fitBounds(bounds.pad(0.3), { maxZoom: Math.min(map.getZoom() + 3, 12) });
       });
-      m.addTo(markers);
+    }
+    if (focused) {
+      const next = followed && buttons.find((b) => b.items.some((p) => p[0] === followed[0]));
+      if (next) next.icon.focus();
+      else container.focus({ preventScroll: true });
     }
     // one label per district with events, at its seat when an event is placed there at district precision
     const seats = new Map<string, EventPoint>();
