@@ -56,13 +56,27 @@ function compareText(a: string, b: string): number {
  * order founds it, so the founder is the most precise account and the event id follows from it.
  */
 export function compareCanonical(a: Mention, b: Mention): number {
-  const pa = placeRank(a);
-  const pb = placeRank(b);
-  if (pa !== pb) return pa - pb;
-  const da = dateRank(a);
-  const db = dateRank(b);
-  if (da !== db) return da - db;
-  return compareText(a.docId, b.docId) || a.index - b.index || compareText(a.id, b.id);
+  return compareRanked(ranked(a), ranked(b));
+}
+
+/** A mention with its canonical ranks read once, for sorts that would otherwise read them at every comparison. */
+export interface Ranked {
+  readonly mention: Mention;
+  readonly placeRank: number;
+  readonly dateRank: number;
+}
+
+export function ranked(mention: Mention): Ranked {
+  return { mention, placeRank: placeRank(mention), dateRank: dateRank(mention) };
+}
+
+/** compareCanonical over precomputed ranks. */
+export function compareRanked(a: Ranked, b: Ranked): number {
+  if (a.placeRank !== b.placeRank) return a.placeRank - b.placeRank;
+  if (a.dateRank !== b.dateRank) return a.dateRank - b.dateRank;
+  const x = a.mention;
+  const y = b.mention;
+  return compareText(x.docId, y.docId) || x.index - y.index || compareText(x.id, y.id);
 }
 
 /** The blocking key: mentions of different countries or provinces are never compared. */

@@ -8,7 +8,7 @@ import type {
 } from '../domain/index.js';
 import { buildEventRecord } from '../domain/index.js';
 import { DayIndex, MAX_CANDIDATES, placeBucket } from './candidate-index.js';
-import { blockKey, compareCanonical, compareText } from './canonical-order.js';
+import { blockKey, compareRanked, compareText, ranked, type Ranked } from './canonical-order.js';
 import { assignEventIds } from './event-id.js';
 import {
   DEFAULT_GENERIC_ACTOR_IDS,
@@ -28,7 +28,7 @@ export interface PlanOptions {
   readonly genericActorIds?: readonly string[];
 }
 
-interface Item extends MentionProfile {
+interface Item extends MentionProfile, Ranked {
   readonly input: ResolvableMention;
 }
 
@@ -127,15 +127,21 @@ export function planMerges(inputs: readonly ResolvableMention[], options: PlanOp
     threshold: options.threshold ?? DEFAULT_THRESHOLD,
     genericActorIds: new Set(options.genericActorIds ?? DEFAULT_GENERIC_ACTOR_IDS),
   };
-  const sorted = [...inputs].sort((a, b) => compareCanonical(a.mention, b.mention));
+  const sorted = inputs
+    .map((input): Item => ({
+      ...profileOf(input.mention, settings.genericActorIds),
+      ...ranked(input.mention),
+      input,
+    }))
+    .sort(compareRanked);
   const blocks = new Map<string, Item[]>();
   let previous: string | null = null;
-  for (const input of sorted) {
-    if (input.mention.id === previous) continue; // the same mention handed in twice
-    previous = input.mention.id;
-    const key = blockKey(input.mention);
+  for (const item of sorted) {
+    const { mention } = item.input;
+    if (mention.id === previous) continue; // the same mention handed in twice
+    previous = mention.id;
+    const key = blockKey(mention);
     const list = blocks.get(key);
-    const item: Item = { ...profileOf(input.mention, settings.genericActorIds), input };
     if (list) list.push(item);
     else blocks.set(key, [item]);
   }
@@ -143,15 +149,18 @@ export function planMerges(inputs: readonly ResolvableMention[], options: PlanOp
   for (const key of [...blocks.keys()].sort(compareText)) resolveBlock(blocks.get(key)!, settings, drafts);
 
   const ids = assignEventIds(drafts.map((d) => d.founder.input.mention));
-  const members = drafts.map((d, i) => ({
-    id: ids[i]!,
-    mentions: [d.founder, ...d.joined.map((j) => j.item)].map((it) => it.input.mention),
-  }));
+  const itemsOf = drafts.map((d) => [d.founder, ...d.joined.map((j) => j.item)]);
+  // only events with a report of an operation can belong to one
+  const members = itemsOf.flatMap((items, i) =>
+    items.some((it) => it.input.mention.operationKey !== null)
+      ? [{ id: ids[i]!, mentions: items.map((it) => it.input.mention) }]
+      : [],
+  );
   const { operationOf, operations } = planOperations(members);
 
   const events: ResolvedEvent[] = drafts.map((d, i) => {
     const id = ids[i]!;
-    const items = [d.founder, ...d.joined.map((j) => j.item)];
+    const items = itemsOf[i]!;
     const founder: Mention = d.founder.input.mention;
     const decisions: MergeDecision[] = [
       {
