@@ -17,6 +17,7 @@ import { operationsRoute } from './routes/operations-route.js';
 import { publishersRoute } from './routes/publishers-route.js';
 import { statsRoute } from './routes/stats-route.js';
 import { contentSecurityPolicy, tokenRequired } from './security.js';
+import { partAwareValidators, REQUEST_AJV_OPTIONS } from './validators.js';
 
 export const DEFAULT_BODY_LIMIT = 1024 * 1024;
 
@@ -48,7 +49,9 @@ export function buildApp(deps: AppDeps): FastifyInstance {
   const app = Fastify({
     logger: config.logger ?? false,
     bodyLimit,
-    ajv: { customOptions: { coerceTypes: 'array', removeAdditional: false, allErrors: false } },
+    ajv: REQUEST_AJV_OPTIONS,
+    // querystrings and params are coerced from text; JSON bodies are validated as sent
+    schemaController: { compilersFactory: { buildValidator: partAwareValidators() } },
   });
   const routeDeps: RouteDeps = {
     store: deps.store,
