@@ -21,6 +21,8 @@ interface Entry {
   readonly at: number;
   readonly value: Promise<unknown>;
   weight: number;
+  /** False while the answer is being computed: its callers share it, so room is never made by dropping it. */
+  settled: boolean;
 }
 
 export const DEFAULT_READ_CACHE_WEIGHT = 32 * 1024 * 1024;
@@ -50,18 +52,19 @@ export function readCache(options: ReadCacheOptions = {}): ReadCache {
       }
       if (hit) drop(key, hit);
       const value = compute();
-      const entry: Entry = { at: now(), value, weight: 0 };
+      const entry: Entry = { at: now(), value, weight: 0, settled: false };
       held.set(key, entry);
       value.then(
         (v) => {
           // cleared or replaced while it was being computed: the answer may predate a write, so it is not kept
           if (held.get(key) !== entry) return;
           entry.weight = weigh(v);
+          entry.settled = true;
           total += entry.weight;
           if (entry.weight > max) drop(key, entry);
           for (const [k, e] of held) {
             if (total <= max) break;
-            drop(k, e);
+            if (e.settled) drop(k, e);
           }
         },
         () => drop(key, entry),

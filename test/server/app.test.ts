@@ -1,9 +1,13 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../src/server/app.js';
-import type { Store } from '../../src/store/store.js';
+import type { EventRecord } from '../../src/domain/index.js';
+import { buildApp, type AppConfig } from '../../src/server/app.js';
+import type { Store, StoredEvent } from '../../src/store/store.js';
 import { projectKnowledge } from '../helpers/knowledge.js';
-import { seededStore } from './seed-store.js';
+import { EVENTS, seededStore } from './seed-store.js';
 
 let store: Store;
 let app: FastifyInstance;
@@ -65,6 +69,24 @@ describe('GET /api/events', () => {
     expect(first.items).toHaveLength(2);
     expect(first.items[0].id).toBe('ev-turbat');
     expect(rest.items.map((e: { id: string }) => e.id)).not.toContain(first.items[0].id);
+  });
+
+  it('answers JSON whose items are the stored records, in the order asked for', async () => {
+    const res = await get('/api/events?sort=date');
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toBe('application/json; charset=utf-8');
+    const body = JSON.parse(res.body) as { total: number; items: EventRecord[] };
+    const byId = new Map(EVENTS.map((e) => [e.record.id, e.record]));
+    const order = ['ev-turbat', 'ev-quetta', 'ev-kharan', 'ev-panjgur'];
+    expect(body).toEqual({ total: 4, items: order.map((id) => byId.get(id)) });
+    const stored: EventRecord[] = [];
+    for await (const e of store.queryEvents({ sort: 'date' })) stored.push(e.record);
+    expect(body.items).toEqual(stored);
+    const page = (await get('/api/events?sort=-date&limit=1&offset=1')).json();
+    expect(page).toEqual({ total: 4, items: [byId.get('ev-kharan')] });
+    const none = await get('/api/events?admin2=Kharan&type=Battles');
+    expect(none.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(none.json()).toEqual({ total: 0, items: [] });
   });
 
   it.each([
@@ -225,6 +247,29 @@ describe('the whole surface', () => {
     }
   });
 
+  it('sets nosniff and no-referrer beside the policy on answers, cached answers, errors and downloads', async () => {
+    const urls: [string, number][] = [
+      ['/api/events?admin1=Balochistan', 200],
+      // the second is answered from the read cache
+      ['/api/events?admin1=Balochistan', 200],
+      ['/api/events?limit=abc', 400],
+      ['/api/events/nope', 404],
+      ['/api/points', 200],
+      ['/api/export/jsonl', 200],
+      ['/nothing-here', 404],
+    ];
+    for (const [url, expected] of urls) {
+      const { status, headers } = await get(url);
+      expect({ url, status }).toEqual({ url, status: expected });
+      expect({ url, csp: headers['content-security-policy'] }).toEqual({
+        url,
+        csp: expect.stringContaining("default-src 'self'"),
+      });
+      expect({ url, nosniff: headers['x-content-type-options'] }).toEqual({ url, nosniff: 'nosniff' });
+      expect({ url, referrer: headers['referrer-policy'] }).toEqual({ url, referrer: 'no-referrer' });
+    }
+  });
+
   it('serves an OpenAPI document listing every route', async () => {
     const res = await get('/api/openapi.json');
     const doc = JSON.parse(res.body);
@@ -249,5 +294,124 @@ describe('the whole surface', () => {
     expect(doc.paths['/api/documents'].post.requestBody).toBeDefined();
     const params = doc.paths['/api/events'].get.parameters.map((p: { name: string }) => p.name);
     expect(params).toEqual(expect.arrayContaining(['from', 'to', 'admin1', 'actor', 'contested', 'limit']));
+  });
+});
+
+describe('the page', () => {
+  let root: string;
+  let pageStore: Store;
+  let page: FastifyInstance;
+
+  beforeAll(async () => {
+    root = await mkdtemp(join(tmpdir(), 'faultline-web-'));
+    await writeFile(
+      join(root, 'index.html'),
+      '<!doctype html><title>Test page</title><p>map goes here</p>\n',
+    );
+    await writeFile(join(root, 'app.js'), 'console.log("a test script");\n');
+    pageStore = await seededStore();
+    page = buildApp({
+      store: pageStore,
+      knowledge: projectKnowledge(),
+      config: { apiToken: null, host: '127.0.0.1', webRoot: root },
+    });
+    await page.ready();
+  });
+
+  afterAll(async () => {
+    await page.close();
+    await pageStore.close();
+    await rm(root, { recursive: true, force: true });
+  });
+
+  it('serves the files of the web root with the security headers, and a JSON 404 beside them', async () => {
+    for (const [url, status, type] of [
+      ['/', 200, 'text/html'],
+      ['/index.html', 200, 'text/html'],
+      ['/app.js', 200, 'javascript'],
+      ['/missing.js', 404, 'application/json'],
+      ['/api/events', 200, 'application/json'],
+    ] as const) {
+      const res = await page.inject({ method: 'GET', url });
+      expect({ url, status: res.statusCode }).toEqual({ url, status });
+      expect({ url, type: res.headers['content-type'] }).toEqual({
+        url,
+        type: expect.stringContaining(type),
+      });
+      expect({ url, csp: res.headers['content-security-policy'] }).toEqual({
+        url,
+        csp: expect.stringContaining("default-src 'self'"),
+      });
+      expect({ url, nosniff: res.headers['x-content-type-options'] }).toEqual({ url, nosniff: 'nosniff' });
+      expect({ url, referrer: res.headers['referrer-policy'] }).toEqual({ url, referrer: 'no-referrer' });
+    }
+    expect((await page.inject('/app.js')).body).toContain('a test script');
+  });
+});
+
+/** A copy of a seeded event under a new id, written straight to the store as another process would. */
+function extraEvent(id: string): StoredEvent {
+  const quetta = EVENTS.find((e) => e.record.id === 'ev-quetta')!;
+  return { record: { ...quetta.record, id }, mentionIds: [], decisions: [] };
+}
+
+describe('the read cache of the event list', () => {
+  const opened: { store: Store; app: FastifyInstance }[] = [];
+
+  async function openApp(config: Partial<AppConfig> = {}) {
+    const s = await seededStore();
+    const a = buildApp({
+      store: s,
+      knowledge: projectKnowledge(),
+      config: { apiToken: null, host: '127.0.0.1', webRoot: null, ...config },
+    });
+    await a.ready();
+    opened.push({ store: s, app: a });
+    const list = async (url: string) => {
+      const res = await a.inject({ method: 'GET', url });
+      expect(res.statusCode).toBe(200);
+      return res.json() as { total: number; items: EventRecord[] };
+    };
+    return { store: s, list };
+  }
+
+  afterAll(async () => {
+    for (const o of opened.splice(0)) {
+      await o.app.close();
+      await o.store.close();
+    }
+  });
+
+  it('answers every request afresh with readCacheWeight 0: a direct store write shows at once', async () => {
+    const { store: direct, list } = await openApp({ readCacheWeight: 0 });
+    const url = '/api/events?admin1=Balochistan&sort=date';
+    expect((await list(url)).total).toBe(4);
+    await direct.replaceResolution({
+      mentionIds: [],
+      events: [extraEvent('ev-written-aside')],
+      operations: [],
+    });
+    const after = await list(url);
+    expect(after.total).toBe(5);
+    expect(after.items.map((e) => e.id)).toContain('ev-written-aside');
+  });
+
+  it('by default serves a repeated request from the cache, not seeing a direct store write', async () => {
+    const { store: direct, list } = await openApp();
+    const url = '/api/events?admin1=Balochistan&sort=date';
+    const before = await list(url);
+    expect(before.total).toBe(4);
+    await direct.replaceResolution({
+      mentionIds: [],
+      events: [extraEvent('ev-written-aside')],
+      operations: [],
+    });
+    expect(await direct.countEvents({ admin1: 'Balochistan' })).toBe(5);
+    const again = await list(url);
+    expect(again).toEqual(before);
+    expect(again.items.map((e) => e.id)).not.toContain('ev-written-aside');
+    // a query not asked before is answered from the store
+    const other = await list('/api/events?admin1=Balochistan&sort=-date');
+    expect(other.items.map((e) => e.id)).toContain('ev-written-aside');
   });
 });

@@ -109,6 +109,62 @@ describe('POST /api/documents', () => {
   });
 });
 
+describe('POST /api/documents and the read cache', () => {
+  let fresh: Store;
+  let app: FastifyInstance;
+
+  beforeAll(async () => {
+    fresh = await openSqliteStore({ path: ':memory:' });
+    app = buildApp({
+      store: fresh,
+      knowledge: projectKnowledge(),
+      config: { apiToken: null, host: '127.0.0.1', webRoot: null },
+    });
+    await app.ready();
+  });
+
+  afterAll(async () => {
+    await app.close();
+    await fresh.close();
+  });
+
+  const list = async (url: string) => {
+    const res = await app.inject({ method: 'GET', url });
+    expect(res.statusCode).toBe(200);
+    return res.json() as { total: number; items: { id: string }[] };
+  };
+
+  it('shows the events of a posted document on the next identical list request', async () => {
+    const everything = '/api/events';
+    const inKech = '/api/events?admin2=Kech&sort=-date&limit=10';
+    expect(await list(everything)).toEqual({ total: 0, items: [] });
+    expect(await list(inKech)).toEqual({ total: 0, items: [] });
+    // asked twice, so the empty answers are certainly held
+    expect((await list(inKech)).total).toBe(0);
+    const res = await post(app, { text: ARTICLE, publisher: 'Test Gazette', published: '2025-06-10' });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.headers['referrer-policy']).toBe('no-referrer');
+    const posted = (res.json() as { events: { id: string }[] }).events.map((e) => e.id).sort();
+    expect(posted.length).toBeGreaterThanOrEqual(1);
+    const all = await list(everything);
+    expect(all.total).toBe(posted.length);
+    expect(all.items.map((e) => e.id).sort()).toEqual(posted);
+    const kech = await list(inKech);
+    expect(kech.total).toBeGreaterThanOrEqual(1);
+    expect(kech.items.map((e) => e.id).every((id) => posted.includes(id))).toBe(true);
+    expect(await fresh.countEvents({})).toBe(posted.length);
+  });
+
+  it('carries the security headers on a refused body', async () => {
+    const res = await post(app, { text: 'x'.repeat(1024 * 1024 + 10) });
+    expect(res.statusCode).toBe(413);
+    expect(res.headers['content-security-policy']).toContain("default-src 'self'");
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.headers['referrer-policy']).toBe('no-referrer');
+  });
+});
+
 describe('security helpers and serve', () => {
   it('tells loopback hosts from the rest', () => {
     for (const h of ['127.0.0.1', 'localhost', '::1', '[::1]', '127.3.4.5'])

@@ -1,14 +1,29 @@
 import { expect, it } from 'vitest';
-import type { Document } from '../../src/domain/index.js';
+import type { Document, EventRecord } from '../../src/domain/index.js';
 import { FaultlineError } from '../../src/errors/errors.js';
 import type { EventQuery, Store, StoredEvent } from '../../src/store/store.js';
 import { filterEvents, makeOperation, makeProfile, makeStoredEvent } from './event-fixtures.js';
-import { FRAMING, makeDocument, makeExtraction, makeMention } from './fixtures.js';
+import { FRAMING, claim, makeDocument, makeExtraction, makeMention } from './fixtures.js';
 
 async function ids(iterable: AsyncIterable<StoredEvent>): Promise<string[]> {
   const out: string[] = [];
   for await (const e of iterable) out.push(e.record.id);
   return out;
+}
+
+/** Each event of `queryEventJson`, parsed, beside the records `queryEvents` gives for the same query. */
+async function bothReads(
+  store: Store,
+  query: EventQuery,
+): Promise<{ fromJson: EventRecord[]; records: EventRecord[] }> {
+  const fromJson: EventRecord[] = [];
+  for await (const text of store.queryEventJson(query)) {
+    expect(typeof text).toBe('string');
+    fromJson.push(JSON.parse(text) as EventRecord);
+  }
+  const records: EventRecord[] = [];
+  for await (const e of store.queryEvents(query)) records.push(e.record);
+  return { fromJson, records };
 }
 
 async function failure(promise: Promise<unknown>): Promise<string | null> {
@@ -189,6 +204,125 @@ export function eventContractCases(store: () => Store): void {
     let seen = 0;
     for await (const _ of store().queryEvents({})) if (++seen === 3) break;
     expect(seen).toBe(3);
+  });
+
+  it('yields the stored JSON of the records queryEvents gives, in the same order', async () => {
+    const [a, b] = [makeDocument(53), makeDocument(54)];
+    await storeDocs(a, b);
+    const events = filterEvents(a, b);
+    await store().replaceResolution({ mentionIds: [], events, operations: [] });
+    const queries: [EventQuery, string[]][] = [
+      [{}, ['ev-e', 'ev-a', 'ev-b', 'ev-c', 'ev-d']],
+      [{ admin1: 'Balochistan' }, ['ev-a', 'ev-b', 'ev-c']],
+      [{ type: 'Battles', publisher: 'Frontier Wire' }, ['ev-e', 'ev-a', 'ev-c']],
+      [{ sort: '-date' }, ['ev-d', 'ev-c', 'ev-b', 'ev-a', 'ev-e']],
+      [{ sort: 'fatalities' }, ['ev-c', 'ev-e', 'ev-a', 'ev-b', 'ev-d']],
+      [{ sort: '-fatalities', contested: false }, ['ev-d', 'ev-b', 'ev-e', 'ev-c']],
+      [{ limit: 2, offset: 1 }, ['ev-a', 'ev-b']],
+      [{ sort: '-date', limit: 3, offset: 3 }, ['ev-a', 'ev-e']],
+      [{ limit: 0 }, []],
+      [{ admin1: 'Sindh' }, []],
+    ];
+    for (const [query, expected] of queries) {
+      const { fromJson, records } = await bothReads(store(), query);
+      expect({ query, ids: fromJson.map((r) => r.id) }).toEqual({ query, ids: expected });
+      expect({ query, fromJson }).toEqual({ query, fromJson: records });
+    }
+    // the text is the record exactly as it was stored
+    const [onlyA] = (await bothReads(store(), { admin2: 'Kech', publisher: 'Frontier Wire' })).fromJson;
+    expect(onlyA).toEqual(events[0]!.record);
+  });
+
+  it('yields stored JSON in the order of queryEvents across pages, offsets and limits', async () => {
+    const doc = makeDocument(62);
+    await storeDocs(doc);
+    const base = makeMention(doc.id, 0);
+    // 560 events: more than one page of 500 in every order, fatalities tied across the page boundary, and
+    // one in ten an explosion, so that the 504 battles also fill more than a page
+    const events = Array.from({ length: 560 }, (_, i) => {
+      const day = String(1 + (i % 28)).padStart(2, '0');
+      const killed = i % 6;
+      const mention = {
+        ...base,
+        id: `${doc.id}#y${i}`,
+        date: { ...base.date, start: `2025-03-${day}`, end: `2025-03-${day}` },
+        ...(i % 10 === 0
+          ? { eventType: 'Explosions/Remote violence' as const, subEventType: 'Grenade' as const }
+          : {}),
+        claims: killed === 0 ? [] : [claim(doc.id, { low: killed, high: killed, best: killed })],
+      };
+      return makeStoredEvent(`ev-${String(i).padStart(5, '0')}`, [mention], [doc]);
+    });
+    await store().replaceResolution({ mentionIds: [], events, operations: [] });
+    const rank = (r: EventRecord) => r.fatalities?.best ?? -1;
+    const byId = (id: string) => events.find((e) => e.record.id === id)!.record;
+    const byFatalities = events
+      .map((e) => e.record)
+      .sort((x, y) => rank(x) - rank(y) || (x.id < y.id ? -1 : 1))
+      .map((r) => r.id);
+    // the page boundary falls inside a run of equal fatalities in both directions (the 500th descending is the
+    // 60th ascending): the cursor must break the tie by id
+    expect(rank(byId(byFatalities[499]!))).toBe(rank(byId(byFatalities[500]!)));
+    expect(rank(byId(byFatalities[59]!))).toBe(rank(byId(byFatalities[60]!)));
+    const queries: [EventQuery, number][] = [
+      [{}, 560],
+      [{ sort: '-date' }, 560],
+      [{ sort: 'fatalities' }, 560],
+      [{ sort: '-fatalities' }, 560],
+      [{ type: 'Battles', sort: '-fatalities' }, 504],
+      [{ type: 'Armed clash' }, 504],
+      [{ type: 'Grenade', sort: 'fatalities' }, 56],
+      [{ offset: 30, limit: 520 }, 520],
+      [{ sort: '-fatalities', offset: 40, limit: 510 }, 510],
+      [{ sort: 'fatalities', offset: 480, limit: 100 }, 80],
+    ];
+    for (const [query, n] of queries) {
+      const { fromJson, records } = await bothReads(store(), query);
+      expect({ query, n: fromJson.length }).toEqual({ query, n });
+      expect(fromJson).toEqual(records);
+      if (query.sort === 'fatalities' && query.type === undefined) {
+        const start = query.offset ?? 0;
+        expect(fromJson.map((r) => r.id)).toEqual(byFatalities.slice(start, start + n));
+      }
+      if (query.sort === '-fatalities' && query.type === undefined) {
+        const reversed = [...byFatalities].reverse();
+        const start = query.offset ?? 0;
+        expect(fromJson.map((r) => r.id)).toEqual(reversed.slice(start, start + n));
+      }
+    }
+    let seen = 0;
+    for await (const _ of store().queryEventJson({})) if (++seen === 3) break;
+    expect(seen).toBe(3);
+  });
+
+  it('filters by an event type and by a sub-event type, each on its own column', async () => {
+    const [a, b] = [makeDocument(55), makeDocument(56)];
+    await storeDocs(a, b);
+    await store().replaceResolution({ mentionIds: [], events: filterEvents(a, b), operations: [] });
+    // ev-a, ev-c and ev-e are Battles / Armed clash; ev-b an IED, ev-d an attack on civilians
+    const cases: [string, string[]][] = [
+      ['Battles', ['ev-e', 'ev-a', 'ev-c']],
+      ['Armed clash', ['ev-e', 'ev-a', 'ev-c']],
+      ['Explosions/Remote violence', ['ev-b']],
+      ['Remote explosive/landmine/IED', ['ev-b']],
+      ['Violence against civilians', ['ev-d']],
+      ['Attack', ['ev-d']],
+      ['Grenade', []],
+      ['Protests', []],
+    ];
+    for (const [type, expected] of cases) {
+      expect({ type, got: await ids(store().queryEvents({ type })) }).toEqual({ type, got: expected });
+      const json: string[] = [];
+      for await (const text of store().queryEventJson({ type }))
+        json.push((JSON.parse(text) as EventRecord).id);
+      expect({ type, json }).toEqual({ type, json: expected });
+      expect({ type, n: await store().countEvents({ type }) }).toEqual({ type, n: expected.length });
+    }
+    const battles = await ids(store().queryEvents({ type: 'Battles' }));
+    for (const other of ['Explosions/Remote violence', 'Attack'])
+      for (const id of await ids(store().queryEvents({ type: other }))) expect(battles).not.toContain(id);
+    const byType = await store().eventStats({ type: 'Armed clash' }, 'type');
+    expect(byType).toEqual([{ key: 'Battles', events: 3, fatalities: 3 }]);
   });
 
   it('groups events and fatalities by every dimension', async () => {
