@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
-import type { Document, EventRecord } from '../../src/domain/index.js';
+import type { Document, EventRecord, Mention } from '../../src/domain/index.js';
 import { FaultlineError } from '../../src/errors/errors.js';
-import type { EventQuery, Store, StoredEvent } from '../../src/store/store.js';
+import type { EventQuery, ResolutionScope, Store, StoredEvent } from '../../src/store/store.js';
 import { filterEvents, makeOperation, makeProfile, makeStoredEvent } from './event-fixtures.js';
 import { FRAMING, claim, makeDocument, makeExtraction, makeMention } from './fixtures.js';
 
@@ -117,6 +117,42 @@ export function eventContractCases(store: () => Store): void {
     expect(await store().countEvents({ publisher: d1.publisher! })).toBe(0);
     await store().replaceResolution({ mentionIds: [m1.id, m2.id], events: [], operations: [] });
     expect(await store().countEvents({})).toBe(0);
+  });
+
+  it('tells where the mentions sharing an event or an operation with given mentions lie', async () => {
+    const [d1, d2] = [makeDocument(45), makeDocument(46)];
+    await store().saveDocuments([d1, d2]);
+    const sindh = { ...makeMention(d1.id, 0).location!, name: 'Karachi', admin2: 'Karachi', admin1: 'Sindh' };
+    const here = makeMention(d1.id, 0);
+    const there = makeMention(d1.id, 1, {
+      operationKey: `${d1.id}#op`,
+      location: sindh,
+      date: { start: '2025-05-07', end: '2025-05-07', precision: 'day' },
+    });
+    const also = makeMention(d1.id, 2, { operationKey: `${d1.id}#op` });
+    const later = makeMention(d2.id, 0, {
+      date: { start: '2025-05-20', end: '2025-05-21', precision: 'days' },
+    });
+    const save = (docId: string, mentions: Mention[]) =>
+      store().saveExtraction({ docId, mentions, aggregates: [], framing: FRAMING, extractorVersion: '1' });
+    await save(d1.id, [here, there, also]);
+    await save(d2.id, [later]);
+    const event = makeStoredEvent('ev-linked', [here, later], [d1, d2]);
+    await store().replaceResolution({ mentionIds: event.mentionIds, events: [event], operations: [] });
+
+    const sorted = (scopes: readonly ResolutionScope[]) =>
+      [...scopes].sort((a, b) => String(a.admin1).localeCompare(String(b.admin1)));
+    // through the event: the later report's days widen the span
+    expect(sorted(await store().linkedScopes([here.id]))).toEqual([
+      { country: 'PK', admin1: 'Balochistan', from: '2025-05-06', to: '2025-05-21' },
+    ]);
+    // through the operation key: both provinces the operation reaches
+    expect(sorted(await store().linkedScopes([there.id]))).toEqual([
+      { country: 'PK', admin1: 'Balochistan', from: '2025-05-06', to: '2025-05-06' },
+      { country: 'PK', admin1: 'Sindh', from: '2025-05-07', to: '2025-05-07' },
+    ]);
+    expect(await store().linkedScopes([])).toEqual([]);
+    expect(await store().linkedScopes(['no-such-mention'])).toEqual([]);
   });
 
   it('leaves the stored events, operations and links intact when a replacement fails', async () => {
