@@ -19,13 +19,29 @@ export const DATE_RANK: Readonly<Record<DatePrecision, number>> = {
 /** A mention without a location ranks after every located one: it is the least precise account. */
 const NO_PLACE_RANK = 5;
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})/;
+/** The number written by `length` ASCII digits of `text` from `at`, or -1 when one of them is not a digit. */
+function digits(text: string, at: number, length: number): number {
+  let n = 0;
+  for (let i = at; i < at + length; i++) {
+    const d = text.charCodeAt(i) - 48;
+    if (!(d >= 0 && d <= 9)) return -1;
+    n = n * 10 + d;
+  }
+  return n;
+}
 
-/** Days since 1970-01-01 of an ISO date, or null when it is not one; pure (no clock). */
+/**
+ * Days since 1970-01-01 of an ISO date (YYYY-MM-DD, anything after it ignored), or null when it is not one; pure
+ * (no clock). Read digit by digit: resolution reads two dates per mention, and a regular expression's match
+ * arrays for a million mentions are garbage the collector must chase.
+ */
 export function dayNumber(iso: string): number | null {
-  const m = ISO_DATE.exec(iso);
-  if (!m) return null;
-  const t = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+  if (iso.length < 10 || iso.charCodeAt(4) !== 45 || iso.charCodeAt(7) !== 45) return null;
+  const year = digits(iso, 0, 4);
+  const month = digits(iso, 5, 2);
+  const day = digits(iso, 8, 2);
+  if (year < 0 || month < 0 || day < 0) return null;
+  const t = Date.UTC(year, month - 1, day);
   return Number.isFinite(t) ? Math.floor(t / 86_400_000) : null;
 }
 

@@ -8,7 +8,7 @@ import type {
 } from '../domain/index.js';
 import { buildEventRecord } from '../domain/index.js';
 import { DayIndex, MAX_CANDIDATES, placeBucket } from './candidate-index.js';
-import { blockKey, compareRanked, compareText, ranked, type Ranked } from './canonical-order.js';
+import { blockKey, compareRanked, compareText, dayNumber, ranked, type Ranked } from './canonical-order.js';
 import { assignEventIds } from './event-id.js';
 import {
   DEFAULT_GENERIC_ACTOR_IDS,
@@ -32,17 +32,20 @@ interface Item extends MentionProfile, Ranked {
   readonly input: ResolvableMention;
 }
 
-interface Joined {
-  readonly item: Item;
-  readonly score: number;
-}
-
 interface Draft {
   readonly ordinal: number;
   readonly founder: Item;
-  readonly joined: Joined[];
-  readonly docs: Set<string>;
+  /** The founder, then every mention that joined, in the order they joined. */
+  readonly items: Item[];
+  /** The score of each mention that joined: scores[i] belongs to items[i + 1]. */
+  readonly scores: number[];
   visit: number;
+}
+
+/** Whether a mention of the document is already in the event (an event has a few documents: a scan is cheapest). */
+function holdsDocument(draft: Draft, docId: string): boolean {
+  for (const it of draft.items) if (it.docId === docId) return true;
+  return false;
 }
 
 /** Index keys beside the district buckets: every fine-dated founder, and the province-wide fine-dated ones. */
@@ -68,7 +71,7 @@ function resolveBlock(items: readonly Item[], settings: MergeSettings, drafts: D
       const bucket = placeBucket(location);
       const consider = (draft: Draft): void => {
         const score = mergeScore(item, draft.founder, settings.threshold);
-        if (score < 0 || score < bestScore || draft.docs.has(item.docId)) return;
+        if (score < 0 || score < bestScore || holdsDocument(draft, item.docId)) return;
         if (score > bestScore || (best !== null && draft.ordinal < best.ordinal)) {
           best = draft;
           bestScore = score;
@@ -85,17 +88,11 @@ function resolveBlock(items: readonly Item[], settings: MergeSettings, drafts: D
     }
     const chosen = best as Draft | null;
     if (chosen && bestScore >= 0) {
-      chosen.joined.push({ item, score: bestScore });
-      chosen.docs.add(m.docId);
+      chosen.items.push(item);
+      chosen.scores.push(bestScore);
       continue;
     }
-    const draft: Draft = {
-      ordinal: drafts.length,
-      founder: item,
-      joined: [],
-      docs: new Set([m.docId]),
-      visit: 0,
-    };
+    const draft: Draft = { ordinal: drafts.length, founder: item, items: [item], scores: [], visit: 0 };
     drafts.push(draft);
     if (!location || !dated) continue;
     const bucket = placeBucket(location);
@@ -128,11 +125,11 @@ export function planMerges(inputs: readonly ResolvableMention[], options: PlanOp
     genericActorIds: new Set(options.genericActorIds ?? DEFAULT_GENERIC_ACTOR_IDS),
   };
   const sorted = inputs
-    .map((input): Item => ({
-      ...profileOf(input.mention, settings.genericActorIds),
-      ...ranked(input.mention),
-      input,
-    }))
+    // extends the profile in place: an object spread of its twenty fields would build a dictionary-mode
+    // object several times larger, and a million of them make the garbage collector the main cost
+    .map((input): Item =>
+      Object.assign(profileOf(input.mention, settings.genericActorIds), ranked(input.mention), { input }),
+    )
     .sort(compareRanked);
   const blocks = new Map<string, Item[]>();
   let previous: string | null = null;
@@ -149,18 +146,25 @@ export function planMerges(inputs: readonly ResolvableMention[], options: PlanOp
   for (const key of [...blocks.keys()].sort(compareText)) resolveBlock(blocks.get(key)!, settings, drafts);
 
   const ids = assignEventIds(drafts.map((d) => d.founder.input.mention));
-  const itemsOf = drafts.map((d) => [d.founder, ...d.joined.map((j) => j.item)]);
   // only events with a report of an operation can belong to one
-  const members = itemsOf.flatMap((items, i) =>
-    items.some((it) => it.input.mention.operationKey !== null)
-      ? [{ id: ids[i]!, mentions: items.map((it) => it.input.mention) }]
+  const members = drafts.flatMap((d, i) =>
+    d.items.some((it) => it.input.mention.operationKey !== null)
+      ? [{ id: ids[i]!, mentions: d.items.map((it) => it.input.mention) }]
       : [],
   );
   const { operationOf, operations } = planOperations(members);
 
-  const events: ResolvedEvent[] = drafts.map((d, i) => {
+  // Events by date, then id. The founder's day number orders them as its ISO date does and costs a subtraction
+  // where the date text costs a string comparison; two unreadable dates fall back to the text.
+  const order = drafts.map((_, i) => i);
+  const startOf = (i: number): string => drafts[i]!.founder.input.mention.date.start;
+  const days = order.map((i) => dayNumber(startOf(i)) ?? Number.NaN);
+  order.sort(
+    (i, j) => days[i]! - days[j]! || compareText(startOf(i), startOf(j)) || compareText(ids[i]!, ids[j]!),
+  );
+  const events: ResolvedEvent[] = order.map((i) => {
+    const d = drafts[i]!;
     const id = ids[i]!;
-    const items = itemsOf[i]!;
     const founder: Mention = d.founder.input.mention;
     const decisions: MergeDecision[] = [
       {
@@ -172,29 +176,26 @@ export function planMerges(inputs: readonly ResolvableMention[], options: PlanOp
         threshold: settings.threshold,
         features: [],
       },
-      ...d.joined.map((j) => ({
-        mentionId: j.item.input.mention.id,
+      ...d.items.slice(1).map((item, k) => ({
+        mentionId: item.input.mention.id,
         eventId: id,
         joined: true,
         comparedWith: founder.id,
-        score: j.score,
+        score: d.scores[k]!,
         threshold: settings.threshold,
-        features: explainMerge(j.item, d.founder),
+        features: explainMerge(item, d.founder),
       })),
     ];
     return {
       record: buildEventRecord({
         id,
         operationId: operationOf.get(id) ?? null,
-        mentions: items.map((it) => it.input.mention),
-        sources: sourcesOf(items),
+        mentions: d.items.map((it) => it.input.mention),
+        sources: sourcesOf(d.items),
       }),
-      mentionIds: items.map((it) => it.input.mention.id),
+      mentionIds: d.items.map((it) => it.input.mention.id),
       decisions,
     };
   });
-  events.sort(
-    (a, b) => compareText(a.record.date.start, b.record.date.start) || compareText(a.record.id, b.record.id),
-  );
   return { events, operations };
 }
