@@ -1,4 +1,5 @@
 import type { EventRecord } from './event-record.js';
+import { distinctBy } from './distinct-by.js';
 import { describeEvent } from './event-notes.js';
 import type { Mention } from './mention.js';
 import { reconcileClaims } from './reconcile-figures.js';
@@ -26,12 +27,15 @@ export function buildEventRecord(input: EventInput): EventRecord {
   if (!primary) throw new Error(`event ${input.id} has no mention`);
   const claims = input.mentions.flatMap((m) => m.claims);
   const reconciled = reconcileClaims(claims);
-  const textOf = new Map(input.sources.map((s) => [s.docId, s.text] as const));
+  // an event has a few sources: scanning them costs less than a map built for every event of a million
+  const textOf = (docId: string): string => input.sources.find((s) => s.docId === docId)?.text ?? '';
+  let confidence = -Infinity;
+  for (const m of input.mentions) if (m.confidence > confidence) confidence = m.confidence;
   const loc = primary.location;
   return {
     id: input.id,
     operation_id: input.operationId,
-    doc_ids: [...new Set(input.mentions.map((m) => m.docId))],
+    doc_ids: distinctBy(input.mentions, (m) => m.docId).map((m) => m.docId),
     date: { ...primary.date },
     location: loc
       ? {
@@ -76,10 +80,10 @@ export function buildEventRecord(input: EventInput): EventRecord {
       m.evidence.map((span) => ({
         doc_id: m.docId,
         span,
-        text: (textOf.get(m.docId) ?? '').slice(span[0], span[1]),
+        text: textOf(m.docId).slice(span[0], span[1]),
       })),
     ),
     notes: describeEvent(primary, claims),
-    confidence: Math.max(...input.mentions.map((m) => m.confidence)),
+    confidence,
   };
 }

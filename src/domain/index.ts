@@ -9,3 +9,4 @@ export * from './event-notes.js';
 export * from './build-event-record.js';
 export type * from './resolution.js';
 export * from './record-claim.js';
+export * from './distinct-by.js';

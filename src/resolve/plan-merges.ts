@@ -6,7 +6,7 @@ import type {
   ResolvedEvent,
   SourceInfo,
 } from '../domain/index.js';
-import { buildEventRecord } from '../domain/index.js';
+import { buildEventRecord, distinctBy } from '../domain/index.js';
 import { DayIndex, MAX_CANDIDATES, placeBucket } from './candidate-index.js';
 import { blockKey, compareRanked, compareText, dayNumber, ranked, type Ranked } from './canonical-order.js';
 import { assignEventIds } from './event-id.js';
@@ -39,13 +39,28 @@ interface Draft {
   readonly items: Item[];
   /** The score of each mention that joined: scores[i] belongs to items[i + 1]. */
   readonly scores: number[];
+  /**
+   * The documents of a widely reported event, kept once it has many mentions; a few are scanned instead, so
+   * that the third of a million events with one to three reports need no set each.
+   */
+  docs: Set<string> | null;
   visit: number;
 }
 
-/** Whether a mention of the document is already in the event (an event has a few documents: a scan is cheapest). */
+/** Beyond this many mentions an event keeps a set of its documents rather than scanning its mentions. */
+const DOCUMENT_SCAN_LIMIT = 16;
+
 function holdsDocument(draft: Draft, docId: string): boolean {
+  if (draft.docs !== null) return draft.docs.has(docId);
   for (const it of draft.items) if (it.docId === docId) return true;
   return false;
+}
+
+function join(draft: Draft, item: Item, score: number): void {
+  draft.items.push(item);
+  draft.scores.push(score);
+  if (draft.docs !== null) draft.docs.add(item.docId);
+  else if (draft.items.length > DOCUMENT_SCAN_LIMIT) draft.docs = new Set(draft.items.map((it) => it.docId));
 }
 
 /** Index keys beside the district buckets: every fine-dated founder, and the province-wide fine-dated ones. */
@@ -88,11 +103,17 @@ function resolveBlock(items: readonly Item[], settings: MergeSettings, drafts: D
     }
     const chosen = best as Draft | null;
     if (chosen && bestScore >= 0) {
-      chosen.items.push(item);
-      chosen.scores.push(bestScore);
+      join(chosen, item, bestScore);
       continue;
     }
-    const draft: Draft = { ordinal: drafts.length, founder: item, items: [item], scores: [], visit: 0 };
+    const draft: Draft = {
+      ordinal: drafts.length,
+      founder: item,
+      items: [item],
+      scores: [],
+      docs: null,
+      visit: 0,
+    };
     drafts.push(draft);
     if (!location || !dated) continue;
     const bucket = placeBucket(location);
@@ -103,14 +124,7 @@ function resolveBlock(items: readonly Item[], settings: MergeSettings, drafts: D
 }
 
 function sourcesOf(items: readonly Item[]): SourceInfo[] {
-  const seen = new Set<string>();
-  const out: SourceInfo[] = [];
-  for (const { input } of items) {
-    if (seen.has(input.source.docId)) continue;
-    seen.add(input.source.docId);
-    out.push(input.source);
-  }
-  return out;
+  return distinctBy(items, (it) => it.input.source.docId).map((it) => it.input.source);
 }
 
 /**

@@ -54,6 +54,18 @@ describe('planMerges: incidents kept apart', () => {
     expect(r.events.map((e) => e.record.id).every((id) => /^ev_[0-9a-f]{16}/.test(id))).toBe(true);
   });
 
+  it('keeps one document to one mention per event however many documents report it', () => {
+    const docs = Array.from({ length: 40 }, (_, i) => `doc-${String(i).padStart(2, '0')}`);
+    // every document reports the incident; the last ten report a second, identical-looking one too
+    const inputs = [
+      ...docs.map((docId) => mention({ docId, index: 0 })),
+      ...docs.slice(30).map((docId) => mention({ docId, index: 1 })),
+    ];
+    const r = planMerges(inputs);
+    expect(r.events.map((e) => e.record.doc_ids.length).sort((a, b) => a - b)).toEqual([10, 40]);
+    for (const e of r.events) expect(new Set(e.record.doc_ids).size).toBe(e.record.doc_ids.length);
+  });
+
   it('lets a second report join only one of two incidents its document does not tell apart', () => {
     const r = planMerges([
       mention({ docId: 'a', index: 0 }),
