@@ -1,4 +1,4 @@
-import type { Mention, ResolvableMention } from '../domain/index.js';
+import type { EventRecord, Mention, ResolvableMention } from '../domain/index.js';
 import { planMerges } from '../resolve/plan-merges.js';
 import { profilePublishers } from '../resolve/profile-publishers.js';
 import type { ResolutionScope, Store } from '../store/store.js';
@@ -119,10 +119,14 @@ export async function resolveAround(store: Store, mentions: readonly Mention[]):
   };
 }
 
-/** Rebuilds every publisher's profile from the stored documents and events (streamed). */
+/** Rebuilds every publisher's profile from the stored documents and the events several publishers report. */
 export async function refreshPublisherProfiles(store: Store): Promise<void> {
   const docs = await store.listPublisherDocuments();
-  const records = [];
-  for await (const e of store.queryEvents({})) if (e.record.claims.length > 0) records.push(e.record);
+  // a publisher's highest and lowest figures come from events that two publishers or more report
+  const records: EventRecord[] = [];
+  for await (const json of store.queryEventJson({ minPublishers: 2 })) {
+    const record = JSON.parse(json) as EventRecord;
+    if (record.claims.length > 0) records.push(record);
+  }
   await store.savePublisherProfiles(profilePublishers(docs, records));
 }

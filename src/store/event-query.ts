@@ -40,6 +40,7 @@ export function eventFilter(query: EventQuery): (eb: EventsBuilder) => Expressio
     }
     if (query.contested !== undefined) all.push(eb('events.contested', '=', query.contested ? 1 : 0));
     if (query.operationId !== undefined) all.push(eb('events.operation_id', '=', query.operationId));
+    if (query.minPublishers !== undefined) all.push(eb('events.publisher_count', '>=', query.minPublishers));
     // An empty AND would render differently per dialect; a tautology on the primary key is the same on both.
     return all.length > 0 ? eb.and(all) : eb('events.id', 'is not', null);
   };

@@ -41,6 +41,8 @@ export function eventToRow(
     actor1_key: foldKey(r.actor1?.name),
     actor2_key: foldKey(r.actor2?.name),
     fatalities_rank: f?.best ?? -1,
+    // as written, not folded: publisher profiles tell outlets apart by their names as given
+    publisher_count: new Set(r.sources.flatMap((s) => (s.publisher ? [s.publisher] : []))).size,
     date_week: isoWeek(r.date.start),
     created_at: createdAt,
     updated_at: updatedAt,

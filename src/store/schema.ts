@@ -133,6 +133,8 @@ export interface EventsTable {
   actor2_key: string | null;
   /** fatalities_best, or -1 when unknown: the sort key of `sort: 'fatalities'`. */
   fatalities_rank: Generated<number>;
+  /** Distinct publishers among the event's sources. */
+  publisher_count: Generated<number>;
   /** ISO week of date_start, 'YYYY-Www'. */
   date_week: string | null;
 }

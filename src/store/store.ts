@@ -82,6 +82,8 @@ export interface EventQuery {
   /** Only events whose claims disagree (fatalities low < high). */
   readonly contested?: boolean;
   readonly operationId?: string;
+  /** Only events whose sources come from at least this many publishers. */
+  readonly minPublishers?: number;
   readonly sort?: 'date' | '-date' | 'fatalities' | '-fatalities';
   readonly limit?: number;
   readonly offset?: number;

@@ -119,6 +119,23 @@ export function eventContractCases(store: () => Store): void {
     expect(await store().countEvents({})).toBe(0);
   });
 
+  it('finds the events that two publishers or more report', async () => {
+    const [d1, d2, d3] = [makeDocument(47), makeDocument(48), makeDocument(50)];
+    await storeDocs(d1, d2, d3);
+    // 47 and 48 come from two outlets, 48 and 50 from one
+    const two = makeStoredEvent('ev-two', [makeMention(d1.id, 0), makeMention(d2.id, 0)], [d1, d2]);
+    const one = makeStoredEvent('ev-one', [makeMention(d2.id, 1), makeMention(d3.id, 0)], [d2, d3]);
+    await store().replaceResolution({
+      mentionIds: [...two.mentionIds, ...one.mentionIds],
+      events: [two, one],
+      operations: [],
+    });
+    expect(await ids(store().queryEvents({ minPublishers: 2 }))).toEqual(['ev-two']);
+    expect(await store().countEvents({ minPublishers: 2 })).toBe(1);
+    expect(await store().countEvents({ minPublishers: 1 })).toBe(2);
+    expect(await store().countEvents({ minPublishers: 3 })).toBe(0);
+  });
+
   it('tells where the mentions sharing an event or an operation with given mentions lie', async () => {
     const [d1, d2] = [makeDocument(45), makeDocument(46)];
     await store().saveDocuments([d1, d2]);

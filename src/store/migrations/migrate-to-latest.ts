@@ -4,7 +4,7 @@ import { FaultlineError } from '../../errors/errors.js';
 import { initialMigration } from './0001-initial.js';
 import { eventsMigration } from './0002-events.js';
 import { coveringScanMigration } from './0003-covering-scan.js';
-import { operationKeyIndexMigration } from './0004-operation-key-index.js';
+import { resolutionReadsMigration } from './0004-resolution-reads.js';
 import type { StoreDialect } from './column-types.js';
 
 /** Migrations by name; names sort in the order they apply. Add new ones at the end, never edit an applied one. */
@@ -13,7 +13,7 @@ export function storeMigrations(dialect: StoreDialect): Record<string, Migration
     '0001-initial': initialMigration(dialect),
     '0002-events': eventsMigration(),
     '0003-covering-scan': coveringScanMigration(),
-    '0004-operation-key-index': operationKeyIndexMigration(),
+    '0004-resolution-reads': resolutionReadsMigration(),
   };
 }
 
