@@ -181,48 +181,39 @@ export function createResolutionMethods(
       string,
       { country: string | null; admin1: string | null; from: string; to: string }
     >();
-    for (const ids of slices([...new Set(mentionIds)])) {
-      const rows = await guarded('linkedScopes', () =>
-        db
-          .selectFrom('mentions')
-          .select((eb) => [
-            'mentions.country',
-            'mentions.admin1',
-            eb.fn.min('mentions.date_start').as('from'),
-            eb.fn.max('mentions.date_end').as('to'),
-          ])
-          .where((eb) =>
-            eb.or([
-              eb(
-                'mentions.event_id',
-                'in',
-                eb
-                  .selectFrom('mentions as own')
-                  .select('own.event_id')
-                  .where('own.id', 'in', ids)
-                  .where('own.event_id', 'is not', null),
-              ),
-              eb(
-                'mentions.operation_key',
-                'in',
-                eb
-                  .selectFrom('mentions as own')
-                  .select('own.operation_key')
-                  .where('own.id', 'in', ids)
-                  .where('own.operation_key', 'is not', null),
-              ),
-            ]),
-          )
-          .groupBy(['mentions.country', 'mentions.admin1'])
-          .execute(),
-      );
-      for (const r of rows) {
-        const key = `${r.country}|${r.admin1}`;
-        const held = spans.get(key);
-        if (!held) spans.set(key, { country: r.country, admin1: r.admin1, from: r.from, to: r.to });
-        else {
-          if (r.from < held.from) held.from = r.from;
-          if (r.to > held.to) held.to = r.to;
+    // Two reads, by event and by operation key, rather than one with OR: each then follows its own index,
+    // where an OR of the two scans every mention.
+    for (const link of ['event_id', 'operation_key'] as const) {
+      for (const ids of slices([...new Set(mentionIds)])) {
+        const rows = await guarded('linkedScopes', () =>
+          db
+            .selectFrom('mentions')
+            .select((eb) => [
+              'mentions.country',
+              'mentions.admin1',
+              eb.fn.min('mentions.date_start').as('from'),
+              eb.fn.max('mentions.date_end').as('to'),
+            ])
+            .where(
+              `mentions.${link}`,
+              'in',
+              db
+                .selectFrom('mentions as own')
+                .select(`own.${link}`)
+                .where('own.id', 'in', ids)
+                .where(`own.${link}`, 'is not', null),
+            )
+            .groupBy(['mentions.country', 'mentions.admin1'])
+            .execute(),
+        );
+        for (const r of rows) {
+          const key = `${r.country}|${r.admin1}`;
+          const held = spans.get(key);
+          if (!held) spans.set(key, { country: r.country, admin1: r.admin1, from: r.from, to: r.to });
+          else {
+            if (r.from < held.from) held.from = r.from;
+            if (r.to > held.to) held.to = r.to;
+          }
         }
       }
     }
