@@ -4,16 +4,18 @@ import { analyseSentence, type SentenceAnalysis } from './analyse/analyse-senten
 import { assembleDraft, pruneCovered, type MentionTraits } from './assemble/assemble-mentions.js';
 import { countFraming } from './framing/find-framing-terms.js';
 import type { Knowledge } from './knowledge.js';
-import { inferPlaceContext } from './places/find-places.js';
+import { findDateline, withoutDateline, type Dateline } from './dateline/find-dateline.js';
+import { findPlaces, inferPlaceContext } from './places/find-places.js';
 import { segmentIncidents } from './segment/segment-incidents.js';
 import { splitSentences } from './sentences/split-sentences.js';
-import type { PlaceContext } from './types.js';
+import type { PlaceContext, PlaceMention } from './types.js';
 
 /** Bumped whenever a rule changes what extraction produces, so stored documents can be re-extracted. */
-export const EXTRACTOR_VERSION = '2026.11.23-1';
+export const EXTRACTOR_VERSION = '2026.11.23-2';
 
 /** The passes, in the order they run. Sentence passes run inside `analyseSentence` in this order too. */
 export const PASSES = [
+  'dateline',
   'sentences',
   'place-context',
   'dates',
@@ -73,12 +75,31 @@ function provinceLocation(analyses: readonly SentenceAnalysis[], ctx: PlaceConte
   return null;
 }
 
+/** The dateline's place, when the gazetteer knows it and it lies in the province the document is about. */
+function datelinePlace(
+  text: string,
+  dateline: Dateline | null,
+  knowledge: Knowledge,
+  context: PlaceContext,
+): PlaceMention | null {
+  if (!dateline) return null;
+  const [start, end] = dateline.place;
+  const sentence = { index: 0, paragraph: 0, start, end, text: text.slice(start, end) };
+  const place = findPlaces(sentence, knowledge.gazetteer, context)[0];
+  if (!place || (context.admin1 !== null && place.location.admin1 !== context.admin1)) return null;
+  return { ...place, ruleId: dateline.ruleId };
+}
+
 /**
  * One document in, the incidents it reports out. Pure: the only date it knows is the publication date it is given.
  */
 export function extractDocument(input: ExtractInput, knowledge: Knowledge): ExtractionResult {
-  const sentences = splitSentences(input.text);
-  const placeContext = inferPlaceContext(input.text, knowledge.gazetteer);
+  // The dateline says where and when the report was filed: its place and day are no incident's, so the passes
+  // read the text without it; its place stands in only for a lead incident that names none (see assembleDraft).
+  const dateline = findDateline(input.text);
+  const text = withoutDateline(input.text, dateline);
+  const sentences = splitSentences(text);
+  const placeContext = inferPlaceContext(text, knowledge.gazetteer);
   const dateContext = { published: input.published };
   const analyses = sentences.map((s) => analyseSentence(s, knowledge, dateContext, placeContext));
 
@@ -107,6 +128,7 @@ export function extractDocument(input: ExtractInput, knowledge: Knowledge): Extr
     text: input.text,
     placeContext,
     provinceLocation: provinceLocation(analyses, placeContext),
+    dateline: datelinePlace(input.text, dateline, knowledge, placeContext),
   };
   const traits = new Map<string, MentionTraits>();
   const assembled = drafts.flatMap((draft, index) => {

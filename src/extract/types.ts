@@ -83,6 +83,8 @@ export interface EventCue extends Found {
   readonly weapon: Weapon;
   /** Higher wins when several cues meet in one incident (a suicide bombing beats a generic "attack"). */
   readonly priority: number;
+  /** A security operation: state forces conduct it. */
+  readonly stateConducted: boolean;
 }
 
 export interface TargetMention extends Found {

@@ -14,6 +14,8 @@ export type EventCueRule =
       readonly subEventType: SubEventType;
       readonly weapon: Weapon;
       readonly priority: number;
+      /** Only state forces conduct it (a security operation), so the state is its actor1 when named. */
+      readonly stateConducted: boolean;
     }
   | { readonly id: string; readonly block: true; readonly phrases: readonly string[] };
 
@@ -72,6 +74,8 @@ function parseCue(o: Json, subject: string): EventCueRule {
   if (!isOneOf(WEAPONS, o.weapon)) fail(subject, `${id}: unknown weapon`);
   if (typeof o.priority !== 'number' || !Number.isFinite(o.priority))
     fail(subject, `${id}: priority is not a number`);
+  if (o.conductedBy !== undefined && o.conductedBy !== 'state')
+    fail(subject, `${id}: conductedBy is not "state"`);
   return {
     id,
     block: false,
@@ -80,6 +84,7 @@ function parseCue(o: Json, subject: string): EventCueRule {
     subEventType: sub,
     weapon: o.weapon,
     priority: o.priority,
+    stateConducted: o.conductedBy === 'state',
   };
 }
 

@@ -35,6 +35,37 @@ describe('extractDocument', () => {
     expect(khuzdar.actor1?.claimed ?? false).toBe(false);
   });
 
+  it('places and dates an incident by its own words, not by the dateline it was filed under', () => {
+    const text =
+      'QUETTA, Pakistan, March 13 (Example Wire) - Gunmen fired on a police checkpoint in Turbat on Tuesday, ' +
+      'killing two constables, officials said.';
+    const [m, ...rest] = extract(text).mentions;
+    expect(rest).toHaveLength(0);
+    expect(where(m!)).toBe('Turbat');
+    expect(m!.date.start).toBe('2025-03-11');
+    expect(m!.provenance.some((p) => p.text.includes('QUETTA'))).toBe(false);
+  });
+
+  it('takes the dateline place for a lead incident that names none', () => {
+    const { mentions } = extract(
+      'KHUZDAR: A roadside bomb struck a passenger van on Monday, killing three people.',
+    );
+    const [m] = mentions;
+    expect(where(m!)).toBe('Khuzdar');
+    expect(m!.provenance.find((p) => p.field === 'location')?.ruleId).toBe('dateline.colon');
+    expect(m!.date.start).toBe('2025-03-10');
+  });
+
+  it('makes the state the actor of a security operation against a group it names', () => {
+    const text =
+      'Security forces killed six Baloch Liberation Front militants in an intelligence-based operation in Kech ' +
+      'on 12 March, the military said.';
+    const [m] = extract(text).mentions;
+    expect(m!.actor1?.type).toBe('state_forces');
+    expect(m!.actor2?.name).toBe('Baloch Liberation Front');
+    expect(m!.provenance.find((p) => p.field === 'actor1')?.ruleId).toBe('actor.state-operation');
+  });
+
   it('splits a coordinated attack on several towns into one mention per town under one operation', () => {
     const text =
       'The Baloch Liberation Army said on Thursday that its fighters had struck army posts in Panjgur, Kharan and Washuk at the same hour.\n' +

@@ -37,6 +37,14 @@ describe('event and framing lexicons', () => {
     expect(() =>
       parseEventLexicon({ cues: [], targets: [{ id: 't', phrases: ['x'], target: 'cows' }] }),
     ).toThrow(/target/);
+    const operation = { ...cue, subEventType: 'Armed clash', weapon: 'firearms' };
+    expect(() => parseEventLexicon({ cues: [{ ...operation, conductedBy: 'army' }], targets: [] })).toThrow(
+      /conductedBy/,
+    );
+    const [parsed] = parseEventLexicon({ cues: [{ ...operation, conductedBy: 'state' }], targets: [] }).cues;
+    expect(parsed && !parsed.block && parsed.stateConducted).toBe(true);
+    const [plain] = parseEventLexicon({ cues: [operation], targets: [] }).cues;
+    expect(plain && !plain.block && plain.stateConducted).toBe(false);
     expect(() => parseFramingLexicon({ terms: [{ id: 'a', register: 'loud', phrases: ['x'] }] })).toThrow(
       /register/,
     );

@@ -11,6 +11,8 @@ export interface AssembleContext {
   readonly placeContext: PlaceContext;
   /** The province the document is about, as a location, for incidents that name no finer place. */
   readonly provinceLocation: Location | null;
+  /** The place of the report's dateline, for the lead incident when it names no place of its own. */
+  readonly dateline: PlaceMention | null;
 }
 
 function toClaim(d: DraftClaim, docId: string): Claim {
@@ -123,7 +125,9 @@ export function assembleDraft(draft: IncidentDraft, index: number, ctx: Assemble
     draft.priorGroup,
     draft.priorParagraph,
   );
-  const places: (PlaceMention | null)[] = draft.places.length > 0 ? draft.places : [null];
+  // a lead incident that names no place happened, as far as the report says, where it was filed
+  const lead = draft.anchor.sentence.index === 0 ? ctx.dateline : null;
+  const places: (PlaceMention | null)[] = draft.places.length > 0 ? draft.places : lead ? [lead] : [null];
   const operationKey = places.length > 1 ? `${ctx.docId}-op${index}` : null;
   const evidence: Span[] = draft.members.map((m) => [m.sentence.start, m.sentence.end] as const);
   const anchor = draft.anchor.sentence;

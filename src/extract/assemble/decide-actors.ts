@@ -61,6 +61,15 @@ export function decideActors(
   }
   const groups = mentions.filter((a) => !isState(a));
   const named = groups.filter((a) => a.actorId !== 'unidentified');
+  if (!actor1 && cue?.stateConducted) {
+    // "troops killed 145 militants in a counter-operation after separatist fighters struck": the group named is
+    // whom the operation was against
+    const state = mentions.find(isState);
+    if (state) {
+      actor1 = state;
+      rule = 'actor.state-operation';
+    }
+  }
   if (!actor1 && named.length > 0) {
     actor1 = named[0]!;
     rule = 'actor.first-armed-group';
@@ -105,7 +114,7 @@ export function decideActors(
 
   let actor2: ActorRef | null = null;
   if (actor1 && isState(actor1)) {
-    const other = groups[0];
+    const other = named[0] ?? groups[0];
     actor2 = other ? ref(other, false) : null;
   } else if (target === 'security_forces') {
     const state = mentions.find(isState);

@@ -47,6 +47,7 @@ export function findEventCues(sentence: Sentence, lexicon: EventLexicon): readon
       subEventType: rule.subEventType,
       weapon: rule.weapon,
       priority: rule.priority,
+      stateConducted: rule.stateConducted,
     });
   }
   return out;

@@ -1,0 +1,45 @@
+import type { Span } from '../../domain/index.js';
+
+/** Where a wire report opens: the place (and often the day) it was filed from, before the story begins. */
+export interface Dateline {
+  readonly ruleId: 'dateline.wire' | 'dateline.colon';
+  /** From the start of the text to the first letter of the story. */
+  readonly span: Span;
+  /** The place the report was filed from, as written ("QUETTA", "Quetta"). */
+  readonly place: Span;
+}
+
+// A place in capitals ("QUETTA", "DERA ISMAIL KHAN", "D.I. KHAN"), then optional parts after commas (a country or
+// province, a day such as "Feb 1" or "February 1, 2026"), an optional agency in brackets, and a dash.
+const WIRE =
+  /^[ \t]*([A-Z][A-Z.'’-]*(?: [A-Z][A-Z.'’-]*){0,3})((?:, ?[A-Z][A-Za-z.'’-]*(?: [A-Za-z][A-Za-z.'’-]*){0,3}){0,2}(?:, ?(?:[A-Z][a-z]{2,8}\.? \d{1,2}|\d{1,2} [A-Z][a-z]{2,8})(?:,? \d{4})?)?)[ \t]*(?:\([^()\n]{2,40}\)[ \t]*)?[-–—]{1,2}[ \t]+(?=\S)/;
+// Pakistani and Indian papers: "QUETTA: Five soldiers ..."
+const COLON = /^[ \t]*([A-Z][A-Z.'’-]*(?: [A-Z][A-Z.'’-]*){0,3}):[ \t]+(?=[A-Z0-9"“'])/;
+
+/**
+ * The dateline a report opens with, or null. It says where and when the report was filed, not where or when the
+ * incident happened: a Quetta dateline heads reports of attacks across the province, and its day is the day of
+ * filing. The city must be in capitals, as wire style writes it, so that an ordinary opening sentence is never
+ * taken for one.
+ */
+export function findDateline(text: string): Dateline | null {
+  for (const [ruleId, pattern] of [
+    ['dateline.wire', WIRE],
+    ['dateline.colon', COLON],
+  ] as const) {
+    const m = pattern.exec(text);
+    if (!m?.[1]) continue;
+    // a capitalised word of one or two letters ("A", "AN") opens a headline or a sentence, not a dateline
+    if (m[1].replace(/[^A-Z]/g, '').length < 3) continue;
+    const start = m.index + m[0].indexOf(m[1]);
+    return { ruleId, span: [0, m[0].length], place: [start, start + m[1].length] };
+  }
+  return null;
+}
+
+/** The text with the dateline blanked out (same length, so every span still points into the original). */
+export function withoutDateline(text: string, dateline: Dateline | null): string {
+  if (!dateline) return text;
+  const [start, end] = dateline.span;
+  return text.slice(0, start) + ' '.repeat(end - start) + text.slice(end);
+}

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { findDateline, withoutDateline } from '../../../src/extract/dateline/find-dateline.js';
+
+const placeOf = (text: string): string | null => {
+  const d = findDateline(text);
+  return d ? text.slice(d.place[0], d.place[1]) : null;
+};
+
+describe('findDateline', () => {
+  it('reads wire datelines with a country, a day and an agency', () => {
+    const text = 'TURBAT, Pakistan, March 3 (Example Wire) - Gunmen on motorbikes fired at a checkpoint.';
+    const d = findDateline(text)!;
+    expect(d.ruleId).toBe('dateline.wire');
+    expect(placeOf(text)).toBe('TURBAT');
+    expect(text.slice(d.span[1])).toMatch(/^Gunmen on motorbikes/);
+  });
+
+  it('reads the other common shapes', () => {
+    expect(placeOf('DERA ISMAIL KHAN, Pakistan, 4 May 2025 - A roadside bomb went off.')).toBe(
+      'DERA ISMAIL KHAN',
+    );
+    expect(placeOf('KHUZDAR (Example Agency) — Police said two men were shot.')).toBe('KHUZDAR');
+    expect(placeOf('GWADAR, Oct. 9, 2025 (Wire) – Fishermen reported gunfire.')).toBe('GWADAR');
+    expect(findDateline('PANJGUR: Three labourers were abducted on Monday.')?.ruleId).toBe('dateline.colon');
+  });
+
+  it('never takes an ordinary opening for one', () => {
+    for (const text of [
+      '09/14/2024: Assailants fired on a police post in Kalat.',
+      'Gunmen attacked a checkpoint in Turbat - officials said two soldiers died.',
+      'A bomb exploded - police said nobody was hurt.',
+      'The BLA said: its fighters struck a camp.',
+      'BLA fighters struck a camp on Monday.',
+      '',
+    ])
+      expect(findDateline(text), text).toBeNull();
+  });
+
+  it('blanks the dateline out, keeping every offset', () => {
+    const text = 'QUETTA: Five labourers were shot in Mastung.';
+    const masked = withoutDateline(text, findDateline(text));
+    expect(masked).toHaveLength(text.length);
+    expect(masked.trimStart()).toBe('Five labourers were shot in Mastung.');
+    expect(masked.indexOf('Mastung')).toBe(text.indexOf('Mastung'));
+    expect(withoutDateline(text, null)).toBe(text);
+  });
+});
