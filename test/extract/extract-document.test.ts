@@ -56,6 +56,16 @@ describe('extractDocument', () => {
     expect(m!.date.start).toBe('2025-03-10');
   });
 
+  it('never reads the month of a date as a town of that name', () => {
+    // Afghanistan has a village named March; the report names no place at all
+    for (const text of [
+      'On 12 March, gunmen torched two trucks near the coast, killing a driver.',
+      'Gunmen torched two trucks on 12 March near the coast, killing a driver.',
+    ]) {
+      for (const m of extract(text).mentions) expect(m.location?.name, text).not.toBe('March');
+    }
+  });
+
   it('makes the state the actor of a security operation against a group it names', () => {
     const text =
       'Security forces killed six Baloch Liberation Front militants in an intelligence-based operation in Kech ' +

@@ -43,7 +43,10 @@ export function analyseSentence(
   placeContext: PlaceContext,
 ): SentenceAnalysis {
   const dates = findDates(sentence, dateContext, knowledge.dates);
-  const places = findPlaces(sentence, knowledge.gazetteer, placeContext);
+  // words a date has read ("12 March", "May 8") are no place, whatever town shares the month's name
+  const places = findPlaces(sentence, knowledge.gazetteer, placeContext).filter(
+    (p) => !dates.some((d) => p.span[0] < d.span[1] && d.span[0] < p.span[1]),
+  );
   const actors = findActors(sentence, knowledge.actors);
   const responsibility = findResponsibility(sentence, knowledge.actors, actors);
   const cues = findEventCues(sentence, knowledge.events);
