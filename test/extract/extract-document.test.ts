@@ -64,6 +64,11 @@ describe('extractDocument', () => {
     ]) {
       for (const m of extract(text).mentions) expect(m.location?.name, text).not.toBe('March');
     }
+    // nor does the month make the document about Afghanistan, which would turn a Pakistani town implausible
+    const [chaman] = extract(
+      'On 9 March 2025, a grenade thrown at a shop in Chaman injured four people.',
+    ).mentions;
+    expect(chaman?.location?.name).toBe('Chaman');
   });
 
   it('makes the state the actor of a security operation against a group it names', () => {
