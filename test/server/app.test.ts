@@ -7,19 +7,13 @@ import type { EventRecord } from '../../src/domain/index.js';
 import { buildApp, type AppConfig } from '../../src/server/app.js';
 import type { Store, StoredEvent } from '../../src/store/store.js';
 import { projectKnowledge } from '../helpers/knowledge.js';
-import { EVENTS, seededStore } from './seed-store.js';
+import { EVENTS, seededApp, seededStore } from './seed-store.js';
 
 let store: Store;
 let app: FastifyInstance;
 
 beforeAll(async () => {
-  store = await seededStore();
-  app = buildApp({
-    store,
-    knowledge: projectKnowledge(),
-    config: { apiToken: null, host: '127.0.0.1', webRoot: null },
-  });
-  await app.ready();
+  ({ store, app } = await seededApp());
 });
 
 afterAll(async () => {

@@ -1,4 +1,7 @@
+import type { FastifyInstance } from 'fastify';
 import type { Claim, Document, Mention, OperationRecord } from '../../src/domain/index.js';
+import { buildApp } from '../../src/server/app.js';
+import { projectKnowledge } from '../helpers/knowledge.js';
 import { EXTRACTOR_VERSION } from '../../src/extract/extract-document.js';
 import { buildEventRecord } from '../../src/domain/index.js';
 import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.js';
@@ -283,4 +286,16 @@ export async function seededStore(): Promise<Store> {
     },
   ]);
   return store;
+}
+
+/** The seeded store behind a ready app on loopback without a token, as most API tests want it. */
+export async function seededApp(): Promise<{ store: Store; app: FastifyInstance }> {
+  const store = await seededStore();
+  const app = buildApp({
+    store,
+    knowledge: projectKnowledge(),
+    config: { apiToken: null, host: '127.0.0.1', webRoot: null },
+  });
+  await app.ready();
+  return { store, app };
 }

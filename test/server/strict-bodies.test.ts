@@ -1,10 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../src/server/app.js';
 import { partAwareValidators, REQUEST_AJV_OPTIONS } from '../../src/server/validators.js';
 import type { Store } from '../../src/store/store.js';
-import { projectKnowledge } from '../helpers/knowledge.js';
-import { seededStore } from './seed-store.js';
+import { seededApp } from './seed-store.js';
 
 /** Written for this test: a short report with a place, a day and a toll. */
 const ARTICLE =
@@ -15,13 +13,7 @@ let store: Store;
 let app: FastifyInstance;
 
 beforeAll(async () => {
-  store = await seededStore();
-  app = buildApp({
-    store,
-    knowledge: projectKnowledge(),
-    config: { apiToken: null, host: '127.0.0.1', webRoot: null },
-  });
-  await app.ready();
+  ({ store, app } = await seededApp());
 });
 
 afterAll(async () => {
