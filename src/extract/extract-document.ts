@@ -11,7 +11,7 @@ import { splitSentences } from './sentences/split-sentences.js';
 import type { PlaceContext, PlaceMention } from './types.js';
 
 /** Bumped whenever a rule changes what extraction produces, so stored documents can be re-extracted. */
-export const EXTRACTOR_VERSION = '2026.11.23-4';
+export const EXTRACTOR_VERSION = '2026.11.23-5';
 
 /** The passes, in the order they run. Sentence passes run inside `analyseSentence` in this order too. */
 export const PASSES = [

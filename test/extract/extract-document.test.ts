@@ -71,6 +71,28 @@ describe('extractDocument', () => {
     expect(chaman?.location?.name).toBe('Chaman');
   });
 
+  it('dates "the next day" and "two days later" from the incident before', () => {
+    const text = [
+      'On 10 March, gunmen killed two policemen at a checkpoint in Turbat.',
+      'The next day, a roadside bomb wounded three soldiers in Khuzdar.',
+      'Two days later, militants fired rockets at a camp in Panjgur.',
+      'The day after that, the army said one of the wounded soldiers had died.',
+    ].join('\n\n');
+    const { mentions } = extract(text);
+    expect(mentions.map((m) => [where(m), m.date.start, m.date.precision])).toEqual([
+      ['Turbat', '2025-03-10', 'day'],
+      ['Khuzdar', '2025-03-11', 'day'],
+      ['Panjgur', '2025-03-13', 'day'],
+    ]);
+    expect(mentions[1]!.provenance.find((p) => p.field === 'date')?.ruleId).toBe('segment.day-after');
+  });
+
+  it('never dates a day after publication by counting days', () => {
+    const text =
+      'On 13 March, gunmen attacked a post in Turbat.\n\nTwo days later, a bomb exploded in Khuzdar.';
+    for (const m of extract(text).mentions) expect(m.date.end <= '2025-03-14').toBe(true);
+  });
+
   it('makes the state the actor of a security operation against a group it names', () => {
     const text =
       'Security forces killed six Baloch Liberation Front militants in an intelligence-based operation in Kech ' +

@@ -10,6 +10,7 @@ import type {
 import {
   SIGNAL_RULES,
   datesOverlap,
+  daysAfter,
   finePlaces,
   incidentPlaces,
   isViolentCue,
@@ -97,6 +98,18 @@ function chooseDate(
   }
   if (previous && matches(SIGNAL_RULES.sameDay, s.text)) {
     return { ...whole, date: previous.date.date, ruleId: SIGNAL_RULES.sameDay.id, own: false };
+  }
+  // "The next day, a bomb ...": counted from the incident before, when that one is dated to a day
+  const after = previous && previous.date.date.precision === 'day' ? daysAfter(s.text) : null;
+  if (previous && after !== null) {
+    const day = addDays(previous.date.date.start, after);
+    if (!published || day <= published)
+      return {
+        ...whole,
+        date: { start: day, end: day, precision: 'day' },
+        ruleId: SIGNAL_RULES.dayAfter.id,
+        own: false,
+      };
   }
   if (running) return { ...running, ruleId: 'date.carried-forward', own: false };
   const week = publicationWeek(published);

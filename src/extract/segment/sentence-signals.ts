@@ -16,6 +16,11 @@ export const SIGNAL_RULES = {
     pattern:
       /\b(?:had (?:earlier|previously|already) |(?:days|weeks|a day|a week) (?:before|after|earlier)\b|earlier this (?:week|month)\b|last (?:month|year)\b)/i,
   },
+  dayAfter: {
+    id: 'segment.day-after',
+    pattern:
+      /\b(?:the (?:next|following) (?:day|morning|afternoon|evening|night)|the day after|(?:a|one|two|three|\d) days? later)\b/i,
+  },
   sameDay: {
     id: 'segment.same-day',
     pattern: /\b(?:that|the) same (?:day|night|evening|morning)\b|\bon the same day\b/i,
@@ -41,6 +46,18 @@ export const SIGNAL_RULES = {
 
 export function matches(rule: { readonly pattern: RegExp }, text: string): boolean {
   return rule.pattern.test(text);
+}
+
+const COUNT_WORDS: Readonly<Record<string, number>> = { a: 1, one: 1, two: 2, three: 3 };
+
+/** How many days after the incident before it a "the next day" / "two days later" sentence is, or null. */
+export function daysAfter(text: string): number | null {
+  const m = SIGNAL_RULES.dayAfter.pattern.exec(text);
+  if (!m) return null;
+  const count = /^(a|one|two|three|\d)\s+days?\s+later$/i.exec(m[0]);
+  if (!count) return 1;
+  const word = count[1]!.toLowerCase();
+  return COUNT_WORDS[word] ?? Number(word);
 }
 
 /** The cue that decides the incident's type: the highest priority, the earliest among equals. */
