@@ -1,5 +1,5 @@
 /** Beyond this many items a set is cheaper than scanning what is kept so far. */
-const SCAN_LIMIT = 16;
+export const SCAN_LIMIT = 16;
 
 /**
  * The items with distinct keys, the first of each, in order. Events have a few sources, so a scan is the

@@ -66,15 +66,6 @@ function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/**
- * The order in which mentions are resolved, independent of the order they were handed in: the most precise
- * place first, then the most precise date, then document and position. The first mention of an event in this
- * order founds it, so the founder is the most precise account and the event id follows from it.
- */
-export function compareCanonical(a: Mention, b: Mention): number {
-  return compareRanked(ranked(a), ranked(b));
-}
-
 /** A mention with its canonical ranks read once, for sorts that would otherwise read them at every comparison. */
 export interface Ranked {
   readonly mention: Mention;
@@ -86,7 +77,11 @@ export function ranked(mention: Mention): Ranked {
   return { mention, placeRank: placeRank(mention), dateRank: dateRank(mention) };
 }
 
-/** compareCanonical over precomputed ranks. */
+/**
+ * The order in which mentions are resolved, independent of the order they were handed in: the most precise
+ * place first, then the most precise date, then document and position. The first mention of an event in this
+ * order founds it, so the founder is the most precise account and the event id follows from it.
+ */
 export function compareRanked(a: Ranked, b: Ranked): number {
   if (a.placeRank !== b.placeRank) return a.placeRank - b.placeRank;
   if (a.dateRank !== b.dateRank) return a.dateRank - b.dateRank;

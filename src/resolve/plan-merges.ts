@@ -6,7 +6,7 @@ import type {
   ResolvedEvent,
   SourceInfo,
 } from '../domain/index.js';
-import { buildEventRecord, distinctBy } from '../domain/index.js';
+import { buildEventRecord, distinctBy, SCAN_LIMIT } from '../domain/index.js';
 import { DayIndex, MAX_CANDIDATES, placeBucket } from './candidate-index.js';
 import { blockKey, compareRanked, compareText, dayNumber, ranked, type Ranked } from './canonical-order.js';
 import { assignEventIds } from './event-id.js';
@@ -47,9 +47,6 @@ interface Draft {
   visit: number;
 }
 
-/** Beyond this many mentions an event keeps a set of its documents rather than scanning its mentions. */
-const DOCUMENT_SCAN_LIMIT = 16;
-
 function holdsDocument(draft: Draft, docId: string): boolean {
   if (draft.docs !== null) return draft.docs.has(docId);
   for (const it of draft.items) if (it.docId === docId) return true;
@@ -60,7 +57,7 @@ function join(draft: Draft, item: Item, score: number): void {
   draft.items.push(item);
   draft.scores.push(score);
   if (draft.docs !== null) draft.docs.add(item.docId);
-  else if (draft.items.length > DOCUMENT_SCAN_LIMIT) draft.docs = new Set(draft.items.map((it) => it.docId));
+  else if (draft.items.length > SCAN_LIMIT) draft.docs = new Set(draft.items.map((it) => it.docId));
 }
 
 /** Index keys beside the district buckets: every fine-dated founder, and the province-wide fine-dated ones. */

@@ -177,10 +177,7 @@ export function createResolutionMethods(
   }
 
   async function linkedScopes(mentionIds: readonly string[]): Promise<readonly ResolutionScope[]> {
-    const spans = new Map<
-      string,
-      { country: string | null; admin1: string | null; from: string; to: string }
-    >();
+    const scopes: ResolutionScope[] = [];
     // Two reads, by event and by operation key, rather than one with OR: each then follows its own index,
     // where an OR of the two scans every mention.
     for (const link of ['event_id', 'operation_key'] as const) {
@@ -206,18 +203,10 @@ export function createResolutionMethods(
             .groupBy(['mentions.country', 'mentions.admin1'])
             .execute(),
         );
-        for (const r of rows) {
-          const key = `${r.country}|${r.admin1}`;
-          const held = spans.get(key);
-          if (!held) spans.set(key, { country: r.country, admin1: r.admin1, from: r.from, to: r.to });
-          else {
-            if (r.from < held.from) held.from = r.from;
-            if (r.to > held.to) held.to = r.to;
-          }
-        }
+        scopes.push(...rows);
       }
     }
-    return [...spans.values()];
+    return scopes;
   }
 
   return { listResolutionInputs, linkedScopes, replaceResolution };

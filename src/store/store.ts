@@ -152,8 +152,8 @@ export interface Store {
   listResolutionInputs(scope: ResolutionScope): Promise<readonly ResolvableMention[]>;
 
   /**
-   * Where the mentions that share an event or an operation key with any of `mentionIds` lie: one scope per
-   * country and province, spanning their dates. Resolution widens its scopes to these, so that it never
+   * Where the mentions that share an event or an operation key with any of `mentionIds` lie: scopes by country
+   * and province, spanning their dates (a province may come more than once; callers merge them). Resolution widens its scopes to these, so that it never
    * re-plans part of an event or of an operation.
    */
   linkedScopes(mentionIds: readonly string[]): Promise<readonly ResolutionScope[]>;

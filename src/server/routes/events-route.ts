@@ -135,9 +135,7 @@ function countOf(deps: RouteDeps, query: EventQuery): Promise<number> {
 
 async function collectJson(deps: RouteDeps, query: EventQuery): Promise<string[]> {
   const items: string[] = [];
-  for await (const json of deps.store.queryEventJson(query)) {
-    items.push(json);
-    if (query.limit !== undefined && items.length >= query.limit) break;
-  }
+  // the store stops at the query's limit
+  for await (const json of deps.store.queryEventJson(query)) items.push(json);
   return items;
 }
