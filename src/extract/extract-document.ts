@@ -7,6 +7,7 @@ import type { Knowledge } from './knowledge.js';
 import { findDateline, withoutDateline, type Dateline } from './dateline/find-dateline.js';
 import { findPlaces, inferPlaceContext } from './places/find-places.js';
 import { segmentIncidents } from './segment/segment-incidents.js';
+import { markHeadings } from './sentences/mark-headings.js';
 import { splitSentences } from './sentences/split-sentences.js';
 import type { PlaceContext, PlaceMention } from './types.js';
 
@@ -98,7 +99,7 @@ export function extractDocument(input: ExtractInput, knowledge: Knowledge): Extr
   // read the text without it; its place stands in only for a lead incident that names none (see assembleDraft).
   const dateline = findDateline(input.text);
   const text = withoutDateline(input.text, dateline);
-  const sentences = splitSentences(text);
+  const sentences = markHeadings(splitSentences(text));
   const placeContext = inferPlaceContext(text, knowledge.gazetteer);
   const dateContext = { published: input.published };
   const analyses = sentences.map((s) => analyseSentence(s, knowledge, dateContext, placeContext));

@@ -25,6 +25,12 @@ export interface Sentence {
   readonly start: number;
   readonly end: number;
   readonly text: string;
+  /**
+   * A headline, a subheading or a bullet of the lead block: it names what the body reports, so it opens no
+   * incident of its own and adds no figure (the body's account would be counted twice); it closes the incident
+   * before it.
+   */
+  readonly heading?: boolean;
 }
 
 export interface Found {

@@ -221,4 +221,30 @@ describe('extractDocument', () => {
     expect(fiveMb / oneMb).toBeLessThan(8);
     expect(mentions).toBeGreaterThan(0);
   });
+  it('counts a headline and a subheading once, through the body incident they announce', () => {
+    const text = [
+      'Three soldiers martyred in Awaran ambush - Example Times',
+      'AWARAN: Three soldiers were martyred when gunmen ambushed an army patrol in Awaran on Monday, officials said.',
+      'Kalat blast',
+      'Separately, a roadside bomb wounded two policemen in Kalat on Monday.',
+    ].join('\n');
+    const { mentions } = extract(text);
+    expect(mentions.map(where)).toEqual(['Awaran', 'Kalat']);
+    expect(mentions[0]!.claims.map((c) => [c.metric, c.best])).toEqual([['killed', 3]]);
+  });
+
+  it('opens an incident on a state killing or a clash that names no other cue, with the state as actor1', () => {
+    const text = [
+      'Security forces killed six militants in Kohlu district on Monday, the military said.',
+      'Two policemen were martyred in an encounter with militants in Tank on Tuesday.',
+    ].join('\n');
+    const { mentions } = extract(text);
+    expect(mentions.map((m) => [where(m), m.eventType, m.date.start])).toEqual([
+      ['Kohlu', 'Battles', '2025-03-10'],
+      ['Tank', 'Battles', '2025-03-11'],
+    ]);
+    expect(mentions[0]!.actor1?.type).toBe('state_forces');
+    expect(mentions[0]!.target).toBe('militants');
+    expect(mentions[0]!.claims.map((c) => [c.category, c.best])).toEqual([['militants', 6]]);
+  });
 });

@@ -37,7 +37,7 @@ export function decideType(
   let cue: EventCue | null = null;
   for (const c of cues) if (!cue || c.priority > cue.priority) cue = c;
   // a security operation is the state acting against militants, whoever else its sentence names
-  const operation = cue?.ruleId.endsWith('cue-operation') === true;
+  const operation = cue?.stateConducted === true;
   const targetFrom = operation ? null : pickTarget(targets, cue);
   const target: Target = operation ? 'militants' : (targetFrom?.target ?? fallbackTarget);
   if (cue && MIXED_ASSAULT.test(anchorText) && cue.subEventType !== 'Suicide bomb') {

@@ -229,6 +229,11 @@ export function segmentIncidents(
   let priorGroup: { actor: ActorMention; paragraph: number } | null = null;
   for (const a of analyses) {
     if (a.aggregate) continue;
+    if (a.sentence.heading) {
+      // a subheading announces the next incident: what follows it is no longer the one before
+      current = null;
+      continue;
+    }
     const prior =
       priorGroup && a.sentence.paragraph - priorGroup.paragraph <= PRIOR_GROUP_PARAGRAPHS
         ? priorGroup.actor
