@@ -247,4 +247,27 @@ describe('extractDocument', () => {
     expect(mentions[0]!.target).toBe('militants');
     expect(mentions[0]!.claims.map((c) => [c.category, c.best])).toEqual([['militants', 6]]);
   });
+  it('makes the state actor1 of a battle it fought, even where its own soldiers died or a group is named', () => {
+    const text = [
+      'Four soldiers were martyred while security forces killed nine terrorists in an intense exchange of fire in Kohlu district on Monday.',
+      'In a separate incident in Awaran district on Tuesday, seven terrorists were killed when troops raided a hideout of Fitna al Hindustan.',
+    ].join('\n');
+    const { mentions } = extract(text);
+    expect(mentions.map((m) => [where(m), m.actor1?.type, m.actor1?.claimed ?? false])).toEqual([
+      ['Kohlu', 'state_forces', false],
+      ['Awaran', 'state_forces', false],
+    ]);
+    expect(mentions[0]!.claims.map((c) => [c.category, c.best]).sort()).toEqual([
+      ['militants', 9],
+      ['security_forces', 4],
+    ]);
+  });
+
+  it("keeps an attack on forces the attackers' act when the only dead are the attackers", () => {
+    const text =
+      'Militants stormed a police station in Tank on Monday; three attackers were killed in the exchange of fire.';
+    const { mentions } = extract(text);
+    expect(mentions).toHaveLength(1);
+    expect(mentions[0]!.actor1?.type).not.toBe('state_forces');
+  });
 });

@@ -103,6 +103,12 @@ function confidenceOf(
   return Math.round(score * 100) / 100;
 }
 
+/** Every figure of the incident counts militants: nobody on the other side was hurt. */
+function onlyMilitantsHit(draft: IncidentDraft): boolean {
+  const hit = draft.claims.filter((c) => c.casualty.high > 0);
+  return hit.length > 0 && hit.every((c) => c.casualty.category === 'militants');
+}
+
 /** Turns one incident draft into one Mention per place; a multi-place draft becomes an operation. */
 export function assembleDraft(draft: IncidentDraft, index: number, ctx: AssembleContext): Mention[] {
   const targets = draft.members.flatMap((m) => m.targets.filter((t) => !isSpeaker(t, m.sentence)));
@@ -124,6 +130,11 @@ export function assembleDraft(draft: IncidentDraft, index: number, ctx: Assemble
     claimsByActor,
     draft.priorGroup,
     draft.priorParagraph,
+    // an attack on forces whose only dead are the attackers is still the attackers' act
+    type.eventType === 'Battles' && type.target !== 'security_forces' && onlyMilitantsHit(draft),
+    // "twelve soldiers were martyred while security forces killed 13 terrorists": the state's own act, in a
+    // battle, makes the state actor1 even when a stronger cue (an exchange of fire) set the type
+    type.eventType === 'Battles' && draft.anchor.cues.some((c) => c.stateConducted),
   );
   // a lead incident that names no place happened, as far as the report says, where it was filed
   const lead = draft.anchor.sentence.index === 0 ? ctx.dateline : null;

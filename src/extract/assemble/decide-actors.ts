@@ -44,6 +44,8 @@ export function decideActors(
   claimsByActor: ReadonlySet<string>,
   priorGroup: ActorMention | null = null,
   priorParagraph = -1,
+  onlyMilitantsHit = false,
+  stateActs = false,
 ): ActorDecision {
   const mentions = members.flatMap((m) => m.actors).filter(canAct);
   const byId = new Map(mentions.map((a) => [a.actorId, a] as const));
@@ -61,13 +63,22 @@ export function decideActors(
   }
   const groups = mentions.filter((a) => !isState(a));
   const named = groups.filter((a) => a.actorId !== 'unidentified');
-  if (!actor1 && cue?.stateConducted) {
+  if (!actor1 && (cue?.stateConducted || stateActs)) {
     // "troops killed 145 militants in a counter-operation after separatist fighters struck": the group named is
     // whom the operation was against
     const state = mentions.find(isState);
     if (state) {
       actor1 = state;
       rule = 'actor.state-operation';
+    }
+  }
+  if (!actor1 && onlyMilitantsHit && !suspected) {
+    // "eight terrorists were killed when security forces struck a camp of Fitna al Khwarij": every casualty is a
+    // militant, so the state did the killing; the group named is whom it was against
+    const state = mentions.find(isState);
+    if (state) {
+      actor1 = state;
+      rule = 'actor.state-militant-casualties';
     }
   }
   if (!actor1 && named.length > 0) {
