@@ -270,4 +270,21 @@ describe('extractDocument', () => {
     expect(mentions).toHaveLength(1);
     expect(mentions[0]!.actor1?.type).not.toBe('state_forces');
   });
+  it('adds a sentence that takes up "the attack" to the incident it names, with the day it gives', () => {
+    const text = [
+      'Two policemen were martyred when militants attacked a police post in Tank district, officials said.',
+      'Police said the attack took place late on Tuesday night, when the post came under fire from three sides.',
+      'The bodies were shifted to a hospital in Dera Ismail Khan, where the funeral prayers were held.',
+    ].join('\n');
+    const { mentions } = extract(text);
+    expect(mentions.map(where)).toEqual(['Tank']);
+    expect(mentions[0]!.date.start).toBe('2025-03-11');
+  });
+
+  it('never takes the town a victim came from for the place of the incident', () => {
+    const text =
+      'Three soldiers were martyred in an ambush in Awaran on Monday: Naik Ali, resident of Lakki Marwat, and two others hailing from Bannu.';
+    const { mentions } = extract(text);
+    expect(mentions.map(where)).toEqual(['Awaran']);
+  });
 });

@@ -16,6 +16,7 @@ import {
   isViolentCue,
   matches,
   ownDate,
+  refersBack,
   roleRank,
   strongestCue,
 } from './sentence-signals.js';
@@ -43,7 +44,7 @@ export interface IncidentDraft {
   readonly members: SentenceAnalysis[];
   places: PlaceMention[];
   readonly placeRuleId: string;
-  readonly date: DateChoice;
+  date: DateChoice;
   summary: boolean;
   readonly cues: EventCue[];
   readonly claims: DraftClaim[];
@@ -58,6 +59,8 @@ export interface IncidentDraft {
 const ATTACH_PARAGRAPHS = 2;
 const REBUTTAL_WINDOW = 30;
 const PRIOR_GROUP_PARAGRAPHS = 3;
+/** How many paragraphs after an incident "the attack" or "the blast" can still take it up. */
+const DEFINITE_REFERENCE_PARAGRAPHS = 6;
 /** Collective names that stand for no one group: they never stand in for "the group". */
 const GENERIC_ACTORS: ReadonlySet<string> = new Set(['unidentified', 'baloch-separatists']);
 
@@ -124,6 +127,10 @@ function samePlace(p: PlaceMention, q: PlaceMention): boolean {
   if (a.name === b.name && a.admin2 === b.admin2) return true;
   const districtLevel = p.role === 'district' || q.role === 'district';
   return districtLevel && a.admin2 !== null && a.admin2 === b.admin2;
+}
+
+function sameDistrict(p: PlaceMention, q: PlaceMention): boolean {
+  return samePlace(p, q) || (p.location.admin2 !== null && p.location.admin2 === q.location.admin2);
 }
 
 function isStatement(text: string, hasOwnDate: boolean): boolean {
@@ -247,6 +254,22 @@ export function segmentIncidents(
     const hasOwnDate = date?.own === true && date.date.precision !== 'year';
     if (hasOwnDate && date) running = date;
 
+    const referred = current ? referredIncident(drafts, current, a, cue, places, date) : null;
+    if (referred) {
+      // "Officials said the attack took place on Friday night": more of an incident already reported
+      referred.members.push(a);
+      // only the cue it names: other cues of the sentence may tell of what followed ("torched", "arrested")
+      if (cue) referred.cues.push(cue);
+      if (date?.own && !referred.date.own) referred.date = { ...date, ruleId: SIGNAL_RULES.definite.id };
+      referred.claims.push(...claimsOf(a, referred.places));
+      // a claim of responsibility goes where claims go, whatever incident the sentence takes up
+      const owner = a.responsibility.length > 0 ? responsibilityOwner(drafts, a.responsibility) : null;
+      owner?.responsibility.push(...a.responsibility);
+      if (owner && !owner.members.includes(a)) owner.members.push(a);
+      referred.lastParagraph = Math.max(referred.lastParagraph, a.sentence.paragraph);
+      continue;
+    }
+
     if (startsIncident(a, cue, places, hasOwnDate || date?.own === true)) {
       if (current && continues(current, a, places, date)) {
         current.members.push(a);
@@ -311,6 +334,42 @@ export function segmentIncidents(
     }
   }
   return drafts;
+}
+
+/**
+ * The incident a sentence takes up with a definite cue ("the blast", "the Chaman attack"): the latest recent one
+ * at a place it names, else the current one; none when it says it is another incident or names a day of its own
+ * that the incident does not cover.
+ */
+function referredIncident(
+  drafts: readonly IncidentDraft[],
+  current: IncidentDraft,
+  a: SentenceAnalysis,
+  cue: EventCue | null,
+  places: readonly PlaceMention[],
+  date: DateChoice | null,
+): IncidentDraft | null {
+  if (!refersBack(a, cue) || matches(SIGNAL_RULES.separate, a.sentence.text)) return null;
+  if (matches(SIGNAL_RULES.earlier, a.sentence.text)) return null;
+  let target: IncidentDraft | null = current;
+  const fine = finePlaces(places);
+  // "The attacks targeted Quetta, Gwadar and Mastung": a list details the incidents, each its own
+  if (fine.length > 1) return null;
+  if (fine.length > 0) {
+    // a place of its own must be one the incident taken up has, or lie in its district
+    target = fine.every((p) => current.places.some((q) => sameDistrict(p, q))) ? current : null;
+    for (let i = drafts.length - 1; i >= Math.max(0, drafts.length - REBUTTAL_WINDOW); i--) {
+      const d = drafts[i]!;
+      if (d.places.some((q) => fine.some((p) => samePlace(p, q)))) {
+        target = d;
+        break;
+      }
+    }
+  }
+  if (!target) return null;
+  if (a.sentence.paragraph - target.lastParagraph > DEFINITE_REFERENCE_PARAGRAPHS) return null;
+  if (date?.own && target.date.own && !datesOverlap(date.date, target.date.date)) return null;
+  return target;
 }
 
 /** A group's claim of responsibility belongs to the latest incident that the state did not carry out. */

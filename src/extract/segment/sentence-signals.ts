@@ -42,6 +42,14 @@ export const SIGNAL_RULES = {
       /\b(?:two|three|four|five|six|seven|eight|nine|ten|\d+|multiple|several|a series of|a wave of|a string of|a spate of|back-to-back|coordinated|simultaneous|near-simultaneous|string of)[,\s]\s{0,3}(?:[^.;]{0,60}?\s)?(?:attacks|assaults|strikes|ambushes|blasts|explosions|raids|operations|offensives)\b/i,
   },
   quoted: { id: 'segment.quotation', pattern: /^["\u201c][^"\u201c\u201d]*["\u201d][.!?]?$/ },
+  /** "the blast", "the Chaman attack", "this deadly assault": a cue the article has already reported (tested on
+   * the words before the cue). */
+  definite: {
+    id: 'segment.definite-reference',
+    // up to two modifiers ("the deadly Chaman blast"), never a verb ("the aftermath showed torched ...")
+    pattern:
+      /\b(?:the|this|that|these|those)\s+(?:(?![\p{L}'\u2019-]*(?:ed|ing)\s)[\p{L}\p{N}'\u2019-]+\s+){0,2}$/iu,
+  },
 } as const;
 
 export function matches(rule: { readonly pattern: RegExp }, text: string): boolean {
@@ -179,14 +187,38 @@ function onRoute(place: PlaceMention, a: SentenceAnalysis): boolean {
   return ROUTE_BEFORE.test(before);
 }
 
+/** "resident of Lakki Marwat", "shifted to Quetta for treatment": where a victim lives or was taken, not where
+ * the incident happened. */
+const ELSEWHERE_BEFORE =
+  /\b(?:residents? of|natives? of|hailing from|belonged to|belonging to|hometown|home town|hails from|(?:shifted|moved|taken|rushed|referred|transported|airlifted|flown) (?:\w+ ){0,3}to|via|wanted (?:\w+ ){0,4}in)\s+(?:the\s+)?$/i;
+
+function elsewhere(place: PlaceMention, a: SentenceAnalysis): boolean {
+  const before = a.sentence.text.slice(
+    Math.max(0, place.span[0] - a.sentence.start - 40),
+    place.span[0] - a.sentence.start,
+  );
+  return ELSEWHERE_BEFORE.test(before);
+}
+
+/** True when the sentence's cue takes up an incident already reported ("the blast", "the Quetta attack"). */
+export function refersBack(a: SentenceAnalysis, cue: EventCue | null): boolean {
+  if (!cue) return false;
+  const before = a.sentence.text.slice(
+    Math.max(0, cue.span[0] - a.sentence.start - 40),
+    cue.span[0] - a.sentence.start,
+  );
+  return SIGNAL_RULES.definite.pattern.test(before);
+}
+
 /** Most specific first; among equals the later one (nearer the verb in "at X in Y, ambushing ..."). */
 function mostSpecific(places: readonly PlaceMention[]): PlaceMention {
   return places.reduce((best, p) => (roleRank(p) <= roleRank(best) ? p : best));
 }
 
 export function incidentPlaces(a: SentenceAnalysis, cue: EventCue | null): PlaceMention[] {
-  const located = a.places.filter((p) => !onRoute(p, a));
-  const candidates = finePlaces(located.length > 0 ? located : a.places);
+  const here = a.places.filter((p) => !elsewhere(p, a));
+  const located = here.filter((p) => !onRoute(p, a));
+  const candidates = finePlaces(located.length > 0 ? located : here);
   // a coordinated list is read before narrowing, so that "the districts of Pasni, Mastung" stays one list
   const lists = listedPlaces(candidates, a.sentence.text, a.sentence.start).filter((g) => g.length > 1);
   if (lists.length > 0) return lists.reduce((x, y) => (y.length > x.length ? y : x));
