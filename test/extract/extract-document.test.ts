@@ -287,4 +287,18 @@ describe('extractDocument', () => {
     const { mentions } = extract(text);
     expect(mentions.map(where)).toEqual(['Awaran']);
   });
+  it('reads a thwarted attack in which people died as the battle it was, with every death counted', () => {
+    const text =
+      'Six soldiers were martyred and five terrorists were killed as security forces thwarted an attack on a camp in Bannu district on Tuesday.';
+    const { mentions } = extract(text);
+    expect(mentions.map((m) => [where(m), m.eventType])).toEqual([['Bannu', 'Battles']]);
+    const m = mentions[0]!;
+    const record = buildEventRecord({
+      id: m.id,
+      operationId: null,
+      mentions: [m],
+      sources: [{ docId: 'doc_test', publisher: null, url: null, published: null, text }],
+    });
+    expect(record.fatalities?.best).toBe(11);
+  });
 });

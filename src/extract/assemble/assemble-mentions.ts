@@ -112,7 +112,8 @@ function onlyMilitantsHit(draft: IncidentDraft): boolean {
 /** Turns one incident draft into one Mention per place; a multi-place draft becomes an operation. */
 export function assembleDraft(draft: IncidentDraft, index: number, ctx: AssembleContext): Mention[] {
   const targets = draft.members.flatMap((m) => m.targets.filter((t) => !isSpeaker(t, m.sentence)));
-  const type = decideType(draft.cues, targets, draft.anchor.sentence.text, targetFromClaims(draft));
+  const hurt = draft.claims.some((c) => c.casualty.high > 0);
+  const type = decideType(draft.cues, targets, draft.anchor.sentence.text, targetFromClaims(draft), hurt);
   const claimsByActor = new Set(
     draft.claims
       .filter((c) => c.casualty.stance === 'claimed' && c.casualty.claimantKind === 'armed_group')

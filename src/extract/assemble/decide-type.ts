@@ -1,4 +1,5 @@
 import type { EventType, SubEventType, Target, Weapon } from '../../domain/index.js';
+import { incidentCue } from '../segment/sentence-signals.js';
 import type { EventCue, TargetMention } from '../types.js';
 
 export interface TypeDecision {
@@ -33,9 +34,9 @@ export function decideType(
   targets: readonly TargetMention[],
   anchorText: string,
   fallbackTarget: Target,
+  hurt = false,
 ): TypeDecision {
-  let cue: EventCue | null = null;
-  for (const c of cues) if (!cue || c.priority > cue.priority) cue = c;
+  const cue = incidentCue(cues, hurt);
   // a security operation is the state acting against militants, whoever else its sentence names
   const operation = cue?.stateConducted === true;
   const targetFrom = operation ? null : pickTarget(targets, cue);

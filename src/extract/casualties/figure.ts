@@ -113,6 +113,7 @@ function capRun(t: Tokens, k: number, max = 4): number {
 }
 
 const ONE = { low: 1, high: 1, best: 1, approximate: false, range: false };
+const DEFINITE: ReadonlySet<string> = new Set(['the', 'these', 'those', 'this', 'that']);
 const FLAGS = {
   inherit: false,
   bare: false,
@@ -166,6 +167,12 @@ export function readElement(t: Tokens, i: number, allowWeak: boolean): Element |
       metricNoun: null,
       ruleId: q.ruleId,
     };
+    // "the bodies", "the deaths", "a ... casualties": a definite or plural noun after an article counts nobody
+    const countless =
+      q.kind === 'article' &&
+      run.metricNoun !== null &&
+      (DEFINITE.has(t.words[q.start] ?? '') || /s$/.test(t.words[run.metricNoun.end - 1] ?? ''));
+    if (countless) return null;
     if (run.metricNoun && !(q.kind === 'article' && run.loose)) {
       const category = run.cats[0] ?? 'unknown';
       return { ...base, end: run.metricNoun.start, category, metricNoun: run.metricNoun };

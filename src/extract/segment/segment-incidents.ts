@@ -18,7 +18,7 @@ import {
   ownDate,
   refersBack,
   roleRank,
-  strongestCue,
+  incidentCue,
 } from './sentence-signals.js';
 
 /** Where an incident's date came from. */
@@ -248,7 +248,10 @@ export function segmentIncidents(
     const priorParagraph = priorGroup?.paragraph ?? -1;
     const named = a.actors.filter(isNamedGroup);
     if (named.length > 0) priorGroup = { actor: named[named.length - 1]!, paragraph: a.sentence.paragraph };
-    const cue = strongestCue(a.cues);
+    const cue = incidentCue(
+      a.cues,
+      a.casualties.some((c) => c.high > 0),
+    );
     const places = incidentPlaces(a, cue);
     const date = chooseDate(a, current, running, published);
     const hasOwnDate = date?.own === true && date.date.precision !== 'year';

@@ -75,6 +75,16 @@ export function strongestCue(cues: readonly EventCue[]): EventCue | null {
   return best;
 }
 
+/**
+ * The cue an incident is read by: the strongest, unless people were killed or hurt and the strongest tells of no
+ * violence ("five terrorists were killed as forces thwarted an attack"): then the strongest violent one.
+ */
+export function incidentCue(cues: readonly EventCue[], hurt: boolean): EventCue | null {
+  const strongest = strongestCue(cues);
+  if (!hurt || !strongest || isViolentCue(strongest)) return strongest;
+  return strongestCue(cues.filter(isViolentCue)) ?? strongest;
+}
+
 /** Cues that can open an incident: violence, not arrests, protests or agreements. */
 export function isViolentCue(cue: EventCue): boolean {
   return (

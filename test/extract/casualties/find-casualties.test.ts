@@ -13,6 +13,18 @@ interface Row {
 const U = '-/unattributed/reported';
 
 const rows: readonly Row[] = [
+  // A definite or plural noun after an article counts nobody.
+  { text: 'Police said the bodies were shifted to the district hospital.', want: [] },
+  { text: 'Officials confirmed the deaths and ordered an inquiry.', want: [] },
+  {
+    text: 'Six soldiers were martyred and the bodies of five terrorists were recovered.',
+    want: [`killed/security_forces/6/6/6/=/${U}`],
+  },
+  // State euphemisms for killing.
+  {
+    text: 'Thirteen khawarij were neutralised by the security forces.',
+    want: [`killed/militants/13/13/13/=/${U}`],
+  },
   // Plain figures, digits and words.
   {
     text: 'Three soldiers were killed when a roadside bomb hit their truck.',
