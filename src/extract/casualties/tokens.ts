@@ -42,10 +42,17 @@ export function tokenize(sentence: Sentence, lexicon: CasualtyLexicon): Tokens {
   return tokens;
 }
 
+/**
+ * Quotation marks and editorial brackets inside a figure's words ("22 \u201cIndian-sponsored khwarij\u201d", "in [the]
+ * Bannu district") change nothing it says: they are not read as tokens, so the phrase holds together.
+ */
+const TRANSPARENT = new Set(['"', "'", '\u201c', '\u201d', '\u2018', '\u2019', '[', ']']);
+
 function tokenizeFresh(sentence: Sentence, lexicon: CasualtyLexicon): Tokens {
   const tokens: Token[] = [];
   for (const m of sentence.text.matchAll(TOKEN)) {
     const text = m[0];
+    if (TRANSPARENT.has(text)) continue;
     const start = sentence.start + (m.index ?? 0);
     const first = text.charCodeAt(0);
     const kind = first >= 48 && first <= 57 ? 'num' : /\p{L}/u.test(text[0] ?? '') ? 'word' : 'punct';

@@ -20,6 +20,11 @@ const rows: readonly Row[] = [
     text: 'Six soldiers were martyred and the bodies of five terrorists were recovered.',
     want: [`killed/security_forces/6/6/6/=/${U}`],
   },
+  // Quotation marks around a state label do not break the phrase.
+  {
+    text: 'Security forces neutralised 19 \u201cIndian-sponsored terrorists\u201d during the operation.',
+    want: [`killed/militants/19/19/19/=/${U}`],
+  },
   // State euphemisms for killing.
   {
     text: 'Thirteen khawarij were neutralised by the security forces.',
