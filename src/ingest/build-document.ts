@@ -3,6 +3,7 @@ import { FaultlineError } from '../errors/errors.js';
 import type { BoilerplateRules } from '../lexicon/boilerplate-rules.js';
 import { defaultBoilerplateRules } from '../lexicon/boilerplate-rules.js';
 import { cleanHtml } from './clean-html.js';
+import { cleanField } from './clean-field.js';
 import { cleanPlainText } from './clean-plain-text.js';
 import { detectLanguage } from './detect-language.js';
 import { documentId } from './document-id.js';
@@ -14,11 +15,8 @@ import type { BuildDefaults, RawInput } from './types.js';
 const MIN_ARTICLE_WORDS = 5;
 const HTTP_URL = /^https?:\/\//i;
 
-function present(value: string | null | undefined): string | null {
-  if (typeof value !== 'string') return null;
-  const trimmed = value.replace(/\s+/g, ' ').trim();
-  return trimmed === '' ? null : trimmed;
-}
+// Every metadata value is cleaned the same way here, so SQLite and PostgreSQL store the same characters.
+const present = cleanField;
 
 function hasArticleParagraph(text: string): boolean {
   for (const paragraph of text.split('\n')) if (paragraph.split(' ').length >= MIN_ARTICLE_WORDS) return true;
@@ -70,26 +68,24 @@ export function buildDocument(
   defaults: BuildDefaults,
   rules: BoilerplateRules = defaultBoilerplateRules(),
 ): Document | FaultlineError {
+  // The origin is stored and names the input in every message: one line, whatever a JSONL id held.
+  const origin = cleanField(raw.origin) ?? 'input';
   const size = Buffer.byteLength(raw.content, 'utf8');
   if (size > defaults.maxBytes) {
-    return new FaultlineError(
-      'FL_ERR_INPUT_TOO_LARGE',
-      raw.origin,
-      `${size} bytes, limit ${defaults.maxBytes}`,
-    );
+    return new FaultlineError('FL_ERR_INPUT_TOO_LARGE', origin, `${size} bytes, limit ${defaults.maxBytes}`);
   }
-  if (raw.content.trim() === '') return new FaultlineError('FL_ERR_INPUT_EMPTY', raw.origin);
+  if (raw.content.trim() === '') return new FaultlineError('FL_ERR_INPUT_EMPTY', origin);
   let cleaned: Cleaned;
   try {
     cleaned = clean(raw, rules);
   } catch (error) {
-    return new FaultlineError('FL_ERR_INPUT_NO_ARTICLE', raw.origin, (error as Error).message);
+    return new FaultlineError('FL_ERR_INPUT_NO_ARTICLE', origin, (error as Error).message);
   }
   if (raw.format === 'html' && !hasArticleParagraph(cleaned.text)) {
-    return new FaultlineError('FL_ERR_INPUT_NO_ARTICLE', raw.origin);
+    return new FaultlineError('FL_ERR_INPUT_NO_ARTICLE', origin);
   }
-  if (cleaned.text === '') return new FaultlineError('FL_ERR_INPUT_EMPTY', raw.origin);
-  const url = present(raw.meta.url) ?? (HTTP_URL.test(raw.origin) ? raw.origin : null);
+  if (cleaned.text === '') return new FaultlineError('FL_ERR_INPUT_EMPTY', origin);
+  const url = present(raw.meta.url) ?? (HTTP_URL.test(origin) ? origin : null);
   return {
     kind: 'Document',
     id: documentId(cleaned.text),
@@ -99,6 +95,6 @@ export function buildDocument(
     ...pickPublished(raw, cleaned, defaults),
     language: detectLanguage(cleaned.text, rules.englishFastPath),
     text: cleaned.text,
-    origin: raw.origin,
+    origin,
   };
 }

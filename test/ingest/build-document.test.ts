@@ -116,3 +116,60 @@ describe('buildDocument', () => {
     expect((result as FaultlineError).subject).toBe('input.txt');
   });
 });
+
+describe('buildDocument cleans every text field on the way in', () => {
+  // PostgreSQL refuses a NUL anywhere in a row, and UTF-8 cannot hold a lone surrogate half.
+  const DIRTY =
+    // eslint-disable-next-line no-control-regex -- matching control characters is the purpose
+    /[\0-\x08\x0B-\x1F\x7F-\x9F\uFEFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/u;
+
+  it('strips NUL and other controls from title, publisher, URL and origin, keeping their words', () => {
+    const d = doc(
+      buildDocument(
+        raw({
+          origin: 'batch.jsonl#a\u00001\nb',
+          content: `${STORY}\u0000\u0007`,
+          meta: {
+            title: 'Levies\u0000 post\r\nattacked\u0085',
+            publisher: '\u0000Frontier\tLedger\u007f',
+            url: 'https://news.example.org/a\u0000b',
+          },
+        }),
+        { ...LIMIT, publisher: 'unused' },
+      ),
+    );
+    expect(d).toMatchObject({
+      origin: 'batch.jsonl#a1 b',
+      title: 'Levies post attacked',
+      publisher: 'Frontier Ledger',
+      url: 'https://news.example.org/ab',
+      text: STORY,
+    });
+  });
+
+  it('replaces lone surrogate halves in every field, keeping whole pairs', () => {
+    const d = doc(
+      buildDocument(
+        raw({
+          origin: 'in\uD800.txt',
+          content: `${STORY} \uDC00 \uD83D\uDE00`,
+          meta: { title: 'A \uD800 title', publisher: 'P\uDFFF', url: 'https://x.example/\uDBFF' },
+        }),
+        LIMIT,
+      ),
+    );
+    for (const value of [d.origin, d.title, d.publisher, d.url, d.text]) expect(value).not.toMatch(DIRTY);
+    expect(d.title).toBe('A \uFFFD title');
+    expect(d.text).toContain('\uD83D\uDE00');
+    // the id is the hash the stores' UTF-8 encoding would have given the uncleaned text
+    expect(d.id).toBe(documentId(`${STORY} \uFFFD \uD83D\uDE00`));
+  });
+
+  it('names a field that is nothing but controls as absent, and the input by a clean origin', () => {
+    const d = doc(buildDocument(raw({ meta: { title: '\u0000\u0001', publisher: '\uFEFF' } }), LIMIT));
+    expect(d.title).toBeNull();
+    expect(d.publisher).toBeNull();
+    const failed = buildDocument(raw({ origin: 'x.jsonl#\u0000bad\nid', content: ' ' }), LIMIT);
+    expect((failed as FaultlineError).message).toBe('x.jsonl#bad id: has no text');
+  });
+});
