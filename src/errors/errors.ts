@@ -12,6 +12,7 @@ export const ERROR_CODES = {
   FL_ERR_INPUT_TYPE: { status: 415, message: 'is not a supported input type' },
   FL_ERR_JSONL_PARSE: { status: 400, message: 'is not valid JSON' },
   FL_ERR_JSONL_FIELD: { status: 400, message: 'lacks a required field' },
+  FL_ERR_INPUT_SCHEME: { status: 400, message: 'uses an unsupported scheme' },
   FL_ERR_HTTP_STATUS: { status: 502, message: 'answered with an HTTP error' },
   FL_ERR_HTTP_TIMEOUT: { status: 504, message: 'did not answer in time' },
   FL_ERR_HTTP_NETWORK: { status: 502, message: 'could not be fetched' },

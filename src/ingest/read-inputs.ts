@@ -18,6 +18,8 @@ const FORMATS: Readonly<Record<string, RawFormat | 'json' | 'jsonl'>> = {
   '.jsonl': 'jsonl',
 };
 const URL_SPEC = /^https?:\/\//i;
+// Any other `scheme://` (file, ftp, s3): said plainly, rather than looked for as a path and reported missing.
+const OTHER_SCHEME = /^([a-z][a-z0-9+.-]*):\/\//i;
 
 function fail(code: ErrorCode, subject: string, detail?: string): InputResult {
   return { ok: false, error: new FaultlineError(code, subject, detail) };
@@ -175,6 +177,11 @@ export async function* readInputs(
     }
     if (URL_SPEC.test(spec)) {
       yield await fetchInput(spec, options);
+      continue;
+    }
+    const scheme = OTHER_SCHEME.exec(spec)?.[1];
+    if (scheme !== undefined) {
+      yield fail('FL_ERR_INPUT_SCHEME', spec, `${scheme.toLowerCase()}:, only http and https are fetched`);
       continue;
     }
     let info;

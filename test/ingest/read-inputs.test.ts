@@ -53,6 +53,21 @@ describe('readInputs on files and folders', () => {
     for (const r of results) if (!r.ok) expect(r.error.message).not.toContain('\n');
   });
 
+  it('says a file:, ftp: or other non-http URL has an unsupported scheme, and reads on', async () => {
+    const fileUrl = `file://${at('report.md')}`;
+    const results = await collect([fileUrl, 'ftp://example.org/a.txt', 'S3://bucket/a.txt', at('report.md')]);
+    expect(summary(results)).toEqual([
+      `FL_ERR_INPUT_SCHEME ${fileUrl}`,
+      'FL_ERR_INPUT_SCHEME ftp://example.org/a.txt',
+      'FL_ERR_INPUT_SCHEME S3://bucket/a.txt',
+      `ok markdown ${at('report.md')}`,
+    ]);
+    const first = results[0];
+    expect(!first?.ok && first?.error.message).toBe(
+      `${fileUrl}: uses an unsupported scheme (file:, only http and https are fetched)`,
+    );
+  });
+
   it('reports a path that is not a regular file as unreadable', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'fl-ingest-'));
     try {
