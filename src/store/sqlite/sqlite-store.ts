@@ -1,7 +1,7 @@
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import { createKyselyStore } from '../kysely-store.js';
-import { migrateToLatest } from '../migrations/migrate-to-latest.js';
+import { migrateToLatest, storeMigrations } from '../migrations/migrate-to-latest.js';
 import type { Database } from '../schema.js';
 import { storeError } from '../store-error.js';
 import { withStatementCache } from './statement-cache.js';
@@ -17,6 +17,34 @@ export interface SqliteStoreOptions {
 
 /** Events written (since opening) before the planner's statistics are first refreshed. */
 const FIRST_ANALYSIS = 5000;
+
+/** Whether the file lacks any of the store's migrations (a brand-new file lacks them all). */
+function migrationsPending(database: BetterSqlite3.Database): boolean {
+  const table = database
+    .prepare("select 1 from sqlite_master where type = 'table' and name = 'kysely_migration'")
+    .get();
+  if (table === undefined) return true;
+  const applied = new Set(database.prepare('select name from kysely_migration').pluck().all() as string[]);
+  return Object.keys(storeMigrations('sqlite')).some((name) => !applied.has(name));
+}
+
+/**
+ * Migrates inside one BEGIN IMMEDIATE: Kysely runs SQLite migrations without a transaction or a lock, so two
+ * processes opening a new file both created its tables and one failed ("table documents already exists"). The
+ * write lock makes the second wait (busy_timeout) and then find nothing left to do; a failed migration leaves
+ * the file as it was. A file already up to date takes no write lock, so opening beside a busy writer is free.
+ */
+async function migrateLocked(database: BetterSqlite3.Database, db: Kysely<Database>): Promise<void> {
+  if (!migrationsPending(database)) return;
+  database.exec('BEGIN IMMEDIATE');
+  try {
+    await migrateToLatest(db as Kysely<unknown>, 'sqlite');
+    database.exec('COMMIT');
+  } catch (error) {
+    if (database.inTransaction) database.exec('ROLLBACK');
+    throw error;
+  }
+}
 
 /** Opens (creating and migrating when needed) the embedded SQLite store. */
 export async function openSqliteStore(options: SqliteStoreOptions): Promise<Store> {
@@ -37,7 +65,7 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Stor
     database.pragma(`cache_size = -${32 * 1024}`);
     database.pragma('foreign_keys = ON');
     database.pragma(`busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs ?? 5000))}`);
-    await migrateToLatest(db as Kysely<unknown>, 'sqlite');
+    await migrateLocked(database, db);
     // Refreshes the statistics of tables that grew much since they were last analysed.
     database.pragma('optimize = 0x10002');
   } catch (error) {
