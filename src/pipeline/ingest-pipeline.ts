@@ -1,103 +1,103 @@
-import type { Document, Mention } from '../domain/index.js';
+import type { Document } from '../domain/index.js';
 import { describeError, FaultlineError } from '../errors/errors.js';
 import { EXTRACTOR_VERSION } from '../extract/extract-document.js';
-import type { Knowledge } from '../extract/knowledge.js';
 import { buildDocument } from '../ingest/build-document.js';
 import type { BuildDefaults, InputResult } from '../ingest/types.js';
-import type { Store } from '../store/store.js';
-import { extractionRecordOf } from './extract-stored.js';
-import { resolveAround } from './resolve-stored.js';
+import { extractAndSave } from './extract-and-save.js';
+import { zeroCounts, type Counts, type IngestDeps, type IngestSummary } from './ingest-types.js';
+import { resolvePending } from './resolve-pending.js';
+import { saveDocuments } from './save-documents.js';
 
-export interface IngestSummary {
-  readonly read: number;
-  readonly stored: number;
-  readonly present: number;
-  readonly failed: number;
-  readonly extracted: number;
-  readonly mentions: number;
-  /** Events in the blocks re-resolved after this run (0 when nothing new was extracted). */
-  readonly events: number;
-}
+export type { IngestDeps, IngestSummary } from './ingest-types.js';
 
-export interface IngestDeps {
-  readonly store: Store;
-  /** Null skips extraction (documents only). */
-  readonly knowledge: Knowledge | null;
-  /** One line per problem, for stderr. */
-  readonly report: (line: string) => void;
-  /** Called after every input with the running counts. */
-  readonly progress?: (counts: IngestSummary) => void;
-  readonly batchSize?: number;
-}
+/** What one run does besides its counts: when it resolves next, and which events its resolutions wrote. */
+class Run {
+  readonly counts: Counts = zeroCounts();
+  private readonly eventIds = new Set<string>();
+  private extractedAtLastResolution = 0;
+  private resolutionFailed = false;
 
-interface Counts {
-  read: number;
-  stored: number;
-  present: number;
-  failed: number;
-  extracted: number;
-  mentions: number;
-  events: number;
-}
+  constructor(private readonly deps: IngestDeps) {}
 
-async function extractAndSave(
-  deps: IngestDeps,
-  docs: readonly Document[],
-  counts: Counts,
-  fresh: Mention[],
-): Promise<void> {
-  if (!deps.knowledge) return;
-  for (const doc of docs) {
-    const record = extractionRecordOf(doc, deps.knowledge);
-    if (record instanceof FaultlineError) {
-      deps.report(record.message);
-      counts.failed++;
-      continue;
+  /** Extracts and saves stored documents one by one, resolving the pending mentions every so often. */
+  async extract(docs: readonly Document[]): Promise<void> {
+    const knowledge = this.deps.knowledge;
+    if (!knowledge) return;
+    for (const doc of docs) {
+      const result = await extractAndSave(this.deps.store, doc, knowledge);
+      if (!result.ok) {
+        this.counts.failed++;
+        this.deps.report(result.problem);
+        continue;
+      }
+      this.counts.extracted++;
+      this.counts.mentions += result.mentions.length;
+      if (this.resolutionDue()) await this.resolve(false);
     }
-    await deps.store.saveExtraction(record);
-    counts.extracted++;
-    counts.mentions += record.mentions.length;
-    fresh.push(...record.mentions);
+  }
+
+  private resolutionDue(): boolean {
+    if (this.resolutionFailed) return false;
+    const every = Math.max(1, this.deps.resolveEvery ?? 500);
+    const interval = Math.min(16 * every, Math.max(every, this.extractedAtLastResolution));
+    return this.counts.extracted - this.extractedAtLastResolution >= interval;
+  }
+
+  /**
+   * Resolves whatever the store says is unresolved: this run's mentions so far, and any that an earlier run
+   * left behind. A failure stops resolution until the end of the run; the mentions stay marked.
+   */
+  async resolve(last: boolean): Promise<void> {
+    this.extractedAtLastResolution = this.counts.extracted;
+    try {
+      await resolvePending(this.deps.store, {
+        eventIds: this.eventIds,
+        alwaysRefreshProfiles: last && this.deps.knowledge !== null,
+      });
+    } catch (error) {
+      this.resolutionFailed = true;
+      this.counts.failed++;
+      this.deps.report(
+        `resolution failed, events not updated (run faultline resolve): ${describeError(error)}`,
+      );
+    }
+    this.counts.events = this.eventIds.size;
   }
 }
 
 /**
- * Reads, cleans, stores and extracts a stream of inputs. Documents are saved in batches, each in one
- * transaction, and only counted as stored once their batch has committed; extraction follows per document, so a
- * crash loses nothing reported and a re-run completes what is missing (documents present but not extracted by
- * this extractor version are extracted at the end).
+ * Reads, cleans, stores and extracts a stream of inputs, and resolves the mentions as it goes. Documents are
+ * saved in batches, each in one transaction (a batch that fails is saved one by one, so one bad document costs
+ * only itself), and only counted as stored once saved; extraction follows per document. Resolution reads what
+ * the store marks unresolved, never what this process remembers, so a crash at any point loses nothing: a re-run
+ * extracts the documents present but not extracted by this extractor version, and resolves every pending mention.
  */
 export async function ingestInputs(
   deps: IngestDeps,
   inputs: AsyncIterable<InputResult>,
   defaults: BuildDefaults,
 ): Promise<IngestSummary> {
-  const counts: Counts = { read: 0, stored: 0, present: 0, failed: 0, extracted: 0, mentions: 0, events: 0 };
-  const extracted: Mention[] = [];
+  const run = new Run(deps);
+  const counts = run.counts;
   const batchSize = deps.batchSize ?? 100;
   let batch: Document[] = [];
 
   const flush = async (): Promise<void> => {
-    if (batch.length === 0) return;
     const docs = batch;
     batch = [];
-    try {
-      const saved = await deps.store.saveDocuments(docs);
-      const fresh: Document[] = [];
-      saved.forEach((s, i) => {
-        if (s.outcome === 'stored') {
-          counts.stored++;
-          fresh.push(docs[i]!);
-        } else {
-          counts.present++;
-          deps.report(`${docs[i]!.origin}: already present as ${s.id}`);
-        }
-      });
-      await extractAndSave(deps, fresh, counts, extracted);
-    } catch (error) {
-      counts.failed += docs.length;
-      deps.report(`batch of ${docs.length} documents not stored: ${describeError(error)}`);
-    }
+    const outcomes = await saveDocuments(deps.store, docs, deps.report);
+    const fresh: Document[] = [];
+    outcomes.forEach((outcome, i) => {
+      const doc = docs[i]!;
+      if (outcome === 'stored') {
+        counts.stored++;
+        fresh.push(doc);
+      } else if (outcome === 'present') {
+        counts.present++;
+        deps.report(`${doc.origin}: already present as ${doc.id}`);
+      } else counts.failed++;
+    });
+    await run.extract(fresh);
   };
 
   for await (const input of inputs) {
@@ -125,18 +125,10 @@ export async function ingestInputs(
     for (const id of pending) {
       const doc = await deps.store.getDocument(id);
       if (doc) docs.push(doc);
-      if (docs.length >= batchSize) await extractAndSave(deps, docs.splice(0), counts, extracted);
+      if (docs.length >= batchSize) await run.extract(docs.splice(0));
     }
-    await extractAndSave(deps, docs, counts, extracted);
+    await run.extract(docs);
   }
-  if (extracted.length > 0) {
-    try {
-      counts.events = (await resolveAround(deps.store, extracted)).events;
-    } catch (error) {
-      // the documents and mentions are stored; the next run re-resolves the same blocks
-      counts.failed++;
-      deps.report(`resolution failed, events not updated: ${describeError(error)}`);
-    }
-  }
+  await run.resolve(true);
   return { ...counts };
 }

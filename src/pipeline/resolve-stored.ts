@@ -1,7 +1,7 @@
 import type { EventRecord, Mention, ResolvableMention } from '../domain/index.js';
 import { planMerges } from '../resolve/plan-merges.js';
 import { profilePublishers } from '../resolve/profile-publishers.js';
-import type { ResolutionScope, Store } from '../store/store.js';
+import type { PendingMention, ResolutionScope, Store } from '../store/store.js';
 
 /** How far around new mentions resolution looks for reports of the same incidents. */
 const WINDOW_DAYS = 7;
@@ -32,15 +32,26 @@ function sorted(byKey: ReadonlyMap<string, MutableScope>): ResolutionScope[] {
   );
 }
 
+/** What resolution needs of a mention to re-plan around it: its id, where and when. */
+export function seedOf(m: Mention): PendingMention {
+  return {
+    id: m.id,
+    country: m.location?.country ?? null,
+    admin1: m.location?.admin1 ?? null,
+    dateStart: m.date.start,
+    dateEnd: m.date.end,
+  };
+}
+
 /** The blocks (country, province, date window) that new mentions touch, one per country and province. */
-export function scopesOf(mentions: readonly Mention[]): ResolutionScope[] {
+export function scopesOf(seeds: readonly PendingMention[]): ResolutionScope[] {
   const byKey = new Map<string, MutableScope>();
-  for (const m of mentions) {
+  for (const m of seeds) {
     cover(byKey, {
-      country: m.location?.country ?? null,
-      admin1: m.location?.admin1 ?? null,
-      from: shift(m.date.start, -WINDOW_DAYS),
-      to: shift(m.date.end, WINDOW_DAYS),
+      country: m.country,
+      admin1: m.admin1,
+      from: shift(m.dateStart, -WINDOW_DAYS),
+      to: shift(m.dateEnd, WINDOW_DAYS),
     });
   }
   return sorted(byKey);
@@ -56,10 +67,10 @@ const MAX_WIDENING_ROUNDS = 8;
  */
 async function inputsAround(
   store: Store,
-  mentions: readonly Mention[],
+  seeds: readonly PendingMention[],
 ): Promise<{ scopes: number; inputs: ResolvableMention[] }> {
   const byKey = new Map<string, MutableScope>();
-  for (const scope of scopesOf(mentions)) cover(byKey, scope);
+  for (const scope of scopesOf(seeds)) cover(byKey, scope);
   for (let round = 0; ; round++) {
     const inputs = new Map<string, ResolvableMention>();
     for (const scope of sorted(byKey)) {
@@ -89,17 +100,23 @@ export interface ResolveSummary {
   readonly mentions: number;
   readonly events: number;
   readonly operations: number;
+  /** Ids of the events written, so that a caller resolving in rounds can count distinct events. */
+  readonly eventIds: readonly string[];
 }
 
+const NOTHING: ResolveSummary = { scopes: 0, mentions: 0, events: 0, operations: 0, eventIds: [] };
+
 /**
- * Re-resolves every block that new mentions touch, widened to whole events and operations: all their stored
- * mentions are planned afresh in one plan (planMerges is deterministic and order-independent, and blocks by
- * province itself), so ingesting documents one at a time or all at once gives the same events with the same
- * ids, and an operation across two provinces keeps one id. Then the publisher profiles are rebuilt.
+ * Re-resolves every block that the seed mentions touch, widened to whole events and operations: all their
+ * stored mentions are planned afresh in one plan (planMerges is deterministic and order-independent, and blocks
+ * by province itself), so ingesting documents one at a time or all at once gives the same events with the same
+ * ids, and an operation across two provinces keeps one id. The seeds' unresolved markers are cleared in the
+ * same transaction as the events; other mentions of the blocks keep theirs, so that each pending mention is
+ * planned once with its own whole window around it. Publisher profiles are left to the caller.
  */
-export async function resolveAround(store: Store, mentions: readonly Mention[]): Promise<ResolveSummary> {
-  if (mentions.length === 0) return { scopes: 0, mentions: 0, events: 0, operations: 0 };
-  const { scopes, inputs } = await inputsAround(store, mentions);
+export async function resolveSeeds(store: Store, seeds: readonly PendingMention[]): Promise<ResolveSummary> {
+  if (seeds.length === 0) return NOTHING;
+  const { scopes, inputs } = await inputsAround(store, seeds);
   const resolution = inputs.length > 0 ? planMerges(inputs) : { events: [], operations: [] };
   await store.replaceResolution({
     mentionIds: inputs.map((i) => i.mention.id),
@@ -109,14 +126,23 @@ export async function resolveAround(store: Store, mentions: readonly Mention[]):
       decisions: e.decisions,
     })),
     operations: resolution.operations,
+    resolvedIds: seeds.map((s) => s.id),
   });
-  await refreshPublisherProfiles(store);
   return {
     scopes,
     mentions: inputs.length,
     events: resolution.events.length,
     operations: resolution.operations.length,
+    eventIds: resolution.events.map((e) => e.record.id),
   };
+}
+
+/** `resolveSeeds` around new mentions, then the publisher profiles rebuilt. */
+export async function resolveAround(store: Store, mentions: readonly Mention[]): Promise<ResolveSummary> {
+  if (mentions.length === 0) return NOTHING;
+  const summary = await resolveSeeds(store, mentions.map(seedOf));
+  await refreshPublisherProfiles(store);
+  return summary;
 }
 
 /** Rebuilds every publisher's profile from the stored documents and the events several publishers report. */

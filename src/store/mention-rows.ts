@@ -54,6 +54,8 @@ export function mentionToRows(mention: Mention): MentionRows {
       provenance: JSON.stringify(mention.provenance),
       confidence: mention.confidence,
       event_id: null,
+      // saved mentions await resolution; the marker commits with them, so no crash can lose the work
+      unresolved: 1,
     },
     claims,
   };

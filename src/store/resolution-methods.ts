@@ -27,6 +27,7 @@ interface Change {
   readonly mentionIds: readonly string[];
   readonly events: readonly StoredEvent[];
   readonly operations: readonly OperationRecord[];
+  readonly resolvedIds?: readonly string[];
 }
 
 /**
@@ -144,7 +145,9 @@ export function createResolutionMethods(
   }
 
   async function replaceResolution(change: Change): Promise<void> {
-    if (change.mentionIds.length + change.events.length + change.operations.length === 0) return;
+    const resolved = [...new Set(change.resolvedIds ?? change.mentionIds)];
+    if (change.mentionIds.length + change.events.length + change.operations.length + resolved.length === 0)
+      return;
     const updatedAt = now().toISOString();
     await guarded('replaceResolution', () =>
       db.transaction().execute(async (trx) => {
@@ -165,6 +168,15 @@ export function createResolutionMethods(
               .where('id', 'in', ids)
               .execute();
           }
+        }
+        // in the same transaction as the events: a crash leaves the mentions either resolved or still marked
+        for (const ids of slices(resolved)) {
+          await trx
+            .updateTable('mentions')
+            .set({ unresolved: 0 })
+            .where('id', 'in', ids)
+            .where('unresolved', '=', 1)
+            .execute();
         }
       }),
     );

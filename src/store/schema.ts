@@ -56,6 +56,8 @@ export interface MentionsTable {
   provenance: string;
   confidence: number;
   event_id: string | null;
+  /** 1 from saveExtraction until replaceResolution plans the mention (migration 0005), else 0. */
+  unresolved: number;
 }
 
 export type ClaimScope = 'mention' | 'operation';

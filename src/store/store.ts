@@ -105,6 +105,15 @@ export interface ResolutionScope {
   readonly to: string;
 }
 
+/** A mention saved by extraction and not yet resolved: where and when, all that resolution's scope needs. */
+export interface PendingMention {
+  readonly id: string;
+  readonly country: string | null;
+  readonly admin1: string | null;
+  readonly dateStart: string;
+  readonly dateEnd: string;
+}
+
 /**
  * The narrow, domain-level store. SQLite and PostgreSQL implement it in mirror-image folders;
  * test/store/store-contract.ts runs one suite against both.
@@ -130,7 +139,10 @@ export interface Store {
     readonly pageSize?: number;
   }): AsyncIterable<DocumentSummary>;
 
-  /** Replaces, in one transaction, what extraction stored for a document (mentions, claims, aggregates, framing). */
+  /**
+   * Replaces, in one transaction, what extraction stored for a document (mentions, claims, aggregates, framing).
+   * Its mentions are marked unresolved in the same transaction (see `listPendingMentions`).
+   */
   saveExtraction(record: ExtractionRecord): Promise<void>;
 
   /** Mentions of one document, in their order. */
@@ -160,13 +172,23 @@ export interface Store {
 
   /**
    * In one transaction: removes every event (and operation) that holds any of `mentionIds`, stores `events` and
-   * `operations`, links each mention to its event and records each event's sources.
+   * `operations`, links each mention to its event, records each event's sources, and clears the unresolved
+   * marker of `resolvedIds` (default: every one of `mentionIds`).
    */
   replaceResolution(change: {
     readonly mentionIds: readonly string[];
     readonly events: readonly StoredEvent[];
     readonly operations: readonly OperationRecord[];
+    readonly resolvedIds?: readonly string[];
   }): Promise<void>;
+
+  /**
+   * Up to `limit` mentions that no resolution has planned since extraction saved them, by id: what a run
+   * killed before resolving left behind, and what the current run has not resolved yet.
+   */
+  listPendingMentions(limit: number): Promise<readonly PendingMention[]>;
+
+  countPendingMentions(): Promise<number>;
 
   /** Streams the events matching the query, in pages (never the whole table in memory). */
   queryEvents(query: EventQuery): AsyncIterable<StoredEvent>;

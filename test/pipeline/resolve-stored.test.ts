@@ -118,7 +118,13 @@ describe('resolveAround', () => {
   it('does nothing for no new mentions', async () => {
     const store = await openSqliteStore({ path: ':memory:' });
     try {
-      expect(await resolveAround(store, [])).toEqual({ scopes: 0, mentions: 0, events: 0, operations: 0 });
+      expect(await resolveAround(store, [])).toEqual({
+        scopes: 0,
+        mentions: 0,
+        events: 0,
+        operations: 0,
+        eventIds: [],
+      });
     } finally {
       await store.close();
     }

@@ -5,6 +5,7 @@ import { initialMigration } from './0001-initial.js';
 import { eventsMigration } from './0002-events.js';
 import { coveringScanMigration } from './0003-covering-scan.js';
 import { resolutionReadsMigration } from './0004-resolution-reads.js';
+import { pendingResolutionMigration } from './0005-pending-resolution.js';
 import type { StoreDialect } from './column-types.js';
 
 /** Migrations by name; names sort in the order they apply. Add new ones at the end, never edit an applied one. */
@@ -14,6 +15,7 @@ export function storeMigrations(dialect: StoreDialect): Record<string, Migration
     '0002-events': eventsMigration(),
     '0003-covering-scan': coveringScanMigration(),
     '0004-resolution-reads': resolutionReadsMigration(),
+    '0005-pending-resolution': pendingResolutionMigration(),
   };
 }
 
