@@ -1,9 +1,7 @@
-import { cpus } from 'node:os';
 import { DEFAULT_MAX_BYTES } from '../src/config/load-config.js';
 import { extractDocument, type ExtractInput } from '../src/extract/extract-document.js';
 import { buildDocument } from '../src/ingest/build-document.js';
 import { loadKnowledge } from '../src/lexicon/load-knowledge.js';
-import { openExtractPool } from '../src/pipeline/extract-pool.js';
 import type { Rate } from './bench-ingest.js';
 import { syntheticArticles } from './synthetic-corpus.js';
 
@@ -20,34 +18,12 @@ function inputs(count: number): ExtractInput[] {
   return out;
 }
 
-/** Extraction on one core, then on a worker pool over all cores; both must produce the same mentions. */
-export async function benchExtract(
-  count: number,
-  dataDir: string,
-): Promise<{ rates: Rate[]; agree: boolean }> {
+/** Extraction on one core, as `ingest` runs it. */
+export function benchExtract(count: number, dataDir: string): Rate {
   const docs = inputs(count);
   const knowledge = loadKnowledge({ dataDir, countries: ['PK', 'AF', 'IR', 'IN'], extraRows: [] });
   for (const d of docs.slice(0, 50)) extractDocument(d, knowledge); // warm up the JIT
-  let started = performance.now();
-  let single = 0;
-  for (const d of docs) single += extractDocument(d, knowledge).mentions.length;
-  const one: Rate = {
-    label: 'extract, one core',
-    docs: docs.length,
-    seconds: (performance.now() - started) / 1000,
-  };
-
-  const workers = cpus().length;
-  const pool = openExtractPool({ workers, dataDir, countries: ['PK', 'AF', 'IR', 'IN'] });
-  await pool.extract(docs.slice(0, 50 * workers)); // start-up and warm-up of every worker
-  started = performance.now();
-  const results = await pool.extract(docs);
-  const all: Rate = {
-    label: `extract, ${workers} worker threads`,
-    docs: docs.length,
-    seconds: (performance.now() - started) / 1000,
-  };
-  await pool.close();
-  const pooled = results.reduce((n, r) => n + (r.ok ? r.result.mentions.length : 0), 0);
-  return { rates: [one, all], agree: pooled === single };
+  const started = performance.now();
+  for (const d of docs) extractDocument(d, knowledge);
+  return { label: 'extract, one core', docs: docs.length, seconds: (performance.now() - started) / 1000 };
 }

@@ -8,6 +8,7 @@ import { GAZETTEER_HELP, gazetteerCommand } from './gazetteer-command.js';
 import { EXTRACT_HELP, extractCommand } from './extract-command.js';
 import { INGEST_HELP, ingestCommand } from './ingest-command.js';
 import { PUBLISHERS_HELP, publishersCommand } from './publishers-command.js';
+import { RESOLVE_HELP, resolveCommand } from './resolve-command.js';
 import { SERVE_HELP, serveCommand } from './serve-command.js';
 import { START_HELP, startCommand } from './start-command.js';
 import { STATS_HELP, statsCommand } from './stats-command.js';
@@ -23,6 +24,7 @@ type Command = (argv: readonly string[], io: CliIo) => Promise<number>;
 
 const COMMANDS: Readonly<Record<string, { run: Command; help: string }>> = {
   ingest: { run: ingestCommand, help: INGEST_HELP },
+  resolve: { run: resolveCommand, help: RESOLVE_HELP },
   documents: { run: documentsCommand, help: DOCUMENTS_HELP },
   extract: { run: extractCommand, help: EXTRACT_HELP },
   events: { run: eventsCommand, help: EVENTS_HELP },

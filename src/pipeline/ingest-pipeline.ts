@@ -14,6 +14,8 @@ export type { IngestDeps, IngestSummary } from './ingest-types.js';
 class Run {
   readonly counts: Counts = zeroCounts();
   private readonly eventIds = new Set<string>();
+  /** Documents whose extraction failed in this run: reported once, left for a later run. */
+  readonly failedIds = new Set<string>();
   private extractedAtLastResolution = 0;
   private resolutionFailed = false;
 
@@ -26,6 +28,7 @@ class Run {
     for (const doc of docs) {
       const result = await extractAndSave(this.deps.store, doc, knowledge);
       if (!result.ok) {
+        this.failedIds.add(doc.id);
         this.counts.failed++;
         this.deps.report(result.problem);
         continue;
@@ -123,6 +126,7 @@ export async function ingestInputs(
     const pending = await deps.store.listDocumentsToExtract(EXTRACTOR_VERSION);
     const docs: Document[] = [];
     for (const id of pending) {
+      if (run.failedIds.has(id)) continue;
       const doc = await deps.store.getDocument(id);
       if (doc) docs.push(doc);
       if (docs.length >= batchSize) await run.extract(docs.splice(0));
