@@ -301,4 +301,26 @@ describe('extractDocument', () => {
     });
     expect(record.fatalities?.best).toBe(11);
   });
+  it('splits a lead that joins several incidents, and adds each later account to its own', () => {
+    const text = [
+      'QUETTA: Three people were killed in a bomb blast in Chaman, gunmen ambushed a Levies patrol in Awaran, while security forces killed two militants in Kohlu on Monday.',
+      'Officials said the Chaman blast went off near a bus stand, killing two people on the spot; a third died in hospital.',
+      'In Awaran, the gunmen fled after a brief exchange of fire. Nobody was hurt.',
+    ].join('\n');
+    const { mentions } = extract(text);
+    const rows = mentions.map((m) => [
+      where(m),
+      m.eventType,
+      m.date.start,
+      m.actor1?.type === 'state_forces',
+    ]);
+    expect(rows.sort()).toEqual([
+      ['Awaran', 'Battles', '2025-03-10', false],
+      ['Chaman', 'Explosions/Remote violence', '2025-03-10', false],
+      ['Kohlu', 'Battles', '2025-03-10', true],
+    ]);
+    // the detail paragraph's figures join the lead's Chaman incident, not a second one
+    const chaman = mentions.find((m) => where(m) === 'Chaman')!;
+    expect(chaman.claims.some((c) => c.best === 2)).toBe(true);
+  });
 });

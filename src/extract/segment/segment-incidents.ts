@@ -20,6 +20,7 @@ import {
   roleRank,
   incidentCue,
 } from './sentence-signals.js';
+import { splitClauses } from './split-clauses.js';
 
 /** Where an incident's date came from. */
 export interface DateChoice {
@@ -129,6 +130,12 @@ function samePlace(p: PlaceMention, q: PlaceMention): boolean {
   return districtLevel && a.admin2 !== null && a.admin2 === b.admin2;
 }
 
+function identical(p: PlaceMention, q: PlaceMention): boolean {
+  const a = p.location;
+  const b = q.location;
+  return (a.placeId !== null && a.placeId === b.placeId) || (a.name === b.name && a.admin2 === b.admin2);
+}
+
 function sameDistrict(p: PlaceMention, q: PlaceMention): boolean {
   return samePlace(p, q) || (p.location.admin2 !== null && p.location.admin2 === q.location.admin2);
 }
@@ -234,7 +241,8 @@ export function segmentIncidents(
   let current: IncidentDraft | null = null;
   let running: DateChoice | null = null;
   let priorGroup: { actor: ActorMention; paragraph: number } | null = null;
-  for (const a of analyses) {
+  const firstBody = analyses.find((a) => !a.sentence.heading)?.sentence.paragraph ?? -1;
+  for (const a of analyses.flatMap(splitClauses)) {
     if (a.aggregate) continue;
     if (a.sentence.heading) {
       // a subheading announces the next incident: what follows it is no longer the one before
@@ -284,6 +292,18 @@ export function segmentIncidents(
         current.claims.push(...claimsOf(a, current.places));
         current.responsibility.push(...a.responsibility);
         current.lastParagraph = a.sentence.paragraph;
+        continue;
+      }
+      const lead = leadIncident(drafts, firstBody, a, places, date);
+      if (lead) {
+        // the lead paragraph told this incident in a clause; this paragraph tells it in full
+        lead.members.push(a);
+        lead.cues.push(...a.cues);
+        if (date?.own && !lead.date.own) lead.date = date;
+        lead.claims.push(...claimsOf(a, lead.places));
+        lead.responsibility.push(...a.responsibility);
+        lead.lastParagraph = a.sentence.paragraph;
+        current = lead;
         continue;
       }
       if (!date) continue;
@@ -353,6 +373,8 @@ function referredIncident(
   date: DateChoice | null,
 ): IncidentDraft | null {
   if (!refersBack(a, cue) || matches(SIGNAL_RULES.separate, a.sentence.text)) return null;
+  // "the second blast" counts incidents rather than taking one up
+  if (matches(SIGNAL_RULES.ordinal, a.sentence.text)) return null;
   if (matches(SIGNAL_RULES.earlier, a.sentence.text)) return null;
   let target: IncidentDraft | null = current;
   const fine = finePlaces(places);
@@ -373,6 +395,32 @@ function referredIncident(
   if (a.sentence.paragraph - target.lastParagraph > DEFINITE_REFERENCE_PARAGRAPHS) return null;
   if (date?.own && target.date.own && !datesOverlap(date.date, target.date.date)) return null;
   return target;
+}
+
+/**
+ * The incident of the lead paragraph that a later sentence tells again in detail: one whose places include every
+ * place the sentence names, on days that meet. Not when the sentence counts incidents ("the second blast").
+ */
+function leadIncident(
+  drafts: readonly IncidentDraft[],
+  firstBody: number,
+  a: SentenceAnalysis,
+  places: readonly PlaceMention[],
+  date: DateChoice | null,
+): IncidentDraft | null {
+  const fine = finePlaces(places);
+  if (fine.length === 0 || a.sentence.paragraph === firstBody) return null;
+  if (matches(SIGNAL_RULES.ordinal, a.sentence.text) || matches(SIGNAL_RULES.earlier, a.sentence.text))
+    return null;
+  for (const d of drafts) {
+    // a lead that lists several places summarises; only a lead clause of one place is one incident
+    if (d.anchor.sentence.paragraph !== firstBody || d.summary || d.places.length !== 1) continue;
+    // the very place: a district's other incidents are told in detail too ("a police post in Lower Dir")
+    if (fine.length !== 1 || !identical(fine[0]!, d.places[0]!)) continue;
+    if (date?.own && d.date.own && !datesOverlap(date.date, d.date.date)) continue;
+    return d;
+  }
+  return null;
 }
 
 /** A group's claim of responsibility belongs to the latest incident that the state did not carry out. */

@@ -42,6 +42,11 @@ export const SIGNAL_RULES = {
       /\b(?:two|three|four|five|six|seven|eight|nine|ten|\d+|multiple|several|a series of|a wave of|a string of|a spate of|back-to-back|coordinated|simultaneous|near-simultaneous|string of)[,\s]\s{0,3}(?:[^.;]{0,60}?\s)?(?:attacks|assaults|strikes|ambushes|blasts|explosions|raids|operations|offensives)\b/i,
   },
   quoted: { id: 'segment.quotation', pattern: /^["\u201c][^"\u201c\u201d]*["\u201d][.!?]?$/ },
+  ordinal: {
+    id: 'segment.ordinal-incident',
+    pattern:
+      /\b(?:first|second|third|fourth|fifth|latest|earlier|previous|both|two|three) (?:\w+ )?(?:incident|attack|assault|strike|blast|explosion|ambush|operation|IBO|encounter|raid|engagement|clash)s?\b/i,
+  },
   /** "the blast", "the Chaman attack", "this deadly assault": a cue the article has already reported (tested on
    * the words before the cue). */
   definite: {

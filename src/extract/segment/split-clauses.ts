@@ -1,0 +1,68 @@
+import type { SentenceAnalysis } from '../analyse/analyse-sentence.js';
+import type { Found } from '../types.js';
+import { finePlaces, isViolentCue } from './sentence-signals.js';
+
+/**
+ * Where a news lead joins several incidents in one sentence ("six people died in a blast in Chaman, a suicide
+ * bomber targeted a convoy in Kech, while forces killed four militants in Khuzdar on Thursday"): before a
+ * coordinating word, after a semicolon, or before a new subject after a comma.
+ */
+export const CLAUSE_RULES = {
+  id: 'segment.clause',
+  boundary:
+    /,\s+(?:while|whereas|and|but|as well as)\s+|;\s+|,\s+(?=(?:a|an|at least|two|three|four|five|six|seven|eight|nine|ten|\d+)\s)/giu,
+} as const;
+
+function inside(found: Found, start: number, end: number): boolean {
+  return found.span[0] >= start && found.span[0] < end;
+}
+
+function clauseOf(a: SentenceAnalysis, start: number, end: number): SentenceAnalysis {
+  const s = a.sentence;
+  const pick = <T extends Found>(xs: readonly T[]): T[] => xs.filter((x) => inside(x, start, end));
+  return {
+    ...a,
+    sentence: { ...s, start, end, text: s.text.slice(start - s.start, end - s.start) },
+    dates: pick(a.dates),
+    places: pick(a.places),
+    actors: pick(a.actors),
+    responsibility: pick(a.responsibility),
+    cues: pick(a.cues),
+    targets: pick(a.targets),
+    casualties: pick(a.casualties),
+    framing: pick(a.framing),
+  };
+}
+
+/** A clause that can stand as an incident of its own: a violent cue and a place below the province. */
+function standsAlone(c: SentenceAnalysis): boolean {
+  return c.cues.some(isViolentCue) && finePlaces(c.places).length > 0;
+}
+
+/**
+ * Splits a sentence into the incidents' clauses when at least two of them each have a violent cue and a place;
+ * a clause without both stays with the one before it. A clause with no date takes the sentence's last dated
+ * clause's dates ("..., while forces killed four in Khuzdar on Thursday" dates all three). Otherwise the sentence
+ * is returned whole.
+ */
+export function splitClauses(a: SentenceAnalysis): readonly SentenceAnalysis[] {
+  if (a.places.length < 2 || a.cues.length < 2) return [a];
+  const s = a.sentence;
+  const cuts: number[] = [];
+  for (const m of s.text.matchAll(CLAUSE_RULES.boundary)) cuts.push(s.start + (m.index ?? 0));
+  if (cuts.length === 0) return [a];
+  const bounds = [s.start, ...cuts, s.end];
+  const merged: { start: number; end: number }[] = [];
+  for (let i = 0; i + 1 < bounds.length; i++) {
+    const part = { start: bounds[i]!, end: bounds[i + 1]! };
+    const last = merged[merged.length - 1];
+    if (last && !standsAlone(clauseOf(a, part.start, part.end))) last.end = part.end;
+    else if (last && !standsAlone(clauseOf(a, last.start, last.end))) last.end = part.end;
+    else merged.push(part);
+  }
+  if (merged.length < 2) return [a];
+  const clauses = merged.map((p) => clauseOf(a, p.start, p.end));
+  if (!clauses.every(standsAlone)) return [a];
+  const dated = [...clauses].reverse().find((c) => c.dates.length > 0);
+  return clauses.map((c) => (c.dates.length === 0 && dated ? { ...c, dates: dated.dates } : c));
+}
