@@ -80,5 +80,10 @@ export const PageQuerySchema = Type.Object(
 
 export const IdParamsSchema = Type.Object({ id: Type.String({ minLength: 1, maxLength: 200 }) });
 
-export const ErrorSchema = Type.Object({ error: Type.String(), message: Type.String() });
+export const ErrorSchema = Type.Object({
+  error: Type.String(),
+  message: Type.String(),
+  /** On a 500 only: the id under which the server logged the cause. */
+  requestId: Type.Optional(Type.String()),
+});
 export type ApiError = Static<typeof ErrorSchema>;

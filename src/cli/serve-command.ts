@@ -45,7 +45,7 @@ export async function serveCommand(argv: readonly string[], io: CliIo, stop?: Ab
   const app = buildApp({
     store,
     knowledge,
-    config: { apiToken: config.apiToken, host, webRoot, tileUrl: values.tiles ?? null },
+    config: { apiToken: config.apiToken, host, webRoot, tileUrl: values.tiles ?? null, logError: io.err },
   });
   try {
     await app.listen({ host, port: listenPort });

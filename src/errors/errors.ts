@@ -25,6 +25,7 @@ export const ERROR_CODES = {
   FL_ERR_EXTRACT: { status: 500, message: 'extraction failed' },
   FL_ERR_GAZETTEER_FORMAT: { status: 400, message: 'is not a GeoNames dump file' },
   FL_ERR_UNAUTHORIZED: { status: 401, message: 'needs a valid bearer token' },
+  FL_ERR_HOST_REFUSED: { status: 403, message: 'is not a name this loopback server accepts writes under' },
   FL_ERR_INTERNAL: { status: 500, message: 'failed unexpectedly' },
 } as const satisfies Record<string, { status: number; message: string }>;
 

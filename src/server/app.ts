@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -5,7 +6,7 @@ import { SettingsSchema } from '../api/document-schemas.js';
 import type { Knowledge } from '../extract/knowledge.js';
 import { EXPORT_FORMATS } from '../export/export-events.js';
 import type { Store } from '../store/store.js';
-import { handleError } from './error-handler.js';
+import { errorHandler, type ErrorLog } from './error-handler.js';
 import { filterResolver } from './event-query.js';
 import { openApiDocument, type RouteDoc } from './openapi.js';
 import { readCache } from './read-cache.js';
@@ -16,7 +17,7 @@ import { exportsRoute } from './routes/exports-route.js';
 import { operationsRoute } from './routes/operations-route.js';
 import { publishersRoute } from './routes/publishers-route.js';
 import { statsRoute } from './routes/stats-route.js';
-import { contentSecurityPolicy, tokenRequired } from './security.js';
+import { checkWriteHost, contentSecurityPolicy, tokenRequired } from './security.js';
 import { partAwareValidators, REQUEST_AJV_OPTIONS } from './validators.js';
 
 export const DEFAULT_BODY_LIMIT = 1024 * 1024;
@@ -31,8 +32,17 @@ export interface AppConfig {
   /** An optional raster tile URL template for the map; off by default so the page works offline. */
   readonly tileUrl?: string | null;
   readonly logger?: boolean;
+  /** Where a failed request (500) is logged, one line with its request id; stderr by default. */
+  readonly logError?: ErrorLog;
   /** Bytes of read answers kept for repeated requests (default 32 MB); 0 answers every request afresh. */
   readonly readCacheWeight?: number;
+}
+
+// Methods that change nothing; every other one is a write and is checked against DNS rebinding.
+const READ_METHODS: ReadonlySet<string> = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+function stderrLine(line: string): void {
+  process.stderr.write(`${line}\n`);
 }
 
 export interface AppDeps {
@@ -49,6 +59,8 @@ export function buildApp(deps: AppDeps): FastifyInstance {
   const app = Fastify({
     logger: config.logger ?? false,
     bodyLimit,
+    // A 500's body carries only this id, so it must find one logged line across restarts.
+    genReqId: () => randomUUID(),
     ajv: REQUEST_AJV_OPTIONS,
     // querystrings and params are coerced from text; JSON bodies are validated as sent
     schemaController: { compilersFactory: { buildValidator: partAwareValidators() } },
@@ -77,10 +89,13 @@ export function buildApp(deps: AppDeps): FastifyInstance {
     });
     done();
   });
+  app.addHook('onRequest', async (request) => {
+    if (!READ_METHODS.has(request.method)) checkWriteHost(request.headers, config.host);
+  });
   // The response schemas document the API; the data comes from our own store, so plain JSON.stringify serialises
   // it (fast-json-stringify must test each nullable branch of an event record and is three times slower here).
   app.setSerializerCompiler(() => (data) => JSON.stringify(data));
-  app.setErrorHandler(handleError);
+  app.setErrorHandler(errorHandler(config.logError ?? stderrLine));
   app.setNotFoundHandler((request, reply) => {
     void reply
       .status(404)

@@ -1,9 +1,11 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { isFaultlineError } from '../errors/errors.js';
+import { describeError, isFaultlineError } from '../errors/errors.js';
 
 interface ErrorBody {
   readonly error: string;
   readonly message: string;
+  /** Only on a 500: the id under which the server logged the failure. */
+  readonly requestId?: string;
 }
 
 interface AjvIssue {
@@ -26,14 +28,22 @@ function validationMessage(e: {
   return `${where}${issue.instancePath ?? ''} ${issue.message ?? 'is invalid'}`;
 }
 
-/** Maps anything thrown into a status and the one error body of the API. Pure, so it is tested directly. */
-export function errorResponse(error: unknown): { status: number; body: ErrorBody } {
-  if (isFaultlineError(error))
+/**
+ * Maps anything thrown into a status and the one error body of the API. Pure, so it is tested directly. A 500
+ * says nothing of its cause (a store error names the database and its SQL state): only the request id that
+ * finds the logged line.
+ */
+export function errorResponse(error: unknown, requestId: string): { status: number; body: ErrorBody } {
+  if (isFaultlineError(error) && error.status < 500)
     return { status: error.status, body: { error: error.code, message: error.message } };
   const e = error as Partial<FastifyError> & { validation?: unknown; validationContext?: string };
   if (e.validation)
     return { status: 400, body: { error: 'FL_ERR_BAD_ARGUMENT', message: validationMessage(e) } };
-  const status = typeof e.statusCode === 'number' ? e.statusCode : 500;
+  const status = isFaultlineError(error)
+    ? error.status
+    : typeof e.statusCode === 'number'
+      ? e.statusCode
+      : 500;
   if (status === 413)
     return {
       status,
@@ -45,11 +55,28 @@ export function errorResponse(error: unknown): { status: number; body: ErrorBody
       body: { error: e.code ?? 'FL_ERR_BAD_ARGUMENT', message: String(e.message ?? 'bad request') },
     };
   }
-  return { status: 500, body: { error: 'FL_ERR_INTERNAL', message: 'internal error' } };
+  return {
+    status: 500,
+    body: { error: 'FL_ERR_INTERNAL', message: `internal error (request ${requestId})`, requestId },
+  };
 }
 
-export function handleError(error: unknown, request: FastifyRequest, reply: FastifyReply): void {
-  const { status, body } = errorResponse(error);
-  if (status >= 500) request.log.error({ err: error }, 'request failed');
-  void reply.status(status).type('application/json; charset=utf-8').send(body);
+/** Where the server writes one line per failed request (stderr unless the caller says otherwise). */
+export type ErrorLog = (line: string) => void;
+
+/** One line: the request id the client was given, the request, and the cause in full. */
+export function failureLine(requestId: string, request: FastifyRequest, error: unknown): string {
+  const cause = describeError(error).replace(/\s+/g, ' ');
+  return `faultline serve: request ${requestId} ${request.method} ${request.url} failed: ${cause}`;
+}
+
+export function errorHandler(log: ErrorLog) {
+  return (error: unknown, request: FastifyRequest, reply: FastifyReply): void => {
+    const { status, body } = errorResponse(error, request.id);
+    if (status >= 500) {
+      log(failureLine(request.id, request, error));
+      request.log.error({ err: error, reqId: request.id }, 'request failed');
+    }
+    void reply.status(status).type('application/json; charset=utf-8').send(body);
+  };
 }

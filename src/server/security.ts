@@ -1,4 +1,5 @@
 import { timingSafeEqual } from 'node:crypto';
+import { FaultlineError } from '../errors/errors.js';
 
 /** True for hosts that only this machine can reach. */
 export function isLoopbackHost(host: string): boolean {
@@ -50,6 +51,38 @@ export function checkBearer(header: string | undefined, apiToken: string | null)
   const a = Buffer.from(given);
   const b = Buffer.from(apiToken);
   if (a.length !== b.length || !timingSafeEqual(a, b)) throw unauthorized();
+}
+
+/** The host name of a Host header ("localhost:8080", "[::1]:80") or of an Origin ("http://127.0.0.1:8080"). */
+function hostName(value: string, isOrigin: boolean): string | null {
+  try {
+    return new URL(isOrigin ? value : `http://${value}`).hostname;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Throws a 403 error when a write reaches a loopback-only server under a name that is not loopback. A page on
+ * attacker.example can make its name resolve to 127.0.0.1 (DNS rebinding) and then post as a same-origin page;
+ * its requests still carry `Host: attacker.example` (and its Origin), which no local client sends. A server
+ * bound beyond loopback requires the token on writes instead, which such a page does not have.
+ */
+export function checkWriteHost(
+  headers: { readonly host?: string | undefined; readonly origin?: string | undefined },
+  boundHost: string,
+): void {
+  if (!isLoopbackHost(boundHost)) return;
+  const host = hostName(headers.host ?? '', false);
+  if (host === null || !isLoopbackHost(host)) throw hostRefused(`Host ${headers.host ?? '(none)'}`);
+  // Browsers send Origin on every cross-origin write, and "null" from sandboxed or file pages.
+  if (headers.origin === undefined) return;
+  const origin = hostName(headers.origin, true);
+  if (origin === null || !isLoopbackHost(origin)) throw hostRefused(`Origin ${headers.origin}`);
+}
+
+function hostRefused(subject: string): FaultlineError {
+  return new FaultlineError('FL_ERR_HOST_REFUSED', subject.replace(/\s+/g, ' ').slice(0, 200));
 }
 
 export class UnauthorizedError extends Error {

@@ -8,17 +8,30 @@ import {
   type PostDocument,
 } from '../../api/document-schemas.js';
 import { ErrorSchema, IdParamsSchema, PageQuerySchema } from '../../api/query-schemas.js';
-import type { EventRecord } from '../../domain/index.js';
+import type { Document, EventRecord } from '../../domain/index.js';
 import { FaultlineError } from '../../errors/errors.js';
 import { buildDocument } from '../../ingest/build-document.js';
-import type { InputResult, RawInput } from '../../ingest/types.js';
-import { ingestInputs } from '../../pipeline/ingest-pipeline.js';
+import { normalizeDate } from '../../ingest/normalize-date.js';
+import type { RawInput } from '../../ingest/types.js';
+import { EXTRACTED_LANGUAGES } from '../../pipeline/extract-stored.js';
+import { ingestDocuments } from '../../pipeline/ingest-documents.js';
 import type { Store } from '../../store/store.js';
 import type { RouteDeps } from '../route-deps.js';
 import { checkBearer } from '../security.js';
 
-async function* one(raw: RawInput): AsyncGenerator<InputResult> {
-  yield { ok: true, raw };
+/** The schema checks the shape YYYY-MM-DD; this refuses what no calendar holds (2024-99-99, 2025-02-30). */
+function checkPublished(published: string | undefined): void {
+  if (published !== undefined && normalizeDate(published) !== published)
+    throw new FaultlineError('FL_ERR_BAD_DATE', 'body/published', published);
+}
+
+/** Why a stored document yields no events although it may report some: its language is not one we read. */
+function languageProblem(doc: Document): string | null {
+  if (EXTRACTED_LANGUAGES.has(doc.language)) return null;
+  return (
+    `${doc.origin}: not extracted: its language was detected as '${doc.language}', ` +
+    `and only English is read (the document is stored)`
+  );
 }
 
 /** The events that hold any mention of the document, found through the dates of its mentions. */
@@ -90,7 +103,14 @@ export function documentsRoute(deps: RouteDeps, bodyLimit: number): FastifyPlugi
         schema: {
           summary: 'Ingests a posted article (text or HTML) and returns its events',
           body: PostDocumentSchema,
-          response: { 200: PostDocumentResultSchema, 400: ErrorSchema, 401: ErrorSchema, 413: ErrorSchema },
+          response: {
+            200: PostDocumentResultSchema,
+            400: ErrorSchema,
+            401: ErrorSchema,
+            403: ErrorSchema,
+            413: ErrorSchema,
+            500: ErrorSchema,
+          },
         },
         preValidation: async (request) => {
           if (deps.tokenRequired) checkBearer(request.headers.authorization, deps.apiToken);
@@ -112,26 +132,33 @@ export function documentsRoute(deps: RouteDeps, bodyLimit: number): FastifyPlugi
             published: body.published ?? null,
           },
         };
+        checkPublished(body.published);
         const defaults = {
           published: body.published ?? null,
           publisher: body.publisher ?? null,
           maxBytes: bodyLimit,
         };
-        // built once here to learn its id and to answer a bad article with its own error and status
         const doc = buildDocument(raw, defaults);
         if (doc instanceof FaultlineError) throw doc;
         const problems: string[] = [];
-        const summary = await ingestInputs(
+        // this document alone: a POST never takes on the store's backlog of documents awaiting extraction
+        const { summary, documents } = await ingestDocuments(
           { store: deps.store, knowledge: deps.knowledge, report: (line) => problems.push(line) },
-          one(raw),
-          defaults,
+          [doc],
         );
+        const outcome = documents[0]?.outcome ?? 'failed';
+        if (outcome === 'failed') {
+          // nothing was stored: an error (logged with its cause under the request id), never 'present'
+          throw new FaultlineError('FL_ERR_STORE', doc.origin, problems.join('; ') || 'not stored');
+        }
         if (summary.events > 0 || summary.stored > 0) deps.reads.clear();
+        const language = languageProblem(doc);
+        if (language !== null) problems.push(language);
         return {
-          documentId: doc.id,
-          outcome: summary.stored > 0 ? ('stored' as const) : ('present' as const),
+          documentId: documents[0]?.id ?? doc.id,
+          outcome,
           events: await eventsOfDocument(deps.store, doc.id),
-          problems: problems.filter((p) => !p.includes('already present')),
+          problems,
         };
       },
     );
