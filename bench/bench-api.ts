@@ -125,6 +125,7 @@ function event(
     evidence: [{ doc_id: docId, span: [0, 20], text: 'Synthetic report' }],
     notes: 'A synthetic event for the API benchmark.',
     confidence: 0.5,
+    background: false,
   };
   return { record, mentionIds: [], decisions: [] };
 }

@@ -82,6 +82,10 @@ export const EventRecordSchema = Type.Object({
   evidence: Type.Array(Type.Object({ doc_id: Type.String(), span: Span, text: Type.String() })),
   notes: Type.String(),
   confidence: Type.Number(),
+  // optional on the wire: events stored before the field existed lack it until they are re-resolved
+  background: Type.Optional(
+    Type.Boolean({ description: 'An incident its reports only recall, weeks or more before publication.' }),
+  ),
 });
 export type EventRecordWire = Static<typeof EventRecordSchema>;
 

@@ -1,3 +1,4 @@
+import { isBackground } from './background.js';
 import type { EventRecord } from './event-record.js';
 import { distinctBy } from './distinct-by.js';
 import { describeEvent } from './event-notes.js';
@@ -85,5 +86,9 @@ export function buildEventRecord(input: EventInput): EventRecord {
     ),
     notes: describeEvent(primary, claims),
     confidence,
+    // background only when every report recalls it: one report that tells it as news makes it news
+    background: input.mentions.every((m) =>
+      isBackground(m.date, input.sources.find((s) => s.docId === m.docId)?.published ?? null),
+    ),
   };
 }

@@ -55,4 +55,6 @@ export interface EventRecord {
   readonly evidence: readonly { readonly doc_id: string; readonly span: Span; readonly text: string }[];
   readonly notes: string;
   readonly confidence: number;
+  /** An incident its reports only recall, more than BACKGROUND_DAYS before they were published. */
+  readonly background: boolean;
 }

@@ -10,3 +10,4 @@ export * from './build-event-record.js';
 export type * from './resolution.js';
 export * from './record-claim.js';
 export * from './distinct-by.js';
+export * from './background.js';

@@ -27,6 +27,7 @@ export const FLAT_COLUMNS = [
   'injured_high',
   'sources',
   'notes',
+  'background',
 ] as const;
 
 /** One row of the convenience CSV. Unknown stays empty (never 0): this format keeps the record's nulls. */
@@ -60,5 +61,7 @@ export function flatRow(record: EventRecord): CsvCell[] {
     i?.high ?? null,
     [...new Set(record.sources.map((s) => s.publisher ?? s.url ?? s.doc_id))].join('; '),
     record.notes,
+    // records stored before the field existed have none: unknown stays empty
+    record.background ?? null,
   ];
 }

@@ -68,7 +68,7 @@ export interface OutcomePhrase {
 }
 export interface AggregateCue {
   readonly id: string;
-  readonly type: 'period' | 'trend' | 'source';
+  readonly type: 'period' | 'trend' | 'source' | 'incident';
 }
 export const GRAMMAR_ROLES = [
   'passive-aux',
@@ -313,7 +313,7 @@ export function buildCasualtyLexicon(files: Readonly<Record<string, unknown>>): 
   ) as Record<GrammarRole, PhraseTable<string>>;
   const aggregates = new TableBuilder<AggregateCue>();
   for (const e of entriesOf('aggregates.json', files['aggregates.json'])) {
-    const type = oneOf('aggregates.json', e, 'type', ['period', 'trend', 'source'] as const);
+    const type = oneOf('aggregates.json', e, 'type', ['period', 'trend', 'source', 'incident'] as const);
     aggregates.add(strings('aggregates.json', e, 'phrases'), { id: e.id as string, type });
   }
   return {

@@ -6,7 +6,7 @@ import { CONTESTED, PROVINCE_WIDE, collect } from './records.js';
 describe('exportFlatCsv', () => {
   it('writes the main fields, keeping unknown figures empty rather than 0', async () => {
     const rows = parseCsv(await collect(exportFlatCsv([CONTESTED, PROVINCE_WIDE])));
-    expect(rows[0]).toHaveLength(25);
+    expect(rows[0]).toHaveLength(26);
     expect(rows[0]?.slice(0, 3)).toEqual(['id', 'operation_id', 'date_start']);
     expect(rows[1]).toEqual([
       '3f2a9c1e7b4d5a60',
@@ -34,8 +34,10 @@ describe('exportFlatCsv', () => {
       '2',
       'Frontier Daily; Hill Wire',
       CONTESTED.notes,
+      'false',
     ]);
     expect(rows[2]?.slice(14, 23)).toEqual(['', '', '', '', '', '', '', '', '']);
     expect(rows[2]?.[23]).toBe('https://wire.example/c');
+    expect(rows[2]?.[25]).toBe(String(PROVINCE_WIDE.background));
   });
 });

@@ -76,6 +76,7 @@ export const CONTESTED: EventRecord = {
   ],
   notes: 'On 14 March 2025, the group attacked a post in Tump. It said "12 killed", officials said 2.',
   confidence: 0.8,
+  background: false,
 };
 
 /** A bombing known only to the province, over a month, with no actor and no figure. */
@@ -107,6 +108,7 @@ export const PROVINCE_WIDE: EventRecord = {
   evidence: [],
   notes: 'In February 2025, a roadside bomb went off somewhere in Balochistan.',
   confidence: 0.4,
+  background: true,
 };
 
 /** One town of a multi-town operation, over three days, against civilians. */
@@ -140,6 +142,7 @@ export const OPERATION_TOWN: EventRecord = {
   evidence: [],
   notes: 'Between 30 January and 1 February 2025, gunmen shot travellers near Mach.',
   confidence: 0.6,
+  background: false,
 };
 
 export const OPERATION: OperationRecord = {

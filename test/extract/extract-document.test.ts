@@ -323,4 +323,23 @@ describe('extractDocument', () => {
     const chaman = mentions.find((m) => where(m) === 'Chaman')!;
     expect(chaman.claims.some((c) => c.best === 2)).toBe(true);
   });
+  it("marks an incident the article only recalls as background, and today's as news", () => {
+    const text = [
+      'A roadside bomb wounded three policemen in Turbat on Wednesday.',
+      'Last month, a similar blast killed two soldiers in Turbat.',
+    ].join('\n');
+    const { mentions } = extract(text, '2025-09-19');
+    const records = mentions.map((m) =>
+      buildEventRecord({
+        id: m.id,
+        operationId: null,
+        mentions: [m],
+        sources: [{ docId: 'doc_test', publisher: null, url: null, published: '2025-09-19', text }],
+      }),
+    );
+    expect(records.map((r) => [r.date.precision, r.background])).toEqual([
+      ['day', false],
+      ['month', true],
+    ]);
+  });
 });

@@ -65,9 +65,21 @@ function accordingTo(t: Tokens): string {
   return '';
 }
 
+/** "a bomb", "an attack", "a similar blast": one incident, within a few words of its article. */
+function namesOneIncident(t: Tokens): boolean {
+  for (let i = 0; i < t.words.length; i += 1) {
+    if (t.words[i] !== 'a' && t.words[i] !== 'an') continue;
+    for (let k = i + 1; k <= i + 3 && k < t.words.length; k += 1) {
+      if (match(t, t.lexicon.aggregates, k)?.value.type === 'incident') return true;
+    }
+  }
+  return false;
+}
+
 function isAggregate(t: Tokens, c: Cues): boolean {
   const hasDay = t.words.some((_, i) => grammar(t, 'day', i) !== null);
-  if (c.period && !hasDay && (c.trend || c.source !== '' || c.metricWord)) return true;
+  if (c.period && !hasDay && (c.trend || c.source !== '')) return true;
+  if (c.period && !hasDay && c.metricWord && !namesOneIncident(t)) return true;
   return c.percent && c.trend && c.metricWord;
 }
 
