@@ -31,6 +31,16 @@ export const ERROR_CODES = {
 
 export type ErrorCode = keyof typeof ERROR_CODES;
 
+// Line breaks and other controls in a subject (a JSONL id, a file name) or a detail (a parser's excerpt of the
+// input) would split the one line a problem gets on stderr, or hide part of it.
+// eslint-disable-next-line no-control-regex -- matching control characters is the purpose
+const CONTROLS = /[\0-\x1F\x7F-\x9F\u2028\u2029]+/g;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+function oneLine(text: string): string {
+  return text.replace(CONTROLS, ' ').replace(LONE_SURROGATE, '\uFFFD');
+}
+
 /** An error with a stable code, the input it concerns, and a one-line reason for people. */
 export class FaultlineError extends Error {
   readonly code: ErrorCode;
@@ -39,7 +49,8 @@ export class FaultlineError extends Error {
 
   constructor(code: ErrorCode, subject: string, detail?: string) {
     const base = ERROR_CODES[code].message;
-    super(detail ? `${subject}: ${base} (${detail})` : `${subject}: ${base}`);
+    const line = oneLine(subject);
+    super(detail ? `${line}: ${base} (${oneLine(detail)})` : `${line}: ${base}`);
     this.name = 'FaultlineError';
     this.code = code;
     this.subject = subject;

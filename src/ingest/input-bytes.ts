@@ -11,9 +11,16 @@ function hasUtf16Bom(bytes: Uint8Array): boolean {
 
 /** NUL bytes, or mostly undecodable or control bytes, in the first 8 KB (UTF-16 with a BOM counts as text). */
 export function looksBinary(bytes: Uint8Array): boolean {
+  return bytes.subarray(0, SNIFF_BYTES).includes(0) ? !hasUtf16Bom(bytes) : mostlyBinary(bytes);
+}
+
+/**
+ * Mostly undecodable or control bytes in the first 8 KB: a compressed or database file, whatever its name. A
+ * stray NUL alone does not count, for a batch whose one bad line holds one must lose that line, not the batch.
+ */
+export function mostlyBinary(bytes: Uint8Array): boolean {
   const head = bytes.subarray(0, SNIFF_BYTES);
   if (head.length === 0 || hasUtf16Bom(head)) return false;
-  if (head.includes(0)) return true;
   const text = new TextDecoder('utf-8').decode(head);
   const bad = text.match(NON_TEXT)?.length ?? 0;
   return bad / Math.max(1, text.length) > MAX_NON_TEXT_SHARE;

@@ -1,4 +1,4 @@
-import { looksBinary } from './input-bytes.js';
+import { mostlyBinary } from './input-bytes.js';
 
 export type JsonlLine =
   | { readonly kind: 'line'; readonly number: number; readonly text: string }
@@ -33,7 +33,7 @@ export async function* jsonlLines(
     const buffer = chunk as Buffer;
     if (first) {
       first = false;
-      if (looksBinary(buffer)) {
+      if (mostlyBinary(buffer)) {
         yield { kind: 'binary' };
         return;
       }

@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -105,6 +106,27 @@ describe('readInputs on files and folders', () => {
       publisher: 'Example Wire',
       published: '2022-08-17',
     });
+  });
+
+  it('refuses only the JSONL line that holds a raw NUL or a control character, in one-line messages', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fl-ingest-'));
+    try {
+      const file = join(dir, 'stray.jsonl');
+      const good = (id: string) => JSON.stringify({ id, text: 'A short line about a blast.' });
+      writeFileSync(file, [good('a'), '{"id": "b\u0000", "text": "x\r\u2028y"}', good('c')].join('\n'));
+      const results = await collect([file]);
+      expect(summary(results)).toEqual([
+        `ok text ${file}#a`,
+        `FL_ERR_JSONL_PARSE ${file}:2`,
+        `ok text ${file}#c`,
+      ]);
+      const bad = results[1];
+      expect(!bad?.ok && bad?.error.message).toMatch(/^[^\0\r\n\u2028]+$/);
+      writeFileSync(file, Buffer.concat([Buffer.from('\u001f\u008b'), randomBytes(400)]));
+      expect(summary(await collect([file]))).toEqual([`FL_ERR_INPUT_BINARY ${file}`]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('reports a JSONL line over the size limit without stopping', async () => {
