@@ -10,7 +10,9 @@ import { packageRoot } from './package-root.js';
 
 export const SERVE_HELP = `faultline serve [--db FILE] [--port 8080] [--host 127.0.0.1] [--tiles URL]
   Serves the API (/api, OpenAPI at /api/openapi.json) and the web page. Beyond loopback it refuses to start
-  without FAULTLINE_API_TOKEN, which posting an article then requires. --tiles sets an optional tile URL template.`;
+  without FAULTLINE_API_TOKEN, which posting an article then requires; on loopback a write must come under a
+  loopback Host and Origin. A failed request (500) is logged here with the request id its answer carries.
+  --tiles sets an optional tile URL template.`;
 
 function port(value: string | undefined): number {
   if (value === undefined) return 8080;
