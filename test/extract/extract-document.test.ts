@@ -342,4 +342,18 @@ describe('extractDocument', () => {
       ['month', true],
     ]);
   });
+  it('takes the day a statement was made for the incident only until the text dates the incident itself', () => {
+    const text = [
+      'Security forces killed five terrorists in Khuzdar district, the ISPR said on Wednesday.',
+      'According to the military, the terrorists were killed in the district on the night of March 9-10.',
+    ].join('\n');
+    const { mentions } = extract(text);
+    expect(mentions.map((m) => [where(m), m.date.start, m.date.end])).toEqual([
+      ['Khuzdar', '2025-03-09', '2025-03-10'],
+    ]);
+    const alone = extract(
+      'Security forces killed five terrorists in Khuzdar district, the ISPR said on Wednesday.',
+    );
+    expect(alone.mentions.map((m) => m.date.start)).toEqual(['2025-03-12']);
+  });
 });

@@ -17,6 +17,7 @@ import {
   matches,
   ownDate,
   refersBack,
+  isStatementDay,
   roleRank,
   incidentCue,
 } from './sentence-signals.js';
@@ -87,9 +88,22 @@ function chooseDate(
   running: DateChoice | null,
   published: string | null,
 ): DateChoice | null {
-  const own = ownDate(a.dates);
+  const spoken = a.dates.filter((d) => isStatementDay(a, d));
+  const own = ownDate(spoken.length > 0 ? a.dates.filter((d) => !spoken.includes(d)) : a.dates);
   if (own) return { date: own.date, ruleId: own.ruleId, span: own.span, text: own.text, own: true };
   const s = a.sentence;
+  if (spoken.length > 0) {
+    // the day it was said stands for the incident's until a later sentence dates it ("on the night of
+    // September 14-15"): see `provisional`
+    const said = spoken[0]!;
+    return {
+      date: said.date,
+      ruleId: SIGNAL_RULES.statementDay.id,
+      span: said.span,
+      text: said.text,
+      own: true,
+    };
+  }
   const whole = { span: [s.start, s.end] as const, text: s.text };
   if (running && matches(SIGNAL_RULES.earlier, s.text)) {
     const end = addDays(running.date.start, -1);
@@ -119,6 +133,13 @@ function chooseDate(
   const week = publicationWeek(published);
   if (week) return { ...whole, date: week, ruleId: 'date.publication-week', own: false };
   return null;
+}
+
+/** An incident dated by no day of its own, or by the day it was announced, which `date` may replace. */
+function provisional(current: IncidentDraft, date: DateChoice): boolean {
+  if (date.ruleId === SIGNAL_RULES.statementDay.id) return false;
+  if (!current.date.own) return true;
+  return current.date.ruleId === SIGNAL_RULES.statementDay.id && date.date.end <= current.date.date.end;
 }
 
 function samePlace(p: PlaceMention, q: PlaceMention): boolean {
@@ -208,6 +229,16 @@ function continues(
 ): boolean {
   if (matches(SIGNAL_RULES.separate, a.sentence.text) || matches(SIGNAL_RULES.earlier, a.sentence.text))
     return false;
+  // "the terrorists were killed in the district on the night of September 14-15": no place of its own, it dates
+  // the one incident told so far, whose own sentence named no day or only the day it was announced
+  if (
+    date?.own &&
+    places.length === 0 &&
+    provisional(current, date) &&
+    !current.summary &&
+    matches(SIGNAL_RULES.takesUp, a.sentence.text)
+  )
+    return true;
   if (date?.own && !datesOverlap(date.date, current.date.date)) return false;
   // a day named inside a week-long or undated summary is one of the incidents it summarises
   if (
@@ -284,6 +315,7 @@ export function segmentIncidents(
     if (startsIncident(a, cue, places, hasOwnDate || date?.own === true)) {
       if (current && continues(current, a, places, date)) {
         current.members.push(a);
+        if (date?.own && provisional(current, date)) current.date = date;
         if (cue) current.cues.push(...a.cues);
         if (current.places.length === 0 && places.length > 0) {
           current.places = places;

@@ -42,6 +42,20 @@ export const SIGNAL_RULES = {
       /\b(?:two|three|four|five|six|seven|eight|nine|ten|\d+|multiple|several|a series of|a wave of|a string of|a spate of|back-to-back|coordinated|simultaneous|near-simultaneous|string of)[,\s]\s{0,3}(?:[^.;]{0,60}?\s)?(?:attacks|assaults|strikes|ambushes|blasts|explosions|raids|operations|offensives)\b/i,
   },
   quoted: { id: 'segment.quotation', pattern: /^["\u201c][^"\u201c\u201d]*["\u201d][.!?]?$/ },
+  /** "..., the ISPR said on Wednesday", "police told Dawn on Friday": the day of the statement, not the
+   * incident's; tested on the words between a speech verb and a relative day. */
+  statementDay: {
+    id: 'segment.statement-day',
+    verb: /\b(?:said|says|told|stated|added|confirmed|announced|claimed|disclosed|informed)\b/giu,
+    between:
+      /^(?:\s*,?\s+(?:the|a|an|of|and|in|to|[\p{Lu}][\p{L}\p{N}\u2019'.-]*|\([^)]*\)|[\p{L}]+['\u2019]s|media|wing|officials?|spokes(?:man|person|men)|police|sources|authorities|military|department|reporters|journalists|statement|press|conference))*\s+(?:late |early )?on\s*$/u,
+  },
+  /** Words that point back at the incident just told: "the district", "the terrorists", "there". */
+  takesUp: {
+    id: 'segment.takes-up',
+    pattern:
+      /\b(?:the|these|those) (?:district|area|region|town|village|terrorists|militants|attackers|assailants|suspects|gunmen|operation|attack|encounter|raid)\b|\bthere\b/i,
+  },
   ordinal: {
     id: 'segment.ordinal-incident',
     pattern:
@@ -224,6 +238,19 @@ export function refersBack(a: SentenceAnalysis, cue: EventCue | null): boolean {
     cue.span[0] - a.sentence.start,
   );
   return SIGNAL_RULES.definite.pattern.test(before);
+}
+
+/** True for a relative day named as the day something was said ("the ISPR said on Wednesday"). */
+export function isStatementDay(a: SentenceAnalysis, d: DateMention): boolean {
+  if (d.kind !== 'relative') return false;
+  const text = a.sentence.text;
+  const at = d.span[0] - a.sentence.start;
+  for (const m of text.matchAll(SIGNAL_RULES.statementDay.verb)) {
+    const end = (m.index ?? 0) + m[0].length;
+    if (end > at || at - end > 120) continue;
+    if (SIGNAL_RULES.statementDay.between.test(text.slice(end, at))) return true;
+  }
+  return false;
 }
 
 /** Most specific first; among equals the later one (nearer the verb in "at X in Y, ambushing ..."). */
