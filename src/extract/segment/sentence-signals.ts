@@ -48,7 +48,7 @@ export const SIGNAL_RULES = {
     id: 'segment.statement-day',
     verb: /\b(?:said|says|told|stated|added|confirmed|announced|claimed|disclosed|informed)\b/giu,
     between:
-      /^(?:\s*,?\s+(?:the|a|an|of|and|in|to|[\p{Lu}][\p{L}\p{N}\u2019'.-]*|\([^)]*\)|[\p{L}]+['\u2019]s|media|wing|officials?|spokes(?:man|person|men)|police|sources|authorities|military|department|reporters|journalists|statement|press|conference))*\s+(?:late |early )?on\s*$/u,
+      /^(?:,? (?:the|a|an|of|and|in|to|\p{Lu}[\p{L}\p{N}\u2019'.-]*|\([^)]*\)|\p{Ll}+['\u2019]s|media|wing|officials?|spokes(?:man|person|men)|police|sources|authorities|military|department|reporters|journalists|statement|press|conference))*(?: (?:late |early )?on)? ?$/u,
   },
   /** Words that point back at the incident just told: "the district", "the terrorists", "there". */
   takesUp: {
