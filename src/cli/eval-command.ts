@@ -9,7 +9,7 @@ import { extractInputs } from './extract-command.js';
 
 export const EVAL_HELP = `faultline eval [--shared DIR]
   Scores extraction on the development gold (DIR/data/dev, default ../shared) with DIR/tools/score.py and prints
-  the gold and seeds tables. Says so and stops cleanly when the shared folder is absent.`;
+  the gold-dev, seeds and articles tables. Says so and stops cleanly when the shared folder is absent.`;
 
 /** The extraction issue's floors, checked by score.py itself. */
 const GOLD_BARS = [
@@ -25,6 +25,17 @@ const GOLD_BARS = [
   'claimed=85',
 ];
 const SEED_BARS = ['event_recall=80', 'event_precision=70', 'field_event_type=80', 'field_perpetrator=80'];
+/** The full-article extraction issue's floors, on the 32 real articles. */
+const ARTICLE_BARS = [
+  'event_recall=90',
+  'event_precision=85',
+  'field_date=88',
+  'field_event_type=90',
+  'field_sub_event_type=85',
+  'field_perpetrator=85',
+  'field_killed=80',
+  'field_injured=75',
+];
 
 function python(args: readonly string[]): { ok: boolean; out: string } {
   const run = spawnSync('python3', args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
@@ -38,6 +49,7 @@ export async function evalCommand(argv: readonly string[], io: CliIo): Promise<n
   const score = join(shared, 'tools', 'score.py');
   const gold = join(shared, 'data', 'dev', 'gold-dev.jsonl');
   const seeds = join(shared, 'data', 'dev', 'seeds-gold.json');
+  const articles = join(shared, 'data', 'dev', 'articles-gold.json');
   if (!existsSync(score) || !existsSync(gold)) {
     io.err(`${shared}: no shared evaluation folder (tools/score.py, data/dev); nothing to evaluate`);
     return 0;
@@ -64,23 +76,33 @@ export async function evalCommand(argv: readonly string[], io: CliIo): Promise<n
       `gold-dev (${gold})\n${python([score, 'gold', gold, join(work, 'pred.jsonl'), ...GOLD_BARS.flatMap((b) => ['--min', b])]).out}\n`,
     );
 
-    if (existsSync(seeds)) {
-      const meta = JSON.parse(readFileSync(seeds, 'utf8')) as {
+    const sets = [
+      { name: 'seeds', gold: seeds, folder: join(shared, 'seeds'), bars: SEED_BARS },
+      {
+        name: 'articles',
+        gold: articles,
+        folder: join(shared, 'data', 'dev', 'articles'),
+        bars: ARTICLE_BARS,
+      },
+    ];
+    for (const set of sets) {
+      if (!existsSync(set.gold)) continue;
+      const meta = JSON.parse(readFileSync(set.gold, 'utf8')) as {
         documents: { file: string; published: string }[];
       };
-      const seedLines: string[] = [];
+      const predicted: string[] = [];
       for (const doc of meta.documents) {
-        const path = join(shared, 'seeds', doc.file);
+        const path = join(set.folder, doc.file);
         if (!existsSync(path)) continue;
         const options = { ...config, published: doc.published, stdin: io.stdin };
         for await (const d of extractInputs([path], knowledge, options, quiet)) {
-          for (const r of d.records) seedLines.push(JSON.stringify({ input: d.input, ...r }));
+          for (const r of d.records) predicted.push(JSON.stringify({ input: d.input, ...r }));
         }
       }
-      writeFileSync(join(work, 'seeds-pred.jsonl'), `${seedLines.join('\n')}\n`);
-      io.out(
-        `seeds (${seeds})\n${python([score, 'seeds', seeds, join(work, 'seeds-pred.jsonl'), ...SEED_BARS.flatMap((b) => ['--min', b])]).out}`,
-      );
+      const pred = join(work, `${set.name}-pred.jsonl`);
+      writeFileSync(pred, `${predicted.join('\n')}\n`);
+      const bars = set.bars.flatMap((b) => ['--min', b]);
+      io.out(`\n${set.name} (${set.gold})\n${python([score, 'seeds', set.gold, pred, ...bars]).out}`);
     }
     return 0;
   } finally {
