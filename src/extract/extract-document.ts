@@ -9,7 +9,7 @@ import { findPlaces, inferPlaceContext } from './places/find-places.js';
 import { segmentIncidents } from './segment/segment-incidents.js';
 import { markHeadings } from './sentences/mark-headings.js';
 import { splitSentences } from './sentences/split-sentences.js';
-import type { PlaceContext, PlaceMention } from './types.js';
+import type { ActorMention, PlaceContext, PlaceMention } from './types.js';
 
 /** Bumped whenever a rule changes what extraction produces, so stored documents can be re-extracted. */
 export const EXTRACTOR_VERSION = '2026.11.23-5';
@@ -76,6 +76,11 @@ function provinceLocation(analyses: readonly SentenceAnalysis[], ctx: PlaceConte
   return null;
 }
 
+function firstStateForce(analyses: readonly SentenceAnalysis[]): ActorMention | null {
+  for (const a of analyses) for (const actor of a.actors) if (actor.type === 'state_forces') return actor;
+  return null;
+}
+
 /** The dateline's place, when the gazetteer knows it and it lies in the province the document is about. */
 function datelinePlace(
   text: string,
@@ -130,6 +135,7 @@ export function extractDocument(input: ExtractInput, knowledge: Knowledge): Extr
     placeContext,
     provinceLocation: provinceLocation(analyses, placeContext),
     dateline: datelinePlace(input.text, dateline, knowledge, placeContext),
+    documentState: firstStateForce(analyses),
   };
   const traits = new Map<string, MentionTraits>();
   const assembled = drafts.flatMap((draft, index) => {

@@ -356,4 +356,15 @@ describe('extractDocument', () => {
     );
     expect(alone.mentions.map((m) => m.date.start)).toEqual(['2025-03-12']);
   });
+  it('gives an operation that names no force to the force the article named', () => {
+    const text = [
+      'Security forces killed six terrorists in Kohlu district on Monday, officials said.',
+      'Another IBO in Awaran district on Monday neutralised three terrorists affiliated with Fitna al Hindustan.',
+    ].join('\n');
+    const { mentions } = extract(text);
+    expect(mentions.map((m) => [where(m), m.actor1?.name])).toEqual([
+      ['Kohlu', 'Security Forces of Pakistan'],
+      ['Awaran', 'Security Forces of Pakistan'],
+    ]);
+  });
 });

@@ -1,5 +1,5 @@
 import type { Claim, FieldProvenance, Location, Mention, Span, Target } from '../../domain/index.js';
-import type { PlaceContext, PlaceMention, Sentence, TargetMention } from '../types.js';
+import type { ActorMention, PlaceContext, PlaceMention, Sentence, TargetMention } from '../types.js';
 import type { DraftClaim, IncidentDraft } from '../segment/segment-incidents.js';
 import { datesOverlap } from '../segment/sentence-signals.js';
 import { decideActors } from './decide-actors.js';
@@ -13,6 +13,8 @@ export interface AssembleContext {
   readonly provinceLocation: Location | null;
   /** The place of the report's dateline, for the lead incident when it names no place of its own. */
   readonly dateline: PlaceMention | null;
+  /** The first state force the document names, for an operation whose sentences name none. */
+  readonly documentState: ActorMention | null;
 }
 
 function toClaim(d: DraftClaim, docId: string): Claim {
@@ -136,6 +138,7 @@ export function assembleDraft(draft: IncidentDraft, index: number, ctx: Assemble
     // "twelve soldiers were martyred while security forces killed 13 terrorists": the state's own act, in a
     // battle, makes the state actor1 even when a stronger cue (an exchange of fire) set the type
     type.eventType === 'Battles' && draft.anchor.cues.some((c) => c.stateConducted),
+    ctx.documentState,
   );
   // a lead incident that names no place happened, as far as the report says, where it was filed
   const lead = draft.anchor.sentence.index === 0 ? ctx.dateline : null;

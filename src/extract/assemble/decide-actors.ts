@@ -46,6 +46,7 @@ export function decideActors(
   priorParagraph = -1,
   onlyMilitantsHit = false,
   stateActs = false,
+  documentState: ActorMention | null = null,
 ): ActorDecision {
   const mentions = members.flatMap((m) => m.actors).filter(canAct);
   const byId = new Map(mentions.map((a) => [a.actorId, a] as const));
@@ -70,6 +71,10 @@ export function decideActors(
     if (state) {
       actor1 = state;
       rule = 'actor.state-operation';
+    } else if (documentState) {
+      // "Another IBO in Kech district neutralised three terrorists": the forces the article named conduct it
+      actor1 = documentState;
+      rule = 'actor.state-operation-document';
     }
   }
   if (!actor1 && onlyMilitantsHit && !suspected) {
