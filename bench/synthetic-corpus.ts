@@ -233,7 +233,13 @@ function renderHtml(
   ].join('\n');
 }
 
-function article(rng: Rng, index: number, seed: number): SyntheticArticle {
+/** Options of the generator; the defaults give the benchmark's ~5 KB articles. */
+export interface SyntheticOptions {
+  /** Body length to stop at (characters): short articles (the crash test's) extract faster. */
+  readonly bodyChars?: number;
+}
+
+function article(rng: Rng, index: number, seed: number, options: SyntheticOptions): SyntheticArticle {
   const [outlet, stance] = pick(rng, OUTLETS);
   const day = FIRST_DAY + int(rng, 0, SPAN_DAYS);
   const published = isoDay(day);
@@ -244,7 +250,7 @@ function article(rng: Rng, index: number, seed: number): SyntheticArticle {
   const town = first.town;
   const junk = JUNK.map((j) => fill(j, { town, id }));
   const paras: string[] = [first.text];
-  const target = int(rng, 4300, 5300);
+  const target = Math.min(int(rng, 4300, 5300), options.bodyChars ?? Number.POSITIVE_INFINITY);
   let size = first.text.length;
   for (let i = 0; size < target && i < 40; i++) {
     const p = rng() < 0.4 ? incidentParagraph(rng, stance, day).text : fillerParagraph(rng);
@@ -270,17 +276,26 @@ function article(rng: Rng, index: number, seed: number): SyntheticArticle {
 }
 
 /** Deterministic stream of `count` articles: the same seed always gives the same texts. */
-export function* syntheticArticles(count: number, seed: number): Generator<SyntheticArticle> {
+export function* syntheticArticles(
+  count: number,
+  seed: number,
+  options: SyntheticOptions = {},
+): Generator<SyntheticArticle> {
   const n = Number.isFinite(count) ? Math.max(0, Math.floor(count)) : 0;
   const s = Number.isFinite(seed) ? Math.trunc(seed) : 0;
   const rng = mulberry32(s);
-  for (let i = 0; i < n; i++) yield article(rng, i, s);
+  for (let i = 0; i < n; i++) yield article(rng, i, s, options);
 }
 
 /** Writes each article as `<name>.html` or `<name>.txt` into `dir`, one at a time, never holding the corpus. */
-export async function writeSyntheticCorpus(dir: string, count: number, seed: number): Promise<void> {
+export async function writeSyntheticCorpus(
+  dir: string,
+  count: number,
+  seed: number,
+  options: SyntheticOptions = {},
+): Promise<void> {
   await mkdir(dir, { recursive: true });
-  for (const a of syntheticArticles(count, seed)) {
+  for (const a of syntheticArticles(count, seed, options)) {
     await writeFile(join(dir, `${a.name}.${a.format === 'html' ? 'html' : 'txt'}`), a.content, 'utf8');
   }
 }

@@ -22,7 +22,11 @@ export async function resolveCommand(argv: readonly string[], io: CliIo): Promis
   const store = await openStore(config);
   try {
     const eventIds = new Set<string>();
-    const { mentions, rounds } = await resolvePending(store, { eventIds, alwaysRefreshProfiles: true });
+    const { mentions, rounds } = await resolvePending(store, {
+      eventIds,
+      alwaysRefreshProfiles: true,
+      onRound: (seeds) => io.err(`resolving ${seeds} pending mentions`),
+    });
     const total = await store.countEvents({});
     io.err(
       `resolved ${mentions} pending mentions in ${rounds} rounds; events written ${eventIds.size}; events stored ${total}`,

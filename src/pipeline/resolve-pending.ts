@@ -23,6 +23,8 @@ export async function resolvePending(
     readonly eventIds?: Set<string>;
     /** Rebuild the profiles even when nothing was pending: a run killed after its last round left them stale. */
     readonly alwaysRefreshProfiles?: boolean;
+    /** Told the number of seeds before each round is planned, for progress. */
+    readonly onRound?: (seeds: number) => void;
   } = {},
 ): Promise<PendingSummary> {
   const size = Math.max(1, options.seedsPerRound ?? SEEDS_PER_ROUND);
@@ -36,6 +38,7 @@ export async function resolvePending(
     // every round clears its seeds, so the same first seed twice means another writer keeps re-saving it
     if (first.id === previousFirst) throw new Error(`mention ${first.id} stays unresolved after resolution`);
     previousFirst = first.id;
+    options.onRound?.(seeds.length);
     const summary = await resolveSeeds(store, seeds);
     for (const id of summary.eventIds) options.eventIds?.add(id);
     mentions += seeds.length;

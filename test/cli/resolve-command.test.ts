@@ -42,7 +42,7 @@ describe('faultline resolve', () => {
       expect(await again.countPendingMentions()).toBe(0);
       expect(run.err).toMatch(
         new RegExp(
-          `^resolved \\d+ pending mentions in 1 rounds; events written ${events}; events stored ${events}\\n$`,
+          `^resolving \\d+ pending mentions\\nresolved \\d+ pending mentions in 1 rounds; events written ${events}; events stored ${events}\\n$`,
         ),
       );
     } finally {
