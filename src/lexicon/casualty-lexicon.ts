@@ -82,6 +82,8 @@ export const GRAMMAR_ROLES = [
   'day',
   'toll-link',
   'month',
+  'postmodifier',
+  'hedge',
 ] as const;
 export type GrammarRole = (typeof GRAMMAR_ROLES)[number];
 

@@ -73,6 +73,13 @@ function readRun(t: Tokens, j: number): Run {
       }
       if (metric.value.form !== 'noun') break;
     }
+    // "terrorists affiliated with ...": the noun phrase ends where whom they belong to begins
+    if (head && grammar(t, 'postmodifier', k)) break;
+    const hedge = grammar(t, 'hedge', k);
+    if (hedge) {
+      k = hedge.end;
+      continue;
+    }
     const noun = match(t, t.lexicon.nouns, k);
     const cat = noun ? null : match(t, t.lexicon.categoryWords, k);
     if (head && !head.generic && !head.inherit) cats.push(head.category);

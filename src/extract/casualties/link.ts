@@ -15,6 +15,8 @@ export interface Link {
 }
 
 const MAX_GAP = 8;
+/** Longest "affiliated with ..." phrase skipped between a figure's noun and its verb, in tokens. */
+const MAX_MODIFIER = 10;
 
 function passiveBefore(t: Tokens, i: number): boolean {
   return i > 0 && grammar(t, 'passive-aux', i - 1) !== null && grammar(t, 'passive-aux', i - 1)?.end === i;
@@ -66,6 +68,19 @@ export function linkAfter(t: Tokens, group: Group, strict: boolean): Link | null
         return { metrics: [m], zero: null, start: group.end, end: m.end, ruleId: `passive:${m.value.id}` };
       }
       return null;
+    }
+    const modifier = gaps === 0 && !strict ? grammar(t, 'postmodifier', k) : null;
+    if (modifier) {
+      // "three terrorists affiliated with Fitna al Hindustan were killed": skip to the auxiliary
+      let end = modifier.end;
+      while (end < t.tokens.length && end - k < MAX_MODIFIER && !grammar(t, 'passive-aux', end)) {
+        if (isPunct(t, end, '.;:') || t.metricAt.has(end)) break;
+        end += 1;
+      }
+      if (!grammar(t, 'passive-aux', end)) return null;
+      gaps += 1;
+      k = end;
+      continue;
     }
     const gap = grammar(t, 'gap', k);
     if (!gap) return null;

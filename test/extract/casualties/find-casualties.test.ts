@@ -25,6 +25,15 @@ const rows: readonly Row[] = [
     text: 'Security forces neutralised 19 \u201cIndian-sponsored terrorists\u201d during the operation.',
     want: [`killed/militants/19/19/19/=/${U}`],
   },
+  // Words of doubt and whom the counted belong to do not break the phrase.
+  {
+    text: 'Four alleged terrorists linked to the banned group were killed in the raid.',
+    want: ['killed/militants/4/4/4/=/-/unattributed/claimed'],
+  },
+  {
+    text: 'Three suspected militants affiliated with Fitna al Hindustan were killed.',
+    want: [`killed/militants/3/3/3/=/${U}`],
+  },
   // State euphemisms for killing.
   {
     text: 'Thirteen khawarij were neutralised by the security forces.',
