@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { EXTRACTOR_VERSION } from '../src/extract/extract-document.js';
 import {
@@ -41,6 +42,7 @@ export interface Kill {
 export interface Reference {
   readonly snapshot: StoreSnapshot;
   readonly cleanMs: number;
+  readonly startupMs: number;
   /** A whole resolution, from its "resolving" line to its end. */
   readonly resolveMs: number;
   /** Differences between the clean store and itself resolved a second time. */
@@ -148,7 +150,11 @@ async function cleanRun(
   log: (l: string) => void,
 ): Promise<Reference> {
   const run = mustSucceed('clean ingest', await runCli(cli, ['ingest', corpus, ...clean.flags]));
-  log(`clean run: ${(run.ms / 1000).toFixed(1)} s`);
+  // an ingest of nothing: the time a process takes to start, open the store and load the knowledge
+  const empty = join(corpus, '..', 'empty');
+  await mkdir(empty, { recursive: true });
+  const startup = mustSucceed('empty ingest', await runCli(cli, ['ingest', empty, ...clean.flags]));
+  log(`clean run: ${(run.ms / 1000).toFixed(1)} s, of which starting ${(startup.ms / 1000).toFixed(1)} s`);
   const snapshot = await snapshotOf(clean);
   await clean.markAllPending();
   const resolve = ['resolve', ...clean.flags];
@@ -162,6 +168,7 @@ async function cleanRun(
   return {
     snapshot,
     cleanMs: run.ms,
+    startupMs: startup.ms,
     resolveMs: again.ms,
     again: differences.map((d) => `re-resolved: ${d}`),
   };
@@ -207,7 +214,12 @@ export async function crashTest(options: CrashOptions): Promise<CrashFigures> {
       const at: KillAt =
         command === 'resolve'
           ? { afterMs: Math.round(reference.resolveMs * (0.05 + 0.85 * rng())), after: RESOLVING }
-          : { afterMs: Math.round(reference.cleanMs * left * (0.1 + 0.7 * rng())) };
+          : {
+              afterMs: Math.round(
+                reference.startupMs +
+                  (reference.cleanMs - reference.startupMs) * left * (0.05 + 0.85 * rng()),
+              ),
+            };
       const args =
         command === 'resolve' ? ['resolve', ...crashed.flags] : ['ingest', corpus, ...crashed.flags];
       const exit = await runCli(options.cli, args, at);

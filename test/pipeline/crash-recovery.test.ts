@@ -18,8 +18,14 @@ const SEED = Number(process.env.FAULTLINE_CRASH_SEED ?? randomBytes(2).readUInt1
 const log = process.env.FAULTLINE_CRASH_LOG ? (line: string) => console.log(line) : undefined;
 
 const work = mkdtempSync(join(tmpdir(), 'faultline-crash-'));
-// the bundle must sit inside the package, where the CLI finds data/ by walking up from its own file
-const bundleDir = join(packageRoot(), '.bench', `crash-cli-${randomBytes(4).toString('hex')}`);
+// the bundle must sit inside the package, where the CLI finds data/ by walking up from its own file, and where
+// no lint or format check looks, should a run be killed before removing it
+const bundleDir = join(
+  packageRoot(),
+  'node_modules',
+  '.cache',
+  `faultline-crash-${randomBytes(4).toString('hex')}`,
+);
 const cli = join(bundleDir, 'cli.js');
 
 beforeAll(async () => {
