@@ -367,4 +367,16 @@ describe('extractDocument', () => {
       ['Awaran', 'Security Forces of Pakistan'],
     ]);
   });
+  it('never dates the next incidents by one the article recalls from last month', () => {
+    const text = [
+      'Last month, security forces killed 50 terrorists in an operation in Zhob.',
+      'In an encounter in Kohlu district, nine militants were killed, the ISPR said.',
+      'Several districts, including Kech and Panjgur, have seen a series of attacks this year.',
+    ].join('\n');
+    const { mentions } = extract(text);
+    expect(mentions.map((m) => [where(m), m.date.precision])).toEqual([
+      ['Zhob', 'month'],
+      ['Kohlu', 'week'],
+    ]);
+  });
 });

@@ -294,7 +294,8 @@ export function segmentIncidents(
     const places = incidentPlaces(a, cue);
     const date = chooseDate(a, current, running, published);
     const hasOwnDate = date?.own === true && date.date.precision !== 'year';
-    if (hasOwnDate && date) running = date;
+    // an incident recalled from weeks before ("Last month, ...") does not date the sentences after it
+    if (hasOwnDate && date && !matches(SIGNAL_RULES.earlier, a.sentence.text)) running = date;
 
     const referred = current ? referredIncident(drafts, current, a, cue, places, date) : null;
     if (referred) {

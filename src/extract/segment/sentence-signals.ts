@@ -28,7 +28,7 @@ export const SIGNAL_RULES = {
   statement: {
     id: 'segment.statement',
     pattern:
-      /\b(?:warned|urged|argued|believes?|condemned|vowed|threatened|called (?:on|for)|appealed|demanded|accused|alleged that|described the attacks|dismissed the claims|rejected)\b/i,
+      /\b(?:warned|urged|argued|believes?|condemned|vowed|threatened|called (?:on|for)|appealed|demanded|accused|alleged that|described the attacks|dismissed the claims|rejected|ha(?:ve|s) (?:seen|witnessed|experienced) (?:a |an )?(?:series|spate|wave|surge|string|rise))\b/i,
   },
   habitual: {
     id: 'segment.habitual',
