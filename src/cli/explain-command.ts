@@ -22,6 +22,7 @@ export function explainMention(m: Mention): string[] {
   const lines: string[] = [];
   const loc = m.location;
   const value: Record<string, string> = {
+    incident: 'opened here',
     date: `${m.date.start}${m.date.end !== m.date.start ? ` to ${m.date.end}` : ''} (${m.date.precision})`,
     location: loc
       ? `${loc.name}; ${loc.admin2 ?? '-'}; ${loc.admin1 ?? '-'}; ${loc.country} (${loc.precision})`

@@ -31,6 +31,8 @@ export interface Sentence {
    * before it.
    */
   readonly heading?: boolean;
+  /** One of several incidents' clauses that a lead sentence joins (see segment/split-clauses.ts). */
+  readonly clause?: boolean;
 }
 
 export interface Found {

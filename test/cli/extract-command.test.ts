@@ -65,6 +65,7 @@ describe('faultline extract', () => {
         'evidence',
         'notes',
         'confidence',
+        'background',
       ].sort(),
     );
     expect(first.location).toMatchObject({ name: 'Tump', admin2: 'Kech' });

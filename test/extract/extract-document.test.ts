@@ -319,6 +319,10 @@ describe('extractDocument', () => {
       ['Chaman', 'Explosions/Remote violence', '2025-03-10', false],
       ['Kohlu', 'Battles', '2025-03-10', true],
     ]);
+    // every incident says which rule drew its boundary
+    const boundary = (name: string) =>
+      mentions.find((m) => where(m) === name)!.provenance.find((p) => p.field === 'incident')?.ruleId;
+    expect([boundary('Chaman'), boundary('Kohlu')]).toEqual(['segment.first-incident', 'segment.clause']);
     // the detail paragraph's figures join the lead's Chaman incident, not a second one
     const chaman = mentions.find((m) => where(m) === 'Chaman')!;
     expect(chaman.claims.some((c) => c.best === 2)).toBe(true);

@@ -155,6 +155,7 @@ export function assembleDraft(draft: IncidentDraft, index: number, ctx: Assemble
     const claims = own.map((c) => toClaim(c, ctx.docId));
     claims.push(...impliedBomberDeath(draft, claims, ctx.docId, type.subEventType));
     const prov: FieldProvenance[] = [
+      provenance('incident', draft.boundaryRuleId, [anchor.start, anchor.end], anchor.text),
       provenance('date', draft.date.ruleId, draft.date.span, draft.date.text),
       place
         ? provenance('location', place.ruleId, place.span, place.text)

@@ -46,6 +46,8 @@ export interface IncidentDraft {
   readonly members: SentenceAnalysis[];
   places: PlaceMention[];
   readonly placeRuleId: string;
+  /** The rule that drew the boundary before this incident: why it is not part of the one before. */
+  readonly boundaryRuleId: string;
   date: DateChoice;
   summary: boolean;
   readonly cues: EventCue[];
@@ -133,6 +135,21 @@ function chooseDate(
   const week = publicationWeek(published);
   if (week) return { ...whole, date: week, ruleId: 'date.publication-week', own: false };
   return null;
+}
+
+/** Why a sentence opens a new incident rather than adding to the current one: the rule, for `explain`. */
+function boundaryRule(
+  current: IncidentDraft | null,
+  a: SentenceAnalysis,
+  date: DateChoice,
+  afterHeading: boolean,
+): string {
+  if (!current) return afterHeading ? 'sentences.heading' : 'segment.first-incident';
+  if (matches(SIGNAL_RULES.separate, a.sentence.text)) return SIGNAL_RULES.separate.id;
+  if (matches(SIGNAL_RULES.earlier, a.sentence.text)) return SIGNAL_RULES.earlier.id;
+  if (date.own && !datesOverlap(date.date, current.date.date)) return 'segment.new-day';
+  if (a.sentence.clause) return 'segment.clause';
+  return 'segment.new-place';
 }
 
 /** An incident dated by no day of its own, or by the day it was announced, which `date` may replace. */
@@ -272,12 +289,14 @@ export function segmentIncidents(
   let current: IncidentDraft | null = null;
   let running: DateChoice | null = null;
   let priorGroup: { actor: ActorMention; paragraph: number } | null = null;
+  let afterHeading = false;
   const firstBody = analyses.find((a) => !a.sentence.heading)?.sentence.paragraph ?? -1;
   for (const a of analyses.flatMap(splitClauses)) {
     if (a.aggregate) continue;
     if (a.sentence.heading) {
       // a subheading announces the next incident: what follows it is no longer the one before
       current = null;
+      afterHeading = true;
       continue;
     }
     const prior =
@@ -340,11 +359,14 @@ export function segmentIncidents(
         continue;
       }
       if (!date) continue;
+      const boundaryRuleId = boundaryRule(current, a, date, afterHeading);
+      afterHeading = false;
       current = {
         anchor: a,
         members: [a],
         places,
         placeRuleId: places.length > 1 ? 'segment.place-list' : 'segment.place-after-cue',
+        boundaryRuleId,
         date,
         // several places without a day of their own restate attacks ("the recent attacks in Kalat and Jhau")
         summary:

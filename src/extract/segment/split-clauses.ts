@@ -22,7 +22,7 @@ function clauseOf(a: SentenceAnalysis, start: number, end: number): SentenceAnal
   const pick = <T extends Found>(xs: readonly T[]): T[] => xs.filter((x) => inside(x, start, end));
   return {
     ...a,
-    sentence: { ...s, start, end, text: s.text.slice(start - s.start, end - s.start) },
+    sentence: { ...s, start, end, text: s.text.slice(start - s.start, end - s.start), clause: true },
     dates: pick(a.dates),
     places: pick(a.places),
     actors: pick(a.actors),
