@@ -14,6 +14,8 @@ export interface CrashStore {
   open(): Promise<Store>;
   /** Marks every mention unresolved again, as if no resolution had run (to time a whole resolution). */
   markAllPending(): Promise<void>;
+  /** A reader, beside the CLI's writer, of how many documents are extracted so far: to kill at a given point. */
+  watch(): Promise<{ extracted(): Promise<number>; close(): Promise<void> }>;
   drop(): Promise<void>;
 }
 
@@ -32,6 +34,14 @@ function sqliteStore(path: string): CrashStore {
       } finally {
         db.close();
       }
+    },
+    async watch() {
+      const db = new BetterSqlite3(path, { readonly: true });
+      const count = db.prepare('select count(*) as n from documents where extractor_version is not null');
+      return {
+        extracted: async () => (count.get() as { n: number }).n,
+        close: async () => void db.close(),
+      };
     },
     async drop() {
       // the files live in the caller's temporary folder, removed with it
@@ -64,6 +74,19 @@ async function postgresStore(url: string, name: string): Promise<CrashStore> {
     open: () => openPostgresStore({ connectionString: dbUrl }),
     markAllPending: () =>
       admin(dbUrl, async (c) => void (await c.query('update mentions set unresolved = 1'))),
+    async watch() {
+      const client = new pg.Client({ connectionString: dbUrl });
+      await client.connect();
+      return {
+        async extracted() {
+          const r = await client.query(
+            'select count(*) as n from documents where extractor_version is not null',
+          );
+          return Number((r.rows[0] as { n: string }).n);
+        },
+        close: () => client.end(),
+      };
+    },
     drop: () => admin(url, async (c) => void (await c.query(`drop database if exists ${name} with (force)`))),
   };
 }

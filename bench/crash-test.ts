@@ -1,5 +1,4 @@
 import { spawn } from 'node:child_process';
-import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { EXTRACTOR_VERSION } from '../src/extract/extract-document.js';
 import {
@@ -30,7 +29,8 @@ export interface CrashOptions {
 
 export interface Kill {
   readonly command: 'ingest' | 'resolve';
-  readonly afterMs: number;
+  /** Where it was killed. */
+  readonly point: string;
   /** The crashed store after the kill. */
   readonly documents: number;
   readonly unextracted: number;
@@ -42,7 +42,6 @@ export interface Kill {
 export interface Reference {
   readonly snapshot: StoreSnapshot;
   readonly cleanMs: number;
-  readonly startupMs: number;
   /** A whole resolution, from its "resolving" line to its end. */
   readonly resolveMs: number;
   /** Differences between the clean store and itself resolved a second time. */
@@ -66,6 +65,8 @@ interface Exit {
 interface KillAt {
   readonly afterMs: number;
   readonly after?: string;
+  /** Polled instead of a delay: the kill comes when it first answers true. */
+  readonly when?: () => Promise<boolean>;
 }
 
 /**
@@ -78,7 +79,21 @@ function runCli(cli: string, args: readonly string[], kill?: KillAt): Promise<Ex
   let stderr = '';
   let timer: NodeJS.Timeout | null = null;
   const arm = (): void => {
-    if (kill) timer = setTimeout(() => child.kill('SIGKILL'), kill.afterMs);
+    if (!kill) return;
+    const when = kill.when;
+    if (!when) {
+      timer = setTimeout(() => child.kill('SIGKILL'), kill.afterMs);
+      return;
+    }
+    const poll = (): void => {
+      timer = setTimeout(() => {
+        void when().then(
+          (now) => (now ? child.kill('SIGKILL') : poll()),
+          () => poll(),
+        );
+      }, 20);
+    };
+    poll();
   };
   if (kill?.after === undefined) arm();
   // only the end matters for a diagnosis; a re-run writes one "already present" line per document
@@ -128,7 +143,7 @@ async function snapshotOf(store: CrashStore): Promise<StoreSnapshot> {
   }
 }
 
-async function stateOf(store: CrashStore): Promise<Omit<Kill, 'command' | 'afterMs'>> {
+async function stateOf(store: CrashStore): Promise<Omit<Kill, 'command' | 'point'>> {
   const s = await store.open();
   try {
     return {
@@ -150,11 +165,7 @@ async function cleanRun(
   log: (l: string) => void,
 ): Promise<Reference> {
   const run = mustSucceed('clean ingest', await runCli(cli, ['ingest', corpus, ...clean.flags]));
-  // an ingest of nothing: the time a process takes to start, open the store and load the knowledge
-  const empty = join(corpus, '..', 'empty');
-  await mkdir(empty, { recursive: true });
-  const startup = mustSucceed('empty ingest', await runCli(cli, ['ingest', empty, ...clean.flags]));
-  log(`clean run: ${(run.ms / 1000).toFixed(1)} s, of which starting ${(startup.ms / 1000).toFixed(1)} s`);
+  log(`clean run: ${(run.ms / 1000).toFixed(1)} s`);
   const snapshot = await snapshotOf(clean);
   await clean.markAllPending();
   const resolve = ['resolve', ...clean.flags];
@@ -168,7 +179,6 @@ async function cleanRun(
   return {
     snapshot,
     cleanMs: run.ms,
-    startupMs: startup.ms,
     resolveMs: again.ms,
     again: differences.map((d) => `re-resolved: ${d}`),
   };
@@ -205,29 +215,37 @@ export async function crashTest(options: CrashOptions): Promise<CrashFigures> {
     const kills: Kill[] = [];
     for (let attempt = 0; kills.length < options.kills && attempt < options.kills * 4; attempt++) {
       const state = await stateOf(crashed);
-      // the share of the clean run's work still to do, so that an ingest is killed before it ends
-      const left = Math.max(0.2, 1 - (state.documents - state.unextracted) / options.docs);
-      const command = kills.length % 2 === 1 ? 'resolve' : 'ingest';
-      // a resolve killed part way through a whole re-resolution (as after an extractor upgrade): with only a
-      // few mentions pending it could end before any kill
-      if (command === 'resolve') await crashed.markAllPending();
-      const at: KillAt =
-        command === 'resolve'
-          ? { afterMs: Math.round(reference.resolveMs * (0.05 + 0.85 * rng())), after: RESOLVING }
-          : {
-              afterMs: Math.round(
-                reference.startupMs +
-                  (reference.cleanMs - reference.startupMs) * left * (0.05 + 0.85 * rng()),
-              ),
-            };
+      const extracted = state.documents - state.unextracted;
+      const remaining = options.docs - extracted;
+      const command = kills.length % 2 === 1 || remaining === 0 ? 'resolve' : 'ingest';
+      let at: KillAt;
+      let point: string;
+      let watcher: Awaited<ReturnType<CrashStore['watch']>> | null = null;
+      if (command === 'resolve') {
+        // part way through a whole re-resolution (as after an extractor upgrade): with only a few mentions
+        // pending, resolve could end before any kill
+        await crashed.markAllPending();
+        const share = Math.max(0.1, extracted / options.docs);
+        const afterMs = Math.round(reference.resolveMs * share * (0.05 + 0.85 * rng()));
+        at = { afterMs, after: RESOLVING };
+        point = `${afterMs} ms into resolution`;
+      } else {
+        // by progress, not by time, which a loaded machine stretches: once a random number of documents is
+        // extracted, or, one time in three, once all are, which is inside the run's last resolution
+        const target = rng() < 1 / 3 ? options.docs : extracted + Math.ceil(remaining * (0.1 + 0.9 * rng()));
+        const w = await crashed.watch();
+        watcher = w;
+        at = { afterMs: 0, when: async () => (await w.extracted()) >= target };
+        point = `at ${target} documents extracted`;
+      }
       const args =
         command === 'resolve' ? ['resolve', ...crashed.flags] : ['ingest', corpus, ...crashed.flags];
-      const exit = await runCli(options.cli, args, at);
+      const exit = await runCli(options.cli, args, at).finally(() => watcher?.close());
       if (exit.signal !== 'SIGKILL') {
         mustSucceed(`${command} before its kill`, exit);
         continue;
       }
-      const kill = { command, afterMs: at.afterMs, ...(await stateOf(crashed)) } as const;
+      const kill = { command, point, ...(await stateOf(crashed)) } as const;
       kills.push(kill);
       log(`kill ${kills.length}: ${JSON.stringify(kill)}`);
     }
