@@ -383,4 +383,15 @@ describe('extractDocument', () => {
       ['Kohlu', 'week'],
     ]);
   });
+  it('places an incident "in the district" in the district the article last named', () => {
+    const text = [
+      'Two policemen were martyred in an attack on a checkpoint in Tank district on Monday.',
+      'A day earlier, a soldier was martyred during an operation in the district, officials said.',
+    ].join('\n');
+    const { mentions } = extract(text);
+    expect(mentions.map((m) => [m.location?.admin2, m.date.start])).toEqual([
+      ['Tank', '2025-03-10'],
+      ['Tank', '2025-03-09'],
+    ]);
+  });
 });

@@ -107,6 +107,16 @@ function chooseDate(
     };
   }
   const whole = { span: [s.start, s.end] as const, text: s.text };
+  // "A day earlier, ...": the day before the incident just told, when that one has a day
+  if (previous && previous.date.date.precision === 'day' && matches(SIGNAL_RULES.dayBefore, s.text)) {
+    const day = addDays(previous.date.date.start, -1);
+    return {
+      ...whole,
+      date: { start: day, end: day, precision: 'day' },
+      ruleId: SIGNAL_RULES.dayBefore.id,
+      own: false,
+    };
+  }
   if (running && matches(SIGNAL_RULES.earlier, s.text)) {
     const end = addDays(running.date.start, -1);
     return {
@@ -250,7 +260,7 @@ function continues(
   // the one incident told so far, whose own sentence named no day or only the day it was announced
   if (
     date?.own &&
-    places.length === 0 &&
+    places.every((p) => current.places.some((q) => samePlace(p, q))) &&
     provisional(current, date) &&
     !current.summary &&
     matches(SIGNAL_RULES.takesUp, a.sentence.text)
@@ -290,6 +300,7 @@ export function segmentIncidents(
   let running: DateChoice | null = null;
   let priorGroup: { actor: ActorMention; paragraph: number } | null = null;
   let afterHeading = false;
+  let lastDistrict: PlaceMention | null = null;
   const firstBody = analyses.find((a) => !a.sentence.heading)?.sentence.paragraph ?? -1;
   for (const a of analyses.flatMap(splitClauses)) {
     if (a.aggregate) continue;
@@ -310,7 +321,13 @@ export function segmentIncidents(
       a.cues,
       a.casualties.some((c) => c.high > 0),
     );
-    const places = incidentPlaces(a, cue);
+    const namedPlaces = incidentPlaces(a, cue);
+    // "a cop was martyred in the district": the district the article last named
+    const places =
+      namedPlaces.length === 0 && lastDistrict && matches(SIGNAL_RULES.theDistrict, a.sentence.text)
+        ? [lastDistrict]
+        : namedPlaces;
+    for (const p of a.places) if (p.role === 'district') lastDistrict = p;
     const date = chooseDate(a, current, running, published);
     const hasOwnDate = date?.own === true && date.date.precision !== 'year';
     // an incident recalled from weeks before ("Last month, ...") does not date the sentences after it

@@ -21,6 +21,7 @@ export const SIGNAL_RULES = {
     pattern:
       /\b(?:the (?:next|following) (?:day|morning|afternoon|evening|night)|the day after|(?:a|one|two|three|\d) days? later)\b/i,
   },
+  dayBefore: { id: 'segment.day-before', pattern: /\b(?:a|one) day (?:earlier|before)\b/i },
   sameDay: {
     id: 'segment.same-day',
     pattern: /\b(?:that|the) same (?:day|night|evening|morning)\b|\bon the same day\b/i,
@@ -49,6 +50,11 @@ export const SIGNAL_RULES = {
     verb: /\b(?:said|says|told|stated|added|confirmed|announced|claimed|disclosed|informed)\b/giu,
     between:
       /^(?:,? (?:the|a|an|of|and|in|to|\p{Lu}[\p{L}\p{N}\u2019'.-]*|\([^)]*\)|\p{Ll}+['\u2019]s|media|wing|officials?|spokes(?:man|person|men)|police|sources|authorities|military|department|reporters|journalists|statement|press|conference))*(?: (?:late |early )?on)? ?$/u,
+  },
+  /** "in the district", "the district's Daraban area": the district the article last named. */
+  theDistrict: {
+    id: 'segment.the-district',
+    pattern: /\b(?:in|of) the (?:same )?district\b|\bthe district['\u2019]s\b/i,
   },
   /** Words that point back at the incident just told: "the district", "the terrorists", "there". */
   takesUp: {
