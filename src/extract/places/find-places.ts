@@ -1,4 +1,5 @@
 import type { Gazetteer, GazetteerPlace } from '../../lexicon/gazetteer.js';
+import { normalisePlaceName } from '../../lexicon/gazetteer.js';
 import type { PlaceContext, PlaceMention, PlaceRole, Sentence } from '../types.js';
 import { KINDS_BY_CUE, choose, districtOf, locationOf, plausible } from './place-candidates.js';
 import { buildChunks, gapBefore, isHyphen, matchKnown, tokenise } from './place-tokens.js';
@@ -239,6 +240,9 @@ const RULE_BY_CUE: Record<'district' | 'tehsil' | 'town' | 'province', string> =
   province: 'place.province',
 };
 
+const sameName = (a: string | null, b: string): boolean =>
+  !!a && normalisePlaceName(a) === normalisePlaceName(b);
+
 function knownMention(
   scan: Scan,
   c: number,
@@ -269,6 +273,24 @@ function knownMention(
       place = districtOf(place, scan.gazetteer);
   }
   if (!place) return { mention: null, end: chunk.to };
+  // "Sangar Kaur (Awaran district)": a town of that spelling in another district is a coincidence of names; the
+  // place is an unlisted locality of the district written beside it. Only a parenthesised trail says so: in
+  // "Panjgur, Kharan" the second name is another town, not Panjgur's district.
+  if (
+    !confirmed &&
+    trail.paren &&
+    trail.admin2 &&
+    (place.kind === 'town' || place.kind === 'area') &&
+    !sameName(place.admin2, trail.admin2.name)
+  )
+    return anchoredArea(
+      scan,
+      chunk.from,
+      chunkText(scan, chunk, cue),
+      trail.admin2,
+      trail.end,
+      'place.paren-district-province',
+    );
   if ((place.kind === 'province' || place.kind === 'country') && !cue && modifier(scan, chunk))
     return { mention: null, end: afterCue };
   // A neighbouring country named in a document about another is where fire came from, not where it fell.

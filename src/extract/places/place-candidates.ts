@@ -23,12 +23,13 @@ const same = (a: string | null | undefined, b: string | null | undefined): boole
   !!a && !!b && normalisePlaceName(a) === normalisePlaceName(b);
 
 /**
- * A small foreign town from the package (no population, not curated) is a coincidence of spelling in a document
- * about another country, not a place; large foreign towns and curated entries still count.
+ * A foreign town is a coincidence of spelling in a document about another country (GeoNames has a Kalat in Iran),
+ * unless it is one of the major towns the countries table lists (curated); a foreign province or country is
+ * named as such ("Kunar province", "Afghanistan") and counts.
  */
 export function plausible(place: GazetteerPlace, context: PlaceContext): boolean {
   if (!context.country || place.country === context.country) return true;
-  return place.curated || place.population > 0;
+  return place.curated || place.kind === 'province' || place.kind === 'country';
 }
 
 /**
