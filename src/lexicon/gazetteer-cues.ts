@@ -12,6 +12,7 @@ const CUE_FIELDS = {
   'cue.locative': 'locative',
   'cue.organisation': 'organisation',
   'cue.function': 'function',
+  'cue.jurisdiction': 'jurisdiction',
 } as const;
 
 type CueField = (typeof CUE_FIELDS)[keyof typeof CUE_FIELDS];
@@ -39,6 +40,7 @@ export function buildPlaceCues(table: CuesTable): PlaceCues {
     locative: get('locative'),
     organisation: get('organisation'),
     function: get('function'),
+    jurisdiction: get('jurisdiction'),
     needsCue: names(table.needsCue.names),
     notPlaces: names(table.notPlaces.names),
     capitals: names(table.capitals.names),

@@ -39,6 +39,8 @@ export interface PlaceCues {
   readonly organisation: ReadonlySet<string>;
   /** Capitalised words that never start or continue a place name ("The", "Northern", "May"). */
   readonly function: ReadonlySet<string>;
+  /** Two-word phrases after a name that make it a police or levies jurisdiction ("Daraban police station"): an area. */
+  readonly jurisdiction: ReadonlySet<string>;
   /** Normalised names that count only next to a place cue ("tank", "hub"). */
   readonly needsCue: ReadonlySet<string>;
   /** Normalised names that are never places ("baloch"). */

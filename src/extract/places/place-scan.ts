@@ -38,6 +38,16 @@ function kindOf(gazetteer: Gazetteer, norm: string): CueKind | null {
 /** The cue word(s) at token t, right after a name: "Kech district", "Dera Bugti district area", "Hub town". */
 export function cueAt(scan: Scan, t: number, forced = false): Cue | null {
   const token = scan.tokens[t];
+  const next = scan.tokens[t + 1];
+  // "within the jurisdiction of the Daraban police station": the station's area is the place.
+  if (
+    token &&
+    next &&
+    SPACE.test(gapBefore(scan.text, scan.tokens, t)) &&
+    SPACE.test(gapBefore(scan.text, scan.tokens, t + 1)) &&
+    scan.gazetteer.cues.jurisdiction.has(`${token.norm} ${next.norm}`)
+  )
+    return { kind: 'area', plural: next.norm.endsWith('s'), capitalised: false, end: t + 2 };
   const kind =
     token && SPACE.test(gapBefore(scan.text, scan.tokens, t)) ? kindOf(scan.gazetteer, token.norm) : null;
   if (!token || !kind) return forced ? { kind: 'district', plural: true, capitalised: false, end: t } : null;

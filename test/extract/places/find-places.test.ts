@@ -378,6 +378,34 @@ const FIRST_PLACE: readonly Row[] = [
     { name: 'Razmak', admin2: 'North Waziristan', admin1: 'Khyber Pakhtunkhwa', precision: 'district' },
     KP,
   ],
+  // A police station's jurisdiction is an area of the town or district written after it.
+  [
+    'Militants attacked a check post within the jurisdiction of the Daraban police station in Dera Ismail Khan.',
+    {
+      name: 'Daraban',
+      admin2: 'Dera Ismail Khan',
+      admin1: 'Khyber Pakhtunkhwa',
+      precision: 'near_place',
+      role: 'area',
+    },
+    KP,
+  ],
+  [
+    'The attack took place within the limits of Saddar police station, Bannu district.',
+    { name: 'Saddar', admin2: 'Bannu', admin1: 'Khyber Pakhtunkhwa', precision: 'district', role: 'area' },
+    KP,
+  ],
+  // A province named without a district is the province, not its capital.
+  [
+    'The attack took place in Khyber Pakhtunkhwa on Friday.',
+    { name: 'Khyber Pakhtunkhwa', admin2: null, admin1: 'Khyber Pakhtunkhwa', precision: 'province' },
+    KP,
+  ],
+  [
+    'Security forces killed militants in the Shewa area of North Waziristan district.',
+    { name: 'Shewa', admin2: 'North Waziristan', admin1: 'Khyber Pakhtunkhwa', precision: 'district' },
+    KP,
+  ],
   // A road named after towns is not a place; the town after it is.
   [
     'Traffic on the Quetta-Karachi highway near Surab was blocked.',
@@ -463,6 +491,20 @@ describe('findPlaces: what is one place, several, or none', () => {
   it('skips a road between two towns', () => {
     expect(names('The Quetta-Karachi highway was closed.')).toEqual([]);
     expect(names('A bus was attacked on the Bannu-Miran Shah road.', KP)).toEqual([]);
+  });
+
+  it("reads an Afghan province named in the text as Afghanistan's, with that province as admin1", () => {
+    const [first] = findPlaces(
+      sentence('Pakistan struck hostile positions in Helmand province.'),
+      gazetteer(),
+      KP,
+    );
+    expect(first?.location).toMatchObject({
+      name: 'Helmand',
+      admin1: 'Helmand',
+      country: 'AF',
+      precision: 'province',
+    });
   });
 
   it('drops a neighbouring country named as where fire came from', () => {
