@@ -117,7 +117,8 @@ export function buildGazetteer(sources: GazetteerSources): Gazetteer {
         ...base,
         curated: major.has(row.id),
         id: `geonames:${row.id}`,
-        name: row.name,
+        // The ASCII form is the one English reports and ACLED write ("Khost", not "Khōst").
+        name: row.asciiName || row.name,
         kind: 'town',
         admin2,
         admin1,
@@ -126,7 +127,7 @@ export function buildGazetteer(sources: GazetteerSources): Gazetteer {
         lon: row.lon,
         population: row.population,
       },
-      [row.asciiName, ...row.alternateNames],
+      [row.name, ...row.alternateNames],
     );
     registry.byGeonames.set(row.id, entry);
   }
