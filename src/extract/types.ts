@@ -93,6 +93,8 @@ export interface EventCue extends Found {
   readonly priority: number;
   /** A security operation: state forces conduct it. */
   readonly stateConducted: boolean;
+  /** Reports an event though nobody is hurt (a bomb defused): it opens an incident like a violent cue. */
+  readonly opensIncident: boolean;
 }
 
 export interface TargetMention extends Found {

@@ -16,6 +16,8 @@ export type EventCueRule =
       readonly priority: number;
       /** Only state forces conduct it (a security operation), so the state is its actor1 when named. */
       readonly stateConducted: boolean;
+      /** A cue of no violence that still reports an event of its own (a bomb defused): it opens an incident. */
+      readonly opensIncident: boolean;
     }
   | { readonly id: string; readonly block: true; readonly phrases: readonly string[] };
 
@@ -76,6 +78,8 @@ function parseCue(o: Json, subject: string): EventCueRule {
     fail(subject, `${id}: priority is not a number`);
   if (o.conductedBy !== undefined && o.conductedBy !== 'state')
     fail(subject, `${id}: conductedBy is not "state"`);
+  if (o.opensIncident !== undefined && typeof o.opensIncident !== 'boolean')
+    fail(subject, `${id}: opensIncident is not true or false`);
   return {
     id,
     block: false,
@@ -85,6 +89,7 @@ function parseCue(o: Json, subject: string): EventCueRule {
     weapon: o.weapon,
     priority: o.priority,
     stateConducted: o.conductedBy === 'state',
+    opensIncident: o.opensIncident === true,
   };
 }
 

@@ -394,4 +394,15 @@ describe('extractDocument', () => {
       ['Tank', '2025-03-09'],
     ]);
   });
+
+  it('reports a bomb defused as an event of its own, and weapons seized in an operation as none', () => {
+    const defused = extract(
+      'The bomb disposal squad defused an explosive device planted near a bridge in Kohat on Monday.',
+    );
+    expect(defused.mentions.map((m) => [m.location?.name, m.eventType, m.subEventType])).toEqual([
+      ['Kohat', 'Strategic developments', 'Disrupted weapons use'],
+    ]);
+    const seized = extract('Weapons and ammunition were recovered from a house in Kohat on Monday.');
+    expect(seized.mentions).toEqual([]);
+  });
 });

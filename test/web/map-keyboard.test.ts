@@ -156,13 +156,13 @@ describe.skipIf(!run)('the map from the keyboard', () => {
     await page.close();
   });
 
-  it('zooms into a cluster on Enter, keeping the focus on the part that holds its first event', async () => {
+  it('opens a cluster on Enter (zooming in, or fanning out events on one point), keeping the focus on the part that holds its first event', async () => {
     const page = await openMap();
     const cluster = await tabTo(page, 'cluster');
     expect(cluster.label).toMatch(/^\d+ events near /);
     const before = await page.locator(ITEMS).count();
     await page.keyboard.press('Enter');
-    // the cluster split: the map now draws more markers and clusters than before
+    // the cluster split (the samples hold two events on one district seat): the map now draws more markers and clusters than before
     await page.waitForFunction(
       ([selector, n]) =>
         (globalThis as unknown as BrowserGlobal).document.querySelectorAll(selector).length > n,

@@ -6,6 +6,7 @@ import countries from 'world-atlas/countries-50m.json';
 import type { EventPoint } from '../../src/api/event-schemas.js';
 import { colourOf } from './colours.js';
 import { el } from './dom.js';
+import { fanOut } from './fan-out.js';
 import { gridCluster } from './grid-cluster.js';
 
 const CELL = 44;
@@ -54,6 +55,8 @@ export function createMapView(
   let buttons: { icon: HTMLElement; items: readonly EventPoint[] }[] = [];
   let current: readonly EventPoint[] = [];
   let fitted = false;
+  /** Events whose cluster the user opened where zooming in could not split it: drawn fanned out around it. */
+  let spread = new Set<string>();
 
   /**
    * Adds a marker that acts as a button, named by its label (also its tooltip, shown on hover and on focus):
@@ -97,17 +100,25 @@ export function createMapView(
     const clusters = gridCluster(projected, CELL).sort(
       (a, b) => Math.floor(a.y / CELL) - Math.floor(b.y / CELL) || a.x - b.x,
     );
+    const drawEvent = (item: EventPoint, latlng: L.LatLngExpression): void => {
+      const size = Math.round(radiusOf(item[5]) * 2);
+      const m = L.marker(latlng, { icon: L.divIcon({ className: 'event-marker', iconSize: [size, size] }) });
+      const killed = item[5] === null ? 'fatalities unknown' : `${item[5]} killed`;
+      const label = `${item[4]}, ${placeOf([item])}, ${item[3]}, ${killed}`;
+      const icon = addButton(m, label, [item], () => options.onOpen(item[0]));
+      if (icon) icon.style.background = `${colourOf(item[4])}cc`;
+    };
     for (const c of clusters) {
       const first = c.items[0]!;
       if (c.items.length === 1) {
-        const size = Math.round(radiusOf(first[5]) * 2);
-        const m = L.marker([first[1] as number, first[2] as number], {
-          icon: L.divIcon({ className: 'event-marker', iconSize: [size, size] }),
-        });
-        const killed = first[5] === null ? 'fatalities unknown' : `${first[5]} killed`;
-        const label = `${first[4]}, ${placeOf(c.items)}, ${first[3]}, ${killed}`;
-        const icon = addButton(m, label, c.items, () => options.onOpen(first[0]));
-        if (icon) icon.style.background = `${colourOf(first[4])}cc`;
+        drawEvent(first, [first[1] as number, first[2] as number]);
+        continue;
+      }
+      if (c.items.every((p) => spread.has(p[0]))) {
+        const offsets = fanOut(c.items.length, 2 * radiusOf(null) + 8);
+        c.items.forEach((p, i) =>
+          drawEvent(p, map.layerPointToLatLng([c.x + offsets[i]!.dx, c.y + offsets[i]!.dy])),
+        );
         continue;
       }
       const total = c.items.reduce((s, p) => s + (p[5] ?? 0), 0);
@@ -120,7 +131,16 @@ export function createMapView(
         const bounds = L.latLngBounds(
           c.items.map((p) => [p[1] as number, p[2] as number] as [number, number]),
         );
-        map.fitBounds(bounds.pad(0.3), { maxZoom: Math.min(map.getZoom() + 3, 12) });
+        const zoom = Math.min(map.getBoundsZoom(bounds.pad(0.3)), map.getMaxZoom());
+        // events on one point (or too close for the deepest zoom) only come apart when fanned out
+        if (
+          zoom <= map.getZoom() ||
+          !bounds.isValid() ||
+          bounds.getNorthEast().equals(bounds.getSouthWest())
+        ) {
+          spread = new Set([...spread, ...c.items.map((p) => p[0])]);
+          render();
+        } else map.fitBounds(bounds.pad(0.3), { maxZoom: Math.min(map.getZoom() + 3, 12) });
       });
     }
     if (focused) {
@@ -155,6 +175,7 @@ export function createMapView(
   return {
     show(points) {
       current = points;
+      spread = new Set();
       if (!fitted) {
         const located = points.filter((p) => p[1] !== null && p[2] !== null);
         if (located.length > 0) {

@@ -48,6 +48,7 @@ export function findEventCues(sentence: Sentence, lexicon: EventLexicon): readon
       weapon: rule.weapon,
       priority: rule.priority,
       stateConducted: rule.stateConducted,
+      opensIncident: rule.opensIncident,
     });
   }
   return out;

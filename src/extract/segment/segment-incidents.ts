@@ -13,7 +13,7 @@ import {
   daysAfter,
   finePlaces,
   incidentPlaces,
-  isViolentCue,
+  opensIncident,
   matches,
   ownDate,
   refersBack,
@@ -238,7 +238,7 @@ function startsIncident(
   places: readonly PlaceMention[],
   hasOwnDate: boolean,
 ): boolean {
-  if (!cue || !isViolentCue(cue)) return false;
+  if (!cue || !opensIncident(cue)) return false;
   if (isStatement(a.sentence.text, hasOwnDate)) return false;
   if (places.some((p) => p.role !== 'province')) return true;
   // an earlier incident recalled in passing ("days after the group had killed nine ...") is one of its own

@@ -111,7 +111,13 @@ export function incidentCue(cues: readonly EventCue[], hurt: boolean): EventCue 
   return strongestCue(cues.filter(isViolentCue)) ?? strongest;
 }
 
-/** Cues that can open an incident: violence, not arrests, protests or agreements. */
+/** Cues that can open an incident: violence, or an event of its own such as a bomb defused; not arrests,
+ * protests or agreements. */
+export function opensIncident(cue: EventCue): boolean {
+  return isViolentCue(cue) || cue.opensIncident;
+}
+
+/** Cues of violence. */
 export function isViolentCue(cue: EventCue): boolean {
   return (
     cue.eventType === 'Battles' ||
