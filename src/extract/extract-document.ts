@@ -12,7 +12,7 @@ import { splitSentences } from './sentences/split-sentences.js';
 import type { ActorMention, PlaceContext, PlaceMention } from './types.js';
 
 /** Bumped whenever a rule changes what extraction produces, so stored documents can be re-extracted. */
-export const EXTRACTOR_VERSION = '2026.11.23-5';
+export const EXTRACTOR_VERSION = '2026.12.04-1';
 
 /** The passes, in the order they run. Sentence passes run inside `analyseSentence` in this order too. */
 export const PASSES = [

@@ -405,4 +405,39 @@ describe('extractDocument', () => {
     const seized = extract('Weapons and ammunition were recovered from a house in Kohat on Monday.');
     expect(seized.mentions).toEqual([]);
   });
+
+  it('gives each place of a listed operation the figures of the sentences that tell it, and drops the total', () => {
+    const text = [
+      'Troops killed 20 militants in several operations across Khyber Pakhtunkhwa over the last three days, the military said on Friday.',
+      'The forces conducted operations in Bannu, Tank and Karak districts of the province.',
+      'The first operation took place in Bannu district, where ten militants were killed after an exchange of fire.',
+      'Another operation was conducted in Tank district, during which six more militants were killed.',
+      'In the third encounter, in Karak district, troops killed four militants.',
+    ].join('\n');
+    const { mentions } = extract(text, '2025-03-15');
+    expect(mentions.map((m) => [m.location?.admin2, m.actor1?.type, m.claims.map((c) => c.best)])).toEqual([
+      ['Bannu', 'state_forces', [10]],
+      ['Tank', 'state_forces', [6]],
+      ['Karak', 'state_forces', [4]],
+    ]);
+    for (const m of mentions)
+      expect(m.date).toEqual({ start: '2025-03-11', end: '2025-03-14', precision: 'days' });
+  });
+
+  it('keeps a town told as a separate attack apart from a list that counts attacks in its district', () => {
+    const text = [
+      'On 11 March 2025, militants carried out four coordinated attacks in Kech, Panjgur and Kharan.',
+      'In a separate assault, gunmen opened fire on a checkpost in Kech district, killing two soldiers.',
+    ].join('\n');
+    const { mentions } = extract(text);
+    expect(mentions.filter((m) => m.location?.admin2 === 'Kech').some((m) => m.claims.length > 0)).toBe(true);
+  });
+
+  it('drops a month-long summary that names places but neither a day nor a figure', () => {
+    const text = [
+      'Militant attacks rose sharply in February, a think tank said in its monthly report.',
+      'In February, security operations were launched in Bajaur and North Waziristan, it said.',
+    ].join('\n');
+    expect(extract(text, '2025-03-02').mentions).toEqual([]);
+  });
 });

@@ -33,6 +33,9 @@ export interface SentenceAnalysis {
   readonly casualties: readonly CasualtyMention[];
   readonly framing: readonly FramingTermMention[];
   readonly aggregate: boolean;
+  /** For a clause split from a sentence: the day the whole sentence says it was told ("officials said on
+   * Wednesday"), which the clause's own words no longer show. */
+  readonly toldOn?: DateMention;
 }
 
 /** The per-sentence passes, in their declared order; each is pure over the sentence and the knowledge. */

@@ -213,6 +213,7 @@ const COVER_WINDOW = 60;
 
 const DATE_RANK = { day: 0, days: 1, week: 2, month: 3, year: 4 } as const;
 
+const WEEK_OR_FINER: ReadonlySet<string> = new Set(['day', 'days', 'week']);
 const PRECISION_RANK = { place: 0, near_place: 1, district: 2, province: 3, country: 4 } as const;
 
 function targetsAgree(a: Mention, b: Mention): boolean {
@@ -258,7 +259,14 @@ export function pruneCovered(
   const trait = (m: Mention): MentionTraits =>
     traits.get(m.id) ?? { summary: false, ownDate: true, elaborates: false };
   const covered = new Set<string>();
+  const empty = new Set<string>();
   mentions.forEach((m, i) => {
+    // "operations were launched in Bajaur and North Waziristan" in a month's review: a summary that gives no week
+    // or day and no figure restates what happened and counts nothing of its own
+    if (trait(m).summary && !WEEK_OR_FINER.has(m.date.precision) && m.claims.length === 0) {
+      empty.add(m.id);
+      return;
+    }
     const provinceWide = (m.location?.precision ?? 'province') === 'province';
     if (!trait(m).summary && !provinceWide) return;
     // a summary and its details stand near each other: a bounded window keeps this linear on huge documents
@@ -270,8 +278,10 @@ export function pruneCovered(
       // a summary's towns can still cover a province-wide mention of the same attacks
       const detailed = !t.summary || provinceWide;
       // a province-wide mention is covered only by a detail dated on its own or one that takes it up expressly:
-      // a later incident that merely inherits its day is a different attack
-      const dated = t.ownDate || t.elaborates || !provinceWide;
+      // a later incident that merely inherits its day is a different attack, unless the mention totals attacks
+      // ("34 killed in multiple engagements in KP"): then the incidents that inherit its days break it down
+      const totals = trait(m).summary && m.claims.length > 0;
+      const dated = t.ownDate || t.elaborates || !provinceWide || totals;
       if (detailed && dated && covers(d, m, trait(m).summary)) {
         covered.add(m.id);
         return;
@@ -281,5 +291,7 @@ export function pruneCovered(
   const droppedOps = new Set<string>();
   for (const m of mentions)
     if (covered.has(m.id) && m.operationKey && !trait(m).ownDate) droppedOps.add(m.operationKey);
-  return mentions.filter((m) => !covered.has(m.id) && !(m.operationKey && droppedOps.has(m.operationKey)));
+  return mentions.filter(
+    (m) => !covered.has(m.id) && !empty.has(m.id) && !(m.operationKey && droppedOps.has(m.operationKey)),
+  );
 }

@@ -1,5 +1,5 @@
 import type { EventType, SubEventType, Target, Weapon } from '../../domain/index.js';
-import { incidentCue } from '../segment/sentence-signals.js';
+import { incidentCue, isViolentCue } from '../segment/sentence-signals.js';
 import type { EventCue, TargetMention } from '../types.js';
 
 export interface TypeDecision {
@@ -37,8 +37,9 @@ export function decideType(
   hurt = false,
 ): TypeDecision {
   const cue = incidentCue(cues, hurt);
-  // a security operation is the state acting against militants, whoever else its sentence names
-  const operation = cue?.stateConducted === true;
+  // a security operation is the state acting against militants, whoever else its sentence names; so is an
+  // incident the article opened as one ("conducted IBOs in ..."), whatever exchange of fire it then tells
+  const operation = cue?.stateConducted === true || cues.find(isViolentCue)?.stateConducted === true;
   const targetFrom = operation ? null : pickTarget(targets, cue);
   const target: Target = operation ? 'militants' : (targetFrom?.target ?? fallbackTarget);
   if (cue && MIXED_ASSAULT.test(anchorText) && cue.subEventType !== 'Suicide bomb') {

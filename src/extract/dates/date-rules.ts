@@ -201,6 +201,23 @@ function compile(lexicon: DateLexicon): CompiledDateRules {
       },
     },
     {
+      // "over the last three days", "in the past 48 hours": the days up to publication
+      id: 'date.rel.past-n',
+      re: re(
+        `\\b(?:the\\s{1,3})?(?:last|past|previous)\\s{1,3}(?<n>\\d{1,3}|${alternation([...numberOf.keys()])})\\s{1,3}(?<unit>day|hour)s\\b`,
+      ),
+      parse: (g) => {
+        const raw = normalise(g.n ?? '');
+        const count = /^\d+$/.test(raw) ? num(raw) : (numberOf.get(raw) ?? -1);
+        if (count < 1) return null;
+        const days = (g.unit ?? '').toLowerCase() === 'hour' ? Math.ceil(count / 24) : count;
+        return {
+          ruleId: 'date.rel.past-n',
+          parsed: { type: 'period', anchor: 'days-ending', offset: days },
+        };
+      },
+    },
+    {
       id: 'date.rel.weekday',
       re: re(
         `(?:\\b(?<mod>${alternation([...words('weekday-strictly-before'), ...words('weekday-on-or-before')])})\\s{1,3})?` +

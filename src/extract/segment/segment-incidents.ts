@@ -20,6 +20,8 @@ import {
   isStatementDay,
   roleRank,
   incidentCue,
+  isViolentCue,
+  strongestCue,
 } from './sentence-signals.js';
 import { splitClauses } from './split-clauses.js';
 
@@ -57,6 +59,8 @@ export interface IncidentDraft {
   readonly priorGroup: ActorMention | null;
   readonly priorParagraph: number;
   lastParagraph: number;
+  /** Of an incident listing several places: the one its latest sentences tell of, which their figures go to. */
+  focus: PlaceMention | null;
 }
 
 /** How many paragraphs after an incident a figure with no place of its own is still read as the incident's. */
@@ -65,6 +69,9 @@ const REBUTTAL_WINDOW = 30;
 const PRIOR_GROUP_PARAGRAPHS = 3;
 /** How many paragraphs after an incident "the attack" or "the blast" can still take it up. */
 const DEFINITE_REFERENCE_PARAGRAPHS = 6;
+/** How many paragraphs after a list of places ("IBOs in North Waziristan, South Waziristan and Bannu") a
+ * sentence telling one of them in detail still belongs to it. */
+const LIST_DETAIL_PARAGRAPHS = 6;
 /** Collective names that stand for no one group: they never stand in for "the group". */
 const GENERIC_ACTORS: ReadonlySet<string> = new Set(['unidentified', 'baloch-separatists']);
 
@@ -77,12 +84,19 @@ function addDays(iso: string, days: number): string {
   return new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }
 
+function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
 function publicationWeek(published: string | null): DateRange | null {
   if (!published) return null;
   const end = new Date(`${published}T00:00:00Z`);
   const start = new Date(end.getTime() - 6 * 86_400_000);
   return { start: start.toISOString().slice(0, 10), end: published, precision: 'week' };
 }
+
+/** The rule of "over the past N days / hours", counted back from publication unless a statement day is given. */
+const PAST_DAYS_RULE = 'date.rel.past-n';
 
 function chooseDate(
   a: SentenceAnalysis,
@@ -92,6 +106,19 @@ function chooseDate(
 ): DateChoice | null {
   const spoken = a.dates.filter((d) => isStatementDay(a, d));
   const own = ownDate(spoken.length > 0 ? a.dates.filter((d) => !spoken.includes(d)) : a.dates);
+  const said = spoken[0] ?? a.toldOn;
+  if (own && own.ruleId === PAST_DAYS_RULE && said?.date.precision === 'day') {
+    // "over the past 24 hours, officials said on Wednesday": the hours before the statement, not publication
+    const end = said.date.start;
+    const start = addDays(end, -daysBetween(own.date.start, own.date.end));
+    return {
+      date: { start, end, precision: 'days' },
+      ruleId: PAST_DAYS_RULE,
+      span: own.span,
+      text: own.text,
+      own: true,
+    };
+  }
   if (own) return { date: own.date, ruleId: own.ruleId, span: own.span, text: own.text, own: true };
   const s = a.sentence;
   if (spoken.length > 0) {
@@ -202,9 +229,68 @@ function isFigure(c: CasualtyMention): boolean {
 function claimsOf(a: SentenceAnalysis, draftPlaces: readonly PlaceMention[]): DraftClaim[] {
   const here = finePlaces(a.places);
   return a.casualties.filter(isFigure).map((casualty) => {
-    const place = here.find((p) => draftPlaces.some((q) => samePlace(p, q))) ?? null;
+    // the draft's own place: its mentions take the figures given for each of their places
+    const place = draftPlaces.find((q) => here.some((p) => samePlace(p, q))) ?? null;
     return { casualty, place, ruleId: casualty.ruleId };
   });
+}
+
+/** The claims a sentence adds to a draft: a figure naming no place goes to the listed place being told. */
+function draftClaims(a: SentenceAnalysis, d: IncidentDraft): DraftClaim[] {
+  const claims = claimsOf(a, d.places);
+  return d.focus ? claims.map((c) => (c.place ? c : { ...c, place: d.focus })) : claims;
+}
+
+/**
+ * The recent incident that listed this sentence's one place among several ("IBOs in North Waziristan, South
+ * Waziristan and Bannu"), and the listed place: a sentence telling one of them in detail ("another IBO was
+ * conducted in the South Waziristan district") is that place's part of it, even worded as another operation.
+ */
+function listedIncident(
+  drafts: readonly IncidentDraft[],
+  a: SentenceAnalysis,
+  cue: EventCue,
+  places: readonly PlaceMention[],
+  date: DateChoice | null,
+): { draft: IncidentDraft; place: PlaceMention } | null {
+  const fine = finePlaces(places);
+  if (fine.length !== 1) return null;
+  for (let i = drafts.length - 1; i >= Math.max(0, drafts.length - REBUTTAL_WINDOW); i--) {
+    const d = drafts[i]!;
+    if (a.sentence.paragraph - d.lastParagraph > LIST_DETAIL_PARAGRAPHS) return null;
+    if (d.places.length < 2) continue;
+    // the detail tells the same kind of event as the list (an operation of a list of operations), not a bombing
+    // that happened in one of its districts
+    if (strongestCue(d.anchor.cues.filter(isViolentCue))?.eventType !== cue.eventType) continue;
+    // a list that counts attacks ("six coordinated attacks in Kech, Mastung and Kachi") may hold several in one
+    // place: one told as separate is another of them
+    if (
+      matches(SIGNAL_RULES.summary, d.anchor.sentence.text) &&
+      matches(SIGNAL_RULES.separate, a.sentence.text)
+    )
+      continue;
+    // the listed place itself: a town inside a listed district ("an outpost in Katgan, also in Kech") can be one
+    // of several attacks there, an incident of its own
+    const place = d.places.find((q) => sameDistrict(fine[0]!, q) && roleRank(fine[0]!) >= roleRank(q));
+    if (!place) continue;
+    if (date?.own && d.date.own && !datesOverlap(date.date, d.date.date)) return null;
+    return { draft: d, place: focusOn(d, place, fine[0]!) };
+  }
+  return null;
+}
+
+/** Makes `place` (one of the draft's) the one told of, at the detail's finer place when it gives one. */
+function focusOn(d: IncidentDraft, place: PlaceMention, detail: PlaceMention): PlaceMention {
+  let focus = place;
+  if (roleRank(detail) < roleRank(place)) {
+    focus = detail;
+    d.places = d.places.map((q) => (q === place ? detail : q));
+    d.claims.forEach((c, i) => {
+      if (c.place === place) d.claims[i] = { ...c, place: detail };
+    });
+  }
+  d.focus = focus;
+  return focus;
 }
 
 /**
@@ -340,7 +426,7 @@ export function segmentIncidents(
       // only the cue it names: other cues of the sentence may tell of what followed ("torched", "arrested")
       if (cue) referred.cues.push(cue);
       if (date?.own && !referred.date.own) referred.date = { ...date, ruleId: SIGNAL_RULES.definite.id };
-      referred.claims.push(...claimsOf(a, referred.places));
+      referred.claims.push(...draftClaims(a, referred));
       // a claim of responsibility goes where claims go, whatever incident the sentence takes up
       const owner = a.responsibility.length > 0 ? responsibilityOwner(drafts, a.responsibility) : null;
       owner?.responsibility.push(...a.responsibility);
@@ -358,7 +444,7 @@ export function segmentIncidents(
           current.places = places;
           if (places.length > 1 && !DAYLIKE.has(current.date.date.precision)) current.summary = true;
         }
-        current.claims.push(...claimsOf(a, current.places));
+        current.claims.push(...draftClaims(a, current));
         current.responsibility.push(...a.responsibility);
         current.lastParagraph = a.sentence.paragraph;
         continue;
@@ -369,10 +455,21 @@ export function segmentIncidents(
         lead.members.push(a);
         lead.cues.push(...a.cues);
         if (date?.own && !lead.date.own) lead.date = date;
-        lead.claims.push(...claimsOf(a, lead.places));
+        lead.claims.push(...draftClaims(a, lead));
         lead.responsibility.push(...a.responsibility);
         lead.lastParagraph = a.sentence.paragraph;
         current = lead;
+        continue;
+      }
+      const listed = cue ? listedIncident(drafts, a, cue, places, date) : null;
+      if (listed) {
+        const d = listed.draft;
+        d.members.push(a);
+        d.cues.push(...a.cues);
+        d.claims.push(...draftClaims(a, d));
+        d.responsibility.push(...a.responsibility);
+        d.lastParagraph = a.sentence.paragraph;
+        current = d;
         continue;
       }
       if (!date) continue;
@@ -395,6 +492,7 @@ export function segmentIncidents(
         priorGroup: prior,
         priorParagraph: prior ? priorParagraph : -1,
         lastParagraph: a.sentence.paragraph,
+        focus: null,
       };
       drafts.push(current);
       continue;
@@ -408,10 +506,16 @@ export function segmentIncidents(
         if (!owner.members.includes(a)) owner.members.push(a);
       }
     }
+    // "The first operation was carried out in the Spinwam area": the listed place the next figures belong to
+    if (current && near && current.places.length > 1) {
+      const detail = finePlaces(namedPlaces);
+      const place = detail.length === 1 && current.places.find((q) => sameDistrict(detail[0]!, q));
+      if (place) focusOn(current, place, detail[0]!);
+    }
     if (a.casualties.length === 0) continue;
     if (current && near) {
       current.members.push(a);
-      current.claims.push(...claimsOf(a, current.places));
+      current.claims.push(...draftClaims(a, current));
       current.lastParagraph = a.sentence.paragraph;
       continue;
     }

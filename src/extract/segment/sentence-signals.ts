@@ -40,7 +40,7 @@ export const SIGNAL_RULES = {
   summary: {
     id: 'segment.summary',
     pattern:
-      /\b(?:two|three|four|five|six|seven|eight|nine|ten|\d+|multiple|several|a series of|a wave of|a string of|a spate of|back-to-back|coordinated|simultaneous|near-simultaneous|string of)[,\s]\s{0,3}(?:[^.;]{0,60}?\s)?(?:attacks|assaults|strikes|ambushes|blasts|explosions|raids|operations|offensives)\b/i,
+      /\b(?:two|three|four|five|six|seven|eight|nine|ten|\d+|multiple|several|a series of|a wave of|a string of|a spate of|back-to-back|coordinated|simultaneous|near-simultaneous|string of)[,\s]\s{0,3}(?:[^.;]{0,60}?\s)?(?:attacks|assaults|strikes|ambushes|blasts|explosions|raids|operations|offensives|engagements|encounters|clashes|incidents)\b/i,
   },
   quoted: { id: 'segment.quotation', pattern: /^["\u201c][^"\u201c\u201d]*["\u201d][.!?]?$/ },
   /** "..., the ISPR said on Wednesday", "police told Dawn on Friday": the day of the statement, not the

@@ -1,6 +1,6 @@
 import type { SentenceAnalysis } from '../analyse/analyse-sentence.js';
 import type { Found } from '../types.js';
-import { finePlaces, isViolentCue } from './sentence-signals.js';
+import { finePlaces, isStatementDay, isViolentCue } from './sentence-signals.js';
 
 /**
  * Where a news lead joins several incidents in one sentence ("six people died in a blast in Chaman, a suicide
@@ -64,5 +64,9 @@ export function splitClauses(a: SentenceAnalysis): readonly SentenceAnalysis[] {
   const clauses = merged.map((p) => clauseOf(a, p.start, p.end));
   if (!clauses.every(standsAlone)) return [a];
   const dated = [...clauses].reverse().find((c) => c.dates.length > 0);
-  return clauses.map((c) => (c.dates.length === 0 && dated ? { ...c, dates: dated.dates } : c));
+  const toldOn = a.dates.find((d) => isStatementDay(a, d));
+  return clauses.map((c) => ({
+    ...(c.dates.length === 0 && dated ? { ...c, dates: dated.dates } : c),
+    ...(toldOn ? { toldOn } : {}),
+  }));
 }

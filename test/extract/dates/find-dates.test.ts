@@ -26,6 +26,17 @@ const R = 'relative';
 const V = 'vague';
 
 const cases: readonly Case[] = [
+  // Counted days up to publication.
+  {
+    sentence: 'Forces killed 34 militants over the last three days, the ISPR said.',
+    published: '2025-10-16',
+    expected: [['the last three days', '2025-10-13', '2025-10-16', 'days', R]],
+  },
+  {
+    sentence: 'Five attacks were reported in the past 24 hours.',
+    published: '2025-10-16',
+    expected: [['the past 24 hours', '2025-10-15', '2025-10-16', 'days', R]],
+  },
   // Absolute, with the year.
   {
     sentence: 'On 8 May 2025 gunmen stormed a checkpoint.',
