@@ -13,6 +13,7 @@ const CUE_FIELDS = {
   'cue.organisation': 'organisation',
   'cue.function': 'function',
   'cue.jurisdiction': 'jurisdiction',
+  'cue.name-suffix': 'nameSuffix',
 } as const;
 
 type CueField = (typeof CUE_FIELDS)[keyof typeof CUE_FIELDS];
@@ -41,6 +42,7 @@ export function buildPlaceCues(table: CuesTable): PlaceCues {
     organisation: get('organisation'),
     function: get('function'),
     jurisdiction: get('jurisdiction'),
+    nameSuffix: get('nameSuffix'),
     needsCue: names(table.needsCue.names),
     notPlaces: names(table.notPlaces.names),
     capitals: names(table.capitals.names),

@@ -41,6 +41,8 @@ export interface PlaceCues {
   readonly function: ReadonlySet<string>;
   /** Two-word phrases after a name that make it a police or levies jurisdiction ("Daraban police station"): an area. */
   readonly jurisdiction: ReadonlySet<string>;
+  /** Words that make a new name of a known one written before them ("Mir Ali Khel", "Shah Killi"). */
+  readonly nameSuffix: ReadonlySet<string>;
   /** Normalised names that count only next to a place cue ("tank", "hub"). */
   readonly needsCue: ReadonlySet<string>;
   /** Normalised names that are never places ("baloch"). */

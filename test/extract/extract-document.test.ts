@@ -440,4 +440,31 @@ describe('extractDocument', () => {
     ].join('\n');
     expect(extract(text, '2025-03-02').mentions).toEqual([]);
   });
+
+  it('never takes the ends of a journey, a point of reference or where the dead were taken for the place', () => {
+    const places = (text: string): string[] => extract(text).mentions.map(where);
+    expect(
+      places(
+        'A bomb exploded under a passenger train near Mastung on Monday.\nThe train was coming from Peshawar to Quetta when the blast hit it, officials said.',
+      ),
+    ).toEqual(['Mastung']);
+    expect(
+      places(
+        'A bomb exploded under a passenger train near Mastung on Monday.\nThe remains were sent to the Punjab Forensic Science Agency in Lahore after the blast.',
+      ),
+    ).toEqual(['Mastung']);
+    expect(
+      places(
+        'A convoy came under attack in the Dasht area of Kech district, some 60 kilometres from Turbat, on Monday.',
+      ),
+    ).toEqual(['Dasht']);
+    expect(places('Gunmen killed five labourers from Punjab in Kech on Monday.')).toEqual(['Kech']);
+    expect(places('Gunmen abducted six workers from Awaran on Monday.')).toEqual(['Awaran']);
+  });
+
+  it('reads a clan village named after a town as a place of its own, not as the town', () => {
+    const text =
+      'In the Sherani district, a policeman was martyred in an attack on the Levies station in the Mir Ali Khel area on Monday.';
+    expect(extract(text).mentions.map((m) => m.location?.admin2)).toEqual(['Sherani']);
+  });
 });

@@ -156,8 +156,11 @@ function interpret(scan: Scan, c: number): Result | null {
     if (areaCue && chunk.type === 'mixed') {
       // "Mashkai Tank area": a locality named after the town it lies by.
       const seg = chunk.known[0];
+      // "Mir Ali Khel area" is a clan's village, not an area of Mir Ali
+      const suffixed =
+        seg && scan.gazetteer.cues.nameSuffix.has((scan.tokens[seg.to] as Token | undefined)?.norm ?? '');
       const head =
-        seg && seg.from === chunk.from && !scan.gazetteer.cues.needsCue.has(seg.name)
+        seg && seg.from === chunk.from && !suffixed && !scan.gazetteer.cues.needsCue.has(seg.name)
           ? choose(seg.candidates, { kinds: ['town', 'area'] }, scan.context)
           : null;
       if (head)

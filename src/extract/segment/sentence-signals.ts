@@ -218,28 +218,49 @@ export function listedPlaces(
 
 /** The place an incident happened: a coordinated list if there is one, else the place nearest after the cue. */
 /** "from Karachi to Quetta": places of a route or an origin, not where the incident happened. */
+/** The ends of a journey: "coming from Peshawar", "travelling to Quetta", "bound for Karachi", "from Peshawar to". */
 const ROUTE_BEFORE =
-  /\b(?:from|to|towards|bound for|en route to|heading to|travelling to|traveling to)\s+(?:the\s+)?$/i;
+  /\b(?:(?:coming|travelling|traveling|going|heading|headed|moving|dispatched|plying|running|departing|arriving|on (?:its|their|his|her) way) (?:\w+ ){0,2}(?:from|to|towards|for)|bound for|en route to|from \p{Lu}[\p{L}'\u2019-]*(?: \p{Lu}[\p{L}'\u2019-]*)? to)\s+(?:the\s+)?$/u;
+/** "the Quetta-bound train", "from Peshawar to Quetta": written after the name. */
+const ROUTE_AFTER = /^(?:-|\s)bound\b|^\s+to\s+\p{Lu}/u;
 
 function onRoute(place: PlaceMention, a: SentenceAnalysis): boolean {
-  const before = a.sentence.text.slice(
-    Math.max(0, place.span[0] - a.sentence.start - 24),
-    place.span[0] - a.sentence.start,
+  const at = place.span[0] - a.sentence.start;
+  const before = a.sentence.text.slice(Math.max(0, at - 24), at);
+  const after = a.sentence.text.slice(
+    place.span[1] - a.sentence.start,
+    place.span[1] - a.sentence.start + 12,
   );
-  return ROUTE_BEFORE.test(before);
+  return ROUTE_BEFORE.test(before) || ROUTE_AFTER.test(after);
 }
 
 /** "resident of Lakki Marwat", "shifted to Quetta for treatment": where a victim lives or was taken, not where
  * the incident happened. */
 const ELSEWHERE_BEFORE =
   /\b(?:residents? of|natives? of|hailing from|belonged to|belonging to|hometown|home town|hails from|(?:shifted|moved|taken|rushed|referred|transported|airlifted|flown) (?:\w+ ){0,3}to|via|wanted (?:\w+ ){0,4}in)\s+(?:the\s+)?$/i;
+/** "around 60 kilometres from Turbat": a point of reference the incident lay away from. */
+const DISTANCE_FROM = /\b(?:kilometres|kilometers|km|kms|miles)\s+(?:away\s+)?from\s+(?:the\s+)?$/i;
+/** "nine labourers from Punjab", "passengers from Lahore": where the people came from, unless they were taken
+ * from it ("abducted six workers from Awaran"). */
+const PEOPLE_FROM =
+  /\b(?:individuals|people|persons|men|women|labou?rers|workers|passengers|travellers|travelers|pilgrims|students|tourists|migrants|settlers|nationals)\s+from\s+(?:the\s+)?$/i;
+const TAKEN_FROM = /\b(?:abducted|kidnapped|picked up|seized|snatched|whisked away|offloaded)\b/i;
+/** "sent to the Punjab Forensic Laboratory in Lahore": an institution the dead or hurt were taken to, and its town
+ * (case-sensitive: the institution's name is capitalised, "sent to hell in Bannu" names no institution). */
+const TAKEN_TO_INSTITUTION =
+  /\b(?:[Ss]hifted|[Mm]oved|[Tt]aken|[Rr]ushed|[Rr]eferred|[Tt]ransported|[Aa]irlifted|[Ff]lown|[Ss]ent|[Hh]anded over) (?:\w+ ){0,3}to(?: the)?(?: \p{Lu}[\p{L}'\u2019-]*){1,5},? (?:in|at)\s+$/u;
 
 function elsewhere(place: PlaceMention, a: SentenceAnalysis): boolean {
   const before = a.sentence.text.slice(
-    Math.max(0, place.span[0] - a.sentence.start - 40),
+    Math.max(0, place.span[0] - a.sentence.start - 80),
     place.span[0] - a.sentence.start,
   );
-  return ELSEWHERE_BEFORE.test(before);
+  return (
+    ELSEWHERE_BEFORE.test(before) ||
+    TAKEN_TO_INSTITUTION.test(before) ||
+    DISTANCE_FROM.test(before) ||
+    (PEOPLE_FROM.test(before) && !TAKEN_FROM.test(before))
+  );
 }
 
 /** True when the sentence's cue takes up an incident already reported ("the blast", "the Quetta attack"). */
@@ -272,8 +293,9 @@ function mostSpecific(places: readonly PlaceMention[]): PlaceMention {
 
 export function incidentPlaces(a: SentenceAnalysis, cue: EventCue | null): PlaceMention[] {
   const here = a.places.filter((p) => !elsewhere(p, a));
+  // a sentence whose only places are a journey's ends ("the train coming from Peshawar") names no place for it
   const located = here.filter((p) => !onRoute(p, a));
-  const candidates = finePlaces(located.length > 0 ? located : here);
+  const candidates = finePlaces(located);
   // a coordinated list is read before narrowing, so that "the districts of Pasni, Mastung" stays one list
   const lists = listedPlaces(candidates, a.sentence.text, a.sentence.start).filter((g) => g.length > 1);
   if (lists.length > 0) return lists.reduce((x, y) => (y.length > x.length ? y : x));
