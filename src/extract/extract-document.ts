@@ -135,6 +135,8 @@ export function extractDocument(input: ExtractInput, knowledge: Knowledge): Extr
     placeContext,
     provinceLocation: provinceLocation(analyses, placeContext),
     dateline: datelinePlace(input.text, dateline, knowledge, placeContext),
+    // a headline and bullets can stand above the dateline: the lead is the sentence it opens
+    leadIndex: dateline ? (sentences.find((s) => s.start >= dateline.span[1])?.index ?? 0) : 0,
     documentState: firstStateForce(analyses),
   };
   const traits = new Map<string, MentionTraits>();

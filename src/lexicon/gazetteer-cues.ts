@@ -14,6 +14,7 @@ const CUE_FIELDS = {
   'cue.function': 'function',
   'cue.jurisdiction': 'jurisdiction',
   'cue.name-suffix': 'nameSuffix',
+  'cue.district-modifier': 'districtModifier',
 } as const;
 
 type CueField = (typeof CUE_FIELDS)[keyof typeof CUE_FIELDS];
@@ -43,6 +44,7 @@ export function buildPlaceCues(table: CuesTable): PlaceCues {
     function: get('function'),
     jurisdiction: get('jurisdiction'),
     nameSuffix: get('nameSuffix'),
+    districtModifier: get('districtModifier'),
     needsCue: names(table.needsCue.names),
     notPlaces: names(table.notPlaces.names),
     capitals: names(table.capitals.names),

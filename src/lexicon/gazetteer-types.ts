@@ -43,6 +43,8 @@ export interface PlaceCues {
   readonly jurisdiction: ReadonlySet<string>;
   /** Words that make a new name of a known one written before them ("Mir Ali Khel", "Shah Killi"). */
   readonly nameSuffix: ReadonlySet<string>;
+  /** Words between a name and its district cue ("Orakzai tribal district"). */
+  readonly districtModifier: ReadonlySet<string>;
   /** Normalised names that count only next to a place cue ("tank", "hub"). */
   readonly needsCue: ReadonlySet<string>;
   /** Normalised names that are never places ("baloch"). */

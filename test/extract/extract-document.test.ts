@@ -145,10 +145,10 @@ describe('extractDocument', () => {
     expect(aggregates[0]!.value).toContain('412');
   });
 
-  it('dates an incident with no date of its own to the publication week, never later', () => {
+  it('dates an incident with no date of its own to the day before publication and that day, never later', () => {
     const { mentions } = extract('Gunmen attacked a levies post in Kohlu, killing one guard.', '2025-03-14');
-    expect(mentions[0]!.date).toEqual({ start: '2025-03-08', end: '2025-03-14', precision: 'week' });
-    expect(mentions[0]!.provenance.find((p) => p.field === 'date')?.ruleId).toBe('date.publication-week');
+    expect(mentions[0]!.date).toEqual({ start: '2025-03-13', end: '2025-03-14', precision: 'days' });
+    expect(mentions[0]!.provenance.find((p) => p.field === 'date')?.ruleId).toBe('date.before-publication');
   });
 
   it('explains every field it sets with a rule and a span of the text', () => {
@@ -380,7 +380,7 @@ describe('extractDocument', () => {
     const { mentions } = extract(text);
     expect(mentions.map((m) => [where(m), m.date.precision])).toEqual([
       ['Zhob', 'month'],
-      ['Kohlu', 'week'],
+      ['Kohlu', 'days'],
     ]);
   });
   it('places an incident "in the district" in the district the article last named', () => {
@@ -466,5 +466,26 @@ describe('extractDocument', () => {
     const text =
       'In the Sherani district, a policeman was martyred in an attack on the Levies station in the Mir Ali Khel area on Monday.';
     expect(extract(text).mentions.map((m) => m.location?.admin2)).toEqual(['Sherani']);
+  });
+
+  it('reads "X tribal district" as the district, and a place after its district and a comma as one place', () => {
+    expect(
+      extract('Eleven soldiers were martyred in KP’s Orakzai tribal district on Monday.').mentions.map(
+        (m) => m.location?.admin2,
+      ),
+    ).toEqual(['Orakzai']);
+    const { mentions } = extract(
+      'In North Waziristan, the Ghulam Khan border was closed after an exchange of fire on Monday.',
+    );
+    expect(mentions.map((m) => [where(m), m.operationKey])).toEqual([['Ghulam Khan', null]]);
+  });
+
+  it('never dates the next incident by a day a sentence recalls in the past perfect', () => {
+    const text = [
+      'A bomb killed two soldiers in Kech on Monday.',
+      'The border crossing had reopened only ten days ago after a long closure.',
+      'In North Waziristan, gunmen attacked a checkpost, killing a soldier.',
+    ].join('\n');
+    expect(extract(text).mentions.map((m) => m.date.start)).toEqual(['2025-03-10', '2025-03-10']);
   });
 });

@@ -13,6 +13,8 @@ export interface AssembleContext {
   readonly provinceLocation: Location | null;
   /** The place of the report's dateline, for the lead incident when it names no place of its own. */
   readonly dateline: PlaceMention | null;
+  /** The index of the sentence the dateline opens (the lead), or 0 when there is none. */
+  readonly leadIndex: number;
   /** The first state force the document names, for an operation whose sentences name none. */
   readonly documentState: ActorMention | null;
 }
@@ -140,8 +142,9 @@ export function assembleDraft(draft: IncidentDraft, index: number, ctx: Assemble
     type.eventType === 'Battles' && draft.anchor.cues.some((c) => c.stateConducted),
     ctx.documentState,
   );
-  // a lead incident that names no place happened, as far as the report says, where it was filed
-  const lead = draft.anchor.sentence.index === 0 ? ctx.dateline : null;
+  // a lead incident that names no place happened, as far as the report says, where it was filed; a lead that
+  // sums up several operations did not ("RAWALPINDI: Security forces killed 13 in two separate operations")
+  const lead = draft.anchor.sentence.index === ctx.leadIndex && !draft.summary ? ctx.dateline : null;
   const places: (PlaceMention | null)[] = draft.places.length > 0 ? draft.places : lead ? [lead] : [null];
   const operationKey = places.length > 1 ? `${ctx.docId}-op${index}` : null;
   const evidence: Span[] = draft.members.map((m) => [m.sentence.start, m.sentence.end] as const);

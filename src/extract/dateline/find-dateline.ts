@@ -3,7 +3,7 @@ import type { Span } from '../../domain/index.js';
 /** Where a wire report opens: the place (and often the day) it was filed from, before the story begins. */
 export interface Dateline {
   readonly ruleId: 'dateline.wire' | 'dateline.colon';
-  /** From the start of the text to the first letter of the story. */
+  /** From the start of its line to the first letter of the story. */
   readonly span: Span;
   /** The place the report was filed from, as written ("QUETTA", "Quetta"). */
   readonly place: Span;
@@ -12,20 +12,45 @@ export interface Dateline {
 // A place in capitals ("QUETTA", "DERA ISMAIL KHAN", "D.I. KHAN"), then optional parts after commas (a country or
 // province, a day such as "Feb 1" or "February 1, 2026"), an optional agency in brackets, and a dash.
 const WIRE =
-  /^[ \t]*([A-Z][A-Z.'’-]*(?: [A-Z][A-Z.'’-]*){0,3})((?:, ?[A-Z][A-Za-z.'’-]*(?: [A-Za-z][A-Za-z.'’-]*){0,3}){0,2}(?:, ?(?:[A-Z][a-z]{2,8}\.? \d{1,2}|\d{1,2} [A-Z][a-z]{2,8})(?:,? \d{4})?)?)[ \t]*(?:\([^()\n]{2,40}\)[ \t]*)?[-–—]{1,2}[ \t]+(?=\S)/;
+  /^[ \t]*([A-Z][A-Z.'’-]*(?: [A-Z][A-Z.'’-]*){0,3})((?:, ?[A-Z][A-Za-z.'’-]*(?: [A-Za-z][A-Za-z.'’-]*){0,3}){0,2}(?:, ?(?:[A-Z][a-z]{2,8}\.? \d{1,2}|\d{1,2} [A-Z][a-z]{2,8})(?:,? \d{4})?)?)[ \t]*(?:\([^()\n]{2,40}\)[ \t]*)?(?:[-–—]{1,2}|:)[ \t]+(?=\S)/;
 // Pakistani and Indian papers: "QUETTA: Five soldiers ..."
 const COLON = /^[ \t]*([A-Z][A-Z.'’-]*(?: [A-Z][A-Z.'’-]*){0,3}):[ \t]+(?=[A-Z0-9"“'])/;
 
+/** How far into a report its dateline can stand: after a headline and a few bullet points, never deep in the body. */
+const DATELINE_LINES = 6;
+const DATELINE_CHARS = 1500;
+
 /**
- * The dateline a report opens with, or null. It says where and when the report was filed, not where or when the
- * incident happened: a Quetta dateline heads reports of attacks across the province, and its day is the day of
- * filing. The city must be in capitals, as wire style writes it, so that an ordinary opening sentence is never
- * taken for one.
+ * The dateline a report opens with, or null: at the start of one of its first lines (after the headline and any
+ * bullets). It says where and when the report was filed, not where or when the incident happened: a Quetta
+ * dateline heads reports of attacks across the province, and its day is the day of filing. The city must be in
+ * capitals, as wire style writes it, so that an ordinary opening sentence is never taken for one.
  */
 export function findDateline(text: string): Dateline | null {
+  let lineStart = 0;
+  for (let line = 0; line < DATELINE_LINES && lineStart < Math.min(text.length, DATELINE_CHARS);) {
+    const next = text.indexOf('\n', lineStart);
+    const lineEnd = next < 0 ? text.length : next;
+    if (text.slice(lineStart, lineEnd).trim() !== '') {
+      const found = datelineAt(text.slice(lineStart, lineEnd));
+      if (found) {
+        const shift = (span: Span): Span => [span[0] + lineStart, span[1] + lineStart];
+        return { ruleId: found.ruleId, span: shift(found.span), place: shift(found.place) };
+      }
+      line += 1;
+    }
+    if (next < 0) break;
+    lineStart = next + 1;
+  }
+  return null;
+}
+
+/** The dateline at the start of one line, with spans into that line. */
+function datelineAt(text: string): Dateline | null {
+  // "QUETTA: ..." is the colon form; the wire form also ends in a colon after a day or an agency
   for (const [ruleId, pattern] of [
-    ['dateline.wire', WIRE],
     ['dateline.colon', COLON],
+    ['dateline.wire', WIRE],
   ] as const) {
     const m = pattern.exec(text);
     if (!m?.[1]) continue;

@@ -48,6 +48,16 @@ export function cueAt(scan: Scan, t: number, forced = false): Cue | null {
     scan.gazetteer.cues.jurisdiction.has(`${token.norm} ${next.norm}`)
   )
     return { kind: 'area', plural: next.norm.endsWith('s'), capitalised: false, end: t + 2 };
+  // "Orakzai tribal district": the modifier belongs to the cue after it
+  if (
+    token &&
+    next &&
+    scan.gazetteer.cues.districtModifier.has(token.norm) &&
+    SPACE.test(gapBefore(scan.text, scan.tokens, t)) &&
+    SPACE.test(gapBefore(scan.text, scan.tokens, t + 1)) &&
+    kindOf(scan.gazetteer, next.norm) === 'district'
+  )
+    return { kind: 'district', plural: next.norm.endsWith('s'), capitalised: false, end: t + 2 };
   const kind =
     token && SPACE.test(gapBefore(scan.text, scan.tokens, t)) ? kindOf(scan.gazetteer, token.norm) : null;
   if (!token || !kind) return forced ? { kind: 'district', plural: true, capitalised: false, end: t } : null;

@@ -88,11 +88,13 @@ function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
 
-function publicationWeek(published: string | null): DateRange | null {
+/**
+ * The days an incident the text never dates most likely fell on: a daily paper reports the day before it went out
+ * and the day itself (never later than publication).
+ */
+function daysBeforePublication(published: string | null): DateRange | null {
   if (!published) return null;
-  const end = new Date(`${published}T00:00:00Z`);
-  const start = new Date(end.getTime() - 6 * 86_400_000);
-  return { start: start.toISOString().slice(0, 10), end: published, precision: 'week' };
+  return { start: addDays(published, -1), end: published, precision: 'days' };
 }
 
 /** The rule of "over the past N days / hours", counted back from publication unless a statement day is given. */
@@ -169,8 +171,8 @@ function chooseDate(
       };
   }
   if (running) return { ...running, ruleId: 'date.carried-forward', own: false };
-  const week = publicationWeek(published);
-  if (week) return { ...whole, date: week, ruleId: 'date.publication-week', own: false };
+  const fallback = daysBeforePublication(published);
+  if (fallback) return { ...whole, date: fallback, ruleId: 'date.before-publication', own: false };
   return null;
 }
 

@@ -14,7 +14,7 @@ export const SIGNAL_RULES = {
   earlier: {
     id: 'segment.earlier-incident',
     pattern:
-      /\b(?:had (?:earlier|previously|already) |(?:days|weeks|a day|a week) (?:before|after|earlier)\b|earlier this (?:week|month)\b|last (?:month|year)\b)/i,
+      /\b(?:had (?:earlier|previously|already) |had (?:[\w-]+ ){1,5}(?:days|weeks|months|years) ago\b|(?:days|weeks|a day|a week) (?:before|after|earlier)\b|earlier this (?:week|month)\b|last (?:month|year)\b)/i,
   },
   dayAfter: {
     id: 'segment.day-after',
@@ -206,7 +206,13 @@ export function listedPlaces(
     const prev = group?.[group.length - 1];
     if (group && prev) {
       const gap = text.slice(prev.span[1] - offset, place.span[0] - offset);
-      if (gap.length <= 80 && LIST_GAP.test(gap)) {
+      // "Dasht, Turbat", "In North Waziristan, the Ghulam Khan border": a comma between two places of one
+      // district locates one by the other; only "and" lists places that near each other
+      const apposition =
+        !/\band\b|&/i.test(gap) &&
+        prev.location.admin2 !== null &&
+        prev.location.admin2 === place.location.admin2;
+      if (gap.length <= 80 && LIST_GAP.test(gap) && !apposition) {
         group.push(place);
         continue;
       }
@@ -216,8 +222,6 @@ export function listedPlaces(
   return groups;
 }
 
-/** The place an incident happened: a coordinated list if there is one, else the place nearest after the cue. */
-/** "from Karachi to Quetta": places of a route or an origin, not where the incident happened. */
 /** The ends of a journey: "coming from Peshawar", "travelling to Quetta", "bound for Karachi", "from Peshawar to". */
 const ROUTE_BEFORE =
   /\b(?:(?:coming|travelling|traveling|going|heading|headed|moving|dispatched|plying|running|departing|arriving|on (?:its|their|his|her) way) (?:\w+ ){0,2}(?:from|to|towards|for)|bound for|en route to|from \p{Lu}[\p{L}'\u2019-]*(?: \p{Lu}[\p{L}'\u2019-]*)? to)\s+(?:the\s+)?$/u;
@@ -291,6 +295,7 @@ function mostSpecific(places: readonly PlaceMention[]): PlaceMention {
   return places.reduce((best, p) => (roleRank(p) <= roleRank(best) ? p : best));
 }
 
+/** The place an incident happened: a coordinated list if there is one, else the place nearest after the cue. */
 export function incidentPlaces(a: SentenceAnalysis, cue: EventCue | null): PlaceMention[] {
   const here = a.places.filter((p) => !elsewhere(p, a));
   // a sentence whose only places are a journey's ends ("the train coming from Peshawar") names no place for it

@@ -24,6 +24,17 @@ describe('findDateline', () => {
     expect(findDateline('PANJGUR: Three labourers were abducted on Monday.')?.ruleId).toBe('dateline.colon');
   });
 
+  it('finds one under a headline and bullets, ending in a colon after the day and agency', () => {
+    const text =
+      'Two soldiers martyred in Kech\n\n- Convoy hit by roadside bomb\n\nRAWALPINDI, Oct 01 (APP): Two soldiers were martyred.';
+    const d = findDateline(text)!;
+    expect(text.slice(d.place[0], d.place[1])).toBe('RAWALPINDI');
+    expect(text.slice(d.span[1])).toBe('Two soldiers were martyred.');
+    // the body is no place for one
+    const deep = `${'A sentence of the story.\n'.repeat(8)}QUETTA: Police said nothing.`;
+    expect(findDateline(deep)).toBeNull();
+  });
+
   it('never takes an ordinary opening for one', () => {
     for (const text of [
       '09/14/2024: Assailants fired on a police post in Kalat.',
