@@ -128,7 +128,7 @@ export function extractDocument(input: ExtractInput, knowledge: Knowledge): Extr
     }
   });
 
-  const drafts = segmentIncidents(analyses, input.published);
+  const drafts = segmentIncidents(analyses, input.published, placeContext.country);
   const ctx = {
     docId: input.id,
     text: input.text,

@@ -488,4 +488,17 @@ describe('extractDocument', () => {
     ].join('\n');
     expect(extract(text).mentions.map((m) => m.date.start)).toEqual(['2025-03-10', '2025-03-10']);
   });
+
+  it('makes each province of a foreign list of provinces an incident of its own', () => {
+    const text = [
+      'Afghan forces fired on border posts in Kurram and Bajaur districts of Khyber Pakhtunkhwa on Saturday.',
+      'Later that night, air raids targeted hostile positions in the Afghan provinces of Helmand, Khost and Paktika.',
+    ].join('\n');
+    const abroad = extract(text).mentions.filter((m) => m.location?.country === 'AF');
+    expect(abroad.map((m) => [where(m), m.location?.precision])).toEqual([
+      ['Helmand', 'province'],
+      ['Khost', 'province'],
+      ['Paktika', 'province'],
+    ]);
+  });
 });

@@ -35,9 +35,10 @@ export function findPlaces(
   const text = sentence.text;
   const tokens = tokenise(text);
   const chunks = buildChunks(text, tokens, matchKnown(text, tokens, gazetteer), gazetteer);
-  const scan: Scan = { text, tokens, chunks, gazetteer, context, chunkAt: new Map(), forced: new Set() };
+  const scan: Scan = { text, tokens, chunks, gazetteer, context, chunkAt: new Map(), forced: new Map() };
   chunks.forEach((chunk, i) => scan.chunkAt.set(chunk.from, i));
   markCoordinatedDistricts(scan);
+  markListedProvinces(scan);
   const found: PlaceMention[] = [];
   let cursor = 0;
   for (let c = 0; c < chunks.length; c += 1) {
@@ -65,7 +66,25 @@ function markCoordinatedDistricts(scan: Scan): void {
       const prev = scan.chunks[b] as Chunk;
       const next = scan.chunks[b + 1] as Chunk;
       if (prev.type !== 'known' || !listJoined(scan, prev.to, next.from)) break;
-      scan.forced.add(b);
+      scan.forced.set(b, 'district');
+    }
+  }
+}
+
+/** "the Afghan provinces of Helmand, Kandahar, Khost and Paktika": every name of the list is a province. */
+function markListedProvinces(scan: Scan): void {
+  for (let c = 0; c < scan.chunks.length; c += 1) {
+    const chunk = scan.chunks[c] as Chunk;
+    const of = scan.tokens[chunk.from - 1];
+    const cue = scan.tokens[chunk.from - 2];
+    if (of?.norm !== 'of' || !cue || !scan.gazetteer.cues.province.has(cue.norm) || !cue.norm.endsWith('s'))
+      continue;
+    scan.forced.set(c, 'province');
+    for (let n = c + 1; n < scan.chunks.length; n += 1) {
+      const prev = scan.chunks[n - 1] as Chunk;
+      const next = scan.chunks[n] as Chunk;
+      if (!listJoined(scan, prev.to, next.from)) break;
+      scan.forced.set(n, 'province');
     }
   }
 }
@@ -85,7 +104,7 @@ function effective(scan: Scan, chunk: Chunk): Chunk {
 
 function interpret(scan: Scan, c: number): Result | null {
   const chunk = effective(scan, scan.chunks[c] as Chunk);
-  const cue = cueAt(scan, chunk.to, scan.forced.has(c));
+  const cue = cueAt(scan, chunk.to, scan.forced.get(c) ?? null);
   const afterCue = cue ? cue.end : chunk.to;
   if (cue?.kind === 'road') return { mention: null, end: afterCue };
   if (chunk.type === 'mixed') {

@@ -12,8 +12,9 @@ export interface Scan {
   readonly context: PlaceContext;
   /** Token index → index of the chunk starting there. */
   readonly chunkAt: Map<number, number>;
-  /** Chunks that a plural cue later in a list makes districts ("Bolan and Kech districts"). */
-  readonly forced: Set<number>;
+  /** Chunks that a plural cue around a list makes districts ("Bolan and Kech districts") or provinces ("the
+   * provinces of Helmand, Kandahar and Khost"): chunk index → the kind. */
+  readonly forced: Map<number, 'district' | 'province'>;
 }
 
 export type CueKind = 'road' | 'district' | 'tehsil' | 'province' | 'town' | 'area';
@@ -36,7 +37,7 @@ function kindOf(gazetteer: Gazetteer, norm: string): CueKind | null {
 }
 
 /** The cue word(s) at token t, right after a name: "Kech district", "Dera Bugti district area", "Hub town". */
-export function cueAt(scan: Scan, t: number, forced = false): Cue | null {
+export function cueAt(scan: Scan, t: number, forced: 'district' | 'province' | null = null): Cue | null {
   const token = scan.tokens[t];
   const next = scan.tokens[t + 1];
   // "within the jurisdiction of the Daraban police station": the station's area is the place.
@@ -60,7 +61,7 @@ export function cueAt(scan: Scan, t: number, forced = false): Cue | null {
     return { kind: 'district', plural: next.norm.endsWith('s'), capitalised: false, end: t + 2 };
   const kind =
     token && SPACE.test(gapBefore(scan.text, scan.tokens, t)) ? kindOf(scan.gazetteer, token.norm) : null;
-  if (!token || !kind) return forced ? { kind: 'district', plural: true, capitalised: false, end: t } : null;
+  if (!token || !kind) return forced ? { kind: forced, plural: true, capitalised: false, end: t } : null;
   let end = t + 1;
   const second = scan.tokens[end];
   if (second && kind !== 'road' && SPACE.test(gapBefore(scan.text, scan.tokens, end))) {
@@ -69,7 +70,7 @@ export function cueAt(scan: Scan, t: number, forced = false): Cue | null {
     if (secondKind) end += 1;
   }
   return {
-    kind: forced && kind !== 'road' ? 'district' : kind,
+    kind: forced && kind !== 'road' ? forced : kind,
     plural: token.norm.endsWith('s'),
     capitalised: token.cap,
     end,

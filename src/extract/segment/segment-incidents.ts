@@ -328,7 +328,7 @@ function startsIncident(
 ): boolean {
   if (!cue || !opensIncident(cue)) return false;
   if (isStatement(a.sentence.text, hasOwnDate)) return false;
-  if (places.some((p) => p.role !== 'province')) return true;
+  if (places.some((p) => p.role !== 'province') || places.length > 1) return true;
   // an earlier incident recalled in passing ("days after the group had killed nine ...") is one of its own
   if (matches(SIGNAL_RULES.earlier, a.sentence.text) && (places.length > 0 || a.casualties.length > 0))
     return true;
@@ -382,6 +382,7 @@ function continues(
 export function segmentIncidents(
   analyses: readonly SentenceAnalysis[],
   published: string | null,
+  home: string | null = null,
 ): readonly IncidentDraft[] {
   const drafts: IncidentDraft[] = [];
   let current: IncidentDraft | null = null;
@@ -409,7 +410,7 @@ export function segmentIncidents(
       a.cues,
       a.casualties.some((c) => c.high > 0),
     );
-    const namedPlaces = incidentPlaces(a, cue);
+    const namedPlaces = incidentPlaces(a, cue, home);
     // "a cop was martyred in the district": the district the article last named
     const places =
       namedPlaces.length === 0 && lastDistrict && matches(SIGNAL_RULES.theDistrict, a.sentence.text)

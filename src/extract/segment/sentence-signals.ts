@@ -296,7 +296,11 @@ function mostSpecific(places: readonly PlaceMention[]): PlaceMention {
 }
 
 /** The place an incident happened: a coordinated list if there is one, else the place nearest after the cue. */
-export function incidentPlaces(a: SentenceAnalysis, cue: EventCue | null): PlaceMention[] {
+export function incidentPlaces(
+  a: SentenceAnalysis,
+  cue: EventCue | null,
+  home: string | null = null,
+): PlaceMention[] {
   const here = a.places.filter((p) => !elsewhere(p, a));
   // a sentence whose only places are a journey's ends ("the train coming from Peshawar") names no place for it
   const located = here.filter((p) => !onRoute(p, a));
@@ -307,6 +311,11 @@ export function incidentPlaces(a: SentenceAnalysis, cue: EventCue | null): Place
   const fine = innermostPlaces(candidates);
   if (fine.length === 0) {
     const provinces = located.filter((p) => p.role === 'province');
+    // "air raids on the Afghan provinces of Helmand, Khost and Paktika": abroad, a province is the finest place
+    // reports give, and each is an incident of its own
+    const abroad = provinces.filter((p) => home !== null && p.location.country !== home);
+    const listed = listedPlaces(abroad, a.sentence.text, a.sentence.start).filter((g) => g.length > 1);
+    if (listed.length > 0) return listed.reduce((x, y) => (y.length > x.length ? y : x));
     const after = cue ? provinces.filter((p) => p.span[0] >= cue.span[0]) : provinces;
     const province = after[0] ?? provinces[provinces.length - 1];
     return province ? [province] : [];
