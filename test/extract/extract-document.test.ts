@@ -501,4 +501,15 @@ describe('extractDocument', () => {
       ['Paktika', 'province'],
     ]);
   });
+
+  it('makes the force an act is "by" its actor1 when no armed group is named, never the force that fought back', () => {
+    const raid = extract(
+      'Air raids by Pakistan targeted hostile positions in Khost province of Afghanistan on Saturday.',
+    );
+    expect(raid.mentions.map((m) => m.actor1?.type)).toEqual(['state_forces']);
+    const repulsed = extract(
+      'Two policemen were injured when militants attacked a checkpost in Tank on Saturday, and the attack was repulsed by police.',
+    );
+    expect(repulsed.mentions.map((m) => m.actor1?.name)).toEqual(['Unidentified armed group']);
+  });
 });

@@ -23,6 +23,13 @@ const ANAPHORA =
 
 const isState = (a: ActorMention): boolean => a.type === 'state_forces';
 
+/** The actor is the agent of a passive or a noun ("raids by Pakistan", "an operation conducted by the CTD"). */
+function byAgent(a: ActorMention, m: SentenceAnalysis): boolean {
+  if (/^by\s/i.test(a.text)) return true;
+  const at = a.span[0] - m.sentence.start;
+  return /\bby\s+(?:the\s+)?$/i.test(m.sentence.text.slice(Math.max(0, at - 12), at));
+}
+
 /** Actors that report rather than act (media, officials speaking) never become a perpetrator. */
 function canAct(a: ActorMention): boolean {
   return a.type !== null || a.actorId === 'unidentified';
@@ -64,6 +71,17 @@ export function decideActors(
   }
   const groups = mentions.filter((a) => !isState(a));
   const named = groups.filter((a) => a.actorId !== 'unidentified');
+  if (!actor1 && cue && groups.length === 0) {
+    // "air raids by Pakistan", "strikes carried out by the PAF": with no armed group in the account, the force
+    // the act is by
+    const agent = members
+      .filter((m) => m.cues.includes(cue))
+      .flatMap((m) => m.actors.filter((a) => isState(a) && a.span[0] >= cue.span[1] && byAgent(a, m)))[0];
+    if (agent) {
+      actor1 = agent;
+      rule = 'actor.state-agent';
+    }
+  }
   if (!actor1 && (cue?.stateConducted || stateActs)) {
     // "troops killed 145 militants in a counter-operation after separatist fighters struck": the group named is
     // whom the operation was against
