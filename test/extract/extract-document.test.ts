@@ -512,4 +512,30 @@ describe('extractDocument', () => {
     );
     expect(repulsed.mentions.map((m) => m.actor1?.name)).toEqual(['Unidentified armed group']);
   });
+
+  it('reads a foiling in which people died as a battle, and explosives seized as no bombing', () => {
+    const { mentions } = extract(
+      'On Sunday, security forces foiled two infiltration attempts in Kurram district on 9-10 March 2025, killing 12 militants and seizing a cache of weapons and explosives.',
+    );
+    expect(mentions.map((m) => [m.eventType, m.subEventType, m.date.start, m.date.end])).toEqual([
+      ['Battles', 'Armed clash', '2025-03-09', '2025-03-10'],
+    ]);
+  });
+
+  it('dates an incident recalled "a day after" or "five days after" from the incident it is told against', () => {
+    const recalled = extract(
+      [
+        'On 12 March 2025, police killed three militants in Bannu district.',
+        'The operation was conducted a day after a suicide attack on a checkpost in Lakki Marwat district.',
+      ].join('\n'),
+    ).mentions;
+    expect(recalled.map((m) => [where(m), m.date.start])).toEqual([
+      ['Bannu', '2025-03-12'],
+      ['Lakki Marwat', '2025-03-11'],
+    ]);
+    const today = extract(
+      "Today's blasts come five days after terrorists attacked a police station in Tank district on March 9.",
+    ).mentions;
+    expect(today.map((m) => m.date)).toEqual([{ start: '2025-03-09', end: '2025-03-09', precision: 'day' }]);
+  });
 });

@@ -70,6 +70,18 @@ export function decideType(
       targetFrom,
     };
   }
+  if (hurt && cue.subEventType === 'Disrupted weapons use') {
+    // "forces foiled two infiltration attempts, killing 25 militants": a foiling in which people died was fought
+    return {
+      eventType: 'Battles',
+      subEventType: 'Armed clash',
+      weapon,
+      target,
+      ruleId: 'type.foiled-with-deaths',
+      cue,
+      targetFrom,
+    };
+  }
   if (cue.eventType === 'Battles' && (target === 'civilians' || target === 'government')) {
     return {
       eventType: 'Violence against civilians',

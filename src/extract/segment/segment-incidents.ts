@@ -3,6 +3,7 @@ import type { SentenceAnalysis } from '../analyse/analyse-sentence.js';
 import type {
   ActorMention,
   CasualtyMention,
+  DateMention,
   EventCue,
   PlaceMention,
   ResponsibilityMention,
@@ -11,6 +12,7 @@ import {
   SIGNAL_RULES,
   datesOverlap,
   daysAfter,
+  daysBefore,
   finePlaces,
   incidentPlaces,
   opensIncident,
@@ -97,6 +99,18 @@ function daysBeforePublication(published: string | null): DateRange | null {
   return { start: addDays(published, -1), end: published, precision: 'days' };
 }
 
+/** The rule a date spanning several named days comes from (see ownDate). */
+const SPAN_RULE = 'date.span-of-several';
+
+/** The earliest single day among a sentence's dates, if any is a day. */
+function earliestDay(dates: readonly DateMention[]): DateMention | null {
+  const days = dates.filter((d) => d.date.precision === 'day');
+  return days.reduce<DateMention | null>(
+    (best, d) => (!best || d.date.start < best.date.start ? d : best),
+    null,
+  );
+}
+
 /** The rule of "over the past N days / hours", counted back from publication unless a statement day is given. */
 const PAST_DAYS_RULE = 'date.rel.past-n';
 
@@ -120,6 +134,14 @@ function chooseDate(
       text: own.text,
       own: true,
     };
+  }
+  const recalled = matches(SIGNAL_RULES.earlier, a.sentence.text);
+  if (own && recalled && own.ruleId === SPAN_RULE) {
+    // "Today's blasts come five days after ... an attack in Bannu on Oct 19": the incident the sentence recalls
+    // is the earliest day it names, not a span reaching today
+    const first = earliestDay(a.dates.filter((d) => !spoken.includes(d)));
+    if (first)
+      return { date: first.date, ruleId: first.ruleId, span: first.span, text: first.text, own: true };
   }
   if (own) return { date: own.date, ruleId: own.ruleId, span: own.span, text: own.text, own: true };
   const s = a.sentence;
@@ -146,7 +168,18 @@ function chooseDate(
       own: false,
     };
   }
-  if (running && matches(SIGNAL_RULES.earlier, s.text)) {
+  const before = daysBefore(s.text);
+  if (running && recalled && before !== null && running.date.precision === 'day') {
+    // "conducted a day after a car suicide attack on ...": the attack recalled was that many days earlier
+    const day = addDays(running.date.start, -before);
+    return {
+      ...whole,
+      date: { start: day, end: day, precision: 'day' },
+      ruleId: SIGNAL_RULES.earlier.id,
+      own: false,
+    };
+  }
+  if (running && recalled) {
     const end = addDays(running.date.start, -1);
     return {
       ...whole,

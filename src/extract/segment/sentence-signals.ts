@@ -82,7 +82,24 @@ export function matches(rule: { readonly pattern: RegExp }, text: string): boole
   return rule.pattern.test(text.includes('[') ? text.replace(/[[\]]/g, '') : text);
 }
 
-const COUNT_WORDS: Readonly<Record<string, number>> = { a: 1, one: 1, two: 2, three: 3 };
+const COUNT_WORDS: Readonly<Record<string, number>> = {
+  a: 1,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+};
+
+/** "a day after", "five days after": how many days before the incident just told the one a sentence recalls is. */
+export function daysBefore(text: string): number | null {
+  const m = /\b(a|one|two|three|four|five|six|seven|\d) days? (?:after|since)\b/i.exec(text);
+  if (!m) return null;
+  const word = m[1]!.toLowerCase();
+  return COUNT_WORDS[word] ?? Number(word);
+}
 
 /** How many days after the incident before it a "the next day" / "two days later" sentence is, or null. */
 export function daysAfter(text: string): number | null {
@@ -129,7 +146,18 @@ export function isViolentCue(cue: EventCue): boolean {
 
 /** A date that anchors an incident: any resolved date but a year-long or vaguer one. */
 export function ownDate(dates: readonly DateMention[]): DateMention | null {
-  const firm = dates.filter((d) => d.date.precision !== 'year');
+  const named = dates.filter((d) => d.date.precision !== 'year');
+  // "On Sunday, forces foiled two attacks on 24-25 October": the calendar date is the incident's; a weekday
+  // after it is the day it was told
+  const calendar = named.filter((d) => d.kind === 'absolute');
+  const firm =
+    calendar.length > 0
+      ? named.filter(
+          (d) =>
+            d.kind === 'absolute' ||
+            calendar.some((c) => !(d.date.end > c.date.end && d.date.start > c.date.end)),
+        )
+      : named;
   if (firm.length === 0) return dates[0] ?? null;
   if (firm.length === 1) return firm[0]!;
   // several days in one sentence ("92 on Saturday and another 41 on Friday"): span them all
