@@ -538,4 +538,16 @@ describe('extractDocument', () => {
     ).mentions;
     expect(today.map((m) => m.date)).toEqual([{ start: '2025-03-09', end: '2025-03-09', precision: 'day' }]);
   });
+
+  it("gives a figure said by someone named in apposition ('X, president of the BNP-M, said') to that party", () => {
+    const text = [
+      'A blast killed five people in Quetta on Tuesday, officials said.',
+      'Sajid Tareen, acting president of the BNP-M, said 13 party workers were killed in the blast.',
+    ].join('\n');
+    const [blast] = extract(text, '2025-09-03').mentions;
+    expect(blast!.claims.map((c) => [c.claimant, c.best])).toEqual([
+      ['Security official', 5],
+      ['Balochistan National Party-Mengal', 13],
+    ]);
+  });
 });

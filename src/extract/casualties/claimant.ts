@@ -76,7 +76,9 @@ function nearestLeft(
   participle: boolean,
 ): Candidate | null {
   let from = cueStart;
-  let commas = participle ? 1 : 0;
+  // "Sajid Tareen, acting president of the BNP-M, said": a comma right before the verb closes an apposition
+  const apposition = isPunct(t, cueStart - 1, ',');
+  let commas = (participle ? 1 : 0) + (apposition ? 2 : 0);
   while (from > 0 && cueStart - from < WINDOW) {
     if (isPunct(t, from - 1, '.;:()')) break;
     if (isPunct(t, from - 1, ',')) {
