@@ -550,4 +550,17 @@ describe('extractDocument', () => {
       ['Balochistan National Party-Mengal', 13],
     ]);
   });
+
+  it('reads a figure whose group is named in apposition, and never makes the counted group its claimant', () => {
+    for (const text of [
+      'In an IBO in Kech district on Monday, three terrorists, Fitna al Hindustan, were successfully neutralised, it further said.',
+      'In an IBO in Kech district on Monday, three terrorists affiliated with Fitna al Hindustan were neutralised, it further said.',
+    ]) {
+      const [ibo] = extract(text).mentions;
+      expect(
+        ibo!.claims.map((c) => [c.best, c.category, c.claimantKind]),
+        text,
+      ).toEqual([[3, 'militants', 'unattributed']]);
+    }
+  });
 });

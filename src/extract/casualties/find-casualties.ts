@@ -304,8 +304,30 @@ export function findCasualties(
   const out: CasualtyMention[] = [];
   raws.forEach((raw, n) => {
     const cue = cueFor(cues, raw.end);
-    const mention = toMention(t, raw, cue, dateSpan(t, raw.anchor, nextAnchor[n] ?? t.tokens.length));
+    const mention = toMention(
+      t,
+      raw,
+      counted(cue, raw, t, actors),
+      dateSpan(t, raw.anchor, nextAnchor[n] ?? t.tokens.length),
+    );
     if (mention) out.push(mention);
   });
   return out;
+}
+
+/**
+ * The cue, unless the claimant it names is the group the figure counts ("three terrorists of Fitna al Hindustan
+ * were neutralised, it said": "it" is not the group that lost them): then the figure has no claimant.
+ */
+function counted(
+  cue: CueFound | null,
+  raw: Raw,
+  t: Tokens,
+  actors: readonly ActorMention[],
+): CueFound | null {
+  if (!cue?.claimant) return cue;
+  const from = t.tokens[raw.start]?.start ?? 0;
+  const to = t.tokens[Math.max(raw.start, raw.end - 1)]?.end ?? 0;
+  const inside = actors.some((a) => a.name === cue.claimant && a.span[0] >= from && a.span[1] <= to);
+  return inside ? { ...cue, claimant: null, kind: 'unattributed' } : cue;
 }

@@ -41,6 +41,22 @@ function startsFigure(t: Tokens, k: number): boolean {
   return q !== null && q.kind !== 'vague' && t.tokens[q.end]?.kind === 'word';
 }
 
+/** Lowercase words inside a group's name ("Fitna al Hindustan", "Lashkar-e-Jhangvi"). */
+const NAME_PARTICLES: ReadonlySet<string> = new Set(['al', 'ul', 'e', 'i', 'of', 'the']);
+
+/**
+ * After a figure's noun, a comma and a capitalised name ended by an auxiliary (", Fitna al Hindustan were"):
+ * the index of that auxiliary, or null.
+ */
+function namedApposition(t: Tokens, k: number): number | null {
+  if (!isPunct(t, k, ',') || !t.tokens[k + 1]?.cap) return null;
+  let j = k + 1;
+  while (j < t.tokens.length && j - k <= 6 && (t.tokens[j]?.cap || NAME_PARTICLES.has(t.words[j] ?? '')))
+    j += 1;
+  if (isPunct(t, j, ',')) j += 1;
+  return grammar(t, 'passive-aux', j) ? j : null;
+}
+
 /** "two soldiers were reportedly killed", "another was left injured", "Khan was unharmed". */
 export function linkAfter(t: Tokens, group: Group, strict: boolean): Link | null {
   let k = group.end;
@@ -68,6 +84,13 @@ export function linkAfter(t: Tokens, group: Group, strict: boolean): Link | null
         return { metrics: [m], zero: null, start: group.end, end: m.end, ruleId: `passive:${m.value.id}` };
       }
       return null;
+    }
+    const named = gaps === 0 && !strict ? namedApposition(t, k) : null;
+    if (named !== null) {
+      // "three terrorists, Fitna al Hindustan, were neutralised": the group they belong to, named in apposition
+      gaps += 1;
+      k = named;
+      continue;
     }
     const modifier = gaps === 0 && !strict ? grammar(t, 'postmodifier', k) : null;
     if (modifier) {
