@@ -563,4 +563,16 @@ describe('extractDocument', () => {
       ).toEqual([[3, 'militants', 'unattributed']]);
     }
   });
+
+  it('reads an acronym in brackets inside a figure, and a ban on drones as no drone strike', () => {
+    const text = [
+      'At least seven Frontier Corps (FC) personnel were martyred in a gun battle with militants in Lower Dir on Thursday.',
+      'The district administration also banned the flying of drones and quadcopters across the district.',
+    ].join('\n');
+    const [battle] = extract(text).mentions;
+    expect([battle!.eventType, battle!.claims.map((c) => [c.best, c.category])]).toEqual([
+      'Battles',
+      [[7, 'security_forces']],
+    ]);
+  });
 });

@@ -61,6 +61,11 @@ function readRun(t: Tokens, j: number): Run {
   let hasOther = false;
   let loose = false;
   for (let steps = 0; steps < MAX_RUN; steps += 1) {
+    // "seven Frontier Corps (FC) personnel": an acronym in brackets inside the phrase says nothing new
+    if (isPunct(t, k, '(') && t.tokens[k + 1]?.kind === 'word' && isPunct(t, k + 2, ')') && k > j) {
+      k += 3;
+      continue;
+    }
     const tok = t.tokens[k];
     if (!tok || tok.kind !== 'word' || isStop(t, k) || t.lexicon.numbers.has(t.words[k] ?? '')) break;
     const metric = t.metricAt.get(k);

@@ -9,7 +9,7 @@ export const SIGNAL_RULES = {
   separate: {
     id: 'segment.separate-incident',
     pattern:
-      /\b(?:(?:in )?(?:a|another|the) (?:separate|second|third|fourth|fifth|different|later|new|other) (?:\w+ )?(?:incident|attack|assault|strike|blast|ambush|operation|IBO|encounter|raid|engagement|clash)|another (?:\w+ )?(?:incident|attack|assault|blast|ambush|operation|IBO|encounter|raid|engagement)|separately|elsewhere|meanwhile)\b/i,
+      /\b(?:(?:in )?(?:a|another|the) (?:separate|second|third|fourth|fifth|different|later|new|other) (?:\w+ )?(?:incident|attack|assault|strike|blast|ambush|operation|IBO|encounter|raid|engagement|clash)|another (?:\w+ )?(?:incident|attack|assault|blast|ambush|operation|IBO|encounter|raid|engagement|development)|separately|elsewhere|meanwhile)\b/i,
   },
   earlier: {
     id: 'segment.earlier-incident',

@@ -73,7 +73,7 @@ describe('findEventCues', () => {
     ],
     ['A drone strike hit a compound.', 'Air/drone strike', 'air_drone', 'drone strike'],
     ['Jets carried out an airstrike on the ridge.', 'Air/drone strike', 'air_drone', 'airstrike'],
-    ['A quadcopter dropped a charge on the post.', 'Air/drone strike', 'air_drone', 'quadcopter'],
+    ['A quadcopter dropped a charge on the post.', 'Air/drone strike', 'air_drone', 'quadcopter dropped'],
     ['Gunmen opened fire on the bus.', 'Armed clash', 'firearms', 'opened fire'],
     ['Troops and fighters were locked in a gun battle for hours.', 'Armed clash', 'firearms', 'gun battle'],
     ['The fighters ambushed a patrol near the river.', 'Armed clash', 'firearms', 'ambushed'],
