@@ -564,7 +564,11 @@ describe('extractDocument', () => {
     }
   });
 
-  it('reads an acronym in brackets inside a figure, and a ban on drones as no drone strike', () => {
+  it('reads a bracket inside a figure or its aside, and a ban on drones as no drone strike', () => {
+    const [hangu] = extract(
+      'Three cops, including a superintendent of police (SP), were martyred in a blast in Hangu on Friday.',
+    ).mentions;
+    expect(hangu!.claims.map((c) => [c.best, c.category])).toEqual([[3, 'security_forces']]);
     const text = [
       'At least seven Frontier Corps (FC) personnel were martyred in a gun battle with militants in Lower Dir on Thursday.',
       'The district administration also banned the flying of drones and quadcopters across the district.',

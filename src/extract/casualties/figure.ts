@@ -233,6 +233,14 @@ function skipAside(t: Tokens, k: number): { end: number; cats: Category[] } | nu
   if (!opener) return null;
   const cats: Category[] = [];
   for (let m = opener.end; m < t.tokens.length && m - k < MAX_SKIP; m += 1) {
+    // "including a superintendent of police (SP),": a bracket inside the aside does not end it
+    if (isPunct(t, m, '(')) {
+      const close = skipParenthesis(t, m);
+      if (close > m) {
+        m = close - 1;
+        continue;
+      }
+    }
     if (isPunct(t, m, ',;)–—') || (isPunct(t, m, '-') && m > opener.end))
       return { end: m + (isPunct(t, m, ';') ? 0 : 1), cats };
     if (t.metricAt.has(m)) return { end: m, cats };
