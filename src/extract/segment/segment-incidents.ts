@@ -3,7 +3,6 @@ import type { SentenceAnalysis } from '../analyse/analyse-sentence.js';
 import type {
   ActorMention,
   CasualtyMention,
-  DateMention,
   EventCue,
   PlaceMention,
   ResponsibilityMention,
@@ -11,20 +10,17 @@ import type {
 import {
   SIGNAL_RULES,
   datesOverlap,
-  daysAfter,
-  daysBefore,
   finePlaces,
   incidentPlaces,
   opensIncident,
   matches,
-  ownDate,
   refersBack,
-  isStatementDay,
   roleRank,
   incidentCue,
   isViolentCue,
   strongestCue,
 } from './sentence-signals.js';
+import { chooseDate } from './choose-date.js';
 import { splitClauses } from './split-clauses.js';
 
 /** Where an incident's date came from. */
@@ -81,133 +77,6 @@ export function isNamedGroup(a: ActorMention): boolean {
   return a.type !== null && a.type !== 'state_forces' && !GENERIC_ACTORS.has(a.actorId);
 }
 const DAYLIKE: ReadonlySet<string> = new Set(['day', 'days']);
-
-function addDays(iso: string, days: number): string {
-  return new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-}
-
-function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
-}
-
-/**
- * The days an incident the text never dates most likely fell on: a daily paper reports the day before it went out
- * and the day itself (never later than publication).
- */
-function daysBeforePublication(published: string | null): DateRange | null {
-  if (!published) return null;
-  return { start: addDays(published, -1), end: published, precision: 'days' };
-}
-
-/** The rule a date spanning several named days comes from (see ownDate). */
-const SPAN_RULE = 'date.span-of-several';
-
-/** The earliest single day among a sentence's dates, if any is a day. */
-function earliestDay(dates: readonly DateMention[]): DateMention | null {
-  const days = dates.filter((d) => d.date.precision === 'day');
-  return days.reduce<DateMention | null>(
-    (best, d) => (!best || d.date.start < best.date.start ? d : best),
-    null,
-  );
-}
-
-/** The rule of "over the past N days / hours", counted back from publication unless a statement day is given. */
-const PAST_DAYS_RULE = 'date.rel.past-n';
-
-function chooseDate(
-  a: SentenceAnalysis,
-  previous: IncidentDraft | null,
-  running: DateChoice | null,
-  published: string | null,
-): DateChoice | null {
-  const spoken = a.dates.filter((d) => isStatementDay(a, d));
-  const own = ownDate(spoken.length > 0 ? a.dates.filter((d) => !spoken.includes(d)) : a.dates);
-  const said = spoken[0] ?? a.toldOn;
-  if (own && own.ruleId === PAST_DAYS_RULE && said?.date.precision === 'day') {
-    // "over the past 24 hours, officials said on Wednesday": the hours before the statement, not publication
-    const end = said.date.start;
-    const start = addDays(end, -daysBetween(own.date.start, own.date.end));
-    return {
-      date: { start, end, precision: 'days' },
-      ruleId: PAST_DAYS_RULE,
-      span: own.span,
-      text: own.text,
-      own: true,
-    };
-  }
-  const recalled = matches(SIGNAL_RULES.earlier, a.sentence.text);
-  if (own && recalled && own.ruleId === SPAN_RULE) {
-    // "Today's blasts come five days after ... an attack in Bannu on Oct 19": the incident the sentence recalls
-    // is the earliest day it names, not a span reaching today
-    const first = earliestDay(a.dates.filter((d) => !spoken.includes(d)));
-    if (first)
-      return { date: first.date, ruleId: first.ruleId, span: first.span, text: first.text, own: true };
-  }
-  if (own) return { date: own.date, ruleId: own.ruleId, span: own.span, text: own.text, own: true };
-  const s = a.sentence;
-  if (spoken.length > 0) {
-    // the day it was said stands for the incident's until a later sentence dates it ("on the night of
-    // September 14-15"): see `provisional`
-    const said = spoken[0]!;
-    return {
-      date: said.date,
-      ruleId: SIGNAL_RULES.statementDay.id,
-      span: said.span,
-      text: said.text,
-      own: true,
-    };
-  }
-  const whole = { span: [s.start, s.end] as const, text: s.text };
-  // "A day earlier, ...": the day before the incident just told, when that one has a day
-  if (previous && previous.date.date.precision === 'day' && matches(SIGNAL_RULES.dayBefore, s.text)) {
-    const day = addDays(previous.date.date.start, -1);
-    return {
-      ...whole,
-      date: { start: day, end: day, precision: 'day' },
-      ruleId: SIGNAL_RULES.dayBefore.id,
-      own: false,
-    };
-  }
-  const before = daysBefore(s.text);
-  if (running && recalled && before !== null && running.date.precision === 'day') {
-    // "conducted a day after a car suicide attack on ...": the attack recalled was that many days earlier
-    const day = addDays(running.date.start, -before);
-    return {
-      ...whole,
-      date: { start: day, end: day, precision: 'day' },
-      ruleId: SIGNAL_RULES.earlier.id,
-      own: false,
-    };
-  }
-  if (running && recalled) {
-    const end = addDays(running.date.start, -1);
-    return {
-      ...whole,
-      date: { start: addDays(end, -6), end, precision: 'week' },
-      ruleId: SIGNAL_RULES.earlier.id,
-      own: false,
-    };
-  }
-  if (previous && matches(SIGNAL_RULES.sameDay, s.text)) {
-    return { ...whole, date: previous.date.date, ruleId: SIGNAL_RULES.sameDay.id, own: false };
-  }
-  // "The next day, a bomb ...": counted from the incident before, when that one is dated to a day
-  const after = previous && previous.date.date.precision === 'day' ? daysAfter(s.text) : null;
-  if (previous && after !== null) {
-    const day = addDays(previous.date.date.start, after);
-    if (!published || day <= published)
-      return {
-        ...whole,
-        date: { start: day, end: day, precision: 'day' },
-        ruleId: SIGNAL_RULES.dayAfter.id,
-        own: false,
-      };
-  }
-  if (running) return { ...running, ruleId: 'date.carried-forward', own: false };
-  const fallback = daysBeforePublication(published);
-  if (fallback) return { ...whole, date: fallback, ruleId: 'date.before-publication', own: false };
-  return null;
-}
 
 /** Why a sentence opens a new incident rather than adding to the current one: the rule, for `explain`. */
 function boundaryRule(
