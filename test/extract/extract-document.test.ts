@@ -579,4 +579,15 @@ describe('extractDocument', () => {
       [[7, 'security_forces']],
     ]);
   });
+
+  it('reads "came under Afghan fire" as an armed clash by the Afghan Taliban', () => {
+    const [clash] = extract(
+      'In Lower South Waziristan, several villages along the border came under Afghan fire on Saturday.',
+    ).mentions;
+    expect([clash!.location?.admin2, clash!.eventType, clash!.actor1?.name]).toEqual([
+      'Lower South Waziristan',
+      'Battles',
+      'Afghan Taliban',
+    ]);
+  });
 });
