@@ -27,6 +27,7 @@ export const PERIOD_ANCHORS = [
   'days-ending',
   'weekend',
   'week-ending',
+  'week-to-date',
   'previous-week',
   'month-to-date',
   'previous-month',

@@ -13,7 +13,7 @@ export interface ResolvedDate {
 const YEARS_BACK = 8;
 /** A date the text states with its year may lie this many days after publication (time zones), no more. */
 const EXPLICIT_GRACE_DAYS = 1;
-const SATURDAY = 6;
+const MONDAY = 1;
 
 function dayRange(
   start: Day,
@@ -81,10 +81,18 @@ function resolvePeriod(p: Extract<ParsedDate, { type: 'period' }>, published: Da
     }
     case 'week-ending':
       return dayRange(published - 6, published, 'week', 'vague', published);
+    case 'week-to-date': {
+      // "this week", "earlier this week": the calendar week (Monday to Sunday) up to publication, or up to the
+      // day before it (offset 1); on a Monday "earlier this week" can only mean the days before
+      const monday = published - ((weekdayOf(published) - MONDAY + 7) % 7);
+      const end = published - p.offset;
+      return dayRange(end < monday ? monday - 7 : monday, end, 'week', 'vague', published);
+    }
     case 'previous-week': {
-      // ACLED's week: Saturday to Friday. "Last week" is the whole such week before the one holding publication.
-      const weekStart = published - ((weekdayOf(published) - SATURDAY + 7) % 7);
-      return dayRange(weekStart - 7, weekStart - 1, 'week', 'vague', published);
+      // "Last week" is the calendar week (Monday to Sunday) before the one holding publication, as writers mean
+      // it; ACLED's Saturday-to-Friday week is its publishing cycle, not English usage
+      const monday = published - ((weekdayOf(published) - MONDAY + 7) % 7);
+      return dayRange(monday - 7, monday - 1, 'week', 'vague', published);
     }
     case 'month-to-date':
       return dayRange(toDay(year, month, 1), published, 'month', 'vague', published);

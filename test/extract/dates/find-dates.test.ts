@@ -195,19 +195,30 @@ const cases: readonly Case[] = [
   { sentence: 'Troops cleared the valley on Saturday.', published: null, expected: [] },
   // Periods.
   {
+    // a calendar week, Monday to Sunday: 2025-05-09 is a Friday, 2025-05-11 a Sunday
     sentence: 'Five attacks were reported last week in the district.',
     published: '2025-05-09',
-    expected: [['last week', '2025-04-26', '2025-05-02', 'week', V]],
+    expected: [['last week', '2025-04-28', '2025-05-04', 'week', V]],
   },
   {
     sentence: 'Five attacks were reported last week.',
-    published: '2025-05-10',
-    expected: [['last week', '2025-05-03', '2025-05-09', 'week', V]],
+    published: '2025-05-12',
+    expected: [['last week', '2025-05-05', '2025-05-11', 'week', V]],
   },
   {
     sentence: 'This week the highway stayed shut.',
     published: '2025-05-09',
-    expected: [['This week', '2025-05-03', '2025-05-09', 'week', V]],
+    expected: [['This week', '2025-05-05', '2025-05-09', 'week', V]],
+  },
+  {
+    sentence: 'Gunmen struck a convoy earlier this week.',
+    published: '2025-05-09',
+    expected: [['earlier this week', '2025-05-05', '2025-05-08', 'week', V]],
+  },
+  {
+    sentence: 'Gunmen struck a convoy earlier this week.',
+    published: '2025-05-12',
+    expected: [['earlier this week', '2025-05-05', '2025-05-11', 'week', V]],
   },
   {
     sentence: 'Violence spread over the past week.',
