@@ -6,7 +6,7 @@ import type { Knowledge } from '../extract/knowledge.js';
 import { buildDocument } from '../ingest/build-document.js';
 import { readInputs } from '../ingest/read-inputs.js';
 import type { RawInput } from '../ingest/types.js';
-import { EXTRACTED_LANGUAGES } from '../pipeline/extract-stored.js';
+import { languageProblem } from '../pipeline/extract-stored.js';
 import { knowledgeFor } from '../context.js';
 import { INPUT_OPTIONS, oneOf, parseCommand, type CliIo } from './cli-io.js';
 import { configFromFlags } from './config-from-flags.js';
@@ -52,8 +52,9 @@ export async function* extractInputs(
       continue;
     }
     const name = inputName(input.raw);
-    if (!EXTRACTED_LANGUAGES.has(doc.language)) {
-      report(`${doc.origin}: not extracted, language ${doc.language}`);
+    const language = languageProblem(doc, { stored: false });
+    if (language !== null) {
+      report(language);
       yield { input: name, doc, mentions: [], records: [] };
       continue;
     }

@@ -8,7 +8,8 @@ import { progressFor } from './progress.js';
 
 export const INGEST_HELP = `faultline ingest INPUT... [--db FILE | --database-url URL] [--published YYYY-MM-DD] [--publisher NAME]
   INPUT: a file (.txt .md .html .htm .json .jsonl), a folder, an http(s) URL, or - for stdin.
-  Stores clean, de-duplicated documents and the incidents extracted from them.
+  Stores clean, de-duplicated documents and the incidents extracted from them. A document detected as another
+  language than English is stored but not extracted, and named on stderr.
   Options: --no-extract  --max-bytes N (default 5 MB)  --timeout MS (default 15000)`;
 
 export function summaryLine(s: IngestSummary): string {

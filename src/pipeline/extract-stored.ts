@@ -13,6 +13,20 @@ const EMPTY_FRAMING = { insurgent: {}, state: {}, neutral: {} } as const;
 export const EXTRACTED_LANGUAGES: ReadonlySet<string> = new Set(['eng', 'und']);
 
 /**
+ * The one line that says why a document yields no events although it may report some (issue 9, defect 9): its
+ * language is not one the lexicons read. Null for a document that is extracted. `stored` says whether the
+ * document was kept all the same (ingest, the API) or nothing was kept (extract).
+ */
+export function languageProblem(
+  doc: Pick<Document, 'origin' | 'language'>,
+  options: { readonly stored: boolean },
+): string | null {
+  if (EXTRACTED_LANGUAGES.has(doc.language)) return null;
+  const line = `${doc.origin}: not extracted: its language was detected as '${doc.language}', not English`;
+  return options.stored ? `${line} (the document is stored)` : line;
+}
+
+/**
  * Extraction of one stored document as a record to save. A document in another language gets an empty record,
  * so that it is marked as done for this extractor version. Never throws: a failure comes back as an error.
  */

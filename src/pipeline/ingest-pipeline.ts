@@ -4,6 +4,7 @@ import { EXTRACTOR_VERSION } from '../extract/extract-document.js';
 import { buildDocument } from '../ingest/build-document.js';
 import type { BuildDefaults, InputResult } from '../ingest/types.js';
 import { extractAndSave } from './extract-and-save.js';
+import { languageProblem } from './extract-stored.js';
 import { zeroCounts, type Counts, type IngestDeps, type IngestSummary } from './ingest-types.js';
 import { resolvePending } from './resolve-pending.js';
 import { saveDocuments } from './save-documents.js';
@@ -35,6 +36,9 @@ class Run {
       }
       this.counts.extracted++;
       this.counts.mentions += result.mentions.length;
+      // stored and marked done, not a failure; but a reader must not take its lack of events for a quiet day
+      const language = languageProblem(doc, { stored: true });
+      if (language !== null) this.deps.report(language);
       if (this.resolutionDue()) await this.resolve(false);
     }
   }

@@ -93,6 +93,20 @@ describe('faultline extract', () => {
     expect(explain.out).toMatch(/claim \(event\) [^\n]*\[state_official\] \w+ 2 security_forces killed/);
   });
 
+  it('names a document detected as another language on one line instead of printing nothing', async () => {
+    const french = join(dir, 'turbat-fr.txt');
+    writeFileSync(
+      french,
+      'Des hommes armés ont attaqué jeudi soir un poste de police dans la ville de Turbat, tuant trois ' +
+        "agents, selon un responsable local qui a requis l'anonymat. Les assaillants ont pris la fuite à moto " +
+        "avant l'arrivée des renforts, et une opération de recherche a été lancée dans les villages voisins.",
+    );
+    const run = await cli(['extract', french]);
+    expect(run.code).toBe(1);
+    expect(run.out).toBe('');
+    expect(run.err).toBe(`${french}: not extracted: its language was detected as 'fra', not English\n`);
+  });
+
   it('rejects an unknown format with one line', async () => {
     const run = await cli(['extract', join(dir, 'roundup.txt'), '--format', 'xml']);
     expect(run.code).toBe(2);

@@ -12,6 +12,12 @@ Police said the attackers fled towards the mountains and no group had claimed th
 const ARTICLE_B = `A remote-controlled bomb hit a passenger van near Mastung on 6 March 2025, wounding five people, a hospital official said.
 The Balochistan Liberation Front said in a statement that it had targeted a vehicle carrying soldiers.`;
 
+/** Written for this test: a French report, which the English lexicons cannot read. */
+const FRENCH =
+  'Des hommes armés ont attaqué jeudi soir un poste de police dans la ville de Turbat, tuant trois agents, ' +
+  "selon un responsable local qui a requis l'anonymat. Les assaillants ont pris la fuite à moto avant " +
+  "l'arrivée des renforts, et une opération de recherche a été lancée dans les villages voisins.";
+
 let dir: string;
 let server: Server;
 let base: string;
@@ -123,6 +129,20 @@ describe('faultline ingest', () => {
       expect(d.published).toBe('2025-03-05');
       expect(d.publishedSource).toBe('given');
     }
+  });
+
+  it('names a document detected as another language, stored but not extracted, and still exits 0', async () => {
+    const db = join(dir, 'french.db');
+    const french = join(dir, 'turbat-fr.txt');
+    writeFileSync(french, FRENCH);
+    const run = await cli(['ingest', french, join(dir, 'corpus', 'kohlu.txt'), '--db', db]);
+    expect(run.code).toBe(0);
+    const lines = run.err.trim().split('\n');
+    expect(lines).toContain(
+      `${french}: not extracted: its language was detected as 'fra', not English (the document is stored)`,
+    );
+    expect(lines.filter((l) => l.includes('not extracted'))).toHaveLength(1);
+    expect(run.err).toMatch(/read 2, stored 2, already present 0, failed 0/);
   });
 
   it('refuses a malformed date and an unknown flag with one line and exit 2', async () => {

@@ -147,7 +147,7 @@ describe('POST /api/documents refuses what it cannot keep faithfully', () => {
     expect(body.outcome).toBe('stored');
     expect(body.events).toEqual([]);
     expect(body.problems).toEqual([
-      "api: not extracted: its language was detected as 'fra', and only English is read (the document is stored)",
+      "api: not extracted: its language was detected as 'fra', not English (the document is stored)",
     ]);
     const english = await post({ text: `${ARTICLE} Traffic was diverted.` });
     expect(english.json().problems).toEqual([]);

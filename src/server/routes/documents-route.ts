@@ -8,12 +8,12 @@ import {
   type PostDocument,
 } from '../../api/document-schemas.js';
 import { ErrorSchema, IdParamsSchema, PageQuerySchema } from '../../api/query-schemas.js';
-import type { Document, EventRecord } from '../../domain/index.js';
+import type { EventRecord } from '../../domain/index.js';
 import { FaultlineError } from '../../errors/errors.js';
 import { buildDocument } from '../../ingest/build-document.js';
 import { normalizeDate } from '../../ingest/normalize-date.js';
 import type { RawInput } from '../../ingest/types.js';
-import { EXTRACTED_LANGUAGES } from '../../pipeline/extract-stored.js';
+import { languageProblem } from '../../pipeline/extract-stored.js';
 import { ingestDocuments } from '../../pipeline/ingest-documents.js';
 import type { Store } from '../../store/store.js';
 import type { RouteDeps } from '../route-deps.js';
@@ -23,15 +23,6 @@ import { checkBearer } from '../security.js';
 function checkPublished(published: string | undefined): void {
   if (published !== undefined && normalizeDate(published) !== published)
     throw new FaultlineError('FL_ERR_BAD_DATE', 'body/published', published);
-}
-
-/** Why a stored document yields no events although it may report some: its language is not one we read. */
-function languageProblem(doc: Document): string | null {
-  if (EXTRACTED_LANGUAGES.has(doc.language)) return null;
-  return (
-    `${doc.origin}: not extracted: its language was detected as '${doc.language}', ` +
-    `and only English is read (the document is stored)`
-  );
 }
 
 /** The events that hold any mention of the document, found through the dates of its mentions. */
@@ -152,7 +143,7 @@ export function documentsRoute(deps: RouteDeps, bodyLimit: number): FastifyPlugi
           throw new FaultlineError('FL_ERR_STORE', doc.origin, problems.join('; ') || 'not stored');
         }
         if (summary.events > 0 || summary.stored > 0) deps.reads.clear();
-        const language = languageProblem(doc);
+        const language = languageProblem(doc, { stored: true });
         if (language !== null) problems.push(language);
         return {
           documentId: documents[0]?.id ?? doc.id,
