@@ -5,6 +5,7 @@ import { packageRoot } from '../src/cli/package-root.js';
 import { benchApi, type LoadFigures } from './bench-api.js';
 import { benchExtract } from './bench-extract.js';
 import { benchIngest, type Rate } from './bench-ingest.js';
+import { ingestCorpusInProcess, type IngestMemory } from './bench-ingest-memory.js';
 import { benchResolve } from './bench-resolve.js';
 
 function line(r: Rate): string {
@@ -44,10 +45,36 @@ function resolveInFreshProcess(mentions: number, warm = false): ResolveRun {
   return JSON.parse(run.stdout.trim().split('\n').pop()!) as ResolveRun;
 }
 
+/** `faultline ingest` of `docs` generated articles in a child process of its own, so its peak memory is its own. */
+function ingestInFreshProcess(docs: number): IngestMemory {
+  const run = spawnSync(process.execPath, [fileURLToPath(import.meta.url), `--ingest-memory=${docs}`], {
+    encoding: 'utf8',
+    maxBuffer: 1024 * 1024,
+  });
+  if (run.status !== 0) throw new Error(`ingest of ${docs} documents failed: ${run.stderr}`);
+  return JSON.parse(run.stdout.trim().split('\n').pop()!) as IngestMemory;
+}
+
 const SECTIONS: Record<string, (count: number, quick: boolean) => Promise<void>> = {
   async ingest(count) {
     console.log('ingest (bar: 300 HTML and 2,000 text docs/s through clean + store, peak memory < 500 MB)');
     for (const r of await benchIngest(count)) console.log(`  ${line(r)}`);
+  },
+  async 'ingest-run'(count, quick) {
+    console.log(
+      'faultline ingest, extracting and resolving, into SQLite (bar: peak memory flat as the corpus grows)',
+    );
+    console.log(
+      '  each run in a fresh process; issue 9 saw 1.36 GB for 100,000 documents before resolution in rounds',
+    );
+    const sizes = quick ? [Math.ceil(count / 10)] : [Math.ceil(count / 10), count];
+    for (const docs of sizes) {
+      const r = ingestInFreshProcess(docs);
+      console.log(
+        `  ${String(r.docs).padStart(7)} docs  ${r.seconds.toFixed(1).padStart(7)} s  peak ${r.peakMb} MB  (${r.summary})`,
+      );
+      if (r.exitCode !== 0) process.exitCode = 1;
+    }
   },
   async extract(count) {
     console.log('extraction (bar: 300 docs/s per core)');
@@ -110,6 +137,13 @@ async function main(): Promise<void> {
     const r = benchResolve(size);
     const run: ResolveRun = { ...r, peakMb: peakMb() };
     console.log(JSON.stringify(run));
+    return;
+  }
+  const ingestMemory = args.find((a) => a.startsWith('--ingest-memory='));
+  if (ingestMemory) {
+    console.log(
+      JSON.stringify(await ingestCorpusInProcess(Number(ingestMemory.slice('--ingest-memory='.length)))),
+    );
     return;
   }
   if (section) {
