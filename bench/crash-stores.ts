@@ -14,9 +14,18 @@ export interface CrashStore {
   open(): Promise<Store>;
   /** Marks every mention unresolved again, as if no resolution had run (to time a whole resolution). */
   markAllPending(): Promise<void>;
-  /** A reader, beside the CLI's writer, of how many documents are extracted so far: to kill at a given point. */
-  watch(): Promise<{ extracted(): Promise<number>; close(): Promise<void> }>;
+  /** A reader, beside the CLI's writer, of how far it has got: to kill at a given point. */
+  watch(): Promise<Watcher>;
   drop(): Promise<void>;
+}
+
+/** How far the CLI writing a crash store has got, read through a connection of the test's own. */
+export interface Watcher {
+  /** Documents extracted so far. */
+  extracted(): Promise<number>;
+  /** Mentions still marked unresolved. */
+  unresolved(): Promise<number>;
+  close(): Promise<void>;
 }
 
 export type Backend =
@@ -38,8 +47,10 @@ function sqliteStore(path: string): CrashStore {
     async watch() {
       const db = new BetterSqlite3(path, { readonly: true });
       const count = db.prepare('select count(*) as n from documents where extractor_version is not null');
+      const pending = db.prepare('select count(*) as n from mentions where unresolved = 1');
       return {
         extracted: async () => (count.get() as { n: number }).n,
+        unresolved: async () => (pending.get() as { n: number }).n,
         close: async () => void db.close(),
       };
     },
@@ -82,6 +93,10 @@ async function postgresStore(url: string, name: string): Promise<CrashStore> {
           const r = await client.query(
             'select count(*) as n from documents where extractor_version is not null',
           );
+          return Number((r.rows[0] as { n: string }).n);
+        },
+        async unresolved() {
+          const r = await client.query('select count(*) as n from mentions where unresolved = 1');
           return Number((r.rows[0] as { n: string }).n);
         },
         close: () => client.end(),

@@ -7,7 +7,8 @@ import {
   type StoreComparison,
   type StoreSnapshot,
 } from './compare-stores.js';
-import { createCrashStore, type Backend, type CrashStore } from './crash-stores.js';
+import { SEEDS_PER_ROUND } from '../src/pipeline/resolve-pending.js';
+import { createCrashStore, type Backend, type CrashStore, type Watcher } from './crash-stores.js';
 import { writeSyntheticCorpus } from './synthetic-corpus.js';
 
 export interface CrashOptions {
@@ -220,15 +221,25 @@ export async function crashTest(options: CrashOptions): Promise<CrashFigures> {
       const command = kills.length % 2 === 1 || remaining === 0 ? 'resolve' : 'ingest';
       let at: KillAt;
       let point: string;
-      let watcher: Awaited<ReturnType<CrashStore['watch']>> | null = null;
+      let watcher: Watcher | null = null;
       if (command === 'resolve') {
         // part way through a whole re-resolution (as after an extractor upgrade): with only a few mentions
         // pending, resolve could end before any kill
         await crashed.markAllPending();
-        const share = Math.max(0.1, extracted / options.docs);
-        const afterMs = Math.round(reference.resolveMs * share * (0.05 + 0.85 * rng()));
-        at = { afterMs, after: RESOLVING };
-        point = `${afterMs} ms into resolution`;
+        const pending = (await stateOf(crashed)).unresolved;
+        if (pending > SEEDS_PER_ROUND && rng() < 0.5) {
+          // between rounds, by progress: a kill by time lands inside the first round on a backend slower than
+          // the reference's, and the state of a resolution with some rounds committed would go untested
+          const w = await crashed.watch();
+          watcher = w;
+          at = { afterMs: 0, when: async () => (await w.unresolved()) < pending };
+          point = `after its first round of ${SEEDS_PER_ROUND} mentions committed`;
+        } else {
+          const share = Math.max(0.1, extracted / options.docs);
+          const afterMs = Math.round(reference.resolveMs * share * (0.05 + 0.85 * rng()));
+          at = { afterMs, after: RESOLVING };
+          point = `${afterMs} ms into resolution`;
+        }
       } else {
         // by progress, not by time, which a loaded machine stretches: once a random number of documents is
         // extracted, or, one time in three, once all are, which is inside the run's last resolution
