@@ -289,7 +289,7 @@ describe('extractDocument', () => {
   });
   it('reads a thwarted attack in which people died as the battle it was, with every death counted', () => {
     const text =
-      'Six soldiers were martyred and five terrorists were killed as security forces thwarted an attack on a camp in Bannu district on Tuesday.';
+      'On Tuesday, guards foiled a raid on a camp in Bannu district; six soldiers were martyred and five terrorists died.';
     const { mentions } = extract(text);
     expect(mentions.map((m) => [where(m), m.eventType])).toEqual([['Bannu', 'Battles']]);
     const m = mentions[0]!;
@@ -542,7 +542,7 @@ describe('extractDocument', () => {
   it("gives a figure said by someone named in apposition ('X, president of the BNP-M, said') to that party", () => {
     const text = [
       'A blast killed five people in Quetta on Tuesday, officials said.',
-      'Sajid Tareen, acting president of the BNP-M, said 13 party workers were killed in the blast.',
+      'Nasir Baloch, a spokesman for the BNP-M, said the bombing killed 13 party members.',
     ].join('\n');
     const [blast] = extract(text, '2025-09-03').mentions;
     expect(blast!.claims.map((c) => [c.claimant, c.best])).toEqual([
@@ -582,7 +582,7 @@ describe('extractDocument', () => {
 
   it('reads "came under Afghan fire" as an armed clash by the Afghan Taliban', () => {
     const [clash] = extract(
-      'In Lower South Waziristan, several villages along the border came under Afghan fire on Saturday.',
+      'On Saturday a border post in Lower South Waziristan came under Afghan fire, officials said.',
     ).mentions;
     expect([clash!.location?.admin2, clash!.eventType, clash!.actor1?.name]).toEqual([
       'Lower South Waziristan',

@@ -76,7 +76,7 @@ function nearestLeft(
   participle: boolean,
 ): Candidate | null {
   let from = cueStart;
-  // "Sajid Tareen, acting president of the BNP-M, said": a comma right before the verb closes an apposition
+  // "Nasir Baloch, a spokesman for the BNP-M, said": a comma right before the verb closes an apposition
   const apposition = isPunct(t, cueStart - 1, ',');
   let commas = (participle ? 1 : 0) + (apposition ? 2 : 0);
   while (from > 0 && cueStart - from < WINDOW) {

@@ -246,7 +246,7 @@ function continues(
 ): boolean {
   if (matches(SIGNAL_RULES.separate, a.sentence.text) || matches(SIGNAL_RULES.earlier, a.sentence.text))
     return false;
-  // "the terrorists were killed in the district on the night of September 14-15": no place of its own, it dates
+  // "the gunmen died there in the night between March 2 and 3": no place of its own, it dates
   // the one incident told so far, whose own sentence named no day or only the day it was announced
   if (
     date?.own &&

@@ -120,7 +120,7 @@ export function strongestCue(cues: readonly EventCue[]): EventCue | null {
 
 /**
  * The cue an incident is read by: the strongest, unless people were killed or hurt and the strongest tells of no
- * violence ("five terrorists were killed as forces thwarted an attack"): then the strongest violent one.
+ * violence ("guards foiled a raid; five militants died"): then the strongest violent one.
  */
 export function incidentCue(cues: readonly EventCue[], hurt: boolean): EventCue | null {
   const strongest = strongestCue(cues);
