@@ -1,15 +1,16 @@
 import type { SentenceAnalysis } from '../analyse/analyse-sentence.js';
 import type { DateRange } from '../../domain/index.js';
 import type { DateMention } from '../types.js';
+import { formatDay, parseIsoDay } from '../dates/calendar.js';
 import type { DateChoice, IncidentDraft } from './segment-incidents.js';
 import { SIGNAL_RULES, daysAfter, daysBefore, isStatementDay, matches, ownDate } from './sentence-signals.js';
 
 function addDays(iso: string, days: number): string {
-  return new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+  return formatDay((parseIsoDay(iso) ?? 0) + days);
 }
 
 function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+  return (parseIsoDay(to) ?? 0) - (parseIsoDay(from) ?? 0);
 }
 
 /**
