@@ -46,6 +46,44 @@ async function migrateLocked(database: BetterSqlite3.Database, db: Kysely<Databa
   }
 }
 
+/** Sets the connection up and migrates; safe to run again after a failure part-way. */
+async function prepare(
+  database: BetterSqlite3.Database,
+  db: Kysely<Database>,
+  busyMs: number,
+): Promise<void> {
+  database.pragma(`busy_timeout = ${busyMs}`);
+  // WAL lets readers (the API) run while a writer (ingestion) works; NORMAL sync is safe with WAL against
+  // process crashes and much faster than FULL. An in-memory database stays in 'memory' journal mode.
+  database.pragma('journal_mode = WAL');
+  database.pragma('synchronous = NORMAL');
+  // 32 MB of page cache instead of SQLite's 2 MB: a page of the event list reads a hundred rows scattered
+  // over the file, and the API serves the same recent pages again and again.
+  database.pragma(`cache_size = -${32 * 1024}`);
+  database.pragma('foreign_keys = ON');
+  await migrateLocked(database, db);
+  // Refreshes the statistics of tables that grew much since they were last analysed.
+  database.pragma('optimize = 0x10002');
+}
+
+/**
+ * Runs `work` again while SQLite answers SQLITE_BUSY, for up to `busyMs`: when several processes open a brand-new
+ * file at once, switching it to WAL can fail busy without SQLite ever calling its busy handler.
+ */
+async function withBusyRetry(busyMs: number, work: () => Promise<void>): Promise<void> {
+  const deadline = Date.now() + busyMs;
+  for (;;) {
+    try {
+      await work();
+      return;
+    } catch (error) {
+      const busy = ((error as { code?: string }).code ?? '').startsWith('SQLITE_BUSY');
+      if (!busy || Date.now() >= deadline) throw error;
+      await new Promise((done) => setTimeout(done, 10 + Math.random() * 40));
+    }
+  }
+}
+
 /** Opens (creating and migrating when needed) the embedded SQLite store. */
 export async function openSqliteStore(options: SqliteStoreOptions): Promise<Store> {
   let database: BetterSqlite3.Database;
@@ -55,19 +93,9 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Stor
     throw storeError(`sqlite ${options.path}`, error);
   }
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) });
+  const busyMs = Math.max(0, Math.floor(options.busyTimeoutMs ?? 5000));
   try {
-    // WAL lets readers (the API) run while a writer (ingestion) works; NORMAL sync is safe with WAL against
-    // process crashes and much faster than FULL. An in-memory database stays in 'memory' journal mode.
-    database.pragma('journal_mode = WAL');
-    database.pragma('synchronous = NORMAL');
-    // 32 MB of page cache instead of SQLite's 2 MB: a page of the event list reads a hundred rows scattered
-    // over the file, and the API serves the same recent pages again and again.
-    database.pragma(`cache_size = -${32 * 1024}`);
-    database.pragma('foreign_keys = ON');
-    database.pragma(`busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs ?? 5000))}`);
-    await migrateLocked(database, db);
-    // Refreshes the statistics of tables that grew much since they were last analysed.
-    database.pragma('optimize = 0x10002');
+    await withBusyRetry(busyMs, () => prepare(database, db, busyMs));
   } catch (error) {
     await db.destroy().catch(() => undefined);
     throw storeError(`sqlite ${options.path}`, error);
