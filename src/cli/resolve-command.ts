@@ -21,15 +21,13 @@ export async function resolveCommand(argv: readonly string[], io: CliIo): Promis
   const config = configFromFlags(values, io);
   const store = await openStore(config);
   try {
-    const eventIds = new Set<string>();
-    const { mentions, rounds } = await resolvePending(store, {
-      eventIds,
+    const { mentions, rounds, eventsWritten } = await resolvePending(store, {
       alwaysRefreshProfiles: true,
       onRound: (seeds) => io.err(`resolving ${seeds} pending mentions`),
     });
     const total = await store.countEvents({});
     io.err(
-      `resolved ${mentions} pending mentions in ${rounds} rounds; events written ${eventIds.size}; events stored ${total}`,
+      `resolved ${mentions} pending mentions in ${rounds} rounds; events written ${eventsWritten}; events stored ${total}`,
     );
     return 0;
   } finally {

@@ -11,3 +11,4 @@ export type * from './resolution.js';
 export * from './record-claim.js';
 export * from './distinct-by.js';
 export * from './background.js';
+export * from './linkable-date.js';

@@ -11,10 +11,10 @@ import { saveDocuments } from './save-documents.js';
 
 export type { IngestDeps, IngestSummary } from './ingest-types.js';
 
-/** What one run does besides its counts: when it resolves next, and which events its resolutions wrote. */
+/** What one run does besides its counts: when it resolves next, and how many events the store held before it. */
 class Run {
   readonly counts: Counts = zeroCounts();
-  private readonly eventIds = new Set<string>();
+  private eventsBefore: number | null = null;
   /** Documents whose extraction failed in this run: reported once, left for a later run. */
   readonly failedIds = new Set<string>();
   private extractedAtLastResolution = 0;
@@ -57,10 +57,13 @@ class Run {
   async resolve(last: boolean): Promise<void> {
     this.extractedAtLastResolution = this.counts.extracted;
     try {
+      this.eventsBefore ??= await this.deps.store.countEvents({});
       await resolvePending(this.deps.store, {
-        eventIds: this.eventIds,
         alwaysRefreshProfiles: last && this.deps.knowledge !== null,
       });
+      // the events the run added, net: counting the ids it wrote would hold them all, and count the ones a
+      // later round merged away
+      this.counts.events = Math.max(0, (await this.deps.store.countEvents({})) - this.eventsBefore);
     } catch (error) {
       this.resolutionFailed = true;
       this.counts.failed++;
@@ -68,7 +71,6 @@ class Run {
         `resolution failed, events not updated (run faultline resolve): ${describeError(error)}`,
       );
     }
-    this.counts.events = this.eventIds.size;
   }
 }
 

@@ -1,36 +1,47 @@
 import type { Store } from '../store/store.js';
 import { refreshPublisherProfiles, resolveSeeds } from './resolve-stored.js';
 
-/** Pending mentions planned per round: a page of ids and dates, light, so that a backlog never sits in memory. */
+/**
+ * Pending mentions listed per round: a page of ids, places and dates, light, so that a backlog never sits in
+ * memory. A round takes as many of them as its read budget allows (MENTIONS_PER_ROUND), in the blocking key's order.
+ */
 export const SEEDS_PER_ROUND = 20_000;
 
 export interface PendingSummary {
-  /** Pending mentions resolved (the seeds of every round). */
+  /** Pending mentions resolved (the seeds every round took). */
   readonly mentions: number;
   readonly rounds: number;
+  /** Events written, summed over rounds: an event that two rounds re-plan counts twice. */
+  readonly eventsWritten: number;
 }
 
 /**
- * Resolves every mention the store says is unresolved, in rounds of at most `seedsPerRound`, whoever saved it:
- * this run, or a run that was killed or failed before resolving. Each round commits its events and clears its
- * seeds' markers together, so a crash anywhere leaves the store consistent and the rest still marked. The ids
- * of the events written are added to `eventIds`. Publisher profiles are rebuilt once, after the last round.
+ * Resolves every mention the store says is unresolved, in rounds that each read about `mentionsPerRound`
+ * mentions, whoever saved it: this run, or a run that was killed or failed before resolving. Each round commits its events and clears its
+ * seeds' markers together, so a crash anywhere leaves the store consistent and the rest still marked. Nothing
+ * of a round outlives it, so memory stays that of one round. Publisher profiles are rebuilt once, after the last
+ * round.
  */
 export async function resolvePending(
   store: Store,
   options: {
     readonly seedsPerRound?: number;
-    readonly eventIds?: Set<string>;
+    /** About how many mentions a round reads before it takes no more seeds (default MENTIONS_PER_ROUND). */
+    readonly mentionsPerRound?: number;
     /** Rebuild the profiles even when nothing was pending: a run killed after its last round left them stale. */
     readonly alwaysRefreshProfiles?: boolean;
-    /** Told the number of seeds before each round is planned, for progress. */
+    /** Told, before each round, how many mentions are pending (up to `seedsPerRound`), for progress. */
     readonly onRound?: (seeds: number) => void;
   } = {},
 ): Promise<PendingSummary> {
   const size = Math.max(1, options.seedsPerRound ?? SEEDS_PER_ROUND);
   let mentions = 0;
   let rounds = 0;
+  let eventsWritten = 0;
   let previousFirst: string | null = null;
+  // every round takes one pending mention or more, and each mention it re-plans out of an event is planned once
+  // more: far past that, two plans keep taking each other's events, and looping on would never end
+  const limit = 2 * (await store.countPendingMentions()) + 1_000;
   for (;;) {
     const seeds = await store.listPendingMentions(size);
     const first = seeds[0];
@@ -38,12 +49,13 @@ export async function resolvePending(
     // every round clears its seeds, so the same first seed twice means another writer keeps re-saving it
     if (first.id === previousFirst) throw new Error(`mention ${first.id} stays unresolved after resolution`);
     previousFirst = first.id;
+    if (mentions > limit) throw new Error(`resolution does not converge after ${mentions} mentions`);
     options.onRound?.(seeds.length);
-    const summary = await resolveSeeds(store, seeds);
-    for (const id of summary.eventIds) options.eventIds?.add(id);
-    mentions += seeds.length;
+    const summary = await resolveSeeds(store, seeds, { mentionsPerRound: options.mentionsPerRound });
+    eventsWritten += summary.events;
+    mentions += summary.seeds;
     rounds++;
   }
   if (rounds > 0 || options.alwaysRefreshProfiles) await refreshPublisherProfiles(store);
-  return { mentions, rounds };
+  return { mentions, rounds, eventsWritten };
 }

@@ -1,35 +1,38 @@
 import type { EventRecord, Mention, ResolvableMention } from '../domain/index.js';
+import { isLinkableDate } from '../domain/index.js';
 import { planMerges } from '../resolve/plan-merges.js';
-import { profilePublishers } from '../resolve/profile-publishers.js';
+import { PublisherTally } from '../resolve/profile-publishers.js';
 import type { PendingMention, ResolutionScope, Store } from '../store/store.js';
 
-/** How far around new mentions resolution looks for reports of the same incidents. */
+/** How far around a pending mention resolution looks for reports of the same incident. */
 const WINDOW_DAYS = 7;
 
-function shift(iso: string, days: number): string {
-  return new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+/**
+ * About how many mentions one round reads: once its reads reach this, a round takes no more pending mentions, so
+ * memory stays bounded whatever the backlog (issue 9, defect 10). The widening to whole events can pass it.
+ */
+export const MENTIONS_PER_ROUND = 10_000;
+
+/** A read grows over neighbouring pending mentions to at most this many days; the next ones start another. */
+const READ_SPAN_DAYS = 31;
+
+/** Rounds of widening before resolution plans what it has; each round follows one more link. */
+const MAX_WIDENING_ROUNDS = 8;
+
+/** Times a round reads the reports its plan would take events from, and plans again. */
+const MAX_CLOSURE_READS = 4;
+
+/** Vague or unreadable mentions are read by id, this many at a time. */
+const IDS_PER_READ = 500;
+
+const DAY_MS = 86_400_000;
+
+function dayOf(iso: string): number {
+  return Math.floor(Date.parse(`${iso}T00:00:00Z`) / DAY_MS);
 }
 
-type MutableScope = { -readonly [K in keyof ResolutionScope]: ResolutionScope[K] };
-
-/** Adds a span to the scope of its country and province, widening that scope's window to cover it. */
-function cover(byKey: Map<string, MutableScope>, scope: ResolutionScope): boolean {
-  const key = `${scope.country}|${scope.admin1}`;
-  const held = byKey.get(key);
-  if (!held) {
-    byKey.set(key, { ...scope });
-    return true;
-  }
-  let widened = false;
-  if (scope.from < held.from) [held.from, widened] = [scope.from, true];
-  if (scope.to > held.to) [held.to, widened] = [scope.to, true];
-  return widened;
-}
-
-function sorted(byKey: ReadonlyMap<string, MutableScope>): ResolutionScope[] {
-  return [...byKey.values()].sort((a, b) =>
-    `${a.country}|${a.admin1}`.localeCompare(`${b.country}|${b.admin1}`),
-  );
+function isoOf(day: number): string {
+  return new Date(day * DAY_MS).toISOString().slice(0, 10);
 }
 
 /** What resolution needs of a mention to re-plan around it: its id, where and when. */
@@ -40,62 +43,157 @@ export function seedOf(m: Mention): PendingMention {
     admin1: m.location?.admin1 ?? null,
     dateStart: m.date.start,
     dateEnd: m.date.end,
+    linkable: isLinkableDate(m.date),
   };
 }
 
-/** The blocks (country, province, date window) that new mentions touch, one per country and province. */
-export function scopesOf(seeds: readonly PendingMention[]): ResolutionScope[] {
-  const byKey = new Map<string, MutableScope>();
-  for (const m of seeds) {
-    cover(byKey, {
-      country: m.country,
-      admin1: m.admin1,
-      from: shift(m.dateStart, -WINDOW_DAYS),
-      to: shift(m.dateEnd, WINDOW_DAYS),
-    });
-  }
-  return sorted(byKey);
+type Block = Pick<ResolutionScope, 'country' | 'admin1'>;
+
+const blockOf = (b: Block): string => JSON.stringify([b.country, b.admin1]);
+
+/** A seed's window as day numbers, or null when it is re-planned alone (vague or unreadable date). */
+function windowOf(seed: PendingMention): readonly [number, number] | null {
+  if (!seed.linkable) return null;
+  const from = dayOf(seed.dateStart);
+  const to = dayOf(seed.dateEnd);
+  if (!Number.isFinite(from) || !Number.isFinite(to)) return null;
+  return [Math.min(from, to) - WINDOW_DAYS, Math.max(from, to) + WINDOW_DAYS];
 }
 
-/** Rounds of widening before resolution plans what it has; each round follows one more link. */
-const MAX_WIDENING_ROUNDS = 8;
+const compareNullable = (a: string | null, b: string | null): number =>
+  a === b ? 0 : a === null ? -1 : b === null ? 1 : a < b ? -1 : 1;
+
+/** The blocking key's order, the one the store lists pending mentions in, so that neighbours follow each other. */
+function compareSeeds(a: PendingMention, b: PendingMention): number {
+  return (
+    compareNullable(a.country, b.country) ||
+    compareNullable(a.admin1, b.admin1) ||
+    compareNullable(a.dateStart, b.dateStart) ||
+    compareNullable(a.id, b.id)
+  );
+}
+
+/** Day ranges read so far, by block: a range is read once, however many seeds and links ask for it. */
+class Coverage {
+  private readonly byBlock = new Map<string, [number, number][]>();
+
+  covers(block: Block, from: number, to: number): boolean {
+    return (this.byBlock.get(blockOf(block)) ?? []).some(([a, b]) => a <= from && b >= to);
+  }
+
+  /** The parts of [from, to] not read yet, now recorded as read. */
+  claim(block: Block, from: number, to: number): [number, number][] {
+    const key = blockOf(block);
+    const held = this.byBlock.get(key) ?? [];
+    const pieces: [number, number][] = [];
+    let cursor = from;
+    for (const [a, b] of held) {
+      if (b < cursor) continue;
+      if (a > to) break;
+      if (a > cursor) pieces.push([cursor, a - 1]);
+      cursor = b + 1;
+    }
+    if (cursor <= to) pieces.push([cursor, to]);
+    const merged: [number, number][] = [];
+    for (const range of [...held, [from, to] as [number, number]].sort((x, y) => x[0] - y[0])) {
+      const last = merged.at(-1);
+      if (last && range[0] <= last[1] + 1) last[1] = Math.max(last[1], range[1]);
+      else merged.push([range[0], range[1]]);
+    }
+    this.byBlock.set(key, merged);
+    return pieces;
+  }
+}
 
 /**
- * The stored mentions to re-plan around new ones: those of the touched blocks, then, round by round, every
- * mention that shares an event or an operation with them, with the window around it. Re-planning part of an
- * event would cut off its other reports, and part of an operation would split it under two ids.
+ * The stored mentions one round re-plans: the windows around its seeds, then, link by link, the windows around
+ * every mention that shares an event or an operation with them. Re-planning part of an event would cut off its
+ * other reports, and part of an operation would split it under two ids.
  */
-async function inputsAround(
-  store: Store,
-  seeds: readonly PendingMention[],
-): Promise<{ scopes: number; inputs: ResolvableMention[] }> {
-  const byKey = new Map<string, MutableScope>();
-  for (const scope of scopesOf(seeds)) cover(byKey, scope);
-  for (let round = 0; ; round++) {
-    const inputs = new Map<string, ResolvableMention>();
-    for (const scope of sorted(byKey)) {
-      for (const input of await store.listResolutionInputs(scope)) inputs.set(input.mention.id, input);
+class RoundReads {
+  readonly inputs = new Map<string, ResolvableMention>();
+  private readonly coverage = new Coverage();
+  private unlinked: string[] = [];
+  scopes = 0;
+
+  constructor(private readonly store: Store) {}
+
+  private add(inputs: readonly ResolvableMention[]): void {
+    for (const input of inputs) {
+      if (this.inputs.has(input.mention.id)) continue;
+      this.inputs.set(input.mention.id, input);
+      this.unlinked.push(input.mention.id);
     }
-    let widened = false;
-    if (round < MAX_WIDENING_ROUNDS) {
-      for (const linked of await store.linkedScopes([...inputs.keys()])) {
-        const around = {
-          ...linked,
-          from: shift(linked.from, -WINDOW_DAYS),
-          to: shift(linked.to, WINDOW_DAYS),
-        };
-        // a linked span already inside the scope needs no new read
-        const key = `${linked.country}|${linked.admin1}`;
-        const held = byKey.get(key);
-        if (held && held.from <= linked.from && held.to >= linked.to) continue;
-        if (cover(byKey, around)) widened = true;
+  }
+
+  async window(block: Block, from: number, to: number): Promise<void> {
+    this.scopes++;
+    for (const [a, b] of this.coverage.claim(block, from, to)) {
+      this.add(await this.store.listResolutionInputs({ ...block, from: isoOf(a), to: isoOf(b) }));
+    }
+  }
+
+  async ids(ids: readonly string[]): Promise<void> {
+    this.add(await this.store.listMentionInputs(ids));
+  }
+
+  async widen(): Promise<void> {
+    for (let round = 0; round < MAX_WIDENING_ROUNDS && this.unlinked.length > 0; round++) {
+      const fresh = this.unlinked;
+      this.unlinked = [];
+      for (const linked of await this.store.linkedScopes(fresh)) {
+        const from = dayOf(linked.from);
+        const to = dayOf(linked.to);
+        // a linked span already read needs no new read; one with an unreadable date cannot be read by window
+        if (!Number.isFinite(from) || !Number.isFinite(to) || this.coverage.covers(linked, from, to))
+          continue;
+        await this.window(linked, from - WINDOW_DAYS, to + WINDOW_DAYS);
       }
     }
-    if (!widened) return { scopes: byKey.size, inputs: [...inputs.values()] };
   }
+}
+
+/**
+ * Reads the windows of the seeds in order until about `budget` mentions are read, then the links around them.
+ * Returns the seeds taken (a prefix of the sorted seeds, never none) and what was read.
+ */
+async function readRound(
+  store: Store,
+  seeds: readonly PendingMention[],
+  budget: number,
+): Promise<{ taken: readonly PendingMention[]; reads: RoundReads }> {
+  const sorted = [...seeds].sort(compareSeeds);
+  const reads = new RoundReads(store);
+  let i = 0;
+  while (i < sorted.length && (i === 0 || reads.inputs.size < budget)) {
+    const first = sorted[i]!;
+    const window = windowOf(first);
+    let j = i + 1;
+    if (window === null) {
+      // vague dates tie to nothing: each such mention is re-planned alone, read by id
+      while (j < sorted.length && j - i < IDS_PER_READ && windowOf(sorted[j]!) === null) j++;
+      await reads.ids(sorted.slice(i, j).map((s) => s.id));
+    } else {
+      const from = window[0];
+      let to = window[1];
+      for (; j < sorted.length; j++) {
+        const next = sorted[j]!;
+        const around = windowOf(next);
+        if (around === null || blockOf(next) !== blockOf(first)) break;
+        if (around[0] > to + 1 || Math.max(to, around[1]) - from > READ_SPAN_DAYS) break;
+        to = Math.max(to, around[1]);
+      }
+      await reads.window(first, from, to);
+    }
+    i = j;
+  }
+  await reads.widen();
+  return { taken: sorted.slice(0, i), reads };
 }
 
 export interface ResolveSummary {
+  /** The pending mentions this round took and planned around (the seeds it was given, or a prefix of them). */
+  readonly seeds: number;
   readonly scopes: number;
   readonly mentions: number;
   readonly events: number;
@@ -104,20 +202,45 @@ export interface ResolveSummary {
   readonly eventIds: readonly string[];
 }
 
-const NOTHING: ResolveSummary = { scopes: 0, mentions: 0, events: 0, operations: 0, eventIds: [] };
+const NOTHING: ResolveSummary = { seeds: 0, scopes: 0, mentions: 0, events: 0, operations: 0, eventIds: [] };
 
 /**
- * Re-resolves every block that the seed mentions touch, widened to whole events and operations: all their
- * stored mentions are planned afresh in one plan (planMerges is deterministic and order-independent, and blocks
- * by province itself), so ingesting documents one at a time or all at once gives the same events with the same
- * ids, and an operation across two provinces keeps one id. The seeds' unresolved markers are cleared in the
- * same transaction as the events; other mentions of the blocks keep theirs, so that each pending mention is
- * planned once with its own whole window around it. Publisher profiles are left to the caller.
+ * One round: re-plans the windows around the seeds, in the blocking key's order, until about `mentionsPerRound`
+ * mentions are read, widened to whole events and operations. All of them are planned afresh in one plan
+ * (planMerges is deterministic and order-independent, and blocks by province itself), so ingesting documents
+ * one at a time or all at once gives the same events with the same ids, and an operation across two provinces
+ * keeps one id. The markers of the seeds taken are cleared in the same transaction as the events; other mentions
+ * read keep theirs, so that each pending mention is planned once with its own whole window around it. Publisher
+ * profiles are left to the caller.
  */
-export async function resolveSeeds(store: Store, seeds: readonly PendingMention[]): Promise<ResolveSummary> {
+export async function resolveSeeds(
+  store: Store,
+  seeds: readonly PendingMention[],
+  options: { readonly mentionsPerRound?: number } = {},
+): Promise<ResolveSummary> {
   if (seeds.length === 0) return NOTHING;
-  const { scopes, inputs } = await inputsAround(store, seeds);
-  const resolution = inputs.length > 0 ? planMerges(inputs) : { events: [], operations: [] };
+  const budget = Math.max(1, options.mentionsPerRound ?? MENTIONS_PER_ROUND);
+  const { taken, reads } = await readRound(store, seeds, budget);
+  let inputs = [...reads.inputs.values()];
+  let resolution = inputs.length > 0 ? planMerges(inputs) : { events: [], operations: [] };
+  // What the plan would take from reports it did not read: an event of a report it read (the widening by
+  // windows stops after MAX_WIDENING_ROUNDS), or an id a stored event holds (two founders with one key on the edge
+  // of a window). Those reports are read and the plan made again, so that none is left without its event and
+  // no two rounds keep taking an event from each other.
+  let checked = 0;
+  for (let again = 0; again < MAX_CLOSURE_READS; again++) {
+    const fresh = inputs.slice(checked).map((i) => i.mention.id);
+    checked = inputs.length;
+    const held = [
+      ...(await store.listCoMentionIds(fresh)),
+      ...(await store.listEventMentionIds(resolution.events.map((e) => e.record.id))),
+    ];
+    const unread = [...new Set(held.filter((id) => !reads.inputs.has(id)))];
+    if (unread.length === 0) break;
+    await reads.ids(unread);
+    inputs = [...reads.inputs.values()];
+    resolution = planMerges(inputs);
+  }
   await store.replaceResolution({
     mentionIds: inputs.map((i) => i.mention.id),
     events: resolution.events.map((e) => ({
@@ -126,10 +249,11 @@ export async function resolveSeeds(store: Store, seeds: readonly PendingMention[
       decisions: e.decisions,
     })),
     operations: resolution.operations,
-    resolvedIds: seeds.map((s) => s.id),
+    resolvedIds: taken.map((s) => s.id),
   });
   return {
-    scopes,
+    seeds: taken.length,
+    scopes: reads.scopes,
     mentions: inputs.length,
     events: resolution.events.length,
     operations: resolution.operations.length,
@@ -137,22 +261,36 @@ export async function resolveSeeds(store: Store, seeds: readonly PendingMention[
   };
 }
 
-/** `resolveSeeds` around new mentions, then the publisher profiles rebuilt. */
+/** `resolveSeeds` around new mentions, in as many rounds as they need, then the publisher profiles rebuilt. */
 export async function resolveAround(store: Store, mentions: readonly Mention[]): Promise<ResolveSummary> {
   if (mentions.length === 0) return NOTHING;
-  const summary = await resolveSeeds(store, mentions.map(seedOf));
+  let rest = mentions.map(seedOf).sort(compareSeeds);
+  let total = NOTHING;
+  while (rest.length > 0) {
+    const round = await resolveSeeds(store, rest);
+    // a round takes a prefix of its seeds in this same order
+    rest = rest.slice(Math.max(1, round.seeds));
+    total = {
+      seeds: total.seeds + round.seeds,
+      scopes: total.scopes + round.scopes,
+      mentions: total.mentions + round.mentions,
+      events: total.events + round.events,
+      operations: total.operations + round.operations,
+      eventIds: [...total.eventIds, ...round.eventIds],
+    };
+  }
   await refreshPublisherProfiles(store);
-  return summary;
+  return total;
 }
 
 /** Rebuilds every publisher's profile from the stored documents and the events several publishers report. */
 export async function refreshPublisherProfiles(store: Store): Promise<void> {
-  const docs = await store.listPublisherDocuments();
-  // a publisher's highest and lowest figures come from events that two publishers or more report
-  const records: EventRecord[] = [];
+  const tally = new PublisherTally(await store.listPublisherDocuments());
+  // a publisher's highest and lowest figures come from events that two publishers or more report; streamed,
+  // one record at a time, so that the store's size never sits in memory
   for await (const json of store.queryEventJson({ minPublishers: 2 })) {
     const record = JSON.parse(json) as EventRecord;
-    if (record.claims.length > 0) records.push(record);
+    if (record.claims.length > 0) tally.addEvent(record);
   }
-  await store.savePublisherProfiles(profilePublishers(docs, records));
+  await store.savePublisherProfiles(tally.profiles());
 }

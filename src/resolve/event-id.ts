@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Mention } from '../domain/index.js';
+import { isLinkableDate } from '../domain/index.js';
 
 export function hex16(text: string): string {
   return createHash('sha256').update(text).digest('hex').slice(0, 16);
@@ -29,9 +30,13 @@ export function founderKey(m: Mention): string {
  * derived from their own founding mention, so that it does not depend on which other events exist.
  */
 export function assignEventIds(founders: readonly Mention[]): string[] {
-  const base = founders.map((m) => `ev_${hex16(founderKey(m))}`);
+  // A report too vague to merge is its own event, re-planned alone: its id comes from the report, so that it
+  // never depends on, nor takes, the id of another report's event that the same plan did not read.
+  const vague = founders.map((m) => !isLinkableDate(m.date));
+  const base = founders.map((m, i) => `ev_${hex16(vague[i] ? `report|${m.id}` : founderKey(m))}`);
   const groups = new Map<string, number[]>();
   base.forEach((id, i) => {
+    if (vague[i]) return;
     const list = groups.get(id);
     if (list) list.push(i);
     else groups.set(id, [i]);

@@ -1,4 +1,5 @@
 import type { EventType, MergeFeature, Mention } from '../domain/index.js';
+import { isLinkableDate } from '../domain/index.js';
 import { DATE_RANK, dayRange } from './canonical-order.js';
 
 /** Weights of the weighted mean; the document feature is a gate, not a weight. */
@@ -29,6 +30,7 @@ export const MERGE_RULES = {
   dateSame: rule('resolve.date.same', 1),
   dateWithin: rule('resolve.date.within', 0.8),
   dateCoarse: rule('resolve.date.coarse-overlap', 0.6),
+  dateVague: rule('resolve.date.too-vague', 0),
   dateApart: rule('resolve.date.apart', 0),
   dateUnreadable: rule('resolve.date.unreadable', 0),
   typeSame: rule('resolve.type.same', 1),
@@ -61,6 +63,8 @@ export interface MentionProfile {
   readonly to: number;
   /** Day or days precision. */
   readonly fine: boolean;
+  /** Dated to a year only, or to a range too long to tie to any other report (see dateRule). */
+  readonly vague: boolean;
   readonly located: boolean;
   /** Province- or country-level place. */
   readonly broad: boolean;
@@ -88,6 +92,7 @@ export function profileOf(mention: Mention, generic: ReadonlySet<string>): Menti
     from: range ? range[0] : NaN,
     to: range ? range[1] : NaN,
     fine: (DATE_RANK[mention.date.precision] ?? 9) <= DATE_RANK.days,
+    vague: !isLinkableDate(mention.date),
     located: l !== null,
     broad: l !== null && (l.precision === 'province' || l.precision === 'country'),
     district: l?.precision === 'district',
@@ -116,6 +121,9 @@ export function placeRule(a: MentionProfile, b: MentionProfile): MergeRule {
 
 export function dateRule(a: MentionProfile, b: MentionProfile): MergeRule {
   if (Number.isNaN(a.from) || Number.isNaN(b.from)) return MERGE_RULES.dateUnreadable;
+  // "Last year" fits every incident of a year: a merge on it would rest on place, type and actor alone, and
+  // would make each report's event depend on a whole year of the province, which no bounded re-plan can read.
+  if (a.vague || b.vague) return MERGE_RULES.dateVague;
   if (a.to < b.from || b.to < a.from) return MERGE_RULES.dateApart;
   if (!a.fine || !b.fine) return MERGE_RULES.dateCoarse;
   return a.from === b.from && a.to === b.to ? MERGE_RULES.dateSame : MERGE_RULES.dateWithin;

@@ -78,7 +78,8 @@ function resolveBlock(items: readonly Item[], settings: MergeSettings, drafts: D
     let best: Draft | null = null;
     let bestScore = -1;
     const { from, to } = item;
-    const dated = !Number.isNaN(from);
+    // a vague date ties to nothing (dateRule): such a report neither looks for an event nor is indexed
+    const dated = !Number.isNaN(from) && !item.vague;
     if (location && dated) {
       const bucket = placeBucket(location);
       const consider = (draft: Draft): void => {

@@ -30,20 +30,23 @@ function publisherFigure(claims: readonly EventRecord['claims'][number][]): numb
 }
 
 /**
- * Profiles every publisher: its documents, its framing by register and term, and, over the events whose death
- * tolls come from two publishers or more, how often its figure was the highest or the lowest (a tie among all
- * publishers counts as neither).
+ * Profiles publishers as events stream past: their documents, their framing by register and term, and, over the
+ * events whose death tolls come from two publishers or more, how often their figure was the highest or the
+ * lowest (a tie among all publishers counts as neither). Holds tallies, never the events, so that a store of any
+ * size is profiled in constant memory per publisher and document.
  */
-export function profilePublishers(
-  docs: readonly PublisherDocument[],
-  events: readonly EventRecord[],
-): PublisherProfile[] {
-  const tallies = new Map<string, Tally>();
-  const publisherOf = new Map<string, string>();
-  for (const d of docs) {
-    if (!d.publisher) continue;
-    publisherOf.set(d.docId, d.publisher);
-    let t = tallies.get(d.publisher);
+export class PublisherTally {
+  private readonly tallies = new Map<string, Tally>();
+  private readonly publisherOf = new Map<string, string>();
+
+  constructor(docs: Iterable<PublisherDocument>) {
+    for (const d of docs) this.addDocument(d);
+  }
+
+  private addDocument(d: PublisherDocument): void {
+    if (!d.publisher) return;
+    this.publisherOf.set(d.docId, d.publisher);
+    let t = this.tallies.get(d.publisher);
     if (!t) {
       t = {
         docs: new Set(),
@@ -55,9 +58,9 @@ export function profilePublishers(
         highest: 0,
         lowest: 0,
       };
-      tallies.set(d.publisher, t);
+      this.tallies.set(d.publisher, t);
     }
-    if (t.docs.has(d.docId)) continue;
+    if (t.docs.has(d.docId)) return;
     t.docs.add(d.docId);
     for (const register of REGISTERS)
       for (const [term, count] of Object.entries(d.framing?.[register] ?? {})) {
@@ -67,22 +70,22 @@ export function profilePublishers(
       }
   }
 
-  for (const e of events) {
+  addEvent(e: EventRecord): void {
     const byPublisher = new Map<string, EventRecord['claims'][number][]>();
     for (const c of e.claims) {
-      const publisher = c.metric === 'killed' ? publisherOf.get(c.doc_id) : undefined;
+      const publisher = c.metric === 'killed' ? this.publisherOf.get(c.doc_id) : undefined;
       if (publisher === undefined) continue;
       const list = byPublisher.get(publisher);
       if (list) list.push(c);
       else byPublisher.set(publisher, [c]);
     }
-    if (byPublisher.size < 2) continue;
+    if (byPublisher.size < 2) return;
     const figures = [...byPublisher].map(([p, claims]) => [p, publisherFigure(claims)] as const);
     const values = figures.flatMap(([, f]) => (f === null ? [] : [f]));
     const max = Math.max(...values);
     const min = Math.min(...values);
     for (const [p, f] of figures) {
-      const t = tallies.get(p)!;
+      const t = this.tallies.get(p)!;
       t.contested++;
       if (f === null || max === min) continue;
       if (f === max) t.highest++;
@@ -90,19 +93,31 @@ export function profilePublishers(
     }
   }
 
-  return [...tallies]
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([name, t]) => ({
-      name,
-      documents: t.docs.size,
-      framing: {
-        insurgent: t.insurgent,
-        state: t.state,
-        neutral: t.neutral,
-        terms: Object.fromEntries([...t.terms].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
-      },
-      contestedEvents: t.contested,
-      highest: t.highest,
-      lowest: t.lowest,
-    }));
+  profiles(): PublisherProfile[] {
+    return [...this.tallies]
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([name, t]) => ({
+        name,
+        documents: t.docs.size,
+        framing: {
+          insurgent: t.insurgent,
+          state: t.state,
+          neutral: t.neutral,
+          terms: Object.fromEntries([...t.terms].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
+        },
+        contestedEvents: t.contested,
+        highest: t.highest,
+        lowest: t.lowest,
+      }));
+  }
+}
+
+/** Profiles every publisher from its documents and the events at hand (see PublisherTally). */
+export function profilePublishers(
+  docs: readonly PublisherDocument[],
+  events: readonly EventRecord[],
+): PublisherProfile[] {
+  const tally = new PublisherTally(docs);
+  for (const e of events) tally.addEvent(e);
+  return tally.profiles();
 }

@@ -18,6 +18,7 @@ import type {
   Target,
   Weapon,
 } from '../domain/index.js';
+import { isLinkableDate } from '../domain/index.js';
 import type { AggregateStatisticsTable, ClaimScope, ClaimsTable, MentionsTable } from './schema.js';
 import { locationColumns } from './location-columns.js';
 
@@ -56,6 +57,7 @@ export function mentionToRows(mention: Mention): MentionRows {
       event_id: null,
       // saved mentions await resolution; the marker commits with them, so no crash can lose the work
       unresolved: 1,
+      linkable: isLinkableDate(mention.date) ? 1 : 0,
     },
     claims,
   };

@@ -14,8 +14,12 @@ export function createPendingMethods(db: Kysely<Database>): PendingMethods {
       const rows = await guarded('listPendingMentions', () =>
         db
           .selectFrom('mentions')
-          .select(['id', 'country', 'admin1', 'date_start', 'date_end'])
+          .select(['id', 'country', 'admin1', 'date_start', 'date_end', 'linkable'])
           .where('unresolved', '=', 1)
+          // the blocking key's order (mentions_pending_idx): a round's seeds lie together, so its reads stay small
+          .orderBy('country')
+          .orderBy('admin1')
+          .orderBy('date_start')
           .orderBy('id')
           .limit(size)
           .execute(),
@@ -26,6 +30,7 @@ export function createPendingMethods(db: Kysely<Database>): PendingMethods {
         admin1: r.admin1,
         dateStart: r.date_start,
         dateEnd: r.date_end,
+        linkable: r.linkable === 1,
       }));
     },
     async countPendingMentions(): Promise<number> {

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Expression, ExpressionBuilder, Kysely, SqlBool, Transaction } from 'kysely';
 import type { OperationRecord, ResolvableMention, SourceInfo } from '../domain/index.js';
+import { LINKABLE_SPAN_DAYS } from '../domain/index.js';
 import { chunks, slices } from './chunks.js';
 import { eventSourceRows, eventToRow, operationToRow } from './event-rows.js';
 import { groupByMention, rowToMention } from './mention-rows.js';
@@ -8,19 +9,38 @@ import type { Database } from './schema.js';
 import { guarded } from './store-error.js';
 import type { ResolutionScope, Store, StoredEvent } from './store.js';
 
-type ResolutionMethods = Pick<Store, 'listResolutionInputs' | 'linkedScopes' | 'replaceResolution'>;
+type ResolutionMethods = Pick<
+  Store,
+  | 'listResolutionInputs'
+  | 'listMentionInputs'
+  | 'listEventMentionIds'
+  | 'listCoMentionIds'
+  | 'linkedScopes'
+  | 'replaceResolution'
+>;
 
-/** Mentions whose dates overlap the window, in the scope's country and province (null: any). */
+function daysBefore(iso: string, days: number): string {
+  const t = Date.parse(`${iso}T00:00:00Z`);
+  return Number.isFinite(t) ? new Date(t - days * 86_400_000).toISOString().slice(0, 10) : iso;
+}
+
+/**
+ * Linkable mentions whose dates overlap the window, in exactly the scope's country and province. The lower bound
+ * on the start date is implied by the other conditions (a linkable date spans at most LINKABLE_SPAN_DAYS), and
+ * it turns the blocking index's read into a range as long as the window.
+ */
 function inScope(scope: ResolutionScope) {
-  return (eb: ExpressionBuilder<Database, 'mentions'>): Expression<SqlBool> => {
-    const all: Expression<SqlBool>[] = [
+  return (eb: ExpressionBuilder<Database, 'mentions'>): Expression<SqlBool> =>
+    eb.and([
       eb('mentions.date_start', '<=', scope.to),
+      eb('mentions.date_start', '>=', daysBefore(scope.from, LINKABLE_SPAN_DAYS)),
       eb('mentions.date_end', '>=', scope.from),
-    ];
-    if (scope.country !== null) all.push(eb('mentions.country', '=', scope.country));
-    if (scope.admin1 !== null) all.push(eb('mentions.admin1', '=', scope.admin1));
-    return eb.and(all);
-  };
+      eb('mentions.linkable', '=', 1),
+      scope.country === null
+        ? eb('mentions.country', 'is', null)
+        : eb('mentions.country', '=', scope.country),
+      scope.admin1 === null ? eb('mentions.admin1', 'is', null) : eb('mentions.admin1', '=', scope.admin1),
+    ]);
 }
 
 interface Change {
@@ -32,7 +52,8 @@ interface Change {
 
 /**
  * Removes the events (and their operations) that hold any of the mentions, and the events and operations whose
- * ids are about to be written: a re-resolution replaces, never duplicates. Returns the creation times of the
+ * ids are about to be written: a re-resolution replaces, never duplicates. A mention of a removed event that the
+ * change does not plan is marked unresolved, never left without an event. Returns the creation times of the
  * removed events, so that an event that keeps its id keeps its age.
  */
 async function clearPrevious(trx: Transaction<Database>, change: Change): Promise<Map<string, string>> {
@@ -44,7 +65,9 @@ async function clearPrevious(trx: Transaction<Database>, change: Change): Promis
     .where(sql<boolean>`1 = 0`)
     .execute();
   const linked = new Set<string>();
-  for (const ids of slices([...new Set(change.mentionIds)])) {
+  const planned = new Set(change.mentionIds);
+  const orphans: string[] = [];
+  for (const ids of slices([...planned])) {
     const rows = await trx
       .selectFrom('mentions')
       .select('event_id')
@@ -67,13 +90,19 @@ async function clearPrevious(trx: Transaction<Database>, change: Change): Promis
       createdAt.set(r.id, r.created_at);
       if (linked.has(r.id) && r.operation_id !== null) operationIds.add(r.operation_id);
     }
-    // Every mention that pointed at a replaced event is let go; the new events relink their own below.
+    // Every mention that pointed at a replaced event is let go; the new events relink their own below, and
+    // those outside the change, which nothing would relink, are marked for a later round to plan.
+    const held = await trx.selectFrom('mentions').select('id').where('event_id', 'in', ids).execute();
+    for (const r of held) if (!planned.has(r.id)) orphans.push(r.id);
     await trx.updateTable('mentions').set({ event_id: null }).where('event_id', 'in', ids).execute();
     await trx.deleteFrom('event_sources').where('event_id', 'in', ids).execute();
     await trx.deleteFrom('events').where('id', 'in', ids).execute();
   }
   for (const ids of slices([...operationIds])) {
     await trx.deleteFrom('operations').where('id', 'in', ids).execute();
+  }
+  for (const ids of slices(orphans)) {
+    await trx.updateTable('mentions').set({ unresolved: 1 }).where('id', 'in', ids).execute();
   }
   return createdAt;
 }
@@ -84,8 +113,11 @@ export function createResolutionMethods(
   now: () => Date,
   afterWrite: (events: number) => void = () => undefined,
 ): ResolutionMethods {
-  async function listResolutionInputs(scope: ResolutionScope): Promise<readonly ResolvableMention[]> {
-    const subject = `listResolutionInputs ${scope.country ?? '*'}/${scope.admin1 ?? '*'} ${scope.from}..${scope.to}`;
+  /** Mentions matching `filter`, their claims and their documents, read as one state of the store. */
+  async function readInputs(
+    subject: string,
+    filter: (eb: ExpressionBuilder<Database, 'mentions'>) => Expression<SqlBool>,
+  ): Promise<readonly ResolvableMention[]> {
     // Three reads that must see one state of the store: one repeatable-read transaction.
     const [mentions, claims, documents] = await guarded(subject, () =>
       db
@@ -95,7 +127,7 @@ export function createResolutionMethods(
           const m = await trx
             .selectFrom('mentions')
             .selectAll()
-            .where(inScope(scope))
+            .where(filter)
             .orderBy('doc_id')
             .orderBy('idx')
             .orderBy('id')
@@ -103,7 +135,7 @@ export function createResolutionMethods(
           const c = await trx
             .selectFrom('claims')
             .selectAll()
-            .where('mention_id', 'in', trx.selectFrom('mentions').select('mentions.id').where(inScope(scope)))
+            .where('mention_id', 'in', trx.selectFrom('mentions').select('mentions.id').where(filter))
             .orderBy('mention_id')
             .orderBy('scope')
             .orderBy('ord')
@@ -142,6 +174,53 @@ export function createResolutionMethods(
         },
       })),
     );
+  }
+
+  async function listResolutionInputs(scope: ResolutionScope): Promise<readonly ResolvableMention[]> {
+    const subject = `listResolutionInputs ${scope.country ?? '*'}/${scope.admin1 ?? '*'} ${scope.from}..${scope.to}`;
+    return readInputs(subject, inScope(scope));
+  }
+
+  async function listMentionInputs(ids: readonly string[]): Promise<readonly ResolvableMention[]> {
+    const inputs: ResolvableMention[] = [];
+    for (const slice of slices([...new Set(ids)].sort())) {
+      inputs.push(...(await readInputs('listMentionInputs', (eb) => eb('mentions.id', 'in', slice))));
+    }
+    return inputs.sort((a, b) => (a.mention.id < b.mention.id ? -1 : a.mention.id > b.mention.id ? 1 : 0));
+  }
+
+  async function listEventMentionIds(eventIds: readonly string[]): Promise<readonly string[]> {
+    const ids: string[] = [];
+    for (const slice of slices([...new Set(eventIds)])) {
+      const rows = await guarded('listEventMentionIds', () =>
+        db.selectFrom('mentions').select('id').where('event_id', 'in', slice).execute(),
+      );
+      for (const r of rows) ids.push(r.id);
+    }
+    return ids.sort();
+  }
+
+  async function listCoMentionIds(mentionIds: readonly string[]): Promise<readonly string[]> {
+    const ids = new Set<string>();
+    for (const slice of slices([...new Set(mentionIds)])) {
+      const rows = await guarded('listCoMentionIds', () =>
+        db
+          .selectFrom('mentions')
+          .select('mentions.id')
+          .where(
+            'mentions.event_id',
+            'in',
+            db
+              .selectFrom('mentions as own')
+              .select('own.event_id')
+              .where('own.id', 'in', slice)
+              .where('own.event_id', 'is not', null),
+          )
+          .execute(),
+      );
+      for (const r of rows) ids.add(r.id);
+    }
+    return [...ids].sort();
   }
 
   async function replaceResolution(change: Change): Promise<void> {
@@ -212,6 +291,8 @@ export function createResolutionMethods(
                 .where('own.id', 'in', ids)
                 .where(`own.${link}`, 'is not', null),
             )
+            // a vague mention is planned alone and never widens a read (it lost its event: see clearPrevious)
+            .where('mentions.linkable', '=', 1)
             .groupBy(['mentions.country', 'mentions.admin1'])
             .execute(),
         );
@@ -221,5 +302,12 @@ export function createResolutionMethods(
     return scopes;
   }
 
-  return { listResolutionInputs, linkedScopes, replaceResolution };
+  return {
+    listResolutionInputs,
+    listMentionInputs,
+    listEventMentionIds,
+    listCoMentionIds,
+    linkedScopes,
+    replaceResolution,
+  };
 }

@@ -58,6 +58,8 @@ export interface MentionsTable {
   event_id: string | null;
   /** 1 from saveExtraction until replaceResolution plans the mention (migration 0005), else 0. */
   unresolved: number;
+  /** 1 when the date can tie the mention to another report (isLinkableDate), else 0 (migration 0006). */
+  linkable: number;
 }
 
 export type ClaimScope = 'mention' | 'operation';

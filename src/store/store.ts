@@ -112,6 +112,8 @@ export interface PendingMention {
   readonly admin1: string | null;
   readonly dateStart: string;
   readonly dateEnd: string;
+  /** False when its date is too vague to tie it to another report (isLinkableDate): it is re-planned alone. */
+  readonly linkable: boolean;
 }
 
 /**
@@ -160,12 +162,25 @@ export interface Store {
 
   listGazetteerRows(): Promise<readonly GazetteerRow[]>;
 
-  /** Mentions (with their documents' metadata and text) whose dates overlap the scope's window in its country/province. */
+  /**
+   * The linkable mentions (isLinkableDate), with their documents' metadata and text, whose dates overlap the
+   * scope's window in exactly its country and province (null: the mentions without one). Only mentions that
+   * start at most LINKABLE_SPAN_DAYS before the window are read, so a read costs the window, not the province.
+   */
   listResolutionInputs(scope: ResolutionScope): Promise<readonly ResolvableMention[]>;
 
+  /** Ids of the mentions that the events of `eventIds` hold now, in id order. */
+  listEventMentionIds(eventIds: readonly string[]): Promise<readonly string[]>;
+
+  /** Ids of the mentions that share an event with any of `mentionIds` (themselves included), in id order. */
+  listCoMentionIds(mentionIds: readonly string[]): Promise<readonly string[]>;
+
+  /** The mentions of `ids` (those that exist), with their documents' metadata and text, in id order. */
+  listMentionInputs(ids: readonly string[]): Promise<readonly ResolvableMention[]>;
+
   /**
-   * Where the mentions that share an event or an operation key with any of `mentionIds` lie: scopes by country
-   * and province, spanning their dates (a province may come more than once; callers merge them). Resolution widens its scopes to these, so that it never
+   * Where the linkable mentions that share an event or an operation key with any of `mentionIds` lie: scopes by
+   * country and province, spanning their dates (a province may come more than once; callers merge them). Resolution widens its scopes to these, so that it never
    * re-plans part of an event or of an operation.
    */
   linkedScopes(mentionIds: readonly string[]): Promise<readonly ResolutionScope[]>;
@@ -173,7 +188,8 @@ export interface Store {
   /**
    * In one transaction: removes every event (and operation) that holds any of `mentionIds`, stores `events` and
    * `operations`, links each mention to its event, records each event's sources, and clears the unresolved
-   * marker of `resolvedIds` (default: every one of `mentionIds`).
+   * marker of `resolvedIds` (default: every one of `mentionIds`). A mention of a removed event that is not in
+   * `mentionIds` would be left without one: it is marked unresolved instead, for a later round to plan.
    */
   replaceResolution(change: {
     readonly mentionIds: readonly string[];
@@ -183,8 +199,9 @@ export interface Store {
   }): Promise<void>;
 
   /**
-   * Up to `limit` mentions that no resolution has planned since extraction saved them, by id: what a run
-   * killed before resolving left behind, and what the current run has not resolved yet.
+   * Up to `limit` mentions that no resolution has planned since extraction saved them, in the blocking key's
+   * order (country, province, start date, id): what a run killed before resolving left behind, what the current
+   * run has not resolved yet, and what lost its event when a neighbour's was re-planned.
    */
   listPendingMentions(limit: number): Promise<readonly PendingMention[]>;
 

@@ -152,9 +152,57 @@ describe('bounded resolution as a run goes (issue 9, defect 10)', () => {
       }
       const pending = await small!.countPendingMentions();
       const size = Math.ceil(pending / 4);
-      expect(await resolvePending(small!, { seedsPerRound: size })).toEqual({ mentions: pending, rounds: 4 });
+      expect(await resolvePending(small!, { seedsPerRound: size })).toEqual({
+        mentions: pending,
+        rounds: 4,
+        eventsWritten: expect.any(Number),
+      });
       await resolvePending(whole!, { seedsPerRound: pending });
       expect(await eventSnapshot(small!)).toEqual(await eventSnapshot(whole!));
+    });
+  });
+
+  it('reads about a bounded number of mentions per round, whatever the backlog, with the same result', async () => {
+    await withStores(2, async ([bounded, whole]) => {
+      for (const store of [bounded!, whole!]) {
+        const dead = failing(
+          store,
+          'replaceResolution',
+          () => true,
+          () => new Error('later'),
+        );
+        await ingestInputs(
+          { store: dead, knowledge: projectKnowledge(), report: () => undefined },
+          syntheticInputs(COUNT, SEED),
+          DEFAULTS,
+        );
+      }
+      const pending = await bounded!.countPendingMentions();
+      let largest = 0;
+      let rounds = 0;
+      const watched = new Proxy(bounded!, {
+        get(target, prop, receiver) {
+          const value = Reflect.get(target, prop, receiver) as unknown;
+          if (prop !== 'replaceResolution') return value;
+          return async (...args: Parameters<Store['replaceResolution']>) => {
+            largest = Math.max(largest, args[0].mentionIds.length);
+            rounds++;
+            await target.replaceResolution(...args);
+          };
+        },
+      });
+      const budget = Math.ceil(pending / 10);
+      // every seed listed at once: only the read budget splits the backlog into rounds
+      const summary = await resolvePending(watched, { seedsPerRound: pending, mentionsPerRound: budget });
+      expect(summary.mentions).toBeGreaterThanOrEqual(pending);
+      expect(rounds).toBeGreaterThanOrEqual(8);
+      // a round stops taking seeds once it has read the budget: one more read, and the links, pass it a little
+      expect(largest).toBeLessThan(2 * budget);
+      expect(largest).toBeGreaterThan(budget / 2);
+      await resolvePending(whole!, { seedsPerRound: pending, mentionsPerRound: 10 * pending });
+      expect(await bounded!.countPendingMentions()).toBe(0);
+      expect(await eventSnapshot(bounded!)).toEqual(await eventSnapshot(whole!));
+      expect(await bounded!.listPublisherProfiles()).toEqual(await whole!.listPublisherProfiles());
     });
   });
 });

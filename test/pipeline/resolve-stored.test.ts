@@ -119,6 +119,7 @@ describe('resolveAround', () => {
     const store = await openSqliteStore({ path: ':memory:' });
     try {
       expect(await resolveAround(store, [])).toEqual({
+        seeds: 0,
         scopes: 0,
         mentions: 0,
         events: 0,

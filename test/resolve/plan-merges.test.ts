@@ -266,3 +266,37 @@ describe('planMerges: any input', () => {
     expect(r.events.reduce((n, e) => n + e.mentionIds.length, 0)).toBe(3001);
   });
 });
+
+describe('planMerges: reports too vague to tie', () => {
+  const lastYear = { start: '2025-01-01', end: '2025-12-31', precision: 'year' as const };
+
+  it('ties a report dated only to a year to nothing, though place, type and actor agree', () => {
+    const r = planMerges([
+      mention({ docId: 'a', date: day('2025-05-08'), actor1: ACTORS.bla }),
+      mention({ docId: 'b', date: lastYear, actor1: ACTORS.bla }),
+      mention({ docId: 'c', date: lastYear, actor1: ACTORS.bla }),
+    ]);
+    expect(docsOf(r).sort()).toEqual([['a'], ['b'], ['c']]);
+  });
+
+  it('gives a vague report an id of its own, the same whichever other reports are planned with it', () => {
+    const b = mention({ docId: 'b', date: lastYear, actor1: ACTORS.bla });
+    const c = mention({ docId: 'c', date: lastYear, actor1: ACTORS.bla });
+    const together = planMerges([b, c]).events.map((e) => e.record.id);
+    const apart = [...planMerges([b]).events, ...planMerges([c]).events].map((e) => e.record.id);
+    expect(new Set(together).size).toBe(2);
+    expect(together.sort()).toEqual(apart.sort());
+  });
+
+  it('still ties a report of last month to the incident it overlaps', () => {
+    const r = planMerges([
+      mention({ docId: 'a', date: day('2025-05-08'), actor1: ACTORS.bla }),
+      mention({
+        docId: 'b',
+        date: { start: '2025-05-01', end: '2025-05-31', precision: 'month' },
+        actor1: ACTORS.bla,
+      }),
+    ]);
+    expect(docsOf(r)).toEqual([['a', 'b']]);
+  });
+});

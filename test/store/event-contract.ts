@@ -40,12 +40,20 @@ export function eventContractCases(store: () => Store): void {
     for (const d of docs) await store().saveExtraction({ ...makeExtraction(d.id), aggregates: [] });
   }
 
-  it('lists the mentions of a scope with their documents, by date overlap, country and province', async () => {
+  it('lists the linkable mentions of a scope with their documents, by date overlap and exact country and province', async () => {
     const [d1, d2, d3] = [makeDocument(31), makeDocument(32), makeDocument(33)];
     await store().saveDocuments([d1, d2, d3]);
     const inKech = makeMention(d1.id, 0);
     const later = makeMention(d1.id, 1, {
       date: { start: '2025-05-20', end: '2025-05-20', precision: 'day' },
+    });
+    // a report of "last year": its dates overlap every window of the year, but it ties to no other report
+    const lastYear = makeMention(d1.id, 2, {
+      date: { start: '2025-01-01', end: '2025-12-31', precision: 'year' },
+    });
+    // longer than any linkable date: starts far before the window, though it overlaps it
+    const season = makeMention(d1.id, 3, {
+      date: { start: '2025-02-01', end: '2025-05-31', precision: 'days' },
     });
     const kp = makeMention(d2.id, 0, {
       location: { ...inKech.location!, name: 'Bannu', admin2: 'Bannu', admin1: 'Khyber Pakhtunkhwa' },
@@ -53,11 +61,14 @@ export function eventContractCases(store: () => Store): void {
     const spanning = makeMention(d2.id, 1, {
       date: { start: '2025-04-25', end: '2025-05-01', precision: 'week' },
     });
+    const countryWide = makeMention(d2.id, 2, {
+      location: { ...inKech.location!, name: 'Pakistan', admin2: null, admin1: null, precision: 'country' },
+    });
     const nowhere = makeMention(d3.id, 0, { location: null });
     const save = (docId: string, mentions: (typeof inKech)[]) =>
       store().saveExtraction({ ...makeExtraction(docId), mentions, aggregates: [] });
-    await save(d1.id, [inKech, later]);
-    await save(d2.id, [kp, spanning]);
+    await save(d1.id, [inKech, later, lastYear, season]);
+    await save(d2.id, [kp, spanning, countryWide]);
     await save(d3.id, [nowhere]);
     const window = { from: '2025-05-01', to: '2025-05-10' };
     const scoped = await store().listResolutionInputs({ country: 'PK', admin1: 'Balochistan', ...window });
@@ -69,14 +80,56 @@ export function eventContractCases(store: () => Store): void {
       published: d1.published,
       text: d1.text,
     });
-    const country = await store().listResolutionInputs({ country: 'PK', admin1: null, ...window });
-    expect(country.map((i) => i.mention.id)).toEqual([inKech.id, kp.id, spanning.id]);
-    // One document read serves all of its mentions.
-    expect(country[1]!.source).toBe(country[2]!.source);
-    const any = await store().listResolutionInputs({ country: null, admin1: null, ...window });
-    expect(any.map((i) => i.mention.id)).toEqual([inKech.id, kp.id, spanning.id, nowhere.id]);
+    const kpScope = await store().listResolutionInputs({
+      country: 'PK',
+      admin1: 'Khyber Pakhtunkhwa',
+      ...window,
+    });
+    expect(kpScope.map((i) => i.mention.id)).toEqual([kp.id]);
+    // null means "none", not "any": the mentions placed in the country but in no province, then those unplaced
+    const noProvince = await store().listResolutionInputs({ country: 'PK', admin1: null, ...window });
+    expect(noProvince.map((i) => i.mention.id)).toEqual([countryWide.id]);
+    const unplaced = await store().listResolutionInputs({ country: null, admin1: null, ...window });
+    expect(unplaced.map((i) => i.mention.id)).toEqual([nowhere.id]);
     const empty = { country: 'PK', admin1: 'Balochistan', from: '2025-06-01', to: '2025-06-30' };
     expect(await store().listResolutionInputs(empty)).toEqual([]);
+    // the vague ones are read by id, with their documents, in id order; an absent id is skipped
+    const byId = await store().listMentionInputs([season.id, 'absent', lastYear.id, season.id]);
+    expect(byId.map((i) => i.mention)).toEqual([lastYear, season].sort((a, b) => (a.id < b.id ? -1 : 1)));
+    expect(byId[0]!.source.text).toBe(d1.text);
+    expect(await store().listMentionInputs([])).toEqual([]);
+  });
+
+  it('marks unresolved, never eventless, the mentions of a replaced event that the new plan leaves out', async () => {
+    const [d1, d2] = [makeDocument(35), makeDocument(36)];
+    await storeDocs(d1, d2);
+    const [a, b] = [makeMention(d1.id, 0), makeMention(d2.id, 0)];
+    for (const [doc, m] of [
+      [d1, a],
+      [d2, b],
+    ] as const)
+      await store().saveExtraction({ ...makeExtraction(doc.id), mentions: [m], aggregates: [] });
+    const both = makeStoredEvent('ev-both', [a, b], [d1, d2]);
+    await store().replaceResolution({ mentionIds: [a.id, b.id], events: [both], operations: [] });
+    expect(await store().countPendingMentions()).toBe(0);
+    const sorted = [a.id, b.id].sort();
+    expect(await store().listEventMentionIds(['ev-both', 'ev-absent'])).toEqual(sorted);
+    expect(await store().listCoMentionIds([a.id])).toEqual(sorted);
+    // a plan that read only `a` replaces the event: `b` loses it, and waits to be planned again
+    const alone = makeStoredEvent('ev-a', [a], [d1]);
+    await store().replaceResolution({ mentionIds: [a.id], events: [alone], operations: [] });
+    expect((await store().listPendingMentions(10)).map((p) => p.id)).toEqual([b.id]);
+    expect(await store().getEvent('ev-both')).toBeNull();
+    // a vague report shares no window with the others: it never widens a read
+    const vague = makeMention(d2.id, 1, {
+      date: { start: '2025-01-01', end: '2025-12-31', precision: 'year' },
+    });
+    await store().saveExtraction({ ...makeExtraction(d2.id), mentions: [b, vague], aggregates: [] });
+    const joint = makeStoredEvent('ev-joint', [b, vague], [d2]);
+    await store().replaceResolution({ mentionIds: [b.id, vague.id], events: [joint], operations: [] });
+    expect(await store().linkedScopes([b.id])).toEqual([
+      { country: 'PK', admin1: 'Balochistan', from: '2025-05-06', to: '2025-05-06' },
+    ]);
   });
 
   it('stores a resolution and reads back events and operations', async () => {
