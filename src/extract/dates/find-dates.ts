@@ -44,11 +44,13 @@ export function findDates(
 ): readonly DateMention[] {
   const text = typeof sentence.text === 'string' ? sentence.text : '';
   if (text === '') return [];
-  const { rules, notEventBefore, trigger } = compileDateRules(lexicon);
+  const { rules, notEventBefore, trigger, features } = compileDateRules(lexicon);
   if (!trigger.test(text)) return [];
+  const has = features(text);
   const published = parseIsoDay(context.published);
   const candidates: Candidate[] = [];
   rules.forEach((rule, order) => {
+    if ((rule.needs & has) !== rule.needs) return;
     for (const m of text.matchAll(rule.re)) {
       if (m[0] === '') continue;
       const read = rule.parse(m.groups ?? {});
