@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { loadActorTable, parseActorTable, parseResponsibilityCues } from '../../src/lexicon/actor-table.js';
-import { parsePhrase } from '../../src/extract/actors/phrase-matcher.js';
+import { parsePhrase } from '../../src/extract/match/phrase-matcher.js';
 import { isFaultlineError } from '../../src/errors/errors.js';
 
 const dataDir = join(import.meta.dirname, '../../data');

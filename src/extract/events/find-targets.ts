@@ -1,6 +1,6 @@
 import type { EventLexicon, TargetRule } from '../../lexicon/event-lexicon.js';
-import { compilePhrases, matchAll, tokenize } from '../actors/phrase-matcher.js';
-import type { PhraseEntry, PhraseMatcher, Token } from '../actors/phrase-matcher.js';
+import { compilePhrases, matchAll, tokenize } from '../match/phrase-matcher.js';
+import type { PhraseEntry, PhraseMatcher, Token } from '../match/phrase-matcher.js';
 import type { Sentence, TargetMention } from '../types.js';
 
 interface CompiledTargets {
@@ -55,7 +55,7 @@ export function findTargets(sentence: Sentence, lexicon: EventLexicon): readonly
   const text = sentence.text;
   const out: TargetMention[] = [];
   const tokens = tokenize(text);
-  for (const m of matchAll(c.matcher, text, tokens)) {
+  for (const m of matchAll(c.matcher, tokens)) {
     const rule = c.rules[m.key];
     if (!rule || rule.target === null || isSubject(text, tokens, m.tokenEnd, c.subjectVerbs)) continue;
     out.push({

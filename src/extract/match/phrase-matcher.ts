@@ -1,5 +1,5 @@
 /**
- * A token-level phrase matcher shared by the actor, framing, event-cue and target passes.
+ * The token-level phrase matcher shared by the actor, responsibility, framing, event-cue and target passes.
  *
  * Phrases are compiled once and matched by walking tokens, never by building a regex per call, so a
  * sentence costs time linear in its length times the (small, bounded) length of the longest phrase.
@@ -15,6 +15,9 @@ export interface Token {
   readonly end: number;
   readonly raw: string;
   readonly lower: string;
+  /** Whether the gap before this token (at most four spaces, hyphens, dashes or apostrophes) keeps it in one
+   * phrase with the token before; false for the first token. Read once here, never per pattern tried. */
+  readonly joined: boolean;
 }
 
 export interface PhraseEntry {
@@ -41,6 +44,7 @@ type Element =
   | { readonly kind: 'skip'; readonly max: number };
 
 interface Pattern {
+  /** The parsed elements, each alternative's words already in the case the pattern compares in. */
   readonly elements: readonly Element[];
   readonly key: number;
   readonly caseSensitive: boolean;
@@ -56,16 +60,25 @@ const TOKEN_RE = /[\p{L}\p{N}]+/gu;
 const JOIN_GAP_RE = /^[\s\-\u2010-\u2014'\u2019]{0,4}$/u;
 const MAX_SKIP = 4;
 
-// Four passes tokenize the same sentence one after another: remembering the last one saves three of the four.
+// Five passes tokenize the same sentence one after another: remembering the last one saves four of the five.
 let lastText: string | null = null;
 let lastTokens: readonly Token[] = [];
 
 export function tokenize(text: string): readonly Token[] {
   if (text === lastText) return lastTokens;
   const tokens: Token[] = [];
+  let previousEnd = -1;
   for (const m of text.matchAll(TOKEN_RE)) {
     const raw = m[0];
-    tokens.push({ start: m.index, end: m.index + raw.length, raw, lower: raw.toLowerCase() });
+    const start = m.index;
+    // a single space, by far the commonest gap, needs no regex
+    const joined =
+      previousEnd >= 0 &&
+      (start - previousEnd === 1 && text.charCodeAt(previousEnd) === 32
+        ? true
+        : start - previousEnd <= 4 && JOIN_GAP_RE.test(text.slice(previousEnd, start)));
+    tokens.push({ start, end: start + raw.length, raw, lower: raw.toLowerCase(), joined });
+    previousEnd = start + raw.length;
   }
   lastText = text;
   lastTokens = tokens;
@@ -106,7 +119,8 @@ export function compilePhrases(entries: readonly PhraseEntry[]): PhraseMatcher {
     const elements = parsePhrase(entry.phrase);
     if (!elements) continue;
     const caseSensitive = entry.caseSensitive ?? false;
-    const pattern: Pattern = { elements, key: entry.key, caseSensitive, rank: entry.rank ?? 0 };
+    const compared = caseSensitive ? elements : elements.map(lowerCased);
+    const pattern: Pattern = { elements: compared, key: entry.key, caseSensitive, rank: entry.rank ?? 0 };
     const first = elements[0];
     if (!first || first.kind !== 'words') continue;
     const keys = new Set(first.alts.map((alt) => (alt[0] ?? '').toLowerCase()));
@@ -119,33 +133,20 @@ export function compilePhrases(entries: readonly PhraseEntry[]): PhraseMatcher {
   return { byFirst };
 }
 
-function joined(text: string, tokens: readonly Token[], i: number): boolean {
-  const prev = tokens[i - 1];
-  const cur = tokens[i];
-  if (!prev || !cur) return false;
-  return JOIN_GAP_RE.test(text.slice(prev.end, cur.start));
-}
-
-function sameToken(token: Token, word: string, caseSensitive: boolean): boolean {
-  return caseSensitive ? token.raw === word : token.lower === word.toLowerCase();
+function lowerCased(el: Element): Element {
+  return el.kind === 'skip' ? el : { ...el, alts: el.alts.map((alt) => alt.map((w) => w.toLowerCase())) };
 }
 
 /** Longest token end reachable by matching elements[e..] at token i, or -1. Bounded by the pattern size. */
-function matchFrom(
-  p: Pattern,
-  e: number,
-  text: string,
-  tokens: readonly Token[],
-  i: number,
-  atStart: boolean,
-): number {
+function matchFrom(p: Pattern, e: number, tokens: readonly Token[], i: number, atStart: boolean): number {
   const el = p.elements[e];
   if (!el) return i;
   let best = -1;
   if (el.kind === 'skip') {
     for (let n = 0; n <= el.max; n += 1) {
-      if (n > 0 && (i + n - 1 >= tokens.length || !joined(text, tokens, i + n - 1))) break;
-      best = Math.max(best, matchFrom(p, e + 1, text, tokens, i + n, false));
+      if (n > 0 && (i + n - 1 >= tokens.length || !tokens[i + n - 1]!.joined)) break;
+      const end = matchFrom(p, e + 1, tokens, i + n, false);
+      if (end > best) best = end;
     }
     return best;
   }
@@ -156,34 +157,35 @@ function matchFrom(
       const tok = tokens[j];
       if (
         !tok ||
-        !sameToken(tok, word, p.caseSensitive) ||
-        (!(atStart && j === i) && !joined(text, tokens, j))
+        (p.caseSensitive ? tok.raw : tok.lower) !== word ||
+        (!(atStart && j === i) && !tok.joined)
       ) {
         ok = false;
         break;
       }
       j += 1;
     }
-    if (ok) best = Math.max(best, matchFrom(p, e + 1, text, tokens, j, false));
+    if (ok) {
+      const end = matchFrom(p, e + 1, tokens, j, false);
+      if (end > best) best = end;
+    }
   }
-  if (el.optional) best = Math.max(best, matchFrom(p, e + 1, text, tokens, i, atStart));
+  if (el.optional) {
+    const end = matchFrom(p, e + 1, tokens, i, atStart);
+    if (end > best) best = end;
+  }
   return best;
 }
 
 /** The longest phrase starting at token i (ties: higher rank, then earlier entry), or null. */
-export function matchAt(
-  matcher: PhraseMatcher,
-  text: string,
-  tokens: readonly Token[],
-  i: number,
-): PhraseMatch | null {
+export function matchAt(matcher: PhraseMatcher, tokens: readonly Token[], i: number): PhraseMatch | null {
   const tok = tokens[i];
   if (!tok) return null;
   const candidates = matcher.byFirst.get(tok.lower);
   if (!candidates) return null;
   let best: { end: number; p: Pattern } | null = null;
   for (const p of candidates) {
-    const end = matchFrom(p, 0, text, tokens, i, true);
+    const end = matchFrom(p, 0, tokens, i, true);
     if (end <= i) continue;
     if (!best || end > best.end || (end === best.end && p.rank > best.p.rank)) best = { end, p };
   }
@@ -194,11 +196,11 @@ export function matchAt(
 }
 
 /** Leftmost-longest, non-overlapping matches over the whole token list. */
-export function matchAll(matcher: PhraseMatcher, text: string, tokens: readonly Token[]): PhraseMatch[] {
+export function matchAll(matcher: PhraseMatcher, tokens: readonly Token[]): PhraseMatch[] {
   const out: PhraseMatch[] = [];
   let i = 0;
   while (i < tokens.length) {
-    const m = matchAt(matcher, text, tokens, i);
+    const m = matchAt(matcher, tokens, i);
     if (m) {
       out.push(m);
       i = m.tokenEnd;
