@@ -108,8 +108,12 @@ export interface CasualtyLexicon {
 
 /** The one normalisation shared by lexicon phrases and text tokens. */
 export function normaliseWord(word: string): string {
-  return word.toLowerCase().replace(/[’‘`]/g, "'");
+  const lower = word.toLowerCase();
+  return QUOTES.test(lower) ? lower.replace(QUOTES_ALL, "'") : lower;
 }
+
+const QUOTES = /[’‘`]/;
+const QUOTES_ALL = /[’‘`]/g;
 
 /** The longest phrase of `table` that starts at `words[i]`, with the index just past it. */
 export function matchPhrase<T>(

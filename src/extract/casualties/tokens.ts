@@ -48,18 +48,28 @@ export function tokenize(sentence: Sentence, lexicon: CasualtyLexicon): Tokens {
  */
 const TRANSPARENT = new Set(['"', "'", '\u201c', '\u201d', '\u2018', '\u2019', '[', ']']);
 
+const LETTER = /\p{L}/u;
+
+/** A token is a number, a word or one punctuation mark (see TOKEN); ASCII is told apart without a regex. */
+function kindOf(text: string): Token['kind'] {
+  const first = text.charCodeAt(0);
+  if (first >= 48 && first <= 57) return 'num';
+  if (first < 128) return (first | 32) >= 97 && (first | 32) <= 122 ? 'word' : 'punct';
+  return LETTER.test(text[0] ?? '') ? 'word' : 'punct';
+}
+
 function tokenizeFresh(sentence: Sentence, lexicon: CasualtyLexicon): Tokens {
   const tokens: Token[] = [];
+  const words: string[] = [];
   for (const m of sentence.text.matchAll(TOKEN)) {
     const text = m[0];
     if (TRANSPARENT.has(text)) continue;
     const start = sentence.start + (m.index ?? 0);
-    const first = text.charCodeAt(0);
-    const kind = first >= 48 && first <= 57 ? 'num' : /\p{L}/u.test(text[0] ?? '') ? 'word' : 'punct';
+    const kind = kindOf(text);
     const cap = kind === 'word' && text[0] !== text[0]?.toLowerCase();
     tokens.push({ start, end: start + text.length, text, kind, cap });
+    words.push(normaliseWord(text));
   }
-  const words = tokens.map((t) => normaliseWord(t.text));
   const metricAt = new Map<number, Match<MetricCue>>();
   const metricEndingAt = new Map<number, Match<MetricCue>>();
   for (let i = 0; i < words.length; i += 1) {
