@@ -49,12 +49,27 @@ interface Pattern {
   readonly key: number;
   readonly caseSensitive: boolean;
   readonly rank: number;
+  /** The entry's position in the list compiled: the earlier entry wins a tie. */
+  readonly order: number;
+}
+
+/** One node of the word trie: the phrases that end here (the best one) and the words that go on. */
+interface TrieNode {
+  readonly next: Map<string, TrieNode>;
+  ending: Pattern | null;
 }
 
 export interface PhraseMatcher {
-  /** Patterns indexed by the lower-cased first token of each first-element alternative. */
+  /** Phrases that are plain word sequences (alternatives and optional words expanded), lower-cased, as a trie:
+   * one walk from a token finds every such phrase starting there. */
+  readonly trie: ReadonlyMap<string, TrieNode>;
+  /** The other patterns (skips, case-sensitive acronyms), indexed by the lower-cased first token of each
+   * first-element alternative, matched element by element. */
   readonly byFirst: ReadonlyMap<string, readonly Pattern[]>;
 }
+
+/** More word sequences than this in one phrase's expansion: matched element by element instead. */
+const MAX_EXPANSION = 256;
 
 const TOKEN_RE = /[\p{L}\p{N}]+/gu;
 const JOIN_GAP_RE = /^[\s\-\u2010-\u2014'\u2019]{0,4}$/u;
@@ -114,23 +129,70 @@ export function parsePhrase(phrase: string): Element[] | null {
 }
 
 export function compilePhrases(entries: readonly PhraseEntry[]): PhraseMatcher {
+  const trie = new Map<string, TrieNode>();
   const byFirst = new Map<string, Pattern[]>();
-  for (const entry of entries) {
+  entries.forEach((entry, order) => {
     const elements = parsePhrase(entry.phrase);
-    if (!elements) continue;
+    if (!elements) return;
     const caseSensitive = entry.caseSensitive ?? false;
     const compared = caseSensitive ? elements : elements.map(lowerCased);
-    const pattern: Pattern = { elements: compared, key: entry.key, caseSensitive, rank: entry.rank ?? 0 };
+    const pattern: Pattern = {
+      elements: compared,
+      key: entry.key,
+      caseSensitive,
+      rank: entry.rank ?? 0,
+      order,
+    };
     const first = elements[0];
-    if (!first || first.kind !== 'words') continue;
+    if (!first || first.kind !== 'words') return;
+    const sequences = caseSensitive ? null : expand(compared);
+    if (sequences) {
+      for (const words of sequences) addToTrie(trie, words, pattern);
+      return;
+    }
     const keys = new Set(first.alts.map((alt) => (alt[0] ?? '').toLowerCase()));
     for (const k of keys) {
       const list = byFirst.get(k) ?? [];
       list.push(pattern);
       byFirst.set(k, list);
     }
+  });
+  return { trie, byFirst };
+}
+
+/** Every word sequence a pattern of words alone can match, or null (a skip, or too many sequences). */
+function expand(elements: readonly Element[]): string[][] | null {
+  let sequences: string[][] = [[]];
+  for (const el of elements) {
+    if (el.kind === 'skip') return null;
+    const next: string[][] = [];
+    for (const seq of sequences) {
+      if (el.optional) next.push(seq);
+      for (const alt of el.alts) next.push([...seq, ...alt]);
+    }
+    if (next.length > MAX_EXPANSION) return null;
+    sequences = next;
   }
-  return { byFirst };
+  return sequences;
+}
+
+/** Whether `a` wins over `b` ending at the same token: the higher rank, then the earlier entry. */
+function beats(a: Pattern, b: Pattern): boolean {
+  return a.rank > b.rank || (a.rank === b.rank && a.order < b.order);
+}
+
+function addToTrie(trie: Map<string, TrieNode>, words: readonly string[], pattern: Pattern): void {
+  let level = trie;
+  let node: TrieNode | null = null;
+  for (const word of words) {
+    node = level.get(word) ?? null;
+    if (!node) {
+      node = { next: new Map(), ending: null };
+      level.set(word, node);
+    }
+    level = node.next;
+  }
+  if (node && (!node.ending || beats(pattern, node.ending))) node.ending = pattern;
 }
 
 function lowerCased(el: Element): Element {
@@ -181,18 +243,36 @@ function matchFrom(p: Pattern, e: number, tokens: readonly Token[], i: number, a
 export function matchAt(matcher: PhraseMatcher, tokens: readonly Token[], i: number): PhraseMatch | null {
   const tok = tokens[i];
   if (!tok) return null;
+  let bestEnd = -1;
+  let best: Pattern | null = null;
+  // every word after the first must be joined to the one before it, as matchFrom requires
+  let node = matcher.trie.get(tok.lower);
+  let j = i + 1;
+  while (node) {
+    if (node.ending) {
+      bestEnd = j;
+      best = node.ending;
+    }
+    const next = tokens[j];
+    if (!next || !next.joined) break;
+    node = node.next.get(next.lower);
+    j += 1;
+  }
   const candidates = matcher.byFirst.get(tok.lower);
-  if (!candidates) return null;
-  let best: { end: number; p: Pattern } | null = null;
-  for (const p of candidates) {
-    const end = matchFrom(p, 0, tokens, i, true);
-    if (end <= i) continue;
-    if (!best || end > best.end || (end === best.end && p.rank > best.p.rank)) best = { end, p };
+  if (candidates) {
+    for (const p of candidates) {
+      const end = matchFrom(p, 0, tokens, i, true);
+      if (end <= i) continue;
+      if (!best || end > bestEnd || (end === bestEnd && beats(p, best))) {
+        bestEnd = end;
+        best = p;
+      }
+    }
   }
   if (!best) return null;
-  const last = tokens[best.end - 1];
+  const last = tokens[bestEnd - 1];
   if (!last) return null;
-  return { start: tok.start, end: last.end, tokenStart: i, tokenEnd: best.end, key: best.p.key };
+  return { start: tok.start, end: last.end, tokenStart: i, tokenEnd: bestEnd, key: best.key };
 }
 
 /** Leftmost-longest, non-overlapping matches over the whole token list. */
