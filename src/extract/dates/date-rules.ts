@@ -17,6 +17,8 @@ export const SENTENCE_HAS = {
   ago: 8,
   /** "last", "past" or "previous" ("over the past 48 hours"). */
   past: 16,
+  /** The longest word of some period phrase ("yesterday", "weekend" of "over the weekend"). */
+  period: 32,
 } as const;
 
 /** One recogniser: a precompiled global regex and the reading of its named groups (null: not a date after all). */
@@ -110,7 +112,7 @@ function compile(lexicon: DateLexicon): CompiledDateRules {
     parsed: { type: 'calendar', year: yearValue, startMonth, startDay, endMonth, endDay } as const,
   });
 
-  const { month: MONTH, weekday: WEEKDAY, digit: DIGIT, ago: AGO, past: PAST } = SENTENCE_HAS;
+  const { month: MONTH, weekday: WEEKDAY, digit: DIGIT, ago: AGO, past: PAST, period: PERIOD } = SENTENCE_HAS;
   // every month and weekday rule reads its name this way and rejects it uncapitalised (monthsOk, capitalised)
   const monthWord = new RegExp(`\\b(?:${MONTHS})(?![a-z])`, 'gi');
   const weekdayWord = new RegExp(`\\b(?:${alternation([...weekdayOf.keys()])})\\b`, 'gi');
@@ -118,12 +120,22 @@ function compile(lexicon: DateLexicon): CompiledDateRules {
     for (const m of text.matchAll(re)) if (capitalised(m[0])) return true;
     return false;
   };
+  // a period phrase matches only where each of its words is written: its longest one is the cheapest to look for
+  const periodWord = new RegExp(
+    alternation(
+      [...periodOf.keys()].map((phrase) =>
+        phrase.split(' ').reduce((a, b) => (b.length > a.length ? b : a), ''),
+      ),
+    ),
+    'i',
+  );
   const features = (text: string): number =>
     (anyCapitalised(monthWord, text) ? MONTH : 0) |
     (anyCapitalised(weekdayWord, text) ? WEEKDAY : 0) |
     (/\d/.test(text) ? DIGIT : 0) |
     (/ago/i.test(text) ? AGO : 0) |
-    (/last|past|previous/i.test(text) ? PAST : 0);
+    (/last|past|previous/i.test(text) ? PAST : 0) |
+    (periodWord.test(text) ? PERIOD : 0);
 
   const rules: DateRule[] = [
     {
@@ -286,7 +298,7 @@ function compile(lexicon: DateLexicon): CompiledDateRules {
     },
     {
       id: 'date.period',
-      needs: 0,
+      needs: PERIOD,
       re: re(`\\b(?<phrase>${alternation([...periodOf.keys()])})\\b`),
       parse: (g) => {
         const entry = periodOf.get(normalise(g.phrase ?? ''));

@@ -45,8 +45,9 @@ export function findDates(
   const text = typeof sentence.text === 'string' ? sentence.text : '';
   if (text === '') return [];
   const { rules, notEventBefore, trigger, features } = compileDateRules(lexicon);
-  if (!trigger.test(text)) return [];
+  // every rule needs at least one feature: a sentence with none names no date
   const has = features(text);
+  if (has === 0 || !trigger.test(text)) return [];
   const published = parseIsoDay(context.published);
   const candidates: Candidate[] = [];
   rules.forEach((rule, order) => {
