@@ -1,6 +1,7 @@
 import type { ActorMention, Sentence } from '../types.js';
 import type { ActorEntry, ActorTable, ContextualTerm } from '../../lexicon/actor-table.js';
-import { compilePhrases, matchAt, tokenize } from '../match/phrase-matcher.js';
+import { compilePhrases, matchAt } from '../match/phrase-matcher.js';
+import { wordTokens } from '../match/word-tokens.js';
 import type { PhraseEntry, PhraseMatcher, Token } from '../match/phrase-matcher.js';
 
 type Via = 'alias' | 'acronym' | 'framed-alias' | 'contextual' | 'blocked';
@@ -164,7 +165,7 @@ function yields(d: Draft): boolean {
 export function findActors(sentence: Sentence, table: ActorTable): readonly ActorMention[] {
   const c = compiled(table);
   const text = sentence.text;
-  const tokens = tokenize(text);
+  const tokens = wordTokens(text);
   const drafts: Draft[] = [];
   let i = 0;
   while (i < tokens.length) {

@@ -1,3 +1,5 @@
+import { wordTokens, type WordToken } from './word-tokens.js';
+
 /**
  * The token-level phrase matcher shared by the actor, responsibility, framing, event-cue and target passes.
  *
@@ -10,15 +12,7 @@
  * and "Tehrik-i-Taliban" alike; inside an alternative `_` joins words (`land_mine|landmine`).
  */
 
-export interface Token {
-  readonly start: number;
-  readonly end: number;
-  readonly raw: string;
-  readonly lower: string;
-  /** Whether the gap before this token (at most four spaces, hyphens, dashes or apostrophes) keeps it in one
-   * phrase with the token before; false for the first token. Read once here, never per pattern tried. */
-  readonly joined: boolean;
-}
+export type Token = WordToken;
 
 export interface PhraseEntry {
   readonly phrase: string;
@@ -71,37 +65,10 @@ export interface PhraseMatcher {
 /** More word sequences than this in one phrase's expansion: matched element by element instead. */
 const MAX_EXPANSION = 256;
 
-const TOKEN_RE = /[\p{L}\p{N}]+/gu;
-const JOIN_GAP_RE = /^[\s\-\u2010-\u2014'\u2019]{0,4}$/u;
 const MAX_SKIP = 4;
 
-// Five passes tokenize the same sentence one after another: remembering the last one saves four of the five.
-let lastText: string | null = null;
-let lastTokens: readonly Token[] = [];
-
-export function tokenize(text: string): readonly Token[] {
-  if (text === lastText) return lastTokens;
-  const tokens: Token[] = [];
-  let previousEnd = -1;
-  for (const m of text.matchAll(TOKEN_RE)) {
-    const raw = m[0];
-    const start = m.index;
-    // a single space, by far the commonest gap, needs no regex
-    const joined =
-      previousEnd >= 0 &&
-      (start - previousEnd === 1 && text.charCodeAt(previousEnd) === 32
-        ? true
-        : start - previousEnd <= 4 && JOIN_GAP_RE.test(text.slice(previousEnd, start)));
-    tokens.push({ start, end: start + raw.length, raw, lower: raw.toLowerCase(), joined });
-    previousEnd = start + raw.length;
-  }
-  lastText = text;
-  lastTokens = tokens;
-  return tokens;
-}
-
 function phraseTokens(text: string): string[] {
-  return tokenize(text).map((t) => t.raw);
+  return wordTokens(text).map((t) => t.raw);
 }
 
 /** Parses one phrase; returns null when it is empty or malformed (the loaders report it). */

@@ -1,15 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import {
-  compilePhrases,
-  matchAll,
-  parsePhrase,
-  tokenize,
-} from '../../../src/extract/match/phrase-matcher.js';
+import { compilePhrases, matchAll, parsePhrase } from '../../../src/extract/match/phrase-matcher.js';
+import { wordTokens } from '../../../src/extract/match/word-tokens.js';
 
 const run = (phrases: readonly string[], text: string, caseSensitive = false): string[] => {
   const m = compilePhrases(phrases.map((phrase, key) => ({ phrase, key, caseSensitive })));
-  return matchAll(m, tokenize(text)).map((x) => `${text.slice(x.start, x.end)}#${x.key}`);
+  return matchAll(m, wordTokens(text)).map((x) => `${text.slice(x.start, x.end)}#${x.key}`);
 };
 
 describe('phrase matcher', () => {
@@ -50,7 +46,7 @@ describe('phrase matcher', () => {
     const m = compilePhrases([{ phrase: 'a b? *2 c', key: 0 }]);
     fc.assert(
       fc.property(fc.string(), (text) => {
-        for (const x of matchAll(m, tokenize(text))) {
+        for (const x of matchAll(m, wordTokens(text))) {
           expect(x.start).toBeGreaterThanOrEqual(0);
           expect(x.end).toBeLessThanOrEqual(text.length);
         }
