@@ -5,7 +5,7 @@ import { assembleDraft, pruneCovered, type MentionTraits } from './assemble/asse
 import { countFraming } from './framing/find-framing-terms.js';
 import type { Knowledge } from './knowledge.js';
 import { findDateline, withoutDateline, type Dateline } from './dateline/find-dateline.js';
-import { findPlaces, inferPlaceContext } from './places/find-places.js';
+import { findPlaces, placeContextOf, readPlaceNames } from './places/find-places.js';
 import { segmentIncidents } from './segment/segment-incidents.js';
 import { markHeadings } from './sentences/mark-headings.js';
 import { splitSentences } from './sentences/split-sentences.js';
@@ -105,9 +105,14 @@ export function extractDocument(input: ExtractInput, knowledge: Knowledge): Extr
   const dateline = findDateline(input.text);
   const text = withoutDateline(input.text, dateline);
   const sentences = markHeadings(splitSentences(text));
-  const placeContext = inferPlaceContext(text, knowledge.gazetteer);
+  // each sentence's names are read once: the document's country and province are counted over them, and the
+  // place pass interprets them in that context
+  const placeNames = sentences.map((s) => readPlaceNames(s.text, knowledge.gazetteer));
+  const placeContext = placeContextOf(placeNames, knowledge.gazetteer);
   const dateContext = { published: input.published };
-  const analyses = sentences.map((s) => analyseSentence(s, knowledge, dateContext, placeContext));
+  const analyses = sentences.map((s, i) =>
+    analyseSentence(s, knowledge, dateContext, placeContext, placeNames[i]),
+  );
 
   const aggregates: AggregateStatistic[] = [];
   analyses.forEach((a, i) => {

@@ -7,6 +7,7 @@ import { findEventCues, findTargets } from '../events/find-event-cues.js';
 import { findFramingTerms } from '../framing/find-framing-terms.js';
 import type { Knowledge } from '../knowledge.js';
 import { findPlaces } from '../places/find-places.js';
+import type { PlaceNames } from '../places/infer-place-context.js';
 import type {
   ActorMention,
   CasualtyMention,
@@ -44,10 +45,11 @@ export function analyseSentence(
   knowledge: Knowledge,
   dateContext: DateContext,
   placeContext: PlaceContext,
+  placeNames?: PlaceNames,
 ): SentenceAnalysis {
   const dates = findDates(sentence, dateContext, knowledge.dates);
   // words a date has read ("12 March", "May 8") are no place, whatever town shares the month's name
-  const places = findPlaces(sentence, knowledge.gazetteer, placeContext).filter(
+  const places = findPlaces(sentence, knowledge.gazetteer, placeContext, placeNames).filter(
     (p) => !dates.some((d) => p.span[0] < d.span[1] && d.span[0] < p.span[1]),
   );
   const actors = findActors(sentence, knowledge.actors);

@@ -33,14 +33,17 @@ function isUpper(word: string): boolean {
   return UPPER.test(word);
 }
 
-// The place, actor, responsibility, event-cue, target and framing passes read the same sentence one after
-// another: remembering the last text read saves all but the first tokenisation.
-let lastText: string | null = null;
-let lastTokens: readonly WordToken[] = [];
+// The place context (over every sentence first), then the place, actor, responsibility, event-cue, target and
+// framing passes (sentence by sentence) read the same sentences: remembering the texts read saves all but the
+// first tokenisation of each. The memory is bounded: cleared when full, and long texts are never kept.
+const remembered = new Map<string, readonly WordToken[]>();
+const MAX_REMEMBERED = 1024;
+const MAX_REMEMBERED_LENGTH = 10_000;
 
 /** The words of a text, in order, with their offsets. */
 export function wordTokens(text: string): readonly WordToken[] {
-  if (text === lastText) return lastTokens;
+  const known = remembered.get(text);
+  if (known) return known;
   const tokens: WordToken[] = [];
   let previousEnd = -1;
   for (const m of text.matchAll(WORD)) {
@@ -55,8 +58,10 @@ export function wordTokens(text: string): readonly WordToken[] {
     tokens.push({ start, end: start + raw.length, raw, lower, norm, cap: isUpper(raw), gap, joined });
     previousEnd = start + raw.length;
   }
-  lastText = text;
-  lastTokens = tokens;
+  if (text.length <= MAX_REMEMBERED_LENGTH) {
+    if (remembered.size >= MAX_REMEMBERED) remembered.clear();
+    remembered.set(text, tokens);
+  }
   return tokens;
 }
 
