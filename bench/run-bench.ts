@@ -99,12 +99,12 @@ const SECTIONS: Record<string, (count: number, quick: boolean, options: BenchOpt
       console.log(`  ${name}:`);
       const one = benchExtract(docs, dataDir, corpus);
       console.log(`    ${line(one)}`);
-      // a worker is a thread of this process: the one-core run's peak is the best figure for one worker's memory
-      console.log(`    peak memory of the one-core run (max RSS): ${peakMb()} MB`);
       const two = await benchExtractThreads(docs, dataDir, 2, corpus);
       const speedup = two.docs / two.seconds / (one.docs / one.seconds);
+      console.log(`    ${line(two)}  (${speedup.toFixed(2)}x one core)`);
+      // worker threads share one process, so RSS cannot be told apart by thread: each worker's V8 heap can
       console.log(
-        `    ${line(two)}  (${speedup.toFixed(2)}x one core; largest worker heap ${two.workerHeapMb} MB)`,
+        `    largest heap of one worker (knowledge, its documents, garbage): ${two.workerHeapMb} MB`,
       );
     }
   },
