@@ -61,10 +61,15 @@ function kindOf(text: string): Token['kind'] {
 function tokenizeFresh(sentence: Sentence, lexicon: CasualtyLexicon): Tokens {
   const tokens: Token[] = [];
   const words: string[] = [];
-  for (const m of sentence.text.matchAll(TOKEN)) {
-    const text = m[0];
+  // TOKEN matches at every character that is not white space, so a token starts at the first non-space after the
+  // one before: its offset is found by indexOf, and no match object is built per token
+  const source = sentence.text;
+  let cursor = 0;
+  for (const text of source.match(TOKEN) ?? []) {
+    const at = source.indexOf(text, cursor);
+    cursor = at + text.length;
     if (TRANSPARENT.has(text)) continue;
-    const start = sentence.start + (m.index ?? 0);
+    const start = sentence.start + at;
     const kind = kindOf(text);
     const cap = kind === 'word' && text[0] !== text[0]?.toLowerCase();
     tokens.push({ start, end: start + text.length, text, kind, cap });
