@@ -135,8 +135,27 @@ const FLAGS = {
   metricNoun: null,
 };
 
+// A group reads the element after each comma or "and", and the figure scan tries every word that may start one:
+// the same (sentence, token, allowWeak) is read many times over. Elements are never changed once read, so the
+// readings of the sentence being read are remembered (cleared when the next sentence is read).
+let memoTokens: Tokens | null = null;
+const memo = new Map<number, Element | null>();
+
 /** Reads one counted element at token `i`, or null. */
 export function readElement(t: Tokens, i: number, allowWeak: boolean): Element | null {
+  if (memoTokens !== t) {
+    memoTokens = t;
+    memo.clear();
+  }
+  const key = allowWeak ? 2 * i + 1 : 2 * i;
+  const known = memo.get(key);
+  if (known !== undefined) return known;
+  const element = readElementFresh(t, i, allowWeak);
+  memo.set(key, element);
+  return element;
+}
+
+function readElementFresh(t: Tokens, i: number, allowWeak: boolean): Element | null {
   const tok = t.tokens[i];
   if (!tok || tok.kind === 'punct') return null;
   const ellipsis = grammar(t, 'ellipsis', i);

@@ -31,15 +31,22 @@ interface NumberRead {
 function countWord(t: Tokens, i: number): number | null {
   const word = t.words[i];
   if (word === undefined) return null;
+  if (!word.includes('-')) return countOf(t, word);
   // "twenty-seven" is one token: its parts are tens and unit.
   const parts = word.split('-');
   let total = 0;
   for (const part of parts) {
-    const entry = t.lexicon.numbers.get(part)?.find((e) => e.words.length === 1 && e.value.role === 'count');
-    if (!entry) return null;
-    total += entry.value.value;
+    const value = countOf(t, part);
+    if (value === null) return null;
+    total += value;
   }
   return total;
+}
+
+/** The value of a count word ("seven"), or null. */
+function countOf(t: Tokens, word: string): number | null {
+  const entry = t.lexicon.numbers.get(word)?.find((e) => e.words.length === 1 && e.value.role === 'count');
+  return entry ? entry.value.value : null;
 }
 
 function scaleWord(t: Tokens, i: number): number | null {
