@@ -1,6 +1,7 @@
 import type { AggregateStatistic, FramingMarkers, Location, Mention } from '../domain/index.js';
 import { findAggregates } from './aggregates/find-aggregates.js';
 import { analyseSentence, type SentenceAnalysis } from './analyse/analyse-sentence.js';
+import { SENTENCE_PASSES } from './analyse/sentence-passes.js';
 import { assembleDraft, pruneCovered, type MentionTraits } from './assemble/assemble-mentions.js';
 import { countFraming } from './framing/find-framing-terms.js';
 import type { Knowledge } from './knowledge.js';
@@ -14,24 +15,22 @@ import type { ActorMention, PlaceContext, PlaceMention } from './types.js';
 /** Bumped whenever a rule changes what extraction produces, so stored documents can be re-extracted. */
 export const EXTRACTOR_VERSION = '2026.12.04-1';
 
-/** The passes, in the order they run. Sentence passes run inside `analyseSentence` in this order too. */
-export const PASSES = [
+/**
+ * The passes, in the order they run: the document passes written out in `extractDocument`, and between them the
+ * registered sentence passes (`SENTENCE_PASSES`, src/extract/analyse/sentence-passes.ts), which every sentence
+ * goes through in their declared order.
+ */
+export const PASSES: readonly string[] = [
   'dateline',
   'sentences',
+  'place-names',
   'place-context',
-  'dates',
-  'places',
-  'actors',
-  'responsibility',
-  'event-cues',
-  'targets',
-  'casualties',
-  'framing',
+  ...SENTENCE_PASSES.map((p) => p.writes),
   'aggregates',
   'segment',
   'assemble',
   'prune-covered',
-] as const;
+];
 
 export interface ExtractInput {
   readonly id: string;
