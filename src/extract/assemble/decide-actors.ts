@@ -1,4 +1,5 @@
 import type { ActorRef, Target } from '../../domain/index.js';
+import { EXTRACT_SETTINGS } from '../extract-settings.js';
 import type { SentenceAnalysis } from '../analyse/analyse-sentence.js';
 import type { ActorMention, EventCue, ResponsibilityMention } from '../types.js';
 
@@ -27,7 +28,9 @@ const isState = (a: ActorMention): boolean => a.type === 'state_forces';
 function byAgent(a: ActorMention, m: SentenceAnalysis): boolean {
   if (/^by\s/i.test(a.text)) return true;
   const at = a.span[0] - m.sentence.start;
-  return /\bby\s+(?:the\s+)?$/i.test(m.sentence.text.slice(Math.max(0, at - 12), at));
+  return /\bby\s+(?:the\s+)?$/i.test(
+    m.sentence.text.slice(Math.max(0, at - EXTRACT_SETTINGS.agentWindow), at),
+  );
 }
 
 /** Actors that report rather than act (media, officials speaking) never become a perpetrator. */

@@ -1,4 +1,5 @@
 import type { SentenceAnalysis } from '../analyse/analyse-sentence.js';
+import { EXTRACT_SETTINGS } from '../extract-settings.js';
 import type { DateMention, EventCue, PlaceMention } from '../types.js';
 
 /**
@@ -240,7 +241,7 @@ export function listedPlaces(
         !/\band\b|&/i.test(gap) &&
         prev.location.admin2 !== null &&
         prev.location.admin2 === place.location.admin2;
-      if (gap.length <= 80 && LIST_GAP.test(gap) && !apposition) {
+      if (gap.length <= EXTRACT_SETTINGS.listGapLength && LIST_GAP.test(gap) && !apposition) {
         group.push(place);
         continue;
       }
@@ -258,10 +259,10 @@ const ROUTE_AFTER = /^(?:-|\s)bound\b|^\s+to\s+\p{Lu}/u;
 
 function onRoute(place: PlaceMention, a: SentenceAnalysis): boolean {
   const at = place.span[0] - a.sentence.start;
-  const before = a.sentence.text.slice(Math.max(0, at - 24), at);
+  const before = a.sentence.text.slice(Math.max(0, at - EXTRACT_SETTINGS.routeBeforeWindow), at);
   const after = a.sentence.text.slice(
     place.span[1] - a.sentence.start,
-    place.span[1] - a.sentence.start + 12,
+    place.span[1] - a.sentence.start + EXTRACT_SETTINGS.routeAfterWindow,
   );
   return ROUTE_BEFORE.test(before) || ROUTE_AFTER.test(after);
 }
