@@ -21,6 +21,8 @@ export interface Element {
   readonly weak: boolean;
   readonly hasOther: boolean;
   readonly ellipsis: boolean;
+  /** Counted by an article alone ("a soldier", "another"): see `Quantity.bareArticle`. */
+  readonly bareArticle: boolean;
   /** "seven fatalities": the noun is itself the metric. */
   readonly metricNoun: Match<MetricCue> | null;
   readonly ruleId: string;
@@ -132,6 +134,7 @@ const FLAGS = {
   weak: false,
   hasOther: false,
   ellipsis: false,
+  bareArticle: false,
   metricNoun: null,
 };
 
@@ -195,6 +198,7 @@ function readElementFresh(t: Tokens, i: number, allowWeak: boolean): Element | n
       weak: false,
       hasOther: run.hasOther,
       ellipsis: false,
+      bareArticle: q.bareArticle,
       metricNoun: null,
       ruleId: q.ruleId,
     };
@@ -291,13 +295,7 @@ export function readGroup(t: Tokens, i: number, allowWeak = true, nested = false
       // "Abdul Qadir, an Ahmadi doctor, was killed": a singular description restates the person.
       const same = readElement(t, k + 1, false);
       const closes = same && isPunct(t, same.end, ',') && t.words[same.end + 1] !== 'and';
-      if (
-        same &&
-        closes &&
-        same.low === 1 &&
-        same.ruleId === 'quantity.article' &&
-        !readElement(t, same.end + 1, false)
-      ) {
+      if (same && closes && same.low === 1 && same.bareArticle && !readElement(t, same.end + 1, false)) {
         if (current.category === 'unknown') current = { ...current, category: same.category, weak: false };
         k = same.end + 1;
       }

@@ -192,7 +192,7 @@ function rawFigures(t: Tokens): Raw[] {
       continue;
     }
     const prev = out[out.length - 1] ?? null;
-    const strict = group.elements.some((e) => e.weak || (e.bare && e.ruleId === 'quantity.article'));
+    const strict = group.elements.some((e) => e.weak || (e.bare && e.bareArticle));
     const self = group.elements.length === 1 ? group.elements[0]?.metricNoun : null;
     const before = self ? null : linkBefore(t, group);
     const after = self || before ? null : linkAfter(t, group, strict);

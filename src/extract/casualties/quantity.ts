@@ -17,6 +17,9 @@ export interface Quantity {
   readonly nounOnly: boolean;
   /** A four-digit number that reads like a year: a figure only before a person noun. */
   readonly yearLike: boolean;
+  /** Read from an article alone ("a", "the", "another"), no number: the figure scan and the appositions it
+   * reads treat such a quantity with care ("a soldier", not "a few"). */
+  readonly bareArticle: boolean;
   readonly ruleId: string;
 }
 
@@ -128,9 +131,14 @@ function make(
   approximate: boolean,
   kind: Quantity['kind'],
   ruleId: string,
-  extra: { readonly range?: boolean; readonly nounOnly?: boolean; readonly yearLike?: boolean } = {},
+  extra: {
+    readonly range?: boolean;
+    readonly nounOnly?: boolean;
+    readonly yearLike?: boolean;
+    readonly bareArticle?: boolean;
+  } = {},
 ): Quantity {
-  const { range = false, nounOnly = false, yearLike = false } = extra;
+  const { range = false, nounOnly = false, yearLike = false, bareArticle = false } = extra;
   return {
     start,
     end,
@@ -142,6 +150,7 @@ function make(
     kind,
     nounOnly,
     yearLike,
+    bareArticle,
     ruleId,
   };
 }
@@ -189,7 +198,7 @@ export function readQuantity(t: Tokens, i: number): Quantity | null {
   }
   const word = t.words[i];
   if (word !== undefined && ARTICLES.has(word))
-    return make(i, i + 1, ONE, false, 'article', 'quantity.article');
+    return make(i, i + 1, ONE, false, 'article', 'quantity.article', { bareArticle: true });
   return null;
 }
 
