@@ -78,9 +78,33 @@ export const SIGNAL_RULES = {
   },
 } as const;
 
+// The segmenter asks the same rule of the same sentence many times over (whether it opens, continues, takes up
+// or recalls an incident): answers are remembered per text, in a bounded memory cleared when full.
+const answers = new Map<string, Map<RegExp, boolean>>();
+const MAX_REMEMBERED_TEXTS = 4096;
+/** Longer texts (a megabyte without a full stop) are tested afresh: remembering them would hold them. */
+const MAX_REMEMBERED_LENGTH = 10_000;
+
+/** Whether a rule's pattern holds in a text (none of the patterns is global, so an answer never changes). */
 export function matches(rule: { readonly pattern: RegExp }, text: string): boolean {
+  if (text.length > MAX_REMEMBERED_LENGTH) return test(rule.pattern, text);
+  let known = answers.get(text);
+  if (!known) {
+    if (answers.size >= MAX_REMEMBERED_TEXTS) answers.clear();
+    known = new Map();
+    answers.set(text, known);
+  }
+  let answer = known.get(rule.pattern);
+  if (answer === undefined) {
+    answer = test(rule.pattern, text);
+    known.set(rule.pattern, answer);
+  }
+  return answer;
+}
+
+function test(pattern: RegExp, text: string): boolean {
   // editorial brackets inside a quotation ("In [the] third encounter") change nothing it says
-  return rule.pattern.test(text.includes('[') ? text.replace(/[[\]]/g, '') : text);
+  return pattern.test(text.includes('[') ? text.replace(/[[\]]/g, '') : text);
 }
 
 const COUNT_WORDS: Readonly<Record<string, number>> = {
