@@ -8,6 +8,7 @@ import type { Knowledge } from './knowledge.js';
 import { findDateline, withoutDateline, type Dateline } from './dateline/find-dateline.js';
 import { findPlaces, placeContextOf, readPlaceNames } from './places/find-places.js';
 import { segmentIncidents } from './segment/segment-incidents.js';
+import { SIGNAL_RULES } from './segment/sentence-signals.js';
 import { markHeadings } from './sentences/mark-headings.js';
 import { splitSentences } from './sentences/split-sentences.js';
 import type { ActorMention, PlaceContext, PlaceMention } from './types.js';
@@ -45,10 +46,6 @@ export interface ExtractionResult {
   readonly aggregates: readonly AggregateStatistic[];
   readonly framing: FramingMarkers;
 }
-
-/** A sentence that opens on the attacks just reported ("The attacks targeted ...", "These assaults hit ..."). */
-const ELABORATES =
-  /^(?:the|these|those|such|all the) (?:\w+ ){0,2}(?:attacks|assaults|strikes|raids|ambushes|blasts|explosions)\b/i;
 
 function provinceLocation(analyses: readonly SentenceAnalysis[], ctx: PlaceContext): Location | null {
   if (!ctx.admin1) return null;
@@ -149,7 +146,7 @@ export function extractDocument(input: ExtractInput, knowledge: Knowledge): Extr
     const trait = {
       summary: draft.summary,
       ownDate: draft.date.own || draft.date.ruleId === 'segment.same-day',
-      elaborates: ELABORATES.test(draft.anchor.sentence.text),
+      elaborates: SIGNAL_RULES.elaborates.pattern.test(draft.anchor.sentence.text),
     };
     for (const m of mentions) traits.set(m.id, trait);
     return mentions;

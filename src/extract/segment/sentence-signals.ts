@@ -68,6 +68,20 @@ export const SIGNAL_RULES = {
     pattern:
       /\b(?:first|second|third|fourth|fifth|latest|earlier|previous|both|two|three) (?:\w+ )?(?:incident|attack|assault|strike|blast|explosion|ambush|operation|IBO|encounter|raid|engagement|clash)s?\b/i,
   },
+  /** What stands between two places of one coordinated list ("Quetta, Gwadar, Mastung and Noshki", "the port
+   * city of Gwadar, and the districts of Pasni"): commas, "and", and a few lower-case words. */
+  placeList: {
+    id: 'segment.place-list',
+    pattern:
+      /^(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+|\s*&\s*)(?:(?:the|also|key|port|city|cities|town|towns|districts?|areas?|of|provincial|capital|strategic|including)\s+){0,6}$/i,
+  },
+  /** "The attacks targeted ...", "These assaults hit ...": a sentence that opens on the attacks just reported
+   * elaborates them (read when summaries are pruned, see pruneCovered). */
+  elaborates: {
+    id: 'segment.elaborates',
+    pattern:
+      /^(?:the|these|those|such|all the) (?:\w+ ){0,2}(?:attacks|assaults|strikes|raids|ambushes|blasts|explosions)\b/i,
+  },
   /** "the blast", "the Chaman attack", "this deadly assault": a cue the article has already reported (tested on
    * the words before the cue). */
   definite: {
@@ -244,9 +258,6 @@ function hosts(town: PlaceMention, area: PlaceMention): boolean {
  * Places written as one coordinated list ("Quetta, Gwadar, Mastung and Noshki", "the port city of Gwadar,
  * and the districts of Pasni"): what stands between two of them is commas, "and", and a few lower-case words.
  */
-const LIST_GAP =
-  /^(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+|\s*&\s*)(?:(?:the|also|key|port|city|cities|town|towns|districts?|areas?|of|provincial|capital|strategic|including)\s+){0,6}$/i;
-
 export function listedPlaces(
   places: readonly PlaceMention[],
   text: string,
@@ -265,7 +276,11 @@ export function listedPlaces(
         !/\band\b|&/i.test(gap) &&
         prev.location.admin2 !== null &&
         prev.location.admin2 === place.location.admin2;
-      if (gap.length <= EXTRACT_SETTINGS.listGapLength && LIST_GAP.test(gap) && !apposition) {
+      if (
+        gap.length <= EXTRACT_SETTINGS.listGapLength &&
+        SIGNAL_RULES.placeList.pattern.test(gap) &&
+        !apposition
+      ) {
         group.push(place);
         continue;
       }
