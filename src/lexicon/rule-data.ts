@@ -1,0 +1,50 @@
+import { Type, type Static, type TSchema } from '@sinclair/typebox';
+import { Value } from '@sinclair/typebox/value';
+import { FaultlineError } from '../errors/errors.js';
+
+/** A rule id: every entry of every rule file has one, stable, so provenance can name it. */
+export const RuleId = Type.String({ minLength: 1 });
+
+/** A non-empty list of non-empty strings (names, words, phrases). */
+export const Words = Type.Array(Type.String({ minLength: 1 }), { minItems: 1 });
+
+/** The shape every rule file shares: `{ "entries": [ ... ] }`, other top-level keys (a description) allowed. */
+export function ruleFile<T extends TSchema>(entry: T) {
+  return Type.Object({ entries: Type.Array(entry) });
+}
+
+type Raw = { readonly entries?: readonly unknown[] } | null;
+
+/** Where a validation error sits, said as a person editing the file would look for it: the entry, the field. */
+function locate(raw: unknown, path: string): string {
+  const at = /^\/entries\/(\d+)(?:\/([^/]+))?/.exec(path);
+  if (!at) return path === '' ? 'the file' : `"${path.slice(1).replace(/\//g, '.')}"`;
+  const entry = (raw as Raw)?.entries?.[Number(at[1])] as { id?: unknown } | undefined;
+  const name = typeof entry?.id === 'string' && entry.id !== '' ? entry.id : `entry ${at[1]}`;
+  return at[2] === undefined ? name : `${name}: "${at[2]}"`;
+}
+
+/**
+ * The one validator of rule data: checks a parsed rule file against its TypeBox schema and returns it typed, or
+ * throws FL_ERR_KNOWLEDGE naming the file, the entry (its id, else its position) and the field that is wrong.
+ */
+export function validateRuleData<T extends TSchema>(file: string, schema: T, raw: unknown): Static<T> {
+  const error = Value.Errors(schema, raw).First();
+  if (error)
+    throw new FaultlineError('FL_ERR_KNOWLEDGE', file, `${locate(raw, error.path)}: ${error.message}`);
+  return raw as Static<T>;
+}
+
+/** `validateRuleData` of a rule file (`{ "entries": [...] }`) whose entries follow `entry`: the entries, typed. */
+export function validateRuleEntries<T extends TSchema>(file: string, entry: T, raw: unknown): Static<T>[] {
+  return validateRuleData(file, ruleFile(entry), raw).entries as Static<T>[];
+}
+
+/** Throws FL_ERR_KNOWLEDGE when two entries of a file share an id. */
+export function requireUniqueIds(file: string, entries: readonly { readonly id: string }[]): void {
+  const seen = new Set<string>();
+  for (const { id } of entries) {
+    if (seen.has(id)) throw new FaultlineError('FL_ERR_KNOWLEDGE', file, `duplicate id ${id}`);
+    seen.add(id);
+  }
+}
