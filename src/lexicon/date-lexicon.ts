@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Type, type TSchema } from '@sinclair/typebox';
 import { FaultlineError } from '../errors/errors.js';
-import { RuleId, Words, requireUniqueIds, validateRuleEntries } from './rule-data.js';
+import { RuleId, Words, oneOf, requireUniqueIds, validateRuleEntries } from './rule-data.js';
 
 export interface MonthEntry {
   readonly id: string;
@@ -77,8 +77,6 @@ function fail(file: string, detail: string): never {
   throw new FaultlineError('FL_ERR_KNOWLEDGE', file, detail);
 }
 
-const literals = <T extends string>(values: readonly T[]) => Type.Union(values.map((v) => Type.Literal(v)));
-
 /** The schema of each date file's entries (`validateRuleData` checks them and names what is wrong). */
 const DATE_SCHEMAS = {
   'months.json': Type.Object({ id: RuleId, month: Type.Integer({ minimum: 1, maximum: 12 }), names: Words }),
@@ -94,11 +92,11 @@ const DATE_SCHEMAS = {
   }),
   'periods.json': Type.Object({
     id: RuleId,
-    anchor: literals(PERIOD_ANCHORS),
+    anchor: oneOf(PERIOD_ANCHORS),
     offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 366 })),
     phrases: Words,
   }),
-  'words.json': Type.Object({ id: RuleId, role: literals(WORD_ROLES), words: Words }),
+  'words.json': Type.Object({ id: RuleId, role: oneOf(WORD_ROLES), words: Words }),
 } as const;
 
 /** Validates parsed JSON of the five date files (keyed by file name) into a DateLexicon. */

@@ -8,20 +8,30 @@ export const RuleId = Type.String({ minLength: 1 });
 /** A non-empty list of non-empty strings (names, words, phrases). */
 export const Words = Type.Array(Type.String({ minLength: 1 }), { minItems: 1 });
 
+/** A string with something besides white space in it (a name, an id another entry refers to). */
+export const Text = Type.String({ pattern: '\\S' });
+
+/** One of a closed list of strings (a stance, a kind, an anchor). */
+export const oneOf = <T extends string>(values: readonly T[]) =>
+  Type.Union(values.map((v) => Type.Literal(v)));
+
 /** The shape every rule file shares: `{ "entries": [ ... ] }`, other top-level keys (a description) allowed. */
 export function ruleFile<T extends TSchema>(entry: T) {
   return Type.Object({ entries: Type.Array(entry) });
 }
 
-type Raw = { readonly entries?: readonly unknown[] } | null;
-
-/** Where a validation error sits, said as a person editing the file would look for it: the entry, the field. */
+/** Where a validation error sits, said as a person editing the file would look for it: the entry (by its id, else
+ * its list and position) and the field. */
 function locate(raw: unknown, path: string): string {
-  const at = /^\/entries\/(\d+)(?:\/([^/]+))?/.exec(path);
+  const at = /^\/([^/]+)\/(\d+)(?:\/([^/]+))?/.exec(path);
   if (!at) return path === '' ? 'the file' : `"${path.slice(1).replace(/\//g, '.')}"`;
-  const entry = (raw as Raw)?.entries?.[Number(at[1])] as { id?: unknown } | undefined;
-  const name = typeof entry?.id === 'string' && entry.id !== '' ? entry.id : `entry ${at[1]}`;
-  return at[2] === undefined ? name : `${name}: "${at[2]}"`;
+  const [, list = '', index = '', field] = at;
+  const entry = ((raw as Record<string, unknown> | null)?.[list] as unknown[] | undefined)?.[Number(index)];
+  const id = (entry as { id?: unknown } | undefined)?.id;
+  const named = typeof id === 'string' && id !== '';
+  const name =
+    list === 'entries' ? (named ? id : `entry ${index}`) : named ? `${list} ${id}` : `${list}[${index}]`;
+  return field === undefined ? name : `${name}: "${field}"`;
 }
 
 /**

@@ -86,4 +86,24 @@ describe('actor table', () => {
     ).toThrow(/stance/);
     expect(() => loadActorTable('/nonexistent-dir')).toThrow(/knowledge data is invalid/);
   });
+
+  it('names the entry and the field of invalid data', () => {
+    const actor = {
+      id: 'grp',
+      name: 'Group',
+      type: 'nope',
+      claimantKind: 'state',
+      aliases: [],
+      acronyms: [],
+    };
+    expect(() => parseActorTable({ actors: [actor] })).toThrow(/actors grp: "type"/);
+    expect(() => parseActorTable({ actors: [{ ...actor, type: null, name: ' ' }] })).toThrow(
+      /actors grp: "name"/,
+    );
+    expect(() =>
+      parseResponsibilityCues({
+        cues: [{ id: 'c', stance: 'claimed', actor: 'none', window: -1, phrases: ['x'] }],
+      }),
+    ).toThrow(/cues c: "window"/);
+  });
 });
