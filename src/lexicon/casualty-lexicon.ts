@@ -115,12 +115,12 @@ export function normaliseWord(word: string): string {
 const QUOTES = /[’‘`]/;
 const QUOTES_ALL = /[’‘`]/g;
 
-/** The longest phrase of `table` that starts at `words[i]`, with the index just past it. */
-export function matchPhrase<T>(
+/** The longest entry of `table` whose phrase starts at `words[i]`, or null. */
+export function phraseEntryAt<T>(
   table: PhraseTable<T>,
   words: readonly string[],
   i: number,
-): { readonly value: T; readonly end: number } | null {
+): PhraseEntry<T> | null {
   const first = words[i];
   if (first === undefined) return null;
   const candidates = table.get(first);
@@ -133,9 +133,19 @@ export function matchPhrase<T>(
         break;
       }
     }
-    if (ok) return { value: entry.value, end: i + entry.words.length };
+    if (ok) return entry;
   }
   return null;
+}
+
+/** The longest phrase of `table` that starts at `words[i]`, with the index just past it. */
+export function matchPhrase<T>(
+  table: PhraseTable<T>,
+  words: readonly string[],
+  i: number,
+): { readonly value: T; readonly end: number } | null {
+  const entry = phraseEntryAt(table, words, i);
+  return entry ? { value: entry.value, end: i + entry.words.length } : null;
 }
 
 type Raw = Record<string, unknown>;

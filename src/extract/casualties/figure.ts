@@ -50,6 +50,11 @@ interface Run {
   readonly loose: boolean;
 }
 
+/** A verb or an adverb by its ending ("firing", "reportedly"). */
+function endsInIngOrLy(word: string): boolean {
+  return word.endsWith('ing') || word.endsWith('ly');
+}
+
 function isStop(t: Tokens, k: number): boolean {
   return grammar(t, 'stop', k) !== null;
 }
@@ -98,7 +103,7 @@ function readRun(t: Tokens, j: number): Run {
       continue;
     }
     // A verb, an adverb or a cue after the head ends the phrase; any other word makes a compound ("police stations").
-    if (!cat && (/(?:ing|ly)$/.test(t.words[k] ?? '') || grammar(t, 'gap', k) || match(t, t.lexicon.cues, k)))
+    if (!cat && (endsInIngOrLy(t.words[k] ?? '') || grammar(t, 'gap', k) || match(t, t.lexicon.cues, k)))
       break;
     head = null;
     if (cat) {

@@ -221,6 +221,9 @@ function rawFigures(t: Tokens): Raw[] {
   return out;
 }
 
+/** Articles and the like that may open a figure ("a soldier", "another two", "between 10 and 12"). */
+const FIGURE_OPENERS: ReadonlySet<string> = new Set(['a', 'an', 'the', 'one', 'another', 'each', 'between']);
+
 /** Cheap test before the full readers: most words of a text cannot begin a figure. */
 function mayStart(t: Tokens, i: number): boolean {
   const tok = t.tokens[i];
@@ -236,7 +239,7 @@ function mayStart(t: Tokens, i: number): boolean {
     lx.titles.has(word) ||
     lx.pronouns.has(word) ||
     lx.grammar.ellipsis.has(word) ||
-    ['a', 'an', 'the', 'one', 'another', 'each', 'between'].includes(word)
+    FIGURE_OPENERS.has(word)
   );
 }
 

@@ -1,5 +1,5 @@
 import type { Sentence } from '../types.js';
-import { matchPhrase, normaliseWord } from '../../lexicon/casualty-lexicon.js';
+import { matchPhrase, normaliseWord, phraseEntryAt } from '../../lexicon/casualty-lexicon.js';
 import type { CasualtyLexicon, GrammarRole, MetricCue, PhraseTable } from '../../lexicon/casualty-lexicon.js';
 
 export interface Token {
@@ -89,8 +89,8 @@ function tokenizeFresh(sentence: Sentence, lexicon: CasualtyLexicon): Tokens {
 }
 
 export function match<T>(t: Tokens, table: PhraseTable<T>, i: number): Match<T> | null {
-  const m = matchPhrase(table, t.words, i);
-  return m ? { value: m.value, start: i, end: m.end } : null;
+  const entry = phraseEntryAt(table, t.words, i);
+  return entry ? { value: entry.value, start: i, end: i + entry.words.length } : null;
 }
 
 export function grammar(t: Tokens, role: GrammarRole, i: number): Match<string> | null {
