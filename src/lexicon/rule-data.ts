@@ -1,15 +1,16 @@
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
+import { ValueErrorType, type ValueError } from '@sinclair/typebox/errors';
 import { Value } from '@sinclair/typebox/value';
 import { FaultlineError } from '../errors/errors.js';
 
 /** A rule id: every entry of every rule file has one, stable, so provenance can name it. */
 export const RuleId = Type.String({ minLength: 1 });
 
-/** A non-empty list of non-empty strings (names, words, phrases). */
-export const Words = Type.Array(Type.String({ minLength: 1 }), { minItems: 1 });
-
-/** A string with something besides white space in it (a name, an id another entry refers to). */
+/** A string with something besides white space in it (a name, a phrase, an id another entry refers to). */
 export const Text = Type.String({ pattern: '\\S' });
+
+/** A non-empty list of phrases (names, words). */
+export const Words = Type.Array(Text, { minItems: 1 });
 
 /** One of a closed list of strings (a stance, a kind, an anchor). */
 export const oneOf = <T extends string>(values: readonly T[]) =>
@@ -39,10 +40,21 @@ function locate(raw: unknown, path: string): string {
  * throws FL_ERR_KNOWLEDGE naming the file, the entry (its id, else its position) and the field that is wrong.
  */
 export function validateRuleData<T extends TSchema>(file: string, schema: T, raw: unknown): Static<T> {
-  const error = Value.Errors(schema, raw).First();
-  if (error)
-    throw new FaultlineError('FL_ERR_KNOWLEDGE', file, `${locate(raw, error.path)}: ${error.message}`);
-  return raw as Static<T>;
+  const first = Value.Errors(schema, raw).First();
+  if (!first) return raw as Static<T>;
+  const error = innermost(first);
+  throw new FaultlineError('FL_ERR_KNOWLEDGE', file, `${locate(raw, error.path)}: ${error.message}`);
+}
+
+/**
+ * An entry that fits none of a union's shapes ("type": "noun" | "title" ...) is reported by the shape its own
+ * `type` chose, at the field that is wrong there, rather than as "Expected union value".
+ */
+function innermost(error: ValueError): ValueError {
+  if (error.type !== ValueErrorType.Union) return error;
+  const firsts = error.errors.map((variant) => variant.First()).filter((e) => e !== undefined);
+  const chosen = firsts.find((e) => !e.path.endsWith('/type')) ?? firsts[0];
+  return chosen ? innermost(chosen) : error;
 }
 
 /** `validateRuleData` of a rule file (`{ "entries": [...] }`) whose entries follow `entry`: the entries, typed. */
