@@ -35,6 +35,49 @@ describe('phrase matcher', () => {
     expect(run(['FC'], 'FC and fc', true)).toEqual(['FC#0']);
     expect(run(['Dawn'], 'at dawn', true)).toEqual([]);
   });
+  it('breaks a tie between equally long phrases by rank, then by the earlier entry, trie or skip pattern alike', () => {
+    const text = 'the armed men fled';
+    const keysOf = (entries: { phrase: string; key: number; rank?: number }[]) =>
+      matchAll(compilePhrases(entries), wordTokens(text)).map((m) => m.key);
+    expect(
+      keysOf([
+        { phrase: 'armed men', key: 0 },
+        { phrase: 'armed men', key: 1 },
+      ]),
+    ).toEqual([0]);
+    expect(
+      keysOf([
+        { phrase: 'armed men', key: 0 },
+        { phrase: 'armed|armoured men', key: 1, rank: 1 },
+      ]),
+    ).toEqual([1]);
+    // a skip pattern (matched element by element) and a trie phrase of the same length compete on the same terms
+    expect(
+      keysOf([
+        { phrase: 'armed *1 fled', key: 0 },
+        { phrase: 'armed men fled', key: 1, rank: 1 },
+      ]),
+    ).toEqual([1]);
+    expect(
+      keysOf([
+        { phrase: 'armed *1 fled', key: 0, rank: 1 },
+        { phrase: 'armed men fled', key: 1 },
+      ]),
+    ).toEqual([0]);
+    expect(
+      keysOf([
+        { phrase: 'armed men fled', key: 0 },
+        { phrase: 'armed *1 fled', key: 1 },
+      ]),
+    ).toEqual([0]);
+    // longer beats higher rank
+    expect(
+      keysOf([
+        { phrase: 'armed men fled', key: 0 },
+        { phrase: 'armed men', key: 1, rank: 5 },
+      ]),
+    ).toEqual([0]);
+  });
   it('rejects malformed phrases', () => {
     expect(parsePhrase('')).toBeNull();
     expect(parsePhrase('*2 post')).toBeNull();
