@@ -24,6 +24,9 @@ export interface ActorEntry {
   readonly parent: string | null;
   /** A catch-all (Baloch separatists, unidentified): yields to the one named group of the sentence. */
   readonly generic: boolean;
+  /** A collective name that stands for no one group ("unidentified gunmen", "Baloch separatists"): it never
+   * stands in for "the group" a later sentence refers to. */
+  readonly namesNoGroup: boolean;
 }
 
 /** Words in a sentence that pick the actor an ambiguous term refers to ("terrorists" near "Balochistan"). */
@@ -99,6 +102,7 @@ const ACTOR_FILE = Type.Object({
       parent: Type.Optional(Text),
       /** A catch-all (Baloch separatists): yields to the one named group of its sentence. */
       generic: Type.Optional(Type.Boolean()),
+      namesNoGroup: Type.Optional(Type.Boolean()),
     }),
   ),
   contexts: Type.Optional(Type.Array(Type.Object({ id: Text, words: Phrases, actorId: Text }))),
@@ -147,6 +151,7 @@ export function parseActorTable(json: unknown, subject = 'actors.json'): ActorTa
     framedAliases: o.framedAliases ?? [],
     parent: o.parent ?? null,
     generic: o.generic === true,
+    namesNoGroup: o.namesNoGroup === true,
   }));
   const byId = new Map<string, ActorEntry>();
   for (const a of actors) {

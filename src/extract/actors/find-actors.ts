@@ -230,6 +230,7 @@ export function findActors(sentence: Sentence, table: ActorTable): readonly Acto
       type: actor.type,
       claimantKind: actor.claimantKind,
       framed: d.framed,
+      namesNoGroup: actor.namesNoGroup,
     });
   }
   return out;

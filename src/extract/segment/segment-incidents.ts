@@ -69,11 +69,9 @@ const {
   definiteReferenceParagraphs: DEFINITE_REFERENCE_PARAGRAPHS,
   listDetailParagraphs: LIST_DETAIL_PARAGRAPHS,
 } = EXTRACT_SETTINGS;
-/** Collective names that stand for no one group: they never stand in for "the group". */
-const GENERIC_ACTORS: ReadonlySet<string> = new Set(['unidentified', 'baloch-separatists']);
 
 export function isNamedGroup(a: ActorMention): boolean {
-  return a.type !== null && a.type !== 'state_forces' && !GENERIC_ACTORS.has(a.actorId);
+  return a.type !== null && a.type !== 'state_forces' && !a.namesNoGroup;
 }
 const DAYLIKE: ReadonlySet<string> = new Set(['day', 'days']);
 
