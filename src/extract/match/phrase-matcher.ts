@@ -225,7 +225,8 @@ export function matchAt(matcher: PhraseMatcher, tokens: readonly Token[], i: num
     node = node.next.get(next.lower);
     j += 1;
   }
-  const candidates = matcher.byFirst.get(tok.lower);
+  // most matchers hold no skip or acronym pattern: no lookup at all then
+  const candidates = matcher.byFirst.size === 0 ? undefined : matcher.byFirst.get(tok.lower);
   if (candidates) {
     for (const p of candidates) {
       const end = matchFrom(p, 0, tokens, i, true);
