@@ -2,6 +2,7 @@ import { getHeapStatistics } from 'node:v8';
 import { parentPort, workerData } from 'node:worker_threads';
 import { extractDocument } from '../src/extract/extract-document.js';
 import { loadKnowledge } from '../src/lexicon/load-knowledge.js';
+import { collectGarbage } from './bench-extract.js';
 import { extractInputs, type ExtractCorpus } from './extract-inputs.js';
 
 /** What the main thread gives each worker: its share of the documents and where the knowledge lives. */
@@ -30,6 +31,7 @@ const knowledge = loadKnowledge({
   extraRows: [],
 });
 for (const d of docs.slice(0, 50)) extractDocument(d, knowledge); // warm up the JIT
+collectGarbage();
 port.postMessage('ready');
 port.once('message', () => {
   const started = performance.now();
