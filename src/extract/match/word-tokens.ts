@@ -46,12 +46,14 @@ export function wordTokens(text: string): readonly WordToken[] {
   if (known) return known;
   const tokens: WordToken[] = [];
   let previousEnd = -1;
-  for (const m of text.matchAll(WORD)) {
-    const raw = m[0];
-    const start = m.index;
-    const gap = previousEnd < 0 ? '' : text.slice(previousEnd, start);
+  // only letters and digits are read, so a word starts at the first of its letters after the word before: its
+  // offset is found by indexOf, and no match object is built per word
+  for (const raw of text.match(WORD) ?? []) {
+    const start = text.indexOf(raw, previousEnd < 0 ? 0 : previousEnd);
+    const spaced = start - previousEnd === 1 && text.charCodeAt(previousEnd) === 32;
+    const gap = previousEnd < 0 ? '' : spaced ? ' ' : text.slice(previousEnd, start);
     // a single space, by far the commonest gap, needs no regex
-    const joined = previousEnd >= 0 && (gap === ' ' || (gap.length <= 4 && JOIN_GAP.test(gap)));
+    const joined = previousEnd >= 0 && (spaced || (gap.length <= 4 && JOIN_GAP.test(gap)));
     const lower = raw.toLowerCase();
     const bounded = raw.length > MAX_NORMALISED ? raw.slice(0, MAX_NORMALISED) : raw;
     const norm = bounded === raw && isAscii(raw) ? lower : normaliseToken(bounded);
