@@ -115,8 +115,10 @@ function readRun(t: Tokens, j: number): Run {
     else loose = true;
     k += 1;
   }
-  const found = { cats, hasOther, metricNoun: null, loose };
-  return head ? { ...found, end: headEnd, head } : { ...found, end: j, head: null };
+  // written out rather than spread: this runs at every word that may start a figure
+  return head
+    ? { cats, hasOther, metricNoun: null, loose, end: headEnd, head }
+    : { cats, hasOther, metricNoun: null, loose, end: j, head: null };
 }
 
 function ofCategory(t: Tokens, k: number): { category: Category; end: number } | null {

@@ -221,6 +221,12 @@ function rawFigures(t: Tokens): Raw[] {
   return out;
 }
 
+/** The word up to its first hyphen ("twenty" of "twenty-seven"), the whole word without one. */
+function beforeHyphen(word: string): string {
+  const hyphen = word.indexOf('-');
+  return hyphen < 0 ? word : word.slice(0, hyphen);
+}
+
 /** Articles and the like that may open a figure ("a soldier", "another two", "between 10 and 12"). */
 const FIGURE_OPENERS: ReadonlySet<string> = new Set(['a', 'an', 'the', 'one', 'another', 'each', 'between']);
 
@@ -233,7 +239,7 @@ function mayStart(t: Tokens, i: number): boolean {
   const lx = t.lexicon;
   return (
     t.metricAt.has(i) ||
-    lx.numbers.has(word.split('-')[0] ?? '') ||
+    lx.numbers.has(beforeHyphen(word)) ||
     lx.vague.has(word) ||
     lx.modifiers.has(word) ||
     lx.titles.has(word) ||
