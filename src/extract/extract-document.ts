@@ -1,12 +1,14 @@
 import type { AggregateStatistic, FramingMarkers, Location, Mention } from '../domain/index.js';
 import { findAggregates } from './aggregates/find-aggregates.js';
 import { analyseSentence, type SentenceAnalysis } from './analyse/analyse-sentence.js';
+import { SENTENCE_PASSES } from './analyse/sentence-passes.js';
 import { assembleDraft, pruneCovered, type MentionTraits } from './assemble/assemble-mentions.js';
 import { countFraming } from './framing/find-framing-terms.js';
 import type { Knowledge } from './knowledge.js';
 import { findDateline, withoutDateline, type Dateline } from './dateline/find-dateline.js';
-import { findPlaces, inferPlaceContext } from './places/find-places.js';
+import { findPlaces, placeContextOf, readPlaceNames } from './places/find-places.js';
 import { segmentIncidents } from './segment/segment-incidents.js';
+import { SIGNAL_RULES } from './segment/sentence-signals.js';
 import { markHeadings } from './sentences/mark-headings.js';
 import { splitSentences } from './sentences/split-sentences.js';
 import type { ActorMention, PlaceContext, PlaceMention } from './types.js';
@@ -14,24 +16,22 @@ import type { ActorMention, PlaceContext, PlaceMention } from './types.js';
 /** Bumped whenever a rule changes what extraction produces, so stored documents can be re-extracted. */
 export const EXTRACTOR_VERSION = '2026.12.04-1';
 
-/** The passes, in the order they run. Sentence passes run inside `analyseSentence` in this order too. */
-export const PASSES = [
+/**
+ * The passes, in the order they run: the document passes written out in `extractDocument`, and between them the
+ * registered sentence passes (`SENTENCE_PASSES`, src/extract/analyse/sentence-passes.ts), which every sentence
+ * goes through in their declared order.
+ */
+export const PASSES: readonly string[] = [
   'dateline',
   'sentences',
+  'place-names',
   'place-context',
-  'dates',
-  'places',
-  'actors',
-  'responsibility',
-  'event-cues',
-  'targets',
-  'casualties',
-  'framing',
+  ...SENTENCE_PASSES.map((p) => p.writes),
   'aggregates',
   'segment',
   'assemble',
   'prune-covered',
-] as const;
+];
 
 export interface ExtractInput {
   readonly id: string;
@@ -46,10 +46,6 @@ export interface ExtractionResult {
   readonly aggregates: readonly AggregateStatistic[];
   readonly framing: FramingMarkers;
 }
-
-/** A sentence that opens on the attacks just reported ("The attacks targeted ...", "These assaults hit ..."). */
-const ELABORATES =
-  /^(?:the|these|those|such|all the) (?:\w+ ){0,2}(?:attacks|assaults|strikes|raids|ambushes|blasts|explosions)\b/i;
 
 function provinceLocation(analyses: readonly SentenceAnalysis[], ctx: PlaceContext): Location | null {
   if (!ctx.admin1) return null;
@@ -105,9 +101,14 @@ export function extractDocument(input: ExtractInput, knowledge: Knowledge): Extr
   const dateline = findDateline(input.text);
   const text = withoutDateline(input.text, dateline);
   const sentences = markHeadings(splitSentences(text));
-  const placeContext = inferPlaceContext(text, knowledge.gazetteer);
+  // each sentence's names are read once: the document's country and province are counted over them, and the
+  // place pass interprets them in that context
+  const placeNames = sentences.map((s) => readPlaceNames(s.text, knowledge.gazetteer));
+  const placeContext = placeContextOf(placeNames, knowledge.gazetteer);
   const dateContext = { published: input.published };
-  const analyses = sentences.map((s) => analyseSentence(s, knowledge, dateContext, placeContext));
+  const analyses = sentences.map((s, i) =>
+    analyseSentence(s, knowledge, dateContext, placeContext, placeNames[i]),
+  );
 
   const aggregates: AggregateStatistic[] = [];
   analyses.forEach((a, i) => {
@@ -145,7 +146,7 @@ export function extractDocument(input: ExtractInput, knowledge: Knowledge): Extr
     const trait = {
       summary: draft.summary,
       ownDate: draft.date.own || draft.date.ruleId === 'segment.same-day',
-      elaborates: ELABORATES.test(draft.anchor.sentence.text),
+      elaborates: SIGNAL_RULES.elaborates.pattern.test(draft.anchor.sentence.text),
     };
     for (const m of mentions) traits.set(m.id, trait);
     return mentions;

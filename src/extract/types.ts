@@ -76,6 +76,8 @@ export interface ActorMention extends Found {
   readonly claimantKind: ClaimantKind;
   /** The surface form was a framing term ("freedom fighters", "terrorists") mapped to a neutral actor. */
   readonly framed: boolean;
+  /** The actor table says the name stands for no one group (`namesNoGroup` in data/actors/actors.json). */
+  readonly namesNoGroup: boolean;
 }
 
 /** "X claimed responsibility", "No group claimed responsibility", "suspected X". */

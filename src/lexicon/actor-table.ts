@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ACTOR_TYPES, isOneOf } from '../domain/enums.js';
+import { Type } from '@sinclair/typebox';
+import { ACTOR_TYPES } from '../domain/enums.js';
 import type { ActorType, ClaimantKind } from '../domain/enums.js';
 import { FaultlineError } from '../errors/errors.js';
+import { Text, oneOf, validateRuleData } from './rule-data.js';
 
 /** Claimant kinds an actor can have; 'unattributed' belongs to figures, not to actors. */
 const ACTOR_CLAIMANT_KINDS = ['armed_group', 'state', 'state_official', 'media', 'other'] as const;
@@ -22,6 +24,9 @@ export interface ActorEntry {
   readonly parent: string | null;
   /** A catch-all (Baloch separatists, unidentified): yields to the one named group of the sentence. */
   readonly generic: boolean;
+  /** A collective name that stands for no one group ("unidentified gunmen", "Baloch separatists"): it never
+   * stands in for "the group" a later sentence refers to. */
+  readonly namesNoGroup: boolean;
 }
 
 /** Words in a sentence that pick the actor an ambiguous term refers to ("terrorists" near "Balochistan"). */
@@ -77,54 +82,77 @@ export interface ActorTable {
   readonly responsibility: readonly ResponsibilityCue[];
 }
 
-type Json = Record<string, unknown>;
-
 function fail(subject: string, detail: string): never {
   throw new FaultlineError('FL_ERR_KNOWLEDGE', subject, detail);
 }
 
-function obj(v: unknown, subject: string, what: string): Json {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) fail(subject, `${what} is not an object`);
-  return v as Json;
-}
+const Phrases = Type.Array(Text);
 
-function str(v: unknown, subject: string, what: string): string {
-  if (typeof v !== 'string' || v.trim() === '') fail(subject, `${what} is not a non-empty string`);
-  return v;
-}
+/** The schema of data/actors/actors.json (`validateRuleData` checks it and names what is wrong). */
+const ACTOR_FILE = Type.Object({
+  actors: Type.Array(
+    Type.Object({
+      id: Text,
+      name: Text,
+      type: Type.Union([Type.Null(), oneOf(ACTOR_TYPES)]),
+      claimantKind: oneOf(ACTOR_CLAIMANT_KINDS),
+      aliases: Phrases,
+      acronyms: Phrases,
+      framedAliases: Type.Optional(Phrases),
+      parent: Type.Optional(Text),
+      /** A catch-all (Baloch separatists): yields to the one named group of its sentence. */
+      generic: Type.Optional(Type.Boolean()),
+      namesNoGroup: Type.Optional(Type.Boolean()),
+    }),
+  ),
+  contexts: Type.Optional(Type.Array(Type.Object({ id: Text, words: Phrases, actorId: Text }))),
+  contextualTerms: Type.Optional(
+    Type.Array(
+      Type.Object({
+        id: Text,
+        phrases: Phrases,
+        framed: Type.Optional(Type.Boolean()),
+        defaultActorId: Text,
+        contextIds: Type.Optional(Phrases),
+      }),
+    ),
+  ),
+  headNouns: Type.Optional(
+    Type.Array(Type.Object({ id: Text, phrases: Phrases, framed: Type.Optional(Type.Boolean()) })),
+  ),
+  memberLinks: Type.Optional(Phrases),
+  blocked: Type.Optional(Phrases),
+});
 
-function strs(v: unknown, subject: string, what: string, optional = false): readonly string[] {
-  if (v === undefined && optional) return [];
-  if (!Array.isArray(v)) fail(subject, `${what} is not a list`);
-  return v.map((x, i) => str(x, subject, `${what}[${i}]`));
-}
-
-function parseActor(raw: unknown, subject: string, i: number): ActorEntry {
-  const o = obj(raw, subject, `actors[${i}]`);
-  const id = str(o.id, subject, `actors[${i}].id`);
-  const type = o.type === null ? null : o.type;
-  if (type !== null && !isOneOf(ACTOR_TYPES, type))
-    fail(subject, `actor ${id}: unknown type ${String(type)}`);
-  if (!isOneOf(ACTOR_CLAIMANT_KINDS, o.claimantKind)) fail(subject, `actor ${id}: unknown claimantKind`);
-  const parent = o.parent === undefined ? null : str(o.parent, subject, `actor ${id}.parent`);
-  return {
-    id,
-    name: str(o.name, subject, `actor ${id}.name`),
-    type,
-    claimantKind: o.claimantKind,
-    aliases: strs(o.aliases, subject, `actor ${id}.aliases`),
-    acronyms: strs(o.acronyms, subject, `actor ${id}.acronyms`),
-    framedAliases: strs(o.framedAliases, subject, `actor ${id}.framedAliases`, true),
-    parent,
-    generic: o.generic === true,
-  };
-}
+/** The schema of data/actors/responsibility.json. */
+const RESPONSIBILITY_FILE = Type.Object({
+  cues: Type.Array(
+    Type.Object({
+      id: Text,
+      stance: oneOf(RESPONSIBILITY_STANCES),
+      actor: oneOf(['before', 'after', 'either', 'none'] as const),
+      window: Type.Number({ minimum: 0 }),
+      armedOnly: Type.Optional(Type.Boolean()),
+      phrases: Phrases,
+    }),
+  ),
+});
 
 /** Validates the parsed JSON of data/actors/actors.json; `subject` names it in errors. */
 export function parseActorTable(json: unknown, subject = 'actors.json'): ActorTable {
-  const root = obj(json, subject, 'the file');
-  if (!Array.isArray(root.actors)) fail(subject, 'actors is not a list');
-  const actors = root.actors.map((a, i) => parseActor(a, subject, i));
+  const root = validateRuleData(subject, ACTOR_FILE, json);
+  const actors: ActorEntry[] = root.actors.map((o) => ({
+    id: o.id,
+    name: o.name,
+    type: o.type,
+    claimantKind: o.claimantKind,
+    aliases: o.aliases,
+    acronyms: o.acronyms,
+    framedAliases: o.framedAliases ?? [],
+    parent: o.parent ?? null,
+    generic: o.generic === true,
+    namesNoGroup: o.namesNoGroup === true,
+  }));
   const byId = new Map<string, ActorEntry>();
   for (const a of actors) {
     if (byId.has(a.id)) fail(subject, `duplicate actor id ${a.id}`);
@@ -134,36 +162,30 @@ export function parseActorTable(json: unknown, subject = 'actors.json'): ActorTa
     byId.has(id) ? id : fail(subject, `${what}: unknown actor ${id}`);
   for (const a of actors) if (a.parent !== null) known(a.parent, `actor ${a.id}.parent`);
 
-  const contexts = (Array.isArray(root.contexts) ? root.contexts : []).map((c, i) => {
-    const o = obj(c, subject, `contexts[${i}]`);
-    const id = str(o.id, subject, `contexts[${i}].id`);
-    return {
-      id,
-      words: strs(o.words, subject, `${id}.words`),
-      actorId: known(str(o.actorId, subject, id), id),
-    };
-  });
+  const contexts = (root.contexts ?? []).map((o) => ({
+    id: o.id,
+    words: o.words,
+    actorId: known(o.actorId, o.id),
+  }));
   const contextIds = new Set(contexts.map((c) => c.id));
-  const contextualTerms = (Array.isArray(root.contextualTerms) ? root.contextualTerms : []).map((c, i) => {
-    const o = obj(c, subject, `contextualTerms[${i}]`);
-    const id = str(o.id, subject, `contextualTerms[${i}].id`);
-    const ids = strs(o.contextIds, subject, `${id}.contextIds`, true);
-    for (const cid of ids) if (!contextIds.has(cid)) fail(subject, `${id}: unknown context ${cid}`);
+  const contextualTerms = (root.contextualTerms ?? []).map((o) => {
+    const ids = o.contextIds ?? [];
+    for (const cid of ids) if (!contextIds.has(cid)) fail(subject, `${o.id}: unknown context ${cid}`);
     return {
-      id,
-      phrases: strs(o.phrases, subject, `${id}.phrases`),
+      id: o.id,
+      phrases: o.phrases,
       framed: o.framed === true,
-      defaultActorId: known(str(o.defaultActorId, subject, `${id}.defaultActorId`), id),
+      defaultActorId: known(o.defaultActorId, o.id),
       contextIds: ids,
     };
   });
-  const headNouns = (Array.isArray(root.headNouns) ? root.headNouns : []).map((h, i) => {
-    const o = obj(h, subject, `headNouns[${i}]`);
-    const id = str(o.id, subject, `headNouns[${i}].id`);
-    return { id, phrases: strs(o.phrases, subject, `${id}.phrases`), framed: o.framed === true };
-  });
-  const memberLinks = strs(root.memberLinks, subject, 'memberLinks', true);
-  const blocked = strs(root.blocked, subject, 'blocked', true);
+  const headNouns = (root.headNouns ?? []).map((o) => ({
+    id: o.id,
+    phrases: o.phrases,
+    framed: o.framed === true,
+  }));
+  const memberLinks = root.memberLinks ?? [];
+  const blocked = root.blocked ?? [];
   return { actors, byId, contexts, contextualTerms, headNouns, memberLinks, blocked, responsibility: [] };
 }
 
@@ -172,25 +194,14 @@ export function parseResponsibilityCues(
   json: unknown,
   subject = 'responsibility.json',
 ): readonly ResponsibilityCue[] {
-  const root = obj(json, subject, 'the file');
-  if (!Array.isArray(root.cues)) fail(subject, 'cues is not a list');
-  return root.cues.map((c, i) => {
-    const o = obj(c, subject, `cues[${i}]`);
-    const id = str(o.id, subject, `cues[${i}].id`);
-    if (!isOneOf(RESPONSIBILITY_STANCES, o.stance)) fail(subject, `${id}: unknown stance`);
-    if (o.actor !== 'before' && o.actor !== 'after' && o.actor !== 'either' && o.actor !== 'none') {
-      fail(subject, `${id}: actor is not before|after|either|none`);
-    }
-    if (typeof o.window !== 'number' || !(o.window >= 0)) fail(subject, `${id}: window is not a number`);
-    return {
-      id,
-      stance: o.stance,
-      actor: o.actor,
-      window: o.window,
-      armedOnly: o.armedOnly === true,
-      phrases: strs(o.phrases, subject, `${id}.phrases`),
-    };
-  });
+  return validateRuleData(subject, RESPONSIBILITY_FILE, json).cues.map((o) => ({
+    id: o.id,
+    stance: o.stance,
+    actor: o.actor,
+    window: o.window,
+    armedOnly: o.armedOnly === true,
+    phrases: o.phrases,
+  }));
 }
 
 function readJson(path: string): unknown {

@@ -1,8 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CATEGORIES, CLAIMANT_KINDS, METRICS, STANCES, isOneOf } from '../domain/index.js';
+import { CATEGORIES, CLAIMANT_KINDS, METRICS, STANCES } from '../domain/index.js';
 import type { Category, ClaimantKind, Metric, Stance } from '../domain/index.js';
+import { Type, type Static, type TSchema } from '@sinclair/typebox';
 import { FaultlineError } from '../errors/errors.js';
+import { RuleId, Words, oneOf, requireUniqueIds, validateRuleEntries } from './rule-data.js';
 
 /** A lexicon phrase split into normalised words, with what it means. */
 export interface PhraseEntry<T> {
@@ -108,15 +110,19 @@ export interface CasualtyLexicon {
 
 /** The one normalisation shared by lexicon phrases and text tokens. */
 export function normaliseWord(word: string): string {
-  return word.toLowerCase().replace(/[’‘`]/g, "'");
+  const lower = word.toLowerCase();
+  return QUOTES.test(lower) ? lower.replace(QUOTES_ALL, "'") : lower;
 }
 
-/** The longest phrase of `table` that starts at `words[i]`, with the index just past it. */
-export function matchPhrase<T>(
+const QUOTES = /[’‘`]/;
+const QUOTES_ALL = /[’‘`]/g;
+
+/** The longest entry of `table` whose phrase starts at `words[i]`, or null. */
+export function phraseEntryAt<T>(
   table: PhraseTable<T>,
   words: readonly string[],
   i: number,
-): { readonly value: T; readonly end: number } | null {
+): PhraseEntry<T> | null {
   const first = words[i];
   if (first === undefined) return null;
   const candidates = table.get(first);
@@ -129,54 +135,112 @@ export function matchPhrase<T>(
         break;
       }
     }
-    if (ok) return { value: entry.value, end: i + entry.words.length };
+    if (ok) return entry;
   }
   return null;
 }
 
-type Raw = Record<string, unknown>;
+/** The longest phrase of `table` that starts at `words[i]`, with the index just past it. */
+export function matchPhrase<T>(
+  table: PhraseTable<T>,
+  words: readonly string[],
+  i: number,
+): { readonly value: T; readonly end: number } | null {
+  const entry = phraseEntryAt(table, words, i);
+  return entry ? { value: entry.value, end: i + entry.words.length } : null;
+}
 
 function fail(file: string, detail: string): never {
   throw new FaultlineError('FL_ERR_KNOWLEDGE', file, detail);
 }
 
-function entriesOf(file: string, raw: unknown): readonly Raw[] {
-  const entries = (raw as Raw | null)?.entries;
-  if (!Array.isArray(entries)) fail(file, 'expected an object with an "entries" array');
-  const seen = new Set<string>();
-  return entries.map((entry: unknown, i) => {
-    if (typeof entry !== 'object' || entry === null) fail(file, `entry ${i} is not an object`);
-    const id = (entry as Raw).id;
-    if (typeof id !== 'string' || id === '') fail(file, `entry ${i} has no id`);
-    if (seen.has(id)) fail(file, `duplicate id ${id}`);
-    seen.add(id);
-    return entry as Raw;
-  });
-}
+const Count = Type.Integer({ minimum: 0 });
+const Flag = Type.Optional(Type.Boolean());
 
-function strings(file: string, entry: Raw, key: string, required = true): readonly string[] {
-  const value = entry[key] ?? (required ? undefined : []);
-  if (!Array.isArray(value) || (required && value.length === 0)) {
-    fail(file, `${String(entry.id)}: "${key}" must be a non-empty list of strings`);
-  }
-  if (!value.every((v) => typeof v === 'string' && v.trim() !== '')) {
-    fail(file, `${String(entry.id)}: "${key}" holds an empty or non-string phrase`);
-  }
-  return value as string[];
-}
+/** The schema of each casualty file's entries (`validateRuleEntries` checks them and names what is wrong). */
+const CASUALTY_SCHEMAS = {
+  numbers: Type.Object({ id: RuleId, role: oneOf(['count', 'scale'] as const), words: Words, value: Count }),
+  quantities: Type.Union([
+    Type.Object({
+      id: RuleId,
+      type: Type.Literal('vague'),
+      phrases: Words,
+      low: Count,
+      best: Count,
+      high: Count,
+      nounOnly: Flag,
+    }),
+    Type.Object({
+      id: RuleId,
+      type: Type.Literal('modifier'),
+      phrases: Words,
+      modifier: oneOf(['at_least', 'nearly', 'about', 'up_to'] as const),
+    }),
+    Type.Object({ id: RuleId, type: Type.Literal('range'), phrases: Words }),
+  ]),
+  metrics: Type.Object({
+    id: RuleId,
+    metric: oneOf(METRICS),
+    form: oneOf(['verb', 'gerund', 'after', 'noun', 'toll'] as const),
+    phrases: Words,
+  }),
+  categories: Type.Union([
+    Type.Object({
+      id: RuleId,
+      type: Type.Literal('noun'),
+      category: oneOf(CATEGORIES),
+      singular: Words,
+      plural: Words,
+      generic: Flag,
+      inherit: Flag,
+    }),
+    Type.Object({
+      id: RuleId,
+      type: oneOf(['modifier', 'title', 'pronoun'] as const),
+      category: oneOf(CATEGORIES),
+      words: Words,
+    }),
+  ]),
+  claims: Type.Union([
+    Type.Object({ id: RuleId, type: Type.Literal('not-cue'), phrases: Words }),
+    Type.Object({
+      id: RuleId,
+      type: Type.Literal('cue'),
+      phrases: Words,
+      stance: oneOf(STANCES),
+      claimant: oneOf(['left', 'right', 'self', 'none'] as const),
+      kind: Type.Optional(oneOf(CLAIMANT_KINDS)),
+      byKind: Flag,
+    }),
+    Type.Object({
+      id: RuleId,
+      type: Type.Literal('claimant'),
+      phrases: Words,
+      kind: oneOf(CLAIMANT_KINDS),
+      title: Flag,
+      pronoun: Flag,
+    }),
+  ]),
+  outcomes: Type.Object({
+    id: RuleId,
+    type: oneOf(['zero', 'unknown', 'coder-note'] as const),
+    phrases: Words,
+    metrics: Type.Optional(Type.Array(oneOf(METRICS))),
+    subject: Flag,
+  }),
+  grammar: Type.Object({ id: RuleId, role: oneOf(GRAMMAR_ROLES), words: Words }),
+  aggregates: Type.Object({
+    id: RuleId,
+    type: oneOf(['period', 'trend', 'source', 'incident'] as const),
+    phrases: Words,
+  }),
+} as const;
 
-function num(file: string, entry: Raw, key: string): number {
-  const value = entry[key];
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
-    fail(file, `${String(entry.id)}: "${key}" must be a non-negative integer`);
-  }
-  return value;
-}
-
-function oneOf<T extends string>(file: string, entry: Raw, key: string, list: readonly T[]): T {
-  const value = entry[key];
-  if (!isOneOf(list, value)) fail(file, `${String(entry.id)}: "${key}" must be one of ${list.join(', ')}`);
-  return value;
+/** The entries of one casualty file, checked against its schema, their ids unique. */
+function entriesOf<T extends TSchema>(file: string, schema: T, raw: unknown): Static<T>[] {
+  const entries = validateRuleEntries(file, schema, raw);
+  requireUniqueIds(file, entries as { id: string }[]);
+  return entries;
 }
 
 class TableBuilder<T> {
@@ -210,113 +274,82 @@ export const CASUALTY_LEXICON_FILES = [
 
 /** Validates the parsed JSON of the casualty files (keyed by file name) into a CasualtyLexicon. */
 export function buildCasualtyLexicon(files: Readonly<Record<string, unknown>>): CasualtyLexicon {
+  const S = CASUALTY_SCHEMAS;
   const numbers = new TableBuilder<NumberWord>();
-  for (const e of entriesOf('numbers.json', files['numbers.json'])) {
-    const role = oneOf('numbers.json', e, 'role', ['count', 'scale'] as const);
-    numbers.add(strings('numbers.json', e, 'words'), {
-      id: e.id as string,
-      role,
-      value: num('numbers.json', e, 'value'),
-    });
+  for (const e of entriesOf('numbers.json', S.numbers, files['numbers.json'])) {
+    numbers.add(e.words, { id: e.id, role: e.role, value: e.value });
   }
   const vague = new TableBuilder<VagueQuantity>();
   const modifiers = new TableBuilder<QuantityModifier>();
   const rangeWords = new TableBuilder<string>();
-  for (const e of entriesOf('quantities.json', files['quantities.json'])) {
-    const f = 'quantities.json';
-    const type = oneOf(f, e, 'type', ['vague', 'modifier', 'range'] as const);
-    const phrases = strings(f, e, 'phrases');
-    const id = e.id as string;
-    if (type === 'vague') {
-      const [low, best, high] = [num(f, e, 'low'), num(f, e, 'best'), num(f, e, 'high')];
-      if (!(low <= best && best <= high)) fail(f, `${id}: needs low <= best <= high`);
-      vague.add(phrases, { id, low, best, high, nounOnly: e.nounOnly === true });
-    } else if (type === 'modifier') {
-      const modifier = oneOf(f, e, 'modifier', ['at_least', 'nearly', 'about', 'up_to'] as const);
-      modifiers.add(phrases, { id, modifier });
-    } else rangeWords.add(phrases, id);
+  for (const e of entriesOf('quantities.json', S.quantities, files['quantities.json'])) {
+    if (e.type === 'vague') {
+      const { id, low, best, high } = e;
+      if (!(low <= best && best <= high)) fail('quantities.json', `${id}: needs low <= best <= high`);
+      vague.add(e.phrases, { id, low, best, high, nounOnly: e.nounOnly === true });
+    } else if (e.type === 'modifier') {
+      modifiers.add(e.phrases, { id: e.id, modifier: e.modifier });
+    } else rangeWords.add(e.phrases, e.id);
   }
   const metrics = new TableBuilder<MetricCue>();
-  for (const e of entriesOf('metrics.json', files['metrics.json'])) {
-    const f = 'metrics.json';
-    const value = {
-      id: e.id as string,
-      metric: oneOf(f, e, 'metric', METRICS),
-      form: oneOf(f, e, 'form', ['verb', 'gerund', 'after', 'noun', 'toll'] as const),
-    };
-    metrics.add(strings(f, e, 'phrases'), value);
+  for (const e of entriesOf('metrics.json', S.metrics, files['metrics.json'])) {
+    metrics.add(e.phrases, { id: e.id, metric: e.metric, form: e.form });
   }
   const nouns = new TableBuilder<PersonNoun>();
   const categoryWords = new TableBuilder<CategoryWord>();
   const titles = new TableBuilder<CategoryWord>();
   const pronouns = new TableBuilder<CategoryWord>();
-  for (const e of entriesOf('categories.json', files['categories.json'])) {
-    const f = 'categories.json';
-    const type = oneOf(f, e, 'type', ['noun', 'modifier', 'title', 'pronoun'] as const);
-    const base = { id: e.id as string, category: oneOf(f, e, 'category', CATEGORIES) };
-    if (type === 'noun') {
+  for (const e of entriesOf('categories.json', S.categories, files['categories.json'])) {
+    const base = { id: e.id, category: e.category };
+    if (e.type === 'noun') {
       const flags = { generic: e.generic === true, inherit: e.inherit === true };
-      nouns.add(strings(f, e, 'singular'), { ...base, ...flags, plural: false });
-      nouns.add(strings(f, e, 'plural'), { ...base, ...flags, plural: true });
+      nouns.add(e.singular, { ...base, ...flags, plural: false });
+      nouns.add(e.plural, { ...base, ...flags, plural: true });
     } else {
-      const target = type === 'modifier' ? categoryWords : type === 'title' ? titles : pronouns;
-      target.add(strings(f, e, 'words'), base);
+      const target = e.type === 'modifier' ? categoryWords : e.type === 'title' ? titles : pronouns;
+      target.add(e.words, base);
     }
   }
   const cues = new TableBuilder<ClaimCue>();
   const notCues = new TableBuilder<string>();
   const claimants = new TableBuilder<ClaimantName>();
-  for (const e of entriesOf('claims.json', files['claims.json'])) {
-    const f = 'claims.json';
-    const type = oneOf(f, e, 'type', ['cue', 'not-cue', 'claimant'] as const);
-    const id = e.id as string;
-    const phrases = strings(f, e, 'phrases');
-    if (type === 'not-cue') notCues.add(phrases, id);
-    else if (type === 'cue') {
-      const kind = e.kind === undefined ? null : oneOf(f, e, 'kind', CLAIMANT_KINDS);
-      const claimant = oneOf(f, e, 'claimant', ['left', 'right', 'self', 'none'] as const);
-      cues.add(phrases, {
-        id,
-        stance: oneOf(f, e, 'stance', STANCES),
+  for (const e of entriesOf('claims.json', S.claims, files['claims.json'])) {
+    if (e.type === 'not-cue') notCues.add(e.phrases, e.id);
+    else if (e.type === 'cue') {
+      cues.add(e.phrases, {
+        id: e.id,
+        stance: e.stance,
         byKind: e.byKind === true,
-        claimant,
-        kind,
+        claimant: e.claimant,
+        kind: e.kind ?? null,
       });
     } else {
-      const kind = oneOf(f, e, 'kind', CLAIMANT_KINDS);
-      claimants.add(phrases, { id, kind, title: e.title === true, pronoun: e.pronoun === true });
+      claimants.add(e.phrases, {
+        id: e.id,
+        kind: e.kind,
+        title: e.title === true,
+        pronoun: e.pronoun === true,
+      });
     }
   }
   const outcomes = new TableBuilder<OutcomePhrase>();
-  for (const e of entriesOf('outcomes.json', files['outcomes.json'])) {
-    const f = 'outcomes.json';
-    const type = oneOf(f, e, 'type', ['zero', 'unknown', 'coder-note'] as const);
-    const metrics = strings(f, e, 'metrics', false).map((m) => {
-      if (!isOneOf(METRICS, m)) fail(f, `${String(e.id)}: unknown metric ${m}`);
-      return m;
-    });
-    if (type !== 'unknown' && metrics.length === 0) fail(f, `${String(e.id)}: needs "metrics"`);
-    outcomes.add(strings(f, e, 'phrases'), {
-      id: e.id as string,
-      type,
-      metrics,
-      subject: e.subject === true,
-    });
+  for (const e of entriesOf('outcomes.json', S.outcomes, files['outcomes.json'])) {
+    const metrics = e.metrics ?? [];
+    if (e.type !== 'unknown' && metrics.length === 0) fail('outcomes.json', `${e.id}: needs "metrics"`);
+    outcomes.add(e.phrases, { id: e.id, type: e.type, metrics, subject: e.subject === true });
   }
   const grammarBuilders = new Map<GrammarRole, TableBuilder<string>>(
     GRAMMAR_ROLES.map((role) => [role, new TableBuilder<string>()]),
   );
-  for (const e of entriesOf('grammar.json', files['grammar.json'])) {
-    const role = oneOf('grammar.json', e, 'role', GRAMMAR_ROLES);
-    grammarBuilders.get(role)?.add(strings('grammar.json', e, 'words'), e.id as string);
+  for (const e of entriesOf('grammar.json', S.grammar, files['grammar.json'])) {
+    grammarBuilders.get(e.role)?.add(e.words, e.id);
   }
   const grammar = Object.fromEntries(
     GRAMMAR_ROLES.map((role) => [role, (grammarBuilders.get(role) as TableBuilder<string>).build()]),
   ) as Record<GrammarRole, PhraseTable<string>>;
   const aggregates = new TableBuilder<AggregateCue>();
-  for (const e of entriesOf('aggregates.json', files['aggregates.json'])) {
-    const type = oneOf('aggregates.json', e, 'type', ['period', 'trend', 'source', 'incident'] as const);
-    aggregates.add(strings('aggregates.json', e, 'phrases'), { id: e.id as string, type });
+  for (const e of entriesOf('aggregates.json', S.aggregates, files['aggregates.json'])) {
+    aggregates.add(e.phrases, { id: e.id, type: e.type });
   }
   return {
     numbers: numbers.build(),

@@ -1,6 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { Type, type TSchema } from '@sinclair/typebox';
 import { FaultlineError } from '../errors/errors.js';
+import { RuleId, Words, oneOf, requireUniqueIds, validateRuleEntries } from './rule-data.js';
 
 export interface MonthEntry {
   readonly id: string;
@@ -71,82 +73,62 @@ export interface DateLexicon {
   readonly words: readonly WordListEntry[];
 }
 
-type Raw = Record<string, unknown>;
-
 function fail(file: string, detail: string): never {
   throw new FaultlineError('FL_ERR_KNOWLEDGE', file, detail);
 }
 
-function entriesOf(file: string, raw: unknown): readonly Raw[] {
-  const entries = (raw as Raw | null)?.entries;
-  if (!Array.isArray(entries)) fail(file, 'expected an object with an "entries" array');
-  return entries.map((entry: unknown, i) => {
-    if (typeof entry !== 'object' || entry === null) fail(file, `entry ${i} is not an object`);
-    const id = (entry as Raw).id;
-    if (typeof id !== 'string' || id === '') fail(file, `entry ${i} has no id`);
-    return entry as Raw;
-  });
-}
-
-function strings(file: string, entry: Raw, key: string): readonly string[] {
-  const value = entry[key];
-  if (!Array.isArray(value) || value.length === 0 || !value.every((v) => typeof v === 'string' && v !== '')) {
-    fail(file, `${String(entry.id)}: "${key}" must be a non-empty list of strings`);
-  }
-  return value as string[];
-}
-
-function integer(file: string, entry: Raw, key: string, min: number, max: number): number {
-  const value = entry[key];
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
-    fail(file, `${String(entry.id)}: "${key}" must be an integer in ${min}..${max}`);
-  }
-  return value;
-}
-
-function uniqueIds(file: string, entries: readonly { readonly id: string }[]): void {
-  const seen = new Set<string>();
-  for (const { id } of entries) {
-    if (seen.has(id)) fail(file, `duplicate id ${id}`);
-    seen.add(id);
-  }
-}
+/** The schema of each date file's entries (`validateRuleData` checks them and names what is wrong). */
+const DATE_SCHEMAS = {
+  'months.json': Type.Object({ id: RuleId, month: Type.Integer({ minimum: 1, maximum: 12 }), names: Words }),
+  'weekdays.json': Type.Object({
+    id: RuleId,
+    weekday: Type.Integer({ minimum: 0, maximum: 6 }),
+    names: Words,
+  }),
+  'numbers.json': Type.Object({
+    id: RuleId,
+    value: Type.Integer({ minimum: 0, maximum: 1000 }),
+    words: Words,
+  }),
+  'periods.json': Type.Object({
+    id: RuleId,
+    anchor: oneOf(PERIOD_ANCHORS),
+    offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 366 })),
+    phrases: Words,
+  }),
+  'words.json': Type.Object({ id: RuleId, role: oneOf(WORD_ROLES), words: Words }),
+} as const;
 
 /** Validates parsed JSON of the five date files (keyed by file name) into a DateLexicon. */
 export function buildDateLexicon(files: Readonly<Record<string, unknown>>): DateLexicon {
-  const months = entriesOf('months.json', files['months.json']).map((e) => ({
-    id: e.id as string,
-    month: integer('months.json', e, 'month', 1, 12),
-    names: strings('months.json', e, 'names'),
+  const entries = <T extends TSchema>(file: keyof typeof DATE_SCHEMAS & string, schema: T) =>
+    validateRuleEntries(file, schema, files[file]);
+  const months = entries('months.json', DATE_SCHEMAS['months.json']).map((e) => ({
+    id: e.id,
+    month: e.month,
+    names: e.names,
   }));
-  const weekdays = entriesOf('weekdays.json', files['weekdays.json']).map((e) => ({
-    id: e.id as string,
-    weekday: integer('weekdays.json', e, 'weekday', 0, 6),
-    names: strings('weekdays.json', e, 'names'),
+  const weekdays = entries('weekdays.json', DATE_SCHEMAS['weekdays.json']).map((e) => ({
+    id: e.id,
+    weekday: e.weekday,
+    names: e.names,
   }));
-  const numbers = entriesOf('numbers.json', files['numbers.json']).map((e) => ({
-    id: e.id as string,
-    value: integer('numbers.json', e, 'value', 0, 1000),
-    words: strings('numbers.json', e, 'words'),
+  const numbers = entries('numbers.json', DATE_SCHEMAS['numbers.json']).map((e) => ({
+    id: e.id,
+    value: e.value,
+    words: e.words,
   }));
-  const periods = entriesOf('periods.json', files['periods.json']).map((e) => {
-    const anchor = e.anchor;
-    if (!(PERIOD_ANCHORS as readonly unknown[]).includes(anchor)) {
-      fail('periods.json', `${String(e.id)}: unknown anchor ${String(anchor)}`);
-    }
-    return {
-      id: e.id as string,
-      anchor: anchor as PeriodAnchor,
-      offset: e.offset === undefined ? 0 : integer('periods.json', e, 'offset', 0, 366),
-      phrases: strings('periods.json', e, 'phrases'),
-    };
-  });
-  const words = entriesOf('words.json', files['words.json']).map((e) => {
-    if (!(WORD_ROLES as readonly unknown[]).includes(e.role)) {
-      fail('words.json', `${String(e.id)}: unknown role ${String(e.role)}`);
-    }
-    return { id: e.id as string, role: e.role as WordRole, words: strings('words.json', e, 'words') };
-  });
+  const periods = entries('periods.json', DATE_SCHEMAS['periods.json']).map((e) => ({
+    id: e.id,
+    anchor: e.anchor,
+    offset: e.offset ?? 0,
+    phrases: e.phrases,
+  }));
+  const words = entries('words.json', DATE_SCHEMAS['words.json']).map((e) => ({
+    id: e.id,
+    role: e.role,
+    words: e.words,
+  }));
   const covered = new Set(months.map((m) => m.month));
   if (covered.size !== 12) fail('months.json', 'every month 1..12 needs an entry');
   if (new Set(weekdays.map((w) => w.weekday)).size !== 7)
@@ -154,11 +136,11 @@ export function buildDateLexicon(files: Readonly<Record<string, unknown>>): Date
   for (const role of WORD_ROLES) {
     if (!words.some((w) => w.role === role)) fail('words.json', `no entry has role ${role}`);
   }
-  uniqueIds('months.json', months);
-  uniqueIds('weekdays.json', weekdays);
-  uniqueIds('numbers.json', numbers);
-  uniqueIds('periods.json', periods);
-  uniqueIds('words.json', words);
+  requireUniqueIds('months.json', months);
+  requireUniqueIds('weekdays.json', weekdays);
+  requireUniqueIds('numbers.json', numbers);
+  requireUniqueIds('periods.json', periods);
+  requireUniqueIds('words.json', words);
   return { months, weekdays, numbers, periods, words };
 }
 

@@ -2,14 +2,18 @@ const MARKS = /\p{M}+/gu;
 const APOSTROPHES = /['’‘`ʼ]/g;
 const SEPARATORS = /[^\p{L}\p{N}]+/gu;
 
+/** Whether every character is ASCII: such a name has no marks to strip, and NFKD leaves it as it is. */
+function isAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i += 1) if (text.charCodeAt(i) > 0x7f) return false;
+  return true;
+}
+
 /**
  * The key places are looked up by: lowercase, diacritics stripped, apostrophes dropped, every other
  * separator (hyphen, dot, comma, space) one space. "D.I. Khan" → "d i khan", "Awārān" → "awaran".
  */
 export function normalisePlaceName(name: string): string {
-  return name
-    .normalize('NFKD')
-    .replace(MARKS, '')
+  return (isAscii(name) ? name : name.normalize('NFKD').replace(MARKS, ''))
     .replace(APOSTROPHES, '')
     .toLowerCase()
     .replace(SEPARATORS, ' ')
@@ -18,6 +22,8 @@ export function normalisePlaceName(name: string): string {
 
 /** Normalises one word token; the same folding as normalisePlaceName without separator handling. */
 export function normaliseToken(token: string): string {
+  // every word of every sentence passes here: most are ASCII, and lower-casing is all they need
+  if (isAscii(token)) return token.toLowerCase();
   return token.normalize('NFKD').replace(MARKS, '').toLowerCase();
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { loadActorTable, parseActorTable, parseResponsibilityCues } from '../../src/lexicon/actor-table.js';
-import { parsePhrase } from '../../src/extract/actors/phrase-matcher.js';
+import { parsePhrase } from '../../src/extract/match/phrase-matcher.js';
 import { isFaultlineError } from '../../src/errors/errors.js';
 
 const dataDir = join(import.meta.dirname, '../../data');
@@ -85,5 +85,25 @@ describe('actor table', () => {
       }),
     ).toThrow(/stance/);
     expect(() => loadActorTable('/nonexistent-dir')).toThrow(/knowledge data is invalid/);
+  });
+
+  it('names the entry and the field of invalid data', () => {
+    const actor = {
+      id: 'grp',
+      name: 'Group',
+      type: 'nope',
+      claimantKind: 'state',
+      aliases: [],
+      acronyms: [],
+    };
+    expect(() => parseActorTable({ actors: [actor] })).toThrow(/actors grp: "type"/);
+    expect(() => parseActorTable({ actors: [{ ...actor, type: null, name: ' ' }] })).toThrow(
+      /actors grp: "name"/,
+    );
+    expect(() =>
+      parseResponsibilityCues({
+        cues: [{ id: 'c', stance: 'claimed', actor: 'none', window: -1, phrases: ['x'] }],
+      }),
+    ).toThrow(/cues c: "window"/);
   });
 });

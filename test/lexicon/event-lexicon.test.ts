@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { loadEventLexicon, parseEventLexicon } from '../../src/lexicon/event-lexicon.js';
 import { loadFramingLexicon, parseFramingLexicon } from '../../src/lexicon/framing-lexicon.js';
-import { parsePhrase } from '../../src/extract/actors/phrase-matcher.js';
+import { parsePhrase } from '../../src/extract/match/phrase-matcher.js';
 import { isSubEventOf } from '../../src/domain/enums.js';
 
 const dataDir = join(import.meta.dirname, '../../data');

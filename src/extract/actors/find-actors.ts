@@ -1,7 +1,8 @@
 import type { ActorMention, Sentence } from '../types.js';
 import type { ActorEntry, ActorTable, ContextualTerm } from '../../lexicon/actor-table.js';
-import { compilePhrases, matchAt, tokenize } from './phrase-matcher.js';
-import type { PhraseEntry, PhraseMatcher, Token } from './phrase-matcher.js';
+import { compilePhrases, matchAt } from '../match/phrase-matcher.js';
+import { wordTokens } from '../match/word-tokens.js';
+import type { PhraseEntry, PhraseMatcher, Token } from '../match/phrase-matcher.js';
 
 type Via = 'alias' | 'acronym' | 'framed-alias' | 'contextual' | 'blocked';
 
@@ -112,7 +113,7 @@ function gapIs(text: string, tokens: readonly Token[], k: number, re: RegExp): b
 /** "Baloch Liberation Army (BLA)" and "BLA (Baloch Liberation Army)": the bracketed name is absorbed. */
 function absorbBracketed(c: CompiledActors, text: string, tokens: readonly Token[], d: Draft): void {
   if (!d.actor || !gapIs(text, tokens, d.tokenEnd, OPEN_PAREN_GAP)) return;
-  const inner = matchAt(c.main, text, tokens, d.tokenEnd);
+  const inner = matchAt(c.main, tokens, d.tokenEnd);
   if (!inner || c.surfaces[inner.key]?.actor?.id !== d.actor.id) return;
   const close = CLOSE_PAREN.exec(text.slice(inner.end, inner.end + 4));
   if (!close) return;
@@ -125,7 +126,7 @@ function absorbHead(c: CompiledActors, text: string, tokens: readonly Token[], d
   if (!d.actor || d.actor.generic) return;
   const k = skipPossessive(text, tokens, d.tokenEnd);
   if (!gapIs(text, tokens, k, SPACE_GAP)) return;
-  const head = matchAt(c.heads, text, tokens, k);
+  const head = matchAt(c.heads, tokens, k);
   if (!head) return;
   d.end = head.end;
   d.tokenEnd = head.tokenEnd;
@@ -137,9 +138,9 @@ function absorbMemberLink(c: CompiledActors, text: string, tokens: readonly Toke
   const own = d.actor;
   if (own && !own.generic && own.claimantKind !== 'other') return;
   if (!gapIs(text, tokens, d.tokenEnd, SPACE_GAP)) return;
-  const link = matchAt(c.links, text, tokens, d.tokenEnd);
+  const link = matchAt(c.links, tokens, d.tokenEnd);
   if (!link || !gapIs(text, tokens, link.tokenEnd, SPACE_GAP)) return;
-  const group = matchAt(c.main, text, tokens, link.tokenEnd);
+  const group = matchAt(c.main, tokens, link.tokenEnd);
   const surface = group ? c.surfaces[group.key] : undefined;
   const actor = surface?.actor;
   if (!group || !surface || !actor || actor.claimantKind !== 'armed_group' || actor.id === own?.id) return;
@@ -164,11 +165,11 @@ function yields(d: Draft): boolean {
 export function findActors(sentence: Sentence, table: ActorTable): readonly ActorMention[] {
   const c = compiled(table);
   const text = sentence.text;
-  const tokens = tokenize(text);
+  const tokens = wordTokens(text);
   const drafts: Draft[] = [];
   let i = 0;
   while (i < tokens.length) {
-    const m = matchAt(c.main, text, tokens, i);
+    const m = matchAt(c.main, tokens, i);
     const surface = m ? c.surfaces[m.key] : undefined;
     if (!m || !surface) {
       i += 1;
@@ -229,6 +230,7 @@ export function findActors(sentence: Sentence, table: ActorTable): readonly Acto
       type: actor.type,
       claimantKind: actor.claimantKind,
       framed: d.framed,
+      namesNoGroup: actor.namesNoGroup,
     });
   }
   return out;

@@ -1,7 +1,8 @@
 import type { ActorMention, ResponsibilityMention, Sentence } from '../types.js';
 import type { ActorTable, ResponsibilityCue } from '../../lexicon/actor-table.js';
-import { compilePhrases, matchAll, tokenize } from './phrase-matcher.js';
-import type { PhraseEntry, PhraseMatcher } from './phrase-matcher.js';
+import { compilePhrases, matchAll } from '../match/phrase-matcher.js';
+import { wordTokens } from '../match/word-tokens.js';
+import type { PhraseEntry, PhraseMatcher } from '../match/phrase-matcher.js';
 
 interface CompiledCues {
   readonly matcher: PhraseMatcher;
@@ -97,7 +98,7 @@ export function findResponsibility(
   let longest = 0;
   for (const a of sorted) longest = Math.max(longest, a.span[1] - a.span[0]);
   const out: ResponsibilityMention[] = [];
-  for (const m of matchAll(c.matcher, text, tokenize(text))) {
+  for (const m of matchAll(c.matcher, wordTokens(text))) {
     const cue = c.cues[m.key];
     if (!cue || cue.stance === 'ignore') continue;
     const start = sentence.start + m.start;

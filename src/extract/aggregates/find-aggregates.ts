@@ -1,8 +1,8 @@
 import type { Sentence } from '../types.js';
-import type { CasualtyLexicon } from '../../lexicon/casualty-lexicon.js';
+import type { AggregateCue, CasualtyLexicon } from '../../lexicon/casualty-lexicon.js';
 import { findCasualties } from '../casualties/find-casualties.js';
 import { grammar, isPunct, match, textOf, tokenize } from '../casualties/tokens.js';
-import type { Tokens } from '../casualties/tokens.js';
+import type { Match, Tokens } from '../casualties/tokens.js';
 import type { AggregateMention } from './aggregate-types.js';
 
 const YEAR = /^(?:19|20)\d\d$/;
@@ -17,7 +17,12 @@ interface Cues {
   readonly metricWord: boolean;
 }
 
-function periodAt(t: Tokens, i: number): { text: string; end: number } | null {
+/** The period named at token i; `cue` is the aggregate phrase found there, read once by the caller. */
+function periodAt(
+  t: Tokens,
+  i: number,
+  cue: Match<AggregateCue> | null,
+): { text: string; end: number } | null {
   const tok = t.tokens[i];
   if (tok?.kind === 'num' && YEAR.test(tok.text)) {
     const before = t.words[i - 1] ?? '';
@@ -27,7 +32,6 @@ function periodAt(t: Tokens, i: number): { text: string; end: number } | null {
       return { text: tok.text, end: i + 1 };
     return null;
   }
-  const cue = match(t, t.lexicon.aggregates, i);
   return cue?.value.type === 'period' ? { text: textOf(t, i, cue.end), end: cue.end } : null;
 }
 
@@ -41,9 +45,9 @@ function readCues(t: Tokens): Cues {
   for (let i = 0; i < t.tokens.length; i += 1) {
     if (t.metricAt.has(i)) metricWord = true;
     if (isPunct(t, i, '%') || t.words[i] === 'percent') percent = true;
-    const p = period ? null : periodAt(t, i);
-    if (p) period = p.text;
     const cue = match(t, t.lexicon.aggregates, i);
+    const p = period ? null : periodAt(t, i, cue);
+    if (p) period = p.text;
     if (cue?.value.type === 'trend') trend = true;
     if (cue?.value.type === 'source' && cue.value.id === 'agg.source.monitor') {
       // A named monitor ("CRSS") beats a generic one ("the monitor").
@@ -77,9 +81,12 @@ function namesOneIncident(t: Tokens): boolean {
 }
 
 function isAggregate(t: Tokens, c: Cues): boolean {
-  const hasDay = t.words.some((_, i) => grammar(t, 'day', i) !== null);
-  if (c.period && !hasDay && (c.trend || c.source !== '')) return true;
-  if (c.period && !hasDay && c.metricWord && !namesOneIncident(t)) return true;
+  // a statistic names a period, or a trend in percent; most sentences name neither, and need no more reading
+  if (c.period) {
+    const hasDay = t.words.some((_, i) => grammar(t, 'day', i) !== null);
+    if (!hasDay && (c.trend || c.source !== '')) return true;
+    if (!hasDay && c.metricWord && !namesOneIncident(t)) return true;
+  }
   return c.percent && c.trend && c.metricWord;
 }
 
@@ -155,7 +162,8 @@ function areaOf(t: Tokens): string {
     let end = i + 1;
     while (end < t.tokens.length && end - i <= 3 && t.tokens[end]?.cap) end += 1;
     const text = textOf(t, i + 1, end);
-    if (!periodAt(t, i + 1) && !grammar(t, 'month', i + 1)) return text;
+    const cue = match(t, t.lexicon.aggregates, i + 1);
+    if (!periodAt(t, i + 1, cue) && !grammar(t, 'month', i + 1)) return text;
   }
   return '';
 }

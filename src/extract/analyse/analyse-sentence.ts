@@ -1,12 +1,5 @@
-import { findActors } from '../actors/find-actors.js';
-import { findResponsibility } from '../actors/find-responsibility.js';
-import { isAggregateSentence } from '../aggregates/find-aggregates.js';
-import { findCasualties } from '../casualties/find-casualties.js';
-import { findDates } from '../dates/find-dates.js';
-import { findEventCues, findTargets } from '../events/find-event-cues.js';
-import { findFramingTerms } from '../framing/find-framing-terms.js';
 import type { Knowledge } from '../knowledge.js';
-import { findPlaces } from '../places/find-places.js';
+import type { PlaceNames } from '../places/infer-place-context.js';
 import type {
   ActorMention,
   CasualtyMention,
@@ -20,6 +13,7 @@ import type {
   Sentence,
   TargetMention,
 } from '../types.js';
+import { SENTENCE_PASSES, type SentenceInput } from './sentence-passes.js';
 
 /** What every pass found in one sentence. */
 export interface SentenceAnalysis {
@@ -38,24 +32,18 @@ export interface SentenceAnalysis {
   readonly toldOn?: DateMention;
 }
 
-/** The per-sentence passes, in their declared order; each is pure over the sentence and the knowledge. */
+/** Runs the registered sentence passes (`SENTENCE_PASSES`) in their order; each is pure over the sentence and the
+ * knowledge. */
 export function analyseSentence(
   sentence: Sentence,
   knowledge: Knowledge,
   dateContext: DateContext,
   placeContext: PlaceContext,
+  placeNames?: PlaceNames,
 ): SentenceAnalysis {
-  const dates = findDates(sentence, dateContext, knowledge.dates);
-  // words a date has read ("12 March", "May 8") are no place, whatever town shares the month's name
-  const places = findPlaces(sentence, knowledge.gazetteer, placeContext).filter(
-    (p) => !dates.some((d) => p.span[0] < d.span[1] && d.span[0] < p.span[1]),
-  );
-  const actors = findActors(sentence, knowledge.actors);
-  const responsibility = findResponsibility(sentence, knowledge.actors, actors);
-  const cues = findEventCues(sentence, knowledge.events);
-  const targets = findTargets(sentence, knowledge.events);
-  const casualties = findCasualties(sentence, knowledge.casualties, actors);
-  const framing = findFramingTerms(sentence, knowledge.framing);
-  const aggregate = isAggregateSentence(sentence, knowledge.casualties);
-  return { sentence, dates, places, actors, responsibility, cues, targets, casualties, framing, aggregate };
+  const input: SentenceInput = { sentence, knowledge, dateContext, placeContext, placeNames };
+  const found: Record<string, unknown> = { sentence };
+  const view = found as unknown as SentenceAnalysis;
+  for (const pass of SENTENCE_PASSES) found[pass.writes] = pass.run(input, view);
+  return view;
 }

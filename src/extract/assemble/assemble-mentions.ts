@@ -1,4 +1,5 @@
 import type { Claim, FieldProvenance, Location, Mention, Span, Target } from '../../domain/index.js';
+import { EXTRACT_SETTINGS } from '../extract-settings.js';
 import type { ActorMention, PlaceContext, PlaceMention, Sentence, TargetMention } from '../types.js';
 import type { DraftClaim, IncidentDraft } from '../segment/segment-incidents.js';
 import { datesOverlap } from '../segment/sentence-signals.js';
@@ -212,7 +213,7 @@ export function assembleDraft(draft: IncidentDraft, index: number, ctx: Assemble
   });
 }
 
-const COVER_WINDOW = 60;
+const { coverWindow: COVER_WINDOW } = EXTRACT_SETTINGS;
 
 const DATE_RANK = { day: 0, days: 1, week: 2, month: 3, year: 4 } as const;
 

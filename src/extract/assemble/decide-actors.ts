@@ -1,4 +1,5 @@
 import type { ActorRef, Target } from '../../domain/index.js';
+import { EXTRACT_SETTINGS } from '../extract-settings.js';
 import type { SentenceAnalysis } from '../analyse/analyse-sentence.js';
 import type { ActorMention, EventCue, ResponsibilityMention } from '../types.js';
 
@@ -17,9 +18,13 @@ export interface ActorDecision {
   } | null;
 }
 
-/** "the group", "the militant outfit": a definite reference to a group the article has already named. */
-const ANAPHORA =
-  /\bthe (?:(?:militant|separatist|armed|banned|insurgent|outlawed) )?(?:group|outfit|organi[sz]ation)\b/i;
+/** "the group", "the militant outfit": a definite reference to a group the article has already named, which then
+ * stands as the incident's perpetrator under this rule's id. */
+const ANAPHORA_RULE = {
+  id: 'actor.anaphora-prior-group',
+  pattern:
+    /\bthe (?:(?:militant|separatist|armed|banned|insurgent|outlawed) )?(?:group|outfit|organi[sz]ation)\b/i,
+} as const;
 
 const isState = (a: ActorMention): boolean => a.type === 'state_forces';
 
@@ -27,7 +32,9 @@ const isState = (a: ActorMention): boolean => a.type === 'state_forces';
 function byAgent(a: ActorMention, m: SentenceAnalysis): boolean {
   if (/^by\s/i.test(a.text)) return true;
   const at = a.span[0] - m.sentence.start;
-  return /\bby\s+(?:the\s+)?$/i.test(m.sentence.text.slice(Math.max(0, at - 12), at));
+  return /\bby\s+(?:the\s+)?$/i.test(
+    m.sentence.text.slice(Math.max(0, at - EXTRACT_SETTINGS.agentWindow), at),
+  );
 }
 
 /** Actors that report rather than act (media, officials speaking) never become a perpetrator. */
@@ -114,9 +121,9 @@ export function decideActors(
     actor1 = priorGroup;
     rule = 'actor.paragraph-group';
   }
-  if (!actor1 && priorGroup && members.some((m) => ANAPHORA.test(m.sentence.text))) {
+  if (!actor1 && priorGroup && members.some((m) => ANAPHORA_RULE.pattern.test(m.sentence.text))) {
     actor1 = priorGroup;
-    rule = 'actor.anaphora-prior-group';
+    rule = ANAPHORA_RULE.id;
   }
   if (!actor1 && target === 'militants') {
     const state = mentions.find(isState);

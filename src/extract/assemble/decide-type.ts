@@ -22,8 +22,13 @@ function pickTarget(targets: readonly TargetMention[], cue: EventCue | null): Ta
   return targets[0]!;
 }
 
-const MIXED_ASSAULT =
-  /\bgun(?:fire|s)?(?:\s+and\s+|-and-)(?:bomb|grenade|explosive)s?\b|\b(?:bomb|grenade)s?(?:\s+and\s+|-and-)gun(?:fire|s)?\b/i;
+/** Guns and bombs in one assault ("gun-and-bomb attack", "grenades and gunfire"): coded as an armed clash under
+ * this rule's id. */
+const MIXED_ASSAULT_RULE = {
+  id: 'type.mixed-gun-and-bomb',
+  pattern:
+    /\bgun(?:fire|s)?(?:\s+and\s+|-and-)(?:bomb|grenade|explosive)s?\b|\b(?:bomb|grenade)s?(?:\s+and\s+|-and-)gun(?:fire|s)?\b/i,
+} as const;
 
 /**
  * ACLED's type from the strongest cue and the target. A firearms attack on armed forces is a battle; the same on
@@ -42,14 +47,14 @@ export function decideType(
   const operation = cue?.stateConducted === true || cues.find(isViolentCue)?.stateConducted === true;
   const targetFrom = operation ? null : pickTarget(targets, cue);
   const target: Target = operation ? 'militants' : (targetFrom?.target ?? fallbackTarget);
-  if (cue && MIXED_ASSAULT.test(anchorText) && cue.subEventType !== 'Suicide bomb') {
+  if (cue && MIXED_ASSAULT_RULE.pattern.test(anchorText) && cue.subEventType !== 'Suicide bomb') {
     // guns and bombs together in one assault: ACLED codes the armed clash, the explosives are part of it
     return {
       eventType: 'Battles',
       subEventType: 'Armed clash',
       weapon: 'firearms',
       target,
-      ruleId: 'type.mixed-gun-and-bomb',
+      ruleId: MIXED_ASSAULT_RULE.id,
       cue,
       targetFrom,
     };

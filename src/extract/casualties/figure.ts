@@ -21,6 +21,8 @@ export interface Element {
   readonly weak: boolean;
   readonly hasOther: boolean;
   readonly ellipsis: boolean;
+  /** Counted by an article alone ("a soldier", "another"): see `Quantity.bareArticle`. */
+  readonly bareArticle: boolean;
   /** "seven fatalities": the noun is itself the metric. */
   readonly metricNoun: Match<MetricCue> | null;
   readonly ruleId: string;
@@ -46,6 +48,11 @@ interface Run {
   readonly metricNoun: Match<MetricCue> | null;
   /** Words neither lexicon knows were passed over. */
   readonly loose: boolean;
+}
+
+/** A verb or an adverb by its ending ("firing", "reportedly"). */
+function endsInIngOrLy(word: string): boolean {
+  return word.endsWith('ing') || word.endsWith('ly');
 }
 
 function isStop(t: Tokens, k: number): boolean {
@@ -96,7 +103,7 @@ function readRun(t: Tokens, j: number): Run {
       continue;
     }
     // A verb, an adverb or a cue after the head ends the phrase; any other word makes a compound ("police stations").
-    if (!cat && (/(?:ing|ly)$/.test(t.words[k] ?? '') || grammar(t, 'gap', k) || match(t, t.lexicon.cues, k)))
+    if (!cat && (endsInIngOrLy(t.words[k] ?? '') || grammar(t, 'gap', k) || match(t, t.lexicon.cues, k)))
       break;
     head = null;
     if (cat) {
@@ -108,8 +115,10 @@ function readRun(t: Tokens, j: number): Run {
     else loose = true;
     k += 1;
   }
-  const found = { cats, hasOther, metricNoun: null, loose };
-  return head ? { ...found, end: headEnd, head } : { ...found, end: j, head: null };
+  // written out rather than spread: this runs at every word that may start a figure
+  return head
+    ? { cats, hasOther, metricNoun: null, loose, end: headEnd, head }
+    : { cats, hasOther, metricNoun: null, loose, end: j, head: null };
 }
 
 function ofCategory(t: Tokens, k: number): { category: Category; end: number } | null {
@@ -124,19 +133,54 @@ function capRun(t: Tokens, k: number, max = 4): number {
   return end;
 }
 
-const ONE = { low: 1, high: 1, best: 1, approximate: false, range: false };
 const DEFINITE: ReadonlySet<string> = new Set(['the', 'these', 'those', 'this', 'that']);
-const FLAGS = {
-  inherit: false,
-  bare: false,
-  weak: false,
-  hasOther: false,
-  ellipsis: false,
-  metricNoun: null,
-};
+
+/**
+ * One person, counted by a title, a pronoun or a name ("Sepoy Khalid", "he", "Khushdil Khan"). Written out
+ * field by field: spreading two constant objects here was the costliest line of the casualty pass.
+ */
+function onePerson(start: number, end: number, category: Category, ruleId: string, weak: boolean): Element {
+  return {
+    low: 1,
+    high: 1,
+    best: 1,
+    approximate: false,
+    range: false,
+    inherit: false,
+    bare: false,
+    weak,
+    hasOther: false,
+    ellipsis: false,
+    bareArticle: false,
+    metricNoun: null,
+    start,
+    end,
+    category,
+    ruleId,
+  };
+}
+
+// A group reads the element after each comma or "and", and the figure scan tries every word that may start one:
+// the same (sentence, token, allowWeak) is read many times over. Elements are never changed once read, so the
+// readings of the sentence being read are remembered (cleared when the next sentence is read).
+let memoTokens: Tokens | null = null;
+const memo = new Map<number, Element | null>();
 
 /** Reads one counted element at token `i`, or null. */
 export function readElement(t: Tokens, i: number, allowWeak: boolean): Element | null {
+  if (memoTokens !== t) {
+    memoTokens = t;
+    memo.clear();
+  }
+  const key = allowWeak ? 2 * i + 1 : 2 * i;
+  const known = memo.get(key);
+  if (known !== undefined) return known;
+  const element = readElementFresh(t, i, allowWeak);
+  memo.set(key, element);
+  return element;
+}
+
+function readElementFresh(t: Tokens, i: number, allowWeak: boolean): Element | null {
   const tok = t.tokens[i];
   if (!tok || tok.kind === 'punct') return null;
   const ellipsis = grammar(t, 'ellipsis', i);
@@ -150,11 +194,10 @@ export function readElement(t: Tokens, i: number, allowWeak: boolean): Element |
   const title = match(t, t.lexicon.titles, i);
   if (title && t.tokens[title.end]?.cap) {
     const end = capRun(t, title.end);
-    return { ...ONE, ...FLAGS, start: i, end, category: title.value.category, ruleId: title.value.id };
+    return onePerson(i, end, title.value.category, title.value.id, false);
   }
   const pronoun = match(t, t.lexicon.pronouns, i);
-  if (pronoun)
-    return { ...ONE, ...FLAGS, start: i, end: pronoun.end, category: 'unknown', ruleId: pronoun.value.id };
+  if (pronoun) return onePerson(i, pronoun.end, 'unknown', pronoun.value.id, false);
   const q = readQuantity(t, i);
   if (q) {
     let j = q.end;
@@ -176,6 +219,7 @@ export function readElement(t: Tokens, i: number, allowWeak: boolean): Element |
       weak: false,
       hasOther: run.hasOther,
       ellipsis: false,
+      bareArticle: q.bareArticle,
       metricNoun: null,
       ruleId: q.ruleId,
     };
@@ -214,8 +258,7 @@ export function readElement(t: Tokens, i: number, allowWeak: boolean): Element |
   }
   if (allowWeak && tok.cap && !isStop(t, i) && !match(t, t.lexicon.nouns, i)) {
     const end = capRun(t, i);
-    if (end > i)
-      return { ...ONE, ...FLAGS, start: i, end, category: 'unknown', weak: true, ruleId: 'figure.name' };
+    if (end > i) return onePerson(i, end, 'unknown', 'figure.name', true);
   }
   return null;
 }
@@ -272,13 +315,7 @@ export function readGroup(t: Tokens, i: number, allowWeak = true, nested = false
       // "Abdul Qadir, an Ahmadi doctor, was killed": a singular description restates the person.
       const same = readElement(t, k + 1, false);
       const closes = same && isPunct(t, same.end, ',') && t.words[same.end + 1] !== 'and';
-      if (
-        same &&
-        closes &&
-        same.low === 1 &&
-        same.ruleId === 'quantity.article' &&
-        !readElement(t, same.end + 1, false)
-      ) {
+      if (same && closes && same.low === 1 && same.bareArticle && !readElement(t, same.end + 1, false)) {
         if (current.category === 'unknown') current = { ...current, category: same.category, weak: false };
         k = same.end + 1;
       }

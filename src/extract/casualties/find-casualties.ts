@@ -192,7 +192,7 @@ function rawFigures(t: Tokens): Raw[] {
       continue;
     }
     const prev = out[out.length - 1] ?? null;
-    const strict = group.elements.some((e) => e.weak || (e.bare && e.ruleId === 'quantity.article'));
+    const strict = group.elements.some((e) => e.weak || (e.bare && e.bareArticle));
     const self = group.elements.length === 1 ? group.elements[0]?.metricNoun : null;
     const before = self ? null : linkBefore(t, group);
     const after = self || before ? null : linkAfter(t, group, strict);
@@ -221,6 +221,15 @@ function rawFigures(t: Tokens): Raw[] {
   return out;
 }
 
+/** The word up to its first hyphen ("twenty" of "twenty-seven"), the whole word without one. */
+function beforeHyphen(word: string): string {
+  const hyphen = word.indexOf('-');
+  return hyphen < 0 ? word : word.slice(0, hyphen);
+}
+
+/** Articles and the like that may open a figure ("a soldier", "another two", "between 10 and 12"). */
+const FIGURE_OPENERS: ReadonlySet<string> = new Set(['a', 'an', 'the', 'one', 'another', 'each', 'between']);
+
 /** Cheap test before the full readers: most words of a text cannot begin a figure. */
 function mayStart(t: Tokens, i: number): boolean {
   const tok = t.tokens[i];
@@ -230,13 +239,13 @@ function mayStart(t: Tokens, i: number): boolean {
   const lx = t.lexicon;
   return (
     t.metricAt.has(i) ||
-    lx.numbers.has(word.split('-')[0] ?? '') ||
+    lx.numbers.has(beforeHyphen(word)) ||
     lx.vague.has(word) ||
     lx.modifiers.has(word) ||
     lx.titles.has(word) ||
     lx.pronouns.has(word) ||
     lx.grammar.ellipsis.has(word) ||
-    ['a', 'an', 'the', 'one', 'another', 'each', 'between'].includes(word)
+    FIGURE_OPENERS.has(word)
   );
 }
 

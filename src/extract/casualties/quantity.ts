@@ -17,6 +17,9 @@ export interface Quantity {
   readonly nounOnly: boolean;
   /** A four-digit number that reads like a year: a figure only before a person noun. */
   readonly yearLike: boolean;
+  /** Read from an article alone ("a", "the", "another"), no number: the figure scan and the appositions it
+   * reads treat such a quantity with care ("a soldier", not "a few"). */
+  readonly bareArticle: boolean;
   readonly ruleId: string;
 }
 
@@ -31,15 +34,22 @@ interface NumberRead {
 function countWord(t: Tokens, i: number): number | null {
   const word = t.words[i];
   if (word === undefined) return null;
+  if (!word.includes('-')) return countOf(t, word);
   // "twenty-seven" is one token: its parts are tens and unit.
   const parts = word.split('-');
   let total = 0;
   for (const part of parts) {
-    const entry = t.lexicon.numbers.get(part)?.find((e) => e.words.length === 1 && e.value.role === 'count');
-    if (!entry) return null;
-    total += entry.value.value;
+    const value = countOf(t, part);
+    if (value === null) return null;
+    total += value;
   }
   return total;
+}
+
+/** The value of a count word ("seven"), or null. */
+function countOf(t: Tokens, word: string): number | null {
+  const entry = t.lexicon.numbers.get(word)?.find((e) => e.words.length === 1 && e.value.role === 'count');
+  return entry ? entry.value.value : null;
 }
 
 function scaleWord(t: Tokens, i: number): number | null {
@@ -121,9 +131,14 @@ function make(
   approximate: boolean,
   kind: Quantity['kind'],
   ruleId: string,
-  extra: { readonly range?: boolean; readonly nounOnly?: boolean; readonly yearLike?: boolean } = {},
+  extra: {
+    readonly range?: boolean;
+    readonly nounOnly?: boolean;
+    readonly yearLike?: boolean;
+    readonly bareArticle?: boolean;
+  } = {},
 ): Quantity {
-  const { range = false, nounOnly = false, yearLike = false } = extra;
+  const { range = false, nounOnly = false, yearLike = false, bareArticle = false } = extra;
   return {
     start,
     end,
@@ -135,6 +150,7 @@ function make(
     kind,
     nounOnly,
     yearLike,
+    bareArticle,
     ruleId,
   };
 }
@@ -182,7 +198,7 @@ export function readQuantity(t: Tokens, i: number): Quantity | null {
   }
   const word = t.words[i];
   if (word !== undefined && ARTICLES.has(word))
-    return make(i, i + 1, ONE, false, 'article', 'quantity.article');
+    return make(i, i + 1, ONE, false, 'article', 'quantity.article', { bareArticle: true });
   return null;
 }
 

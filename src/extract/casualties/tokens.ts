@@ -1,5 +1,5 @@
 import type { Sentence } from '../types.js';
-import { matchPhrase, normaliseWord } from '../../lexicon/casualty-lexicon.js';
+import { matchPhrase, normaliseWord, phraseEntryAt } from '../../lexicon/casualty-lexicon.js';
 import type { CasualtyLexicon, GrammarRole, MetricCue, PhraseTable } from '../../lexicon/casualty-lexicon.js';
 
 export interface Token {
@@ -48,18 +48,33 @@ export function tokenize(sentence: Sentence, lexicon: CasualtyLexicon): Tokens {
  */
 const TRANSPARENT = new Set(['"', "'", '\u201c', '\u201d', '\u2018', '\u2019', '[', ']']);
 
+const LETTER = /\p{L}/u;
+
+/** A token is a number, a word or one punctuation mark (see TOKEN); ASCII is told apart without a regex. */
+function kindOf(text: string): Token['kind'] {
+  const first = text.charCodeAt(0);
+  if (first >= 48 && first <= 57) return 'num';
+  if (first < 128) return (first | 32) >= 97 && (first | 32) <= 122 ? 'word' : 'punct';
+  return LETTER.test(text[0] ?? '') ? 'word' : 'punct';
+}
+
 function tokenizeFresh(sentence: Sentence, lexicon: CasualtyLexicon): Tokens {
   const tokens: Token[] = [];
-  for (const m of sentence.text.matchAll(TOKEN)) {
-    const text = m[0];
+  const words: string[] = [];
+  // TOKEN matches at every character that is not white space, so a token starts at the first non-space after the
+  // one before: its offset is found by indexOf, and no match object is built per token
+  const source = sentence.text;
+  let cursor = 0;
+  for (const text of source.match(TOKEN) ?? []) {
+    const at = source.indexOf(text, cursor);
+    cursor = at + text.length;
     if (TRANSPARENT.has(text)) continue;
-    const start = sentence.start + (m.index ?? 0);
-    const first = text.charCodeAt(0);
-    const kind = first >= 48 && first <= 57 ? 'num' : /\p{L}/u.test(text[0] ?? '') ? 'word' : 'punct';
+    const start = sentence.start + at;
+    const kind = kindOf(text);
     const cap = kind === 'word' && text[0] !== text[0]?.toLowerCase();
     tokens.push({ start, end: start + text.length, text, kind, cap });
+    words.push(normaliseWord(text));
   }
-  const words = tokens.map((t) => normaliseWord(t.text));
   const metricAt = new Map<number, Match<MetricCue>>();
   const metricEndingAt = new Map<number, Match<MetricCue>>();
   for (let i = 0; i < words.length; i += 1) {
@@ -74,8 +89,8 @@ function tokenizeFresh(sentence: Sentence, lexicon: CasualtyLexicon): Tokens {
 }
 
 export function match<T>(t: Tokens, table: PhraseTable<T>, i: number): Match<T> | null {
-  const m = matchPhrase(table, t.words, i);
-  return m ? { value: m.value, start: i, end: m.end } : null;
+  const entry = phraseEntryAt(table, t.words, i);
+  return entry ? { value: entry.value, start: i, end: i + entry.words.length } : null;
 }
 
 export function grammar(t: Tokens, role: GrammarRole, i: number): Match<string> | null {

@@ -3,9 +3,29 @@ import type { ParsedDate } from './parsed-date.js';
 
 type Groups = Readonly<Record<string, string | undefined>>;
 
+/**
+ * What a sentence must hold for a rule to find anything in it, as bits (`SENTENCE_HAS`). A rule whose needs a
+ * sentence lacks is not run on it: most sentences name no month, and the month rules are most of the cost.
+ */
+export const SENTENCE_HAS = {
+  /** A month name written with a capital ("March", not "march"): the only months the rules accept. */
+  month: 1,
+  /** A weekday name written with a capital. */
+  weekday: 2,
+  digit: 4,
+  /** The word "ago" (relative dates: "three days ago"). */
+  ago: 8,
+  /** "last", "past" or "previous" ("over the past 48 hours"). */
+  past: 16,
+  /** The longest word of some period phrase ("yesterday", "weekend" of "over the weekend"). */
+  period: 32,
+} as const;
+
 /** One recogniser: a precompiled global regex and the reading of its named groups (null: not a date after all). */
 export interface DateRule {
   readonly id: string;
+  /** `SENTENCE_HAS` bits that must all be present in a sentence for this rule to match anything in it. */
+  readonly needs: number;
   readonly re: RegExp;
   readonly parse: (groups: Groups) => { readonly ruleId: string; readonly parsed: ParsedDate } | null;
 }
@@ -16,6 +36,8 @@ export interface CompiledDateRules {
   readonly notEventBefore: RegExp;
   /** A cheap first look: a sentence with none of these words or digits names no date, so no rule need run. */
   readonly trigger: RegExp;
+  /** The `SENTENCE_HAS` bits of a sentence. */
+  readonly features: (text: string) => number;
 }
 
 function escape(text: string): string {
@@ -90,9 +112,35 @@ function compile(lexicon: DateLexicon): CompiledDateRules {
     parsed: { type: 'calendar', year: yearValue, startMonth, startDay, endMonth, endDay } as const,
   });
 
+  const { month: MONTH, weekday: WEEKDAY, digit: DIGIT, ago: AGO, past: PAST, period: PERIOD } = SENTENCE_HAS;
+  // every month and weekday rule reads its name this way and rejects it uncapitalised (monthsOk, capitalised)
+  const monthWord = new RegExp(`\\b(?:${MONTHS})(?![a-z])`, 'gi');
+  const weekdayWord = new RegExp(`\\b(?:${alternation([...weekdayOf.keys()])})\\b`, 'gi');
+  const anyCapitalised = (re: RegExp, text: string): boolean => {
+    for (const m of text.matchAll(re)) if (capitalised(m[0])) return true;
+    return false;
+  };
+  // a period phrase matches only where each of its words is written: its longest one is the cheapest to look for
+  const periodWord = new RegExp(
+    alternation(
+      [...periodOf.keys()].map((phrase) =>
+        phrase.split(' ').reduce((a, b) => (b.length > a.length ? b : a), ''),
+      ),
+    ),
+    'i',
+  );
+  const features = (text: string): number =>
+    (anyCapitalised(monthWord, text) ? MONTH : 0) |
+    (anyCapitalised(weekdayWord, text) ? WEEKDAY : 0) |
+    (/\d/.test(text) ? DIGIT : 0) |
+    (/ago/i.test(text) ? AGO : 0) |
+    (/last|past|previous/i.test(text) ? PAST : 0) |
+    (periodWord.test(text) ? PERIOD : 0);
+
   const rules: DateRule[] = [
     {
       id: 'date.range.cross-dmy',
+      needs: MONTH | DIGIT,
       re: re(`${DAY_LEAD}${day('d1')}${OF}${mon('m1')}${CONN}${day('d2')}${OF}${mon('m2')}(?:${yearPart})?`),
       parse: (g) =>
         monthsOk(g.m1, g.m2)
@@ -101,6 +149,7 @@ function compile(lexicon: DateLexicon): CompiledDateRules {
     },
     {
       id: 'date.range.cross-mdy',
+      needs: MONTH | DIGIT,
       re: re(`${mon('m1')}\\s{0,3}${day('d1')}${CONN}${mon('m2')}\\s{0,3}${day('d2')}(?:${yearPart})?`),
       parse: (g) =>
         monthsOk(g.m1, g.m2)
@@ -109,6 +158,7 @@ function compile(lexicon: DateLexicon): CompiledDateRules {
     },
     {
       id: 'date.range.dmy',
+      needs: MONTH | DIGIT,
       re: re(`${DAY_LEAD}${day('d1')}${CONN}${day('d2')}${OF}${mon('m1')}(?:${yearPart})?`),
       parse: (g) =>
         monthsOk(g.m1) && num(g.d1) < num(g.d2)
@@ -117,6 +167,7 @@ function compile(lexicon: DateLexicon): CompiledDateRules {
     },
     {
       id: 'date.range.mdy',
+      needs: MONTH | DIGIT,
       re: re(`${mon('m1')}\\s{0,3}${day('d1')}${CONN}${day('d2')}${COUNT}${NOT_NUMBER_TAIL}(?:${yearPart})?`),
       parse: (g) =>
         monthsOk(g.m1) && num(g.d1) < num(g.d2)
@@ -125,12 +176,14 @@ function compile(lexicon: DateLexicon): CompiledDateRules {
     },
     {
       id: 'date.abs.iso',
+      needs: DIGIT,
       re: re('(?<![\\w.,:/-])(?<year>(?:19|20)\\d{2})-(?<mm>\\d{1,2})-(?<dd>\\d{1,2})(?![\\d/-])'),
       parse: (g) => calendar('date.abs.iso', yearOf(g), num(g.mm), num(g.dd), num(g.mm), num(g.dd)),
     },
     {
       // GTD and US style: month first. A first number above 12 can only be a day, so it is read day first.
       id: 'date.abs.numeric',
+      needs: DIGIT,
       re: re('(?<![\\w.,:/-])(?<a>\\d{1,2})/(?<b>\\d{1,2})/(?<year>(?:19|20)\\d{2})(?![\\d/])'),
       parse: (g) => {
         const [a, b] = [num(g.a), num(g.b)];
@@ -140,6 +193,7 @@ function compile(lexicon: DateLexicon): CompiledDateRules {
     },
     {
       id: 'date.abs.dmy',
+      needs: MONTH | DIGIT,
       re: re(`${DAY_LEAD}${day('d1')}${OF}${mon('m1')}${yearPart}`),
       parse: (g) =>
         monthsOk(g.m1)
@@ -148,6 +202,7 @@ function compile(lexicon: DateLexicon): CompiledDateRules {
     },
     {
       id: 'date.abs.mdy',
+      needs: MONTH | DIGIT,
       re: re(`${mon('m1')}\\s{0,3}(?:the\\s{1,3})?${day('d1')}${yearPart}`),
       parse: (g) =>
         monthsOk(g.m1)
@@ -156,18 +211,21 @@ function compile(lexicon: DateLexicon): CompiledDateRules {
     },
     {
       id: 'date.abs.dm',
+      needs: MONTH | DIGIT,
       re: re(`${DAY_LEAD}${day('d1')}${OF}${mon('m1')}`),
       parse: (g) =>
         monthsOk(g.m1) ? calendar('date.abs.dm', null, month(g.m1), num(g.d1), month(g.m1), num(g.d1)) : null,
     },
     {
       id: 'date.abs.md',
+      needs: MONTH | DIGIT,
       re: re(`${mon('m1')}\\s{0,3}(?:the\\s{1,3})?${day('d1')}${NOT_NUMBER_TAIL}`),
       parse: (g) =>
         monthsOk(g.m1) ? calendar('date.abs.md', null, month(g.m1), num(g.d1), month(g.m1), num(g.d1)) : null,
     },
     {
       id: 'date.month.year',
+      needs: MONTH | DIGIT,
       re: re(`(?:${MODS})?${mon('m1')},?\\s{1,3}${year}`),
       parse: (g) =>
         monthsOk(g.m1)
@@ -176,6 +234,7 @@ function compile(lexicon: DateLexicon): CompiledDateRules {
     },
     {
       id: 'date.month.bare',
+      needs: MONTH,
       re: re(`(?:${MODS}|${PREPS})${mon('m1')}(?!\\s{0,3},?\\s{0,3}\\d)`),
       parse: (g) =>
         monthsOk(g.m1)
@@ -184,12 +243,14 @@ function compile(lexicon: DateLexicon): CompiledDateRules {
     },
     {
       id: 'date.year',
+      needs: DIGIT,
       // A bare number after "in" is a year only if it does not count something ("in 2000 people").
       re: re(`(?:${MODS}|${PREPS})${year}${COUNT}(?![-/]\\d)`),
       parse: (g) => ({ ruleId: 'date.year', parsed: { type: 'year', year: num(g.year) } }),
     },
     {
       id: 'date.rel.ago',
+      needs: AGO,
       re: re(
         `\\b(?<n>\\d{1,3}|${alternation([...numberOf.keys()])})\\s{1,3}(?<unit>day|week|month|year)s?\\s{1,3}ago\\b`,
       ),
@@ -203,6 +264,7 @@ function compile(lexicon: DateLexicon): CompiledDateRules {
     {
       // "over the last three days", "in the past 48 hours": the days up to publication
       id: 'date.rel.past-n',
+      needs: PAST,
       re: re(
         `\\b(?:the\\s{1,3})?(?:last|past|previous)\\s{1,3}(?<n>\\d{1,3}|${alternation([...numberOf.keys()])})\\s{1,3}(?<unit>day|hour)s\\b`,
       ),
@@ -219,6 +281,7 @@ function compile(lexicon: DateLexicon): CompiledDateRules {
     },
     {
       id: 'date.rel.weekday',
+      needs: WEEKDAY,
       re: re(
         `(?:\\b(?<mod>${alternation([...words('weekday-strictly-before'), ...words('weekday-on-or-before')])})\\s{1,3})?` +
           `\\b(?<wd>${alternation([...weekdayOf.keys()])})\\b(?:\\s{1,3}(?:${alternation(words('part-of-day'))})\\b)?`,
@@ -235,6 +298,7 @@ function compile(lexicon: DateLexicon): CompiledDateRules {
     },
     {
       id: 'date.period',
+      needs: PERIOD,
       re: re(`\\b(?<phrase>${alternation([...periodOf.keys()])})\\b`),
       parse: (g) => {
         const entry = periodOf.get(normalise(g.phrase ?? ''));
@@ -261,7 +325,7 @@ function compile(lexicon: DateLexicon): CompiledDateRules {
     `\\d{1,4}[/.-]\\d|\\b(?:19|20)\\d{2}\\b|\\b(?:${alternation([...new Set(firstWords)])})\\b`,
     'i',
   );
-  return { rules, notEventBefore, trigger };
+  return { rules, notEventBefore, trigger, features };
 }
 
 const cache = new WeakMap<DateLexicon, CompiledDateRules>();

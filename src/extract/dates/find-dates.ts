@@ -44,11 +44,14 @@ export function findDates(
 ): readonly DateMention[] {
   const text = typeof sentence.text === 'string' ? sentence.text : '';
   if (text === '') return [];
-  const { rules, notEventBefore, trigger } = compileDateRules(lexicon);
-  if (!trigger.test(text)) return [];
+  const { rules, notEventBefore, trigger, features } = compileDateRules(lexicon);
+  // every rule needs at least one feature: a sentence with none names no date
+  const has = features(text);
+  if (has === 0 || !trigger.test(text)) return [];
   const published = parseIsoDay(context.published);
   const candidates: Candidate[] = [];
   rules.forEach((rule, order) => {
+    if ((rule.needs & has) !== rule.needs) return;
     for (const m of text.matchAll(rule.re)) {
       if (m[0] === '') continue;
       const read = rule.parse(m.groups ?? {});

@@ -1,6 +1,7 @@
 import type { EventCueRule, EventLexicon } from '../../lexicon/event-lexicon.js';
-import { compilePhrases, matchAll, tokenize } from '../actors/phrase-matcher.js';
-import type { PhraseEntry, PhraseMatcher } from '../actors/phrase-matcher.js';
+import { compilePhrases, matchAll } from '../match/phrase-matcher.js';
+import { wordTokens } from '../match/word-tokens.js';
+import type { PhraseEntry, PhraseMatcher } from '../match/phrase-matcher.js';
 import type { EventCue, Sentence } from '../types.js';
 
 export { findTargets } from './find-targets.js';
@@ -36,7 +37,7 @@ export function findEventCues(sentence: Sentence, lexicon: EventLexicon): readon
   const c = compiled(lexicon);
   const text = sentence.text;
   const out: EventCue[] = [];
-  for (const m of matchAll(c.matcher, text, tokenize(text))) {
+  for (const m of matchAll(c.matcher, wordTokens(text))) {
     const rule = c.rules[m.key];
     if (!rule || rule.block) continue;
     out.push({

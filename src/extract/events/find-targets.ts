@@ -1,6 +1,7 @@
 import type { EventLexicon, TargetRule } from '../../lexicon/event-lexicon.js';
-import { compilePhrases, matchAll, tokenize } from '../actors/phrase-matcher.js';
-import type { PhraseEntry, PhraseMatcher, Token } from '../actors/phrase-matcher.js';
+import { compilePhrases, matchAll } from '../match/phrase-matcher.js';
+import { wordTokens } from '../match/word-tokens.js';
+import type { PhraseEntry, PhraseMatcher, Token } from '../match/phrase-matcher.js';
 import type { Sentence, TargetMention } from '../types.js';
 
 interface CompiledTargets {
@@ -54,8 +55,8 @@ export function findTargets(sentence: Sentence, lexicon: EventLexicon): readonly
   const c = compiled(lexicon);
   const text = sentence.text;
   const out: TargetMention[] = [];
-  const tokens = tokenize(text);
-  for (const m of matchAll(c.matcher, text, tokens)) {
+  const tokens = wordTokens(text);
+  for (const m of matchAll(c.matcher, tokens)) {
     const rule = c.rules[m.key];
     if (!rule || rule.target === null || isSubject(text, tokens, m.tokenEnd, c.subjectVerbs)) continue;
     out.push({

@@ -1,7 +1,8 @@
 import type { FramingMarkers } from '../../domain/index.js';
 import type { FramingLexicon, FramingTerm } from '../../lexicon/framing-lexicon.js';
-import { compilePhrases, matchAll, tokenize } from '../actors/phrase-matcher.js';
-import type { PhraseEntry, PhraseMatcher } from '../actors/phrase-matcher.js';
+import { compilePhrases, matchAll } from '../match/phrase-matcher.js';
+import { wordTokens } from '../match/word-tokens.js';
+import type { PhraseEntry, PhraseMatcher } from '../match/phrase-matcher.js';
 import type { FramingTermMention, Sentence } from '../types.js';
 
 interface CompiledFraming {
@@ -32,7 +33,7 @@ export function findFramingTerms(sentence: Sentence, lexicon: FramingLexicon): r
   const c = compiled(lexicon);
   const text = sentence.text;
   const out: FramingTermMention[] = [];
-  for (const m of matchAll(c.matcher, text, tokenize(text))) {
+  for (const m of matchAll(c.matcher, wordTokens(text))) {
     const term = c.terms[m.key];
     if (!term) continue;
     out.push({

@@ -1,8 +1,9 @@
 import type { Gazetteer, GazetteerPlace } from '../../lexicon/gazetteer.js';
 import { normalisePlaceName } from '../../lexicon/gazetteer.js';
 import type { PlaceContext, PlaceMention, PlaceRole, Sentence } from '../types.js';
+import { readPlaceNames, type PlaceNames } from './infer-place-context.js';
 import { KINDS_BY_CUE, choose, districtOf, locationOf, plausible } from './place-candidates.js';
-import { buildChunks, gapBefore, isHyphen, matchKnown, tokenise } from './place-tokens.js';
+import { gapBefore, isHyphen } from './place-tokens.js';
 import type { Chunk, Token } from './place-tokens.js';
 import { readTrail } from './place-trail.js';
 import {
@@ -21,7 +22,7 @@ import {
 } from './place-constructions.js';
 import { cueAt, type Cue, type Scan } from './place-scan.js';
 
-export { inferPlaceContext } from './infer-place-context.js';
+export { inferPlaceContext, placeContextOf, readPlaceNames } from './infer-place-context.js';
 
 /**
  * The places a sentence names, in order, one mention per construction: "the Sah Dem area of Zamuran" is one
@@ -31,10 +32,10 @@ export function findPlaces(
   sentence: Sentence,
   gazetteer: Gazetteer,
   context: PlaceContext,
+  names: PlaceNames = readPlaceNames(sentence.text, gazetteer),
 ): readonly PlaceMention[] {
   const text = sentence.text;
-  const tokens = tokenise(text);
-  const chunks = buildChunks(text, tokens, matchKnown(text, tokens, gazetteer), gazetteer);
+  const { tokens, chunks } = names;
   const scan: Scan = { text, tokens, chunks, gazetteer, context, chunkAt: new Map(), forced: new Map() };
   chunks.forEach((chunk, i) => scan.chunkAt.set(chunk.from, i));
   markCoordinatedDistricts(scan);

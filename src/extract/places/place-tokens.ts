@@ -1,14 +1,7 @@
 import type { Gazetteer, GazetteerPlace } from '../../lexicon/gazetteer.js';
-import { normaliseToken } from '../../lexicon/gazetteer-normalise.js';
+import { wordTokens, type WordToken } from '../match/word-tokens.js';
 
-export interface Token {
-  /** Offsets into the text that was tokenised. */
-  readonly start: number;
-  readonly end: number;
-  readonly norm: string;
-  /** Starts with an uppercase letter. */
-  readonly cap: boolean;
-}
+export type Token = WordToken;
 
 /** A gazetteer name found at tokens [from, to). */
 export interface KnownSegment {
@@ -29,35 +22,17 @@ export interface Chunk {
   readonly known: readonly KnownSegment[];
 }
 
-const WORD = /[\p{L}\p{N}]+/gu;
-const UPPER = /^\p{Lu}/u;
 /** Separators allowed inside one name: a space, a hyphen, or the dot of an abbreviation ("D.I. Khan"). */
 const JOINER = /^(?:[ \u00a0\-‐–]|\.[ \u00a0]?)$/;
 const HYPHEN = /^[-‐–]$/;
 /** Lowercase words that may sit inside a name ("Azad Jammu and Kashmir", "Kor-e-Dot"). */
 const CONNECTORS = new Set(['and', 'e', 'i', 'ul', 'al', 'de', 'o']);
-/** No real sentence has tokens this long; bounding them keeps normalisation cheap on junk input. */
-const MAX_TOKEN = 64;
+/** The words of a text; the token stream every word-reading pass shares (src/extract/match). */
+export const tokenise = wordTokens;
 
-export function tokenise(text: string): Token[] {
-  const tokens: Token[] = [];
-  for (const m of text.matchAll(WORD)) {
-    const word = m[0].length > MAX_TOKEN ? m[0].slice(0, MAX_TOKEN) : m[0];
-    tokens.push({
-      start: m.index,
-      end: m.index + m[0].length,
-      norm: normaliseToken(word),
-      cap: UPPER.test(word),
-    });
-  }
-  return tokens;
-}
-
-export function gapBefore(text: string, tokens: readonly Token[], i: number): string {
-  const token = tokens[i];
-  const prev = tokens[i - 1];
-  if (!token || !prev) return '';
-  return text.slice(prev.end, token.start);
+/** The text between token i and the one before it; '' at either end. Read once, at tokenisation. */
+export function gapBefore(_text: string, tokens: readonly Token[], i: number): string {
+  return tokens[i]?.gap ?? '';
 }
 
 /** Whether the gap before token i keeps it in the same name; a dot only after an initial ("D.I. Khan", not "Quetta. The"). */

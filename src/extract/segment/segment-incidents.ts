@@ -1,4 +1,5 @@
 import type { DateRange } from '../../domain/index.js';
+import { EXTRACT_SETTINGS } from '../extract-settings.js';
 import type { SentenceAnalysis } from '../analyse/analyse-sentence.js';
 import type {
   ActorMention,
@@ -61,20 +62,16 @@ export interface IncidentDraft {
   focus: PlaceMention | null;
 }
 
-/** How many paragraphs after an incident a figure with no place of its own is still read as the incident's. */
-const ATTACH_PARAGRAPHS = 2;
-const REBUTTAL_WINDOW = 30;
-const PRIOR_GROUP_PARAGRAPHS = 3;
-/** How many paragraphs after an incident "the attack" or "the blast" can still take it up. */
-const DEFINITE_REFERENCE_PARAGRAPHS = 6;
-/** How many paragraphs after a list of places ("IBOs in North Waziristan, South Waziristan and Bannu") a
- * sentence telling one of them in detail still belongs to it. */
-const LIST_DETAIL_PARAGRAPHS = 6;
-/** Collective names that stand for no one group: they never stand in for "the group". */
-const GENERIC_ACTORS: ReadonlySet<string> = new Set(['unidentified', 'baloch-separatists']);
+const {
+  attachParagraphs: ATTACH_PARAGRAPHS,
+  rebuttalWindow: REBUTTAL_WINDOW,
+  priorGroupParagraphs: PRIOR_GROUP_PARAGRAPHS,
+  definiteReferenceParagraphs: DEFINITE_REFERENCE_PARAGRAPHS,
+  listDetailParagraphs: LIST_DETAIL_PARAGRAPHS,
+} = EXTRACT_SETTINGS;
 
 export function isNamedGroup(a: ActorMention): boolean {
-  return a.type !== null && a.type !== 'state_forces' && !GENERIC_ACTORS.has(a.actorId);
+  return a.type !== null && a.type !== 'state_forces' && !a.namesNoGroup;
 }
 const DAYLIKE: ReadonlySet<string> = new Set(['day', 'days']);
 

@@ -1,4 +1,5 @@
 import type { SentenceAnalysis } from '../analyse/analyse-sentence.js';
+import { EXTRACT_SETTINGS } from '../extract-settings.js';
 import type { DateMention, EventCue, PlaceMention } from '../types.js';
 
 /**
@@ -67,6 +68,20 @@ export const SIGNAL_RULES = {
     pattern:
       /\b(?:first|second|third|fourth|fifth|latest|earlier|previous|both|two|three) (?:\w+ )?(?:incident|attack|assault|strike|blast|explosion|ambush|operation|IBO|encounter|raid|engagement|clash)s?\b/i,
   },
+  /** What stands between two places of one coordinated list ("Quetta, Gwadar, Mastung and Noshki", "the port
+   * city of Gwadar, and the districts of Pasni"): commas, "and", and a few lower-case words. */
+  placeList: {
+    id: 'segment.place-list',
+    pattern:
+      /^(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+|\s*&\s*)(?:(?:the|also|key|port|city|cities|town|towns|districts?|areas?|of|provincial|capital|strategic|including)\s+){0,6}$/i,
+  },
+  /** "The attacks targeted ...", "These assaults hit ...": a sentence that opens on the attacks just reported
+   * elaborates them (read when summaries are pruned, see pruneCovered). */
+  elaborates: {
+    id: 'segment.elaborates',
+    pattern:
+      /^(?:the|these|those|such|all the) (?:\w+ ){0,2}(?:attacks|assaults|strikes|raids|ambushes|blasts|explosions)\b/i,
+  },
   /** "the blast", "the Chaman attack", "this deadly assault": a cue the article has already reported (tested on
    * the words before the cue). */
   definite: {
@@ -77,9 +92,33 @@ export const SIGNAL_RULES = {
   },
 } as const;
 
+// The segmenter asks the same rule of the same sentence many times over (whether it opens, continues, takes up
+// or recalls an incident): answers are remembered per text, in a bounded memory cleared when full.
+const answers = new Map<string, Map<RegExp, boolean>>();
+const MAX_REMEMBERED_TEXTS = 4096;
+/** Longer texts (a megabyte without a full stop) are tested afresh: remembering them would hold them. */
+const MAX_REMEMBERED_LENGTH = 10_000;
+
+/** Whether a rule's pattern holds in a text (none of the patterns is global, so an answer never changes). */
 export function matches(rule: { readonly pattern: RegExp }, text: string): boolean {
+  if (text.length > MAX_REMEMBERED_LENGTH) return test(rule.pattern, text);
+  let known = answers.get(text);
+  if (!known) {
+    if (answers.size >= MAX_REMEMBERED_TEXTS) answers.clear();
+    known = new Map();
+    answers.set(text, known);
+  }
+  let answer = known.get(rule.pattern);
+  if (answer === undefined) {
+    answer = test(rule.pattern, text);
+    known.set(rule.pattern, answer);
+  }
+  return answer;
+}
+
+function test(pattern: RegExp, text: string): boolean {
   // editorial brackets inside a quotation ("In [the] third encounter") change nothing it says
-  return rule.pattern.test(text.includes('[') ? text.replace(/[[\]]/g, '') : text);
+  return pattern.test(text.includes('[') ? text.replace(/[[\]]/g, '') : text);
 }
 
 const COUNT_WORDS: Readonly<Record<string, number>> = {
@@ -219,9 +258,6 @@ function hosts(town: PlaceMention, area: PlaceMention): boolean {
  * Places written as one coordinated list ("Quetta, Gwadar, Mastung and Noshki", "the port city of Gwadar,
  * and the districts of Pasni"): what stands between two of them is commas, "and", and a few lower-case words.
  */
-const LIST_GAP =
-  /^(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+|\s*&\s*)(?:(?:the|also|key|port|city|cities|town|towns|districts?|areas?|of|provincial|capital|strategic|including)\s+){0,6}$/i;
-
 export function listedPlaces(
   places: readonly PlaceMention[],
   text: string,
@@ -240,7 +276,11 @@ export function listedPlaces(
         !/\band\b|&/i.test(gap) &&
         prev.location.admin2 !== null &&
         prev.location.admin2 === place.location.admin2;
-      if (gap.length <= 80 && LIST_GAP.test(gap) && !apposition) {
+      if (
+        gap.length <= EXTRACT_SETTINGS.listGapLength &&
+        SIGNAL_RULES.placeList.pattern.test(gap) &&
+        !apposition
+      ) {
         group.push(place);
         continue;
       }
@@ -258,10 +298,10 @@ const ROUTE_AFTER = /^(?:-|\s)bound\b|^\s+to\s+\p{Lu}/u;
 
 function onRoute(place: PlaceMention, a: SentenceAnalysis): boolean {
   const at = place.span[0] - a.sentence.start;
-  const before = a.sentence.text.slice(Math.max(0, at - 24), at);
+  const before = a.sentence.text.slice(Math.max(0, at - EXTRACT_SETTINGS.routeBeforeWindow), at);
   const after = a.sentence.text.slice(
     place.span[1] - a.sentence.start,
-    place.span[1] - a.sentence.start + 12,
+    place.span[1] - a.sentence.start + EXTRACT_SETTINGS.routeAfterWindow,
   );
   return ROUTE_BEFORE.test(before) || ROUTE_AFTER.test(after);
 }

@@ -39,6 +39,14 @@ function standsAlone(c: SentenceAnalysis): boolean {
   return c.cues.some(isViolentCue) && finePlaces(c.places).length > 0;
 }
 
+/** `standsAlone` of the clause [start, end) of a sentence, read without building the clause. */
+function clauseStandsAlone(a: SentenceAnalysis, start: number, end: number): boolean {
+  return (
+    a.cues.some((c) => inside(c, start, end) && isViolentCue(c)) &&
+    finePlaces(a.places.filter((p) => inside(p, start, end))).length > 0
+  );
+}
+
 /**
  * Splits a sentence into the incidents' clauses when at least two of them each have a violent cue and a place;
  * a clause without both stays with the one before it. A clause with no date takes the sentence's last dated
@@ -56,8 +64,8 @@ export function splitClauses(a: SentenceAnalysis): readonly SentenceAnalysis[] {
   for (let i = 0; i + 1 < bounds.length; i++) {
     const part = { start: bounds[i]!, end: bounds[i + 1]! };
     const last = merged[merged.length - 1];
-    if (last && !standsAlone(clauseOf(a, part.start, part.end))) last.end = part.end;
-    else if (last && !standsAlone(clauseOf(a, last.start, last.end))) last.end = part.end;
+    if (last && !clauseStandsAlone(a, part.start, part.end)) last.end = part.end;
+    else if (last && !clauseStandsAlone(a, last.start, last.end)) last.end = part.end;
     else merged.push(part);
   }
   if (merged.length < 2) return [a];

@@ -62,6 +62,29 @@ describe('loadCasualtyLexicon', () => {
     expect(codeOf(() => buildCasualtyLexicon(inverted))).toBe('FL_ERR_KNOWLEDGE');
   });
 
+  it("names the file, the entry and the field, in the shape the entry's type chose", () => {
+    const messageOf = (fn: () => unknown): string => {
+      try {
+        fn();
+        return '';
+      } catch (error) {
+        return error instanceof Error ? error.message : String(error);
+      }
+    };
+    const noPlural = files();
+    const categories = (
+      noPlural['categories.json'] as { entries: { id: string; type: string; plural?: unknown }[] }
+    ).entries;
+    const noun = categories.find((e) => e.type === 'noun')!;
+    delete noun.plural;
+    expect(messageOf(() => buildCasualtyLexicon(noPlural))).toContain(`categories.json`);
+    expect(messageOf(() => buildCasualtyLexicon(noPlural))).toContain(`${noun.id}: "plural"`);
+    const badMetric = files();
+    const metric = (badMetric['metrics.json'] as { entries: { id: string; metric: string }[] }).entries[0]!;
+    metric.metric = 'maimed';
+    expect(messageOf(() => buildCasualtyLexicon(badMetric))).toContain(`${metric.id}: "metric"`);
+  });
+
   it('reports a missing or unparsable file with FL_ERR_KNOWLEDGE', () => {
     const dir = mkdtempSync(join(tmpdir(), 'fl-cas-'));
     expect(codeOf(() => loadCasualtyLexicon(dir))).toBe('FL_ERR_KNOWLEDGE');

@@ -25,5 +25,6 @@ export function actor(s: Sentence, surface: string, name: string, type: ActorTyp
     type,
     claimantKind,
     framed: false,
+    namesNoGroup: false,
   };
 }

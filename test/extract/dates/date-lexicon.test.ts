@@ -60,3 +60,40 @@ describe('loadDateLexicon', () => {
     expect(codeOf(() => buildDateLexicon(noMay))).toBe('FL_ERR_KNOWLEDGE');
   });
 });
+
+describe('date rule data against its schema', () => {
+  const lexicon = loadDateLexicon(dataDir);
+  const files = {
+    'months.json': { entries: lexicon.months },
+    'weekdays.json': { entries: lexicon.weekdays },
+    'numbers.json': { entries: lexicon.numbers },
+    'periods.json': { entries: lexicon.periods },
+    'words.json': { entries: lexicon.words },
+  };
+  const messageOf = (run: () => unknown): string => {
+    try {
+      run();
+      return '';
+    } catch (error) {
+      return error instanceof Error ? error.message : String(error);
+    }
+  };
+
+  it('names the file, the entry and the field that is wrong', () => {
+    const badMonth = {
+      ...files,
+      'months.json': {
+        entries: [...lexicon.months, { id: 'month.thirteen', month: 13, names: ['Undecember'] }],
+      },
+    };
+    expect(messageOf(() => buildDateLexicon(badMonth))).toMatch(/months\.json.*month\.thirteen: "month"/);
+    const noWords = {
+      ...files,
+      'words.json': { entries: [{ id: 'word.empty', role: 'count-noun', words: [] }] },
+    };
+    expect(messageOf(() => buildDateLexicon(noWords))).toMatch(/words\.json.*word\.empty: "words"/);
+    const noId = { ...files, 'periods.json': { entries: [{ anchor: 'day', phrases: ['today'] }] } };
+    expect(messageOf(() => buildDateLexicon(noId))).toMatch(/periods\.json.*entry 0: "id"/);
+    expect(messageOf(() => buildDateLexicon({ ...files, 'numbers.json': [] }))).toMatch(/numbers\.json/);
+  });
+});

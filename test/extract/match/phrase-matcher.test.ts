@@ -1,15 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import {
-  compilePhrases,
-  matchAll,
-  parsePhrase,
-  tokenize,
-} from '../../../src/extract/actors/phrase-matcher.js';
+import { compilePhrases, matchAll, parsePhrase } from '../../../src/extract/match/phrase-matcher.js';
+import { wordTokens } from '../../../src/extract/match/word-tokens.js';
 
 const run = (phrases: readonly string[], text: string, caseSensitive = false): string[] => {
   const m = compilePhrases(phrases.map((phrase, key) => ({ phrase, key, caseSensitive })));
-  return matchAll(m, text, tokenize(text)).map((x) => `${text.slice(x.start, x.end)}#${x.key}`);
+  return matchAll(m, wordTokens(text)).map((x) => `${text.slice(x.start, x.end)}#${x.key}`);
 };
 
 describe('phrase matcher', () => {
@@ -39,6 +35,49 @@ describe('phrase matcher', () => {
     expect(run(['FC'], 'FC and fc', true)).toEqual(['FC#0']);
     expect(run(['Dawn'], 'at dawn', true)).toEqual([]);
   });
+  it('breaks a tie between equally long phrases by rank, then by the earlier entry, trie or skip pattern alike', () => {
+    const text = 'the armed men fled';
+    const keysOf = (entries: { phrase: string; key: number; rank?: number }[]) =>
+      matchAll(compilePhrases(entries), wordTokens(text)).map((m) => m.key);
+    expect(
+      keysOf([
+        { phrase: 'armed men', key: 0 },
+        { phrase: 'armed men', key: 1 },
+      ]),
+    ).toEqual([0]);
+    expect(
+      keysOf([
+        { phrase: 'armed men', key: 0 },
+        { phrase: 'armed|armoured men', key: 1, rank: 1 },
+      ]),
+    ).toEqual([1]);
+    // a skip pattern (matched element by element) and a trie phrase of the same length compete on the same terms
+    expect(
+      keysOf([
+        { phrase: 'armed *1 fled', key: 0 },
+        { phrase: 'armed men fled', key: 1, rank: 1 },
+      ]),
+    ).toEqual([1]);
+    expect(
+      keysOf([
+        { phrase: 'armed *1 fled', key: 0, rank: 1 },
+        { phrase: 'armed men fled', key: 1 },
+      ]),
+    ).toEqual([0]);
+    expect(
+      keysOf([
+        { phrase: 'armed men fled', key: 0 },
+        { phrase: 'armed *1 fled', key: 1 },
+      ]),
+    ).toEqual([0]);
+    // longer beats higher rank
+    expect(
+      keysOf([
+        { phrase: 'armed men fled', key: 0 },
+        { phrase: 'armed men', key: 1, rank: 5 },
+      ]),
+    ).toEqual([0]);
+  });
   it('rejects malformed phrases', () => {
     expect(parsePhrase('')).toBeNull();
     expect(parsePhrase('*2 post')).toBeNull();
@@ -50,7 +89,7 @@ describe('phrase matcher', () => {
     const m = compilePhrases([{ phrase: 'a b? *2 c', key: 0 }]);
     fc.assert(
       fc.property(fc.string(), (text) => {
-        for (const x of matchAll(m, text, tokenize(text))) {
+        for (const x of matchAll(m, wordTokens(text))) {
           expect(x.start).toBeGreaterThanOrEqual(0);
           expect(x.end).toBeLessThanOrEqual(text.length);
         }
