@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { SettingsSchema } from '../api/document-schemas.js';
 import type { Knowledge } from '../extract/knowledge.js';
@@ -18,6 +17,7 @@ import { exportsRoute } from './routes/exports-route.js';
 import { operationsRoute } from './routes/operations-route.js';
 import { publishersRoute } from './routes/publishers-route.js';
 import { statsRoute } from './routes/stats-route.js';
+import { staticFiles } from './static-files.js';
 import { checkWriteHost, contentSecurityPolicy, tokenRequired } from './security.js';
 import { partAwareValidators, REQUEST_AJV_OPTIONS } from './validators.js';
 
@@ -129,7 +129,8 @@ export function buildApp(deps: AppDeps): FastifyInstance {
     );
   });
   if (config.webRoot !== null && existsSync(config.webRoot)) {
-    void app.register(fastifyStatic, { root: config.webRoot, index: 'index.html', wildcard: true });
+    const webRoot = config.webRoot;
+    void app.register(async (web) => staticFiles(web, webRoot));
   }
   return app;
 }
