@@ -6,7 +6,7 @@ import { filtersForm } from './filters-form.js';
 import { dateText, figureText, placeText } from './format.js';
 import { createMapView, type MapView } from './map-view.js';
 import { renderTimeline } from './timeline.js';
-import { filterQuery, mapHash, type Filters } from './url-state.js';
+import { eventHash, filterQuery, mapHash, type Filters } from './url-state.js';
 
 const PAGE = 50;
 let mapView: MapView | null = null;
@@ -19,14 +19,14 @@ function uniq(values: readonly (string | null)[]): string[] {
   return [...new Set(values.filter((v): v is string => !!v))].sort((a, b) => a.localeCompare(b));
 }
 
-function eventRow(e: EventRecordWire): HTMLLIElement {
+function eventRow(e: EventRecordWire, filters: Filters): HTMLLIElement {
   return el(
     'li',
     { class: 'event-row' },
     el('span', { class: 'swatch', 'data-type': e.event_type, style: undefined }),
     el(
       'a',
-      { href: `#/event/${encodeURIComponent(e.id)}` },
+      { href: eventHash(e.id, filters) },
       el('strong', {}, dateText(e.date)),
       ' · ',
       placeText(e.location),
@@ -36,6 +36,20 @@ function eventRow(e: EventRecordWire): HTMLLIElement {
       { class: 'meta' },
       `${e.sub_event_type} · killed ${figureText(e.fatalities)}${e.actor1 ? ` · ${e.actor1.name}` : ''}`,
     ),
+  );
+}
+
+/** What to do when no event matches: say so, and offer the way out. */
+function emptyHint(filters: Filters): HTMLElement {
+  const any = filterQuery(filters) !== '';
+  return el(
+    'p',
+    { class: 'empty-hint', role: 'note' },
+    any
+      ? 'No event matches these filters. Widen the dates, clear a field, or '
+      : 'No events are stored yet. ',
+    any ? el('a', { href: '#/' }, 'show all events') : el('a', { href: '#/add' }, 'add an article'),
+    '.',
   );
 }
 
@@ -89,7 +103,7 @@ export async function renderMapPage(
   mapView?.destroy();
   mapView = createMapView(mapBox, {
     tileUrl,
-    onOpen: (id) => (location.hash = `#/event/${encodeURIComponent(id)}`),
+    onOpen: (id) => (location.hash = eventHash(id, filters)),
   });
 
   let publishers: string[] = [];
@@ -125,7 +139,11 @@ export async function renderMapPage(
       go(f);
     });
     replace(count, `${events.total} event${events.total === 1 ? '' : 's'}`);
-    list.replaceChildren(...events.items.map(eventRow));
+    if (events.total === 0) {
+      // nothing to download: the links would give empty files
+      downloads.replaceWith(emptyHint(filters));
+    }
+    list.replaceChildren(...events.items.map((e) => eventRow(e, filters)));
     paintSwatches(list);
     status.textContent = points.truncated
       ? `Map shows the first ${all.length} of ${points.total} events.`
@@ -135,7 +153,7 @@ export async function renderMapPage(
     more.addEventListener('click', async () => {
       const next = await api.events(`${query ? `${query}&` : ''}sort=-date&limit=${PAGE}&offset=${offset}`);
       offset += next.items.length;
-      list.append(...next.items.map(eventRow));
+      list.append(...next.items.map((e) => eventRow(e, filters)));
       paintSwatches(list);
       more.hidden = offset >= next.total || next.items.length === 0;
     });

@@ -40,3 +40,9 @@ export function mapHash(filters: Filters): string {
   const q = filterQuery(filters);
   return q ? `#/?${q}` : '#/';
 }
+
+/** An event's page, carrying the map's filters so that "← All events" returns to the same view. */
+export function eventHash(id: string, filters: Filters): string {
+  const q = filterQuery(filters);
+  return `#/event/${encodeURIComponent(id)}${q ? `?${q}` : ''}`;
+}

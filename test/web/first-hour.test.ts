@@ -1,0 +1,186 @@
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readInputs } from '../../src/ingest/read-inputs.js';
+import { ingestInputs } from '../../src/pipeline/ingest-pipeline.js';
+import { buildApp } from '../../src/server/app.js';
+import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.js';
+import type { Store } from '../../src/store/store.js';
+import { projectKnowledge } from '../helpers/knowledge.js';
+import { seededStore } from '../server/seed-store.js';
+import { browserAvailable, buildPage, launchBrowser, listen } from './page-harness.js';
+
+const run = browserAvailable();
+
+/** What the tests read of the page's globals (the test tsconfig has no DOM library). */
+interface BrowserGlobal {
+  readonly scrollY: number;
+  scrollTo(x: number, y: number): void;
+  readonly document: {
+    readonly title: string;
+    readonly body: { readonly scrollHeight: number };
+    querySelector(selector: string): BrowserElement | null;
+    querySelectorAll(selector: string): ArrayLike<BrowserElement>;
+  };
+  getComputedStyle(element: BrowserElement, pseudo?: string): { readonly content: string };
+}
+interface BrowserElement {
+  value: string;
+  focus(options?: { preventScroll?: boolean }): void;
+  readonly textContent: string | null;
+  dispatchEvent(event: unknown): boolean;
+}
+declare const Event: new (type: string, init?: { bubbles?: boolean }) => unknown;
+
+const page$ = (page: Page) => page;
+
+describe.skipIf(!run)('the first hour in a real browser', () => {
+  let webRoot: string;
+  let seeded: Store;
+  let samples: Store;
+  let seededApp: FastifyInstance;
+  let samplesApp: FastifyInstance;
+  let seededUrl: string;
+  let samplesUrl: string;
+  let browser: Awaited<ReturnType<typeof launchBrowser>>;
+
+  beforeAll(async () => {
+    const knowledge = projectKnowledge();
+    webRoot = await buildPage();
+    seeded = await seededStore();
+    samples = await openSqliteStore({ path: ':memory:' });
+    await ingestInputs(
+      { store: samples, knowledge, report: () => undefined },
+      readInputs([join(import.meta.dirname, '..', '..', 'samples')], {
+        maxBytes: 5 * 1024 * 1024,
+        timeoutMs: 5000,
+      }),
+      { maxBytes: 5 * 1024 * 1024 },
+    );
+    const config = { apiToken: null, host: '127.0.0.1', webRoot };
+    seededApp = buildApp({ store: seeded, knowledge, config });
+    samplesApp = buildApp({ store: samples, knowledge, config });
+    seededUrl = await listen(seededApp);
+    samplesUrl = await listen(samplesApp);
+    browser = await launchBrowser();
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await Promise.all([seededApp?.close(), samplesApp?.close()]);
+    await Promise.all([seeded?.close(), samples?.close()]);
+    if (webRoot) await rm(webRoot, { recursive: true, force: true });
+  });
+
+  async function open(url: string, viewport = { width: 1280, height: 900 }): Promise<Page> {
+    const page = await browser.context.newPage();
+    await page.setViewportSize(viewport);
+    await page.goto(url);
+    await page.waitForSelector('body[data-ready="true"]', { timeout: 15_000 });
+    return page$(page);
+  }
+
+  async function ready(page: Page): Promise<void> {
+    await page.waitForSelector('body[data-ready="true"]', { timeout: 15_000 });
+  }
+
+  it('names the view in the tab title', async () => {
+    const page = await open(`${seededUrl}/`);
+    expect(await page.title()).toBe('Map of events · Faultline');
+    await page.goto(`${seededUrl}/#/publishers`);
+    await ready(page);
+    expect(await page.title()).toBe('Publishers · Faultline');
+    await page.goto(`${seededUrl}/#/event/ev-quetta`);
+    await page.waitForSelector('.sources .source');
+    expect(await page.title()).toMatch(/^.+, Quetta, 2025-\d\d-\d\d · Faultline$/);
+    await page.close();
+  });
+
+  it('"← All events" returns to the map with the filters the event was opened from', async () => {
+    const page = await open(`${seededUrl}/#/?type=Explosions%2FRemote+violence&admin1=Balochistan`);
+    await page.locator('.event-list li a').first().click();
+    await page.waitForSelector('.sources .source');
+    const back = await page.locator('a.back').getAttribute('href');
+    expect(back).toBe('#/?admin1=Balochistan&type=Explosions%2FRemote+violence');
+    await page.locator('a.back').click();
+    await ready(page);
+    expect(await page.locator('#f-type').inputValue()).toBe('Explosions/Remote violence');
+    expect(await page.locator('.event-list li').count()).toBe(1);
+    await page.close();
+  });
+
+  it('quotes a claim once: <q> draws the marks, no literal ones around it', async () => {
+    const page = await open(`${seededUrl}/#/event/ev-turbat`);
+    await page.waitForSelector('.source-claims q');
+    const items = await page.locator('.source-claims li').allTextContents();
+    expect(items.length).toBeGreaterThan(0);
+    for (const text of items) expect(text).not.toMatch(/[“”"]/);
+    const before = await page.evaluate(() => {
+      const g = globalThis as unknown as BrowserGlobal;
+      return g.getComputedStyle(g.document.querySelector('.source-claims q')!, '::before').content;
+    });
+    expect(before).not.toBe('none');
+    await page.close();
+  });
+
+  it('says so when no event matches, with a way back, and offers no downloads of nothing', async () => {
+    const page = await open(`${seededUrl}/#/?from=2030-01-01`);
+    expect(await page.locator('.count').textContent()).toBe('0 events');
+    expect(await page.locator('.empty-hint').textContent()).toContain('No event matches these filters');
+    expect(await page.locator('.empty-hint a').getAttribute('href')).toBe('#/');
+    expect(await page.locator('.downloads a').count()).toBe(0);
+    await page.close();
+  });
+
+  it('shows the operation filter, so it can be seen and removed', async () => {
+    const page = await open(`${seededUrl}/#/?operation=op-1`);
+    expect(await page.locator('.event-list li').count()).toBe(2);
+    const field = page.locator('#f-operation');
+    expect(await field.isVisible()).toBe(true);
+    expect(await field.inputValue()).toBe('op-1');
+    expect(await page.locator('label[for="f-operation"]').textContent()).toBe('Operation');
+    await field.fill('');
+    await field.press('Enter');
+    await page.waitForFunction(
+      () => !(globalThis as unknown as { location: { hash: string } }).location.hash.includes('operation'),
+    );
+    await ready(page);
+    expect(await page.locator('.event-list li').count()).toBe(4);
+    await page.close();
+  });
+
+  it('does not scroll when a filter changes', async () => {
+    const page = await open(`${samplesUrl}/`, { width: 800, height: 500 });
+    // at the foot of the list, with a filter focused (as after choosing from it with the keyboard), a change that
+    // keeps every event: the page is as long as before, so nothing but a jump could move it
+    await page.evaluate(() => {
+      const g = globalThis as unknown as BrowserGlobal;
+      g.document.querySelector('#f-from')!.focus({ preventScroll: true });
+      g.scrollTo(0, g.document.body.scrollHeight);
+    });
+    const before = await page.evaluate(() => (globalThis as unknown as BrowserGlobal).scrollY);
+    expect(before).toBeGreaterThan(1000);
+    await page.evaluate(() => {
+      const g = globalThis as unknown as BrowserGlobal;
+      const from = g.document.querySelector('#f-from')!;
+      from.value = '2000-01-01';
+      from.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    await page.waitForFunction(() =>
+      (globalThis as unknown as { location: { hash: string } }).location.hash.includes('from=2000-01-01'),
+    );
+    await ready(page);
+    await page.waitForTimeout(200);
+    expect(await page.evaluate(() => (globalThis as unknown as BrowserGlobal).scrollY)).toBe(before);
+    expect(
+      await page.evaluate(
+        () =>
+          (globalThis as unknown as { document: { activeElement: { id: string } } }).document.activeElement
+            .id,
+      ),
+    ).toBe('f-from');
+    await page.close();
+  });
+});
