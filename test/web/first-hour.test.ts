@@ -151,6 +151,27 @@ describe.skipIf(!run)('the first hour in a real browser', () => {
     await page.close();
   });
 
+  it('draws the timeline over precisely dated events, names its scales and explains the line', async () => {
+    const page = await open(`${samplesUrl}/`);
+    const texts = await page.locator('.timeline text.axis').allTextContents();
+    const dates = texts.filter((t) => /^\d{4}-\d\d-\d\d$/.test(t));
+    expect(dates).toHaveLength(2);
+    // the samples' yearly tally is dated 2025 as a whole; the first precisely dated incident is in May 2025
+    expect(dates[0]! >= '2025-05-01').toBe(true);
+    expect(await page.locator('.timeline .axis-events').textContent()).toBe('events');
+    expect(await page.locator('.timeline .axis-killed').textContent()).toBe('killed');
+    const key = await page.locator('.timeline-key').textContent();
+    expect(key).toContain('Line: people killed per week');
+    expect(key).toMatch(/\d+ events are dated only to a month or a year and not drawn/);
+    await page.goto(`${samplesUrl}/#/?from=2025-07-01&to=2025-07-31`);
+    await ready(page);
+    const chosen = (await page.locator('.timeline text.axis').allTextContents()).filter((t) =>
+      /^\d{4}-/.test(t),
+    );
+    expect(chosen).toEqual(['2025-07-01', '2025-07-31']);
+    await page.close();
+  });
+
   it('does not scroll when a filter changes', async () => {
     const page = await open(`${samplesUrl}/`, { width: 800, height: 500 });
     // at the foot of the list, with a filter focused (as after choosing from it with the keyboard), a change that

@@ -1,6 +1,7 @@
 import type { EventPoint } from '../../src/api/event-schemas.js';
 import { EVENT_TYPES } from '../../src/domain/enums.js';
 import { colourOf } from './colours.js';
+import { el } from './dom.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
 const DAY = 86_400_000;
@@ -24,18 +25,43 @@ export interface Bin {
   fatalities: number;
 }
 
-/** Counts events and fatalities per day (per week, from Monday, beyond 120 days), by type. Pure. */
-export function binPoints(points: readonly EventPoint[]): { bins: Bin[]; width: number } {
-  if (points.length === 0) return { bins: [], width: 1 };
-  let min = Infinity;
-  let max = -Infinity;
+/** Dates precise enough to draw on a day or week axis; a month or a year would stretch it over a period. */
+const DRAWN_PRECISIONS: ReadonlySet<string> = new Set(['day', 'days', 'week']);
+
+/** The period to draw: the chosen dates where there are some, else the span of the precisely dated events. */
+export interface Period {
+  readonly from?: string | undefined;
+  readonly to?: string | undefined;
+}
+
+/**
+ * Counts events and fatalities per day (per week, from Monday, beyond 120 days), by type, over the period. Events
+ * dated only to a month or a year (a yearly tally's background mention) are left out and counted in `undated`,
+ * so they never stretch the axis. Pure.
+ */
+export function binPoints(
+  points: readonly EventPoint[],
+  period: Period = {},
+): { bins: Bin[]; width: number; undated: number } {
+  let min = period.from ? dayOf(period.from) : Infinity;
+  let max = period.to ? dayOf(period.to) : -Infinity;
+  const fixedMin = Number.isFinite(min);
+  const fixedMax = Number.isFinite(max);
+  const drawn: { day: number; p: EventPoint }[] = [];
+  let undated = 0;
   for (const p of points) {
     const d = dayOf(p[3]);
     if (!Number.isFinite(d)) continue;
-    if (d < min) min = d;
-    if (d > max) max = d;
+    if (!DRAWN_PRECISIONS.has(p[9])) {
+      undated++;
+      continue;
+    }
+    if ((fixedMin && d < min) || (fixedMax && d > max)) continue;
+    drawn.push({ day: d, p });
+    if (!fixedMin && d < min) min = d;
+    if (!fixedMax && d > max) max = d;
   }
-  if (!Number.isFinite(min)) return { bins: [], width: 1 };
+  if (!Number.isFinite(min) || !Number.isFinite(max) || max < min) return { bins: [], width: 1, undated };
   const width = max - min > 120 ? 7 : 1;
   // 1970-01-01 was a Thursday: day 4 is the first Monday
   const origin = width === 7 ? min - ((((min - 4) % 7) + 7) % 7) : min;
@@ -46,15 +72,13 @@ export function binPoints(points: readonly EventPoint[]): { bins: Bin[]; width: 
     events: 0,
     fatalities: 0,
   }));
-  for (const p of points) {
-    const d = dayOf(p[3]);
-    if (!Number.isFinite(d)) continue;
-    const bin = bins[Math.floor((d - origin) / width)]!;
+  for (const { day, p } of drawn) {
+    const bin = bins[Math.floor((day - origin) / width)]!;
     bin.events++;
     bin.fatalities += p[5] ?? 0;
     bin.byType.set(p[4], (bin.byType.get(p[4]) ?? 0) + 1);
   }
-  return { bins, width };
+  return { bins, width, undated };
 }
 
 /**
@@ -68,10 +92,11 @@ export function renderTimeline(
   onBrush: (from: string | null, to: string | null) => void,
 ): void {
   container.replaceChildren();
-  const { bins, width } = binPoints(points);
+  const { bins, width, undated } = binPoints(points, selected);
+  const unit = width === 7 ? 'week' : 'day';
   const W = Math.max(280, container.clientWidth || 800);
   const H = 130;
-  const pad = { l: 34, r: 34, t: 8, b: 22 };
+  const pad = { l: 44, r: 48, t: 8, b: 22 };
   const root = svg('svg', {
     viewBox: `0 0 ${W} ${H}`,
     width: '100%',
@@ -80,9 +105,19 @@ export function renderTimeline(
     class: 'timeline-svg',
   });
   const title = svg('title', {});
-  title.textContent = `Events and fatalities per ${width === 7 ? 'week' : 'day'}`;
+  title.textContent = `Events and people killed per ${unit}`;
   root.appendChild(title);
   container.appendChild(root);
+  container.appendChild(
+    el(
+      'p',
+      { class: 'timeline-key' },
+      `Bars: events per ${unit}, by type (left scale). Line: people killed per ${unit}, the best estimate of each event (right scale). Drag across to choose dates.`,
+      undated > 0
+        ? ` ${undated} event${undated === 1 ? ' is' : 's are'} dated only to a month or a year and not drawn.`
+        : '',
+    ),
+  );
   if (bins.length === 0) return;
   const maxEvents = Math.max(1, ...bins.map((b) => b.events));
   const maxFat = Math.max(1, ...bins.map((b) => b.fatalities));
@@ -122,7 +157,22 @@ export function renderTimeline(
     root.appendChild(t);
   };
   label(pad.l - 4, pad.t + 8, String(maxEvents), 'end');
-  label(W - pad.r + 4, pad.t + 8, `${maxFat}†`, 'start');
+  label(pad.l - 4, H - pad.b, '0', 'end');
+  label(W - pad.r + 4, pad.t + 8, String(maxFat), 'start');
+  label(W - pad.r + 4, H - pad.b, '0', 'start');
+  const axisName = (x: number, text: string, cls: string) => {
+    const t = svg('text', {
+      x,
+      y: (pad.t + H - pad.b) / 2,
+      'text-anchor': 'middle',
+      transform: `rotate(-90 ${x} ${(pad.t + H - pad.b) / 2})`,
+      class: `axis axis-name ${cls}`,
+    });
+    t.textContent = text;
+    root.appendChild(t);
+  };
+  axisName(12, 'events', 'axis-events');
+  axisName(W - 10, 'killed', 'axis-killed');
   label(pad.l, H - 6, isoOf(bins[0]!.start), 'start');
   label(W - pad.r, H - 6, isoOf(bins[bins.length - 1]!.start + width - 1), 'end');
 
