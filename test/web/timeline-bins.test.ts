@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { EventPoint } from '../../src/api/event-schemas.js';
-import { binPoints } from '../../web/src/timeline.js';
+import { binPoints } from '../../web/src/timeline-bins.js';
 
 function point(id: string, date: string, precision: string, killed: number | null = 1): EventPoint {
   return [id, 29, 66, date, 'Battles', killed, 'Kalat', 'place', 'Balochistan', precision];
