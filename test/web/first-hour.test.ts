@@ -172,6 +172,19 @@ describe.skipIf(!run)('the first hour in a real browser', () => {
     await page.close();
   });
 
+  it('shows framing terms on the Publishers page in words, not as internal ids', async () => {
+    const page = await open(`${samplesUrl}/#/publishers`);
+    const cells = await page.locator('table.publishers td.terms').allTextContents();
+    const named = cells.filter((c) => c !== '—');
+    expect(named.length).toBeGreaterThan(2);
+    for (const cell of named) {
+      expect(cell).not.toMatch(/\b(?:ins|state|neu)-[a-z]/);
+      expect(cell).toMatch(/^“[^”]+” ×\d+/);
+    }
+    expect(named.join(' ')).toMatch(/“(?:gunmen|militants|terrorists|freedom fighters)”/);
+    await page.close();
+  });
+
   it('does not scroll when a filter changes', async () => {
     const page = await open(`${samplesUrl}/`, { width: 800, height: 500 });
     // at the foot of the list, with a filter focused (as after choosing from it with the keyboard), a change that
