@@ -185,6 +185,62 @@ describe.skipIf(!run)('the first hour in a real browser', () => {
     await page.close();
   });
 
+  it('draws district- and province-level events as their own symbol, never inside a town cluster', async () => {
+    const res = await fetch(`${samplesUrl}/api/points`);
+    const { points } = (await res.json()) as { points: (string | number | null)[][] };
+    const areaLevel = points.filter(
+      (p) => p[1] !== null && ['district', 'province', 'country'].includes(String(p[7])),
+    );
+    expect(areaLevel.length).toBeGreaterThan(3);
+    const page = await open(`${samplesUrl}/`);
+    const labels = await page
+      .locator('#map .area-marker')
+      .evaluateAll((nodes) =>
+        nodes.map((n) =>
+          (n as unknown as { getAttribute(a: string): string | null }).getAttribute('aria-label'),
+        ),
+      );
+    expect(labels).toHaveLength(areaLevel.length);
+    for (const label of labels) expect(label).toMatch(/\(placed only to the (?:district|province|country)\)/);
+    const clustered = await page
+      .locator('#map .cluster')
+      .evaluateAll((nodes) =>
+        nodes.map((n) =>
+          (n as unknown as { getAttribute(a: string): string | null }).getAttribute('aria-label'),
+        ),
+      );
+    const towns = points.length - areaLevel.length;
+    const inClusters = clustered.reduce((n, l) => n + Number(/^(\d+) events/.exec(l ?? '')?.[1] ?? 0), 0);
+    expect(inClusters).toBeLessThanOrEqual(towns);
+    await page.close();
+  });
+
+  it('keeps district names above markers and clusters, and explains marker size, clusters and area symbols', async () => {
+    const page = await open(`${samplesUrl}/`);
+    const names = page.locator('#map .district-label');
+    expect(await names.count()).toBeGreaterThan(0);
+    expect(await page.locator('#map .leaflet-labels-pane .district-label').count()).toBe(await names.count());
+    const z = await page.evaluate(() => {
+      const g = globalThis as unknown as {
+        document: { querySelector(s: string): unknown };
+        getComputedStyle(e: unknown): { zIndex: string; pointerEvents: string };
+      };
+      const labels = g.getComputedStyle(g.document.querySelector('#map .leaflet-labels-pane'));
+      const markers = g.getComputedStyle(g.document.querySelector('#map .leaflet-marker-pane'));
+      return { labels: Number(labels.zIndex), markers: Number(markers.zIndex), events: labels.pointerEvents };
+    });
+    expect(z.labels).toBeGreaterThan(z.markers);
+    expect(z.events).toBe('none');
+    const key = await page.locator('.marker-key li').allTextContents();
+    expect(key).toEqual([
+      'size: people killed (0, 10, 50)',
+      '3events close together (select to zoom in)',
+      'placed only to a district or province',
+    ]);
+    expect(await page.locator('.marker-key .key-dot').count()).toBe(3);
+    await page.close();
+  });
+
   it('does not scroll when a filter changes', async () => {
     const page = await open(`${samplesUrl}/`, { width: 800, height: 500 });
     // at the foot of the list, with a filter focused (as after choosing from it with the keyboard), a change that

@@ -4,7 +4,7 @@ import { colourOf, TYPE_COLOURS } from './colours.js';
 import { el, replace } from './dom.js';
 import { filtersForm } from './filters-form.js';
 import { dateText, figureText, placeText } from './format.js';
-import { createMapView, type MapView } from './map-view.js';
+import { createMapView, radiusOf, type MapView } from './map-view.js';
 import { renderTimeline } from './timeline.js';
 import { eventHash, filterQuery, mapHash, type Filters } from './url-state.js';
 
@@ -53,11 +53,50 @@ function emptyHint(filters: Filters): HTMLElement {
   );
 }
 
+/** A marker of the size the map draws for this many killed. */
+function sizedDot(killed: number): HTMLElement {
+  const dot = el('span', { class: 'key-dot' });
+  const size = `${Math.round(radiusOf(killed) * 2)}px`;
+  dot.style.width = size;
+  dot.style.height = size;
+  return dot;
+}
+
 function legend(): HTMLElement {
   return el(
-    'ul',
-    { class: 'legend', 'aria-label': 'Event types' },
-    ...Object.keys(TYPE_COLOURS).map((t) => el('li', {}, el('span', { class: 'swatch', 'data-type': t }), t)),
+    'div',
+    { class: 'legends' },
+    el(
+      'ul',
+      { class: 'legend', 'aria-label': 'Event types' },
+      ...Object.keys(TYPE_COLOURS).map((t) =>
+        el('li', {}, el('span', { class: 'swatch', 'data-type': t }), t),
+      ),
+    ),
+    el(
+      'ul',
+      { class: 'legend marker-key', 'aria-label': 'Map symbols' },
+      el(
+        'li',
+        { class: 'key-size' },
+        sizedDot(0),
+        sizedDot(10),
+        sizedDot(50),
+        'size: people killed (0, 10, 50)',
+      ),
+      el(
+        'li',
+        { class: 'key-cluster' },
+        el('span', { class: 'key-cluster-badge' }, '3'),
+        'events close together (select to zoom in)',
+      ),
+      el(
+        'li',
+        { class: 'key-area' },
+        el('span', { class: 'key-square' }),
+        'placed only to a district or province',
+      ),
+    ),
   );
 }
 

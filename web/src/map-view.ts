@@ -10,6 +10,13 @@ import { fanOut } from './fan-out.js';
 import { gridCluster } from './grid-cluster.js';
 
 const CELL = 44;
+/** Events placed only to a district, a province or a country: drawn apart, never merged into a town's cluster. */
+const AREA_PRECISIONS: ReadonlySet<string> = new Set(['district', 'province', 'country']);
+const AREA_WORDS: Readonly<Record<string, string>> = {
+  district: 'placed only to the district',
+  province: 'placed only to the province',
+  country: 'placed only to the country',
+};
 
 /** The map of the current view: offline country outlines, clustered event markers, district labels. */
 export interface MapView {
@@ -17,7 +24,8 @@ export interface MapView {
   destroy(): void;
 }
 
-function radiusOf(fatalities: number | null): number {
+/** A marker's radius in pixels: it grows with the square root of the people killed, up to a cap. */
+export function radiusOf(fatalities: number | null): number {
   return 5 + Math.min(16, Math.sqrt(Math.max(0, fatalities ?? 0)) * 2.2);
 }
 
@@ -48,6 +56,8 @@ export function createMapView(
   }).addTo(map);
   map.attributionControl.addAttribution('Natural Earth');
   map.setView([29.5, 67], 5);
+  // district names above the markers, so a cluster never hides them; they take no clicks
+  map.createPane('labels');
 
   const markers = L.layerGroup().addTo(map);
   const labels = L.layerGroup().addTo(map);
@@ -96,20 +106,40 @@ export function createMapView(
       const pt = map.latLngToLayerPoint([p[1] as number, p[2] as number]);
       return { x: pt.x, y: pt.y, item: p };
     });
+    // towns cluster when they crowd; each area-level point (district, province) is a group of its own, fanned out
+    const towns = projected.filter((p) => !AREA_PRECISIONS.has(p.item[7]));
+    const areas = new Map<string, { x: number; y: number; items: EventPoint[] }>();
+    for (const p of projected) {
+      if (!AREA_PRECISIONS.has(p.item[7])) continue;
+      const key = `${p.item[7]}:${p.item[1]}:${p.item[2]}`;
+      const group = areas.get(key);
+      if (group) group.items.push(p.item);
+      else areas.set(key, { x: p.x, y: p.y, items: [p.item] });
+    }
     // Tab visits them in reading order: row of cells by row from the top, each row from the left
-    const clusters = gridCluster(projected, CELL).sort(
-      (a, b) => Math.floor(a.y / CELL) - Math.floor(b.y / CELL) || a.x - b.x,
-    );
+    const groups = [
+      ...gridCluster(towns, CELL).map((c) => ({ ...c, area: false })),
+      ...[...areas.values()].map((a) => ({ ...a, area: true })),
+    ].sort((a, b) => Math.floor(a.y / CELL) - Math.floor(b.y / CELL) || a.x - b.x);
     const drawEvent = (item: EventPoint, latlng: L.LatLngExpression): void => {
       const size = Math.round(radiusOf(item[5]) * 2);
-      const m = L.marker(latlng, { icon: L.divIcon({ className: 'event-marker', iconSize: [size, size] }) });
+      const area = AREA_WORDS[item[7]];
+      const className = area ? `event-marker area-marker area-${item[7]}` : 'event-marker';
+      const m = L.marker(latlng, { icon: L.divIcon({ className, iconSize: [size, size] }) });
       const killed = item[5] === null ? 'fatalities unknown' : `${item[5]} killed`;
-      const label = `${item[4]}, ${placeOf([item])}, ${item[3]}, ${killed}`;
+      const label = `${item[4]}, ${placeOf([item])}${area ? ` (${area})` : ''}, ${item[3]}, ${killed}`;
       const icon = addButton(m, label, [item], () => options.onOpen(item[0]));
       if (icon) icon.style.background = `${colourOf(item[4])}cc`;
     };
-    for (const c of clusters) {
+    for (const c of groups) {
       const first = c.items[0]!;
+      if (c.area && c.items.length > 1) {
+        const offsets = fanOut(c.items.length, 2 * radiusOf(null) + 8);
+        c.items.forEach((p, i) =>
+          drawEvent(p, map.layerPointToLatLng([c.x + offsets[i]!.dx, c.y + offsets[i]!.dy])),
+        );
+        continue;
+      }
       if (c.items.length === 1) {
         drawEvent(first, [first[1] as number, first[2] as number]);
         continue;
@@ -166,6 +196,7 @@ export function createMapView(
           icon: label,
           interactive: false,
           keyboard: false,
+          pane: 'labels',
         }).addTo(labels);
       }
     }
