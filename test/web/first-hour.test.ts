@@ -241,6 +241,38 @@ describe.skipIf(!run)('the first hour in a real browser', () => {
     await page.close();
   });
 
+  it('keeps the map position and zoom in the URL with the filters, through filter changes and back', async () => {
+    const hash = (page: Page) =>
+      page.evaluate(() => (globalThis as unknown as { location: { hash: string } }).location.hash);
+    const fresh = await open(`${samplesUrl}/`);
+    // the page's own fit to the events is not written into the URL
+    expect(await hash(fresh)).toBe('');
+    await fresh.close();
+    const page = await open(`${samplesUrl}/#/?admin1=Balochistan&at=27.8000,66.6000,7`);
+    expect(await hash(page)).toBe('#/?admin1=Balochistan&at=27.8000,66.6000,7');
+    await page.locator('.leaflet-control-zoom-in').click();
+    await page.waitForFunction(() =>
+      (globalThis as unknown as { location: { hash: string } }).location.hash.endsWith(',8'),
+    );
+    expect(await hash(page)).toBe('#/?admin1=Balochistan&at=27.8000,66.6000,8');
+    await page.selectOption('#f-type', 'Battles');
+    await page.waitForFunction(() =>
+      (globalThis as unknown as { location: { hash: string } }).location.hash.includes('type=Battles'),
+    );
+    await ready(page);
+    expect(await hash(page)).toBe('#/?admin1=Balochistan&type=Battles&at=27.8000,66.6000,8');
+    // zooming out from 8 gives 7: the new map started where the old one was
+    await page.locator('.leaflet-control-zoom-out').click();
+    await page.waitForFunction(() =>
+      (globalThis as unknown as { location: { hash: string } }).location.hash.endsWith(',7'),
+    );
+    const first = page.locator('.event-list li a').first();
+    expect(await first.getAttribute('href')).toMatch(
+      /^#\/event\/[^?]+\?admin1=Balochistan&type=Battles&at=27\.8000,66\.6000,7$/,
+    );
+    await page.close();
+  });
+
   it('does not scroll when a filter changes', async () => {
     const page = await open(`${samplesUrl}/`, { width: 800, height: 500 });
     // at the foot of the list, with a filter focused (as after choosing from it with the keyboard), a change that

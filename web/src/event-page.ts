@@ -180,8 +180,13 @@ function view(d: EventDetail, back: string): HTMLElement[] {
   ].filter((n): n is HTMLElement => n !== null);
 }
 
-export async function renderEventPage(main: HTMLElement, id: string, filters: Filters = {}): Promise<void> {
-  const back = mapHash(filters);
+export async function renderEventPage(
+  main: HTMLElement,
+  id: string,
+  filters: Filters = {},
+  at: string | null = null,
+): Promise<void> {
+  const back = mapHash(filters, at);
   replace(main, el('p', { role: 'status' }, 'Loading…'));
   try {
     const detail = await api.event(id);

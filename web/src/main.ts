@@ -33,10 +33,10 @@ async function route(): Promise<void> {
     if (target === r.view) a.setAttribute('aria-current', 'page');
     else a.removeAttribute('aria-current');
   }
-  if (r.view === 'event' && r.id) await renderEventPage(main, r.id, r.filters);
+  if (r.view === 'event' && r.id) await renderEventPage(main, r.id, r.filters, r.at);
   else if (r.view === 'publishers') await renderPublishersPage(main);
   else if (r.view === 'add') renderAddPage(main, settings.tokenRequired);
-  else await renderMapPage(main, r.filters, settings.tileUrl, settings.exportFormats);
+  else await renderMapPage(main, r.filters, r.at, settings.tileUrl, settings.exportFormats);
   shownView = r.view;
   document.body.dataset['ready'] = 'true';
 }

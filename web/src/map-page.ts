@@ -6,7 +6,7 @@ import { filtersForm } from './filters-form.js';
 import { dateText, figureText, placeText } from './format.js';
 import { createMapView, radiusOf, type MapView } from './map-view.js';
 import { renderTimeline } from './timeline.js';
-import { eventHash, filterQuery, mapHash, type Filters } from './url-state.js';
+import { eventHash, filterQuery, formatAt, mapHash, parseAt, type Filters } from './url-state.js';
 
 const PAGE = 50;
 let mapView: MapView | null = null;
@@ -19,14 +19,14 @@ function uniq(values: readonly (string | null)[]): string[] {
   return [...new Set(values.filter((v): v is string => !!v))].sort((a, b) => a.localeCompare(b));
 }
 
-function eventRow(e: EventRecordWire, filters: Filters): HTMLLIElement {
+function eventRow(e: EventRecordWire, filters: Filters, at: () => string | null): HTMLLIElement {
   return el(
     'li',
     { class: 'event-row' },
     el('span', { class: 'swatch', 'data-type': e.event_type, style: undefined }),
     el(
       'a',
-      { href: eventHash(e.id, filters) },
+      { href: eventHash(e.id, filters, at()), 'data-id': e.id },
       el('strong', {}, dateText(e.date)),
       ' · ',
       placeText(e.location),
@@ -109,11 +109,14 @@ function paintSwatches(root: HTMLElement): void {
 export async function renderMapPage(
   main: HTMLElement,
   filters: Filters,
+  initialAt: string | null,
   tileUrl: string | null,
   formats: readonly string[],
 ): Promise<void> {
+  // where the reader has moved the map: kept in the URL with the filters, and through every filter change
+  let at = initialAt;
   const go = (f: Filters) => {
-    location.hash = mapHash(f);
+    location.hash = mapHash(f, at);
   };
   const status = el('p', { class: 'status', role: 'status', 'aria-live': 'polite' }, 'Loading…');
   const mapBox = el('div', { class: 'map', id: 'map', 'aria-label': 'Map of events' });
@@ -142,7 +145,15 @@ export async function renderMapPage(
   mapView?.destroy();
   mapView = createMapView(mapBox, {
     tileUrl,
-    onOpen: (id) => (location.hash = eventHash(id, filters)),
+    at: parseAt(initialAt),
+    onOpen: (id) => (location.hash = eventHash(id, filters, at)),
+    onMove: (moved) => {
+      at = formatAt(moved);
+      // replaceState: the URL follows the map without a new history entry or a redraw
+      history.replaceState(null, '', mapHash(filters, at));
+      for (const a of list.querySelectorAll<HTMLAnchorElement>('a[data-id]'))
+        a.href = eventHash(a.dataset['id'] ?? '', filters, at);
+    },
   });
 
   let publishers: string[] = [];
@@ -182,7 +193,7 @@ export async function renderMapPage(
       // nothing to download: the links would give empty files
       downloads.replaceWith(emptyHint(filters));
     }
-    list.replaceChildren(...events.items.map((e) => eventRow(e, filters)));
+    list.replaceChildren(...events.items.map((e) => eventRow(e, filters, () => at)));
     paintSwatches(list);
     status.textContent = points.truncated
       ? `Map shows the first ${all.length} of ${points.total} events.`
@@ -192,7 +203,7 @@ export async function renderMapPage(
     more.addEventListener('click', async () => {
       const next = await api.events(`${query ? `${query}&` : ''}sort=-date&limit=${PAGE}&offset=${offset}`);
       offset += next.items.length;
-      list.append(...next.items.map((e) => eventRow(e, filters)));
+      list.append(...next.items.map((e) => eventRow(e, filters, () => at)));
       paintSwatches(list);
       more.hidden = offset >= next.total || next.items.length === 0;
     });

@@ -8,6 +8,7 @@ import { colourOf } from './colours.js';
 import { el } from './dom.js';
 import { fanOut } from './fan-out.js';
 import { gridCluster } from './grid-cluster.js';
+import type { MapAt } from './url-state.js';
 
 const CELL = 44;
 /** Events placed only to a district, a province or a country: drawn apart, never merged into a town's cluster. */
@@ -42,10 +43,16 @@ function placeOf(items: readonly EventPoint[]): string {
   return best;
 }
 
-export function createMapView(
-  container: HTMLElement,
-  options: { tileUrl: string | null; onOpen: (id: string) => void },
-): MapView {
+export interface MapViewOptions {
+  readonly tileUrl: string | null;
+  /** Where to look first; null fits the map to the events. */
+  readonly at: MapAt | null;
+  readonly onOpen: (id: string) => void;
+  /** Called when the reader (not the page) moves or zooms the map. */
+  readonly onMove: (at: MapAt) => void;
+}
+
+export function createMapView(container: HTMLElement, options: MapViewOptions): MapView {
   const map = L.map(container, { zoomControl: true, worldCopyJump: false, minZoom: 2, maxZoom: 12 });
   map.attributionControl.setPrefix(false);
   if (options.tileUrl) L.tileLayer(options.tileUrl, { maxZoom: 12 }).addTo(map);
@@ -55,7 +62,19 @@ export function createMapView(
     interactive: false,
   }).addTo(map);
   map.attributionControl.addAttribution('Natural Earth');
-  map.setView([29.5, 67], 5);
+  if (options.at) map.setView([options.at.lat, options.at.lon], options.at.zoom, { animate: false });
+  else map.setView([29.5, 67], 5, { animate: false });
+  // the page's own moves (the first fit) are not the reader's: only a move away from them is reported
+  const here = (): string =>
+    `${map.getCenter().lat.toFixed(4)},${map.getCenter().lng.toFixed(4)},${map.getZoom()}`;
+  let placedAt = here();
+  let placing = false;
+  map.on('moveend', () => {
+    if (placing || here() === placedAt) return;
+    placedAt = here();
+    const c = map.getCenter();
+    options.onMove({ lat: c.lat, lon: c.lng, zoom: map.getZoom() });
+  });
   // district names above the markers, so a cluster never hides them; they take no clicks
   map.createPane('labels');
 
@@ -64,7 +83,7 @@ export function createMapView(
   /** The focusable markers and clusters drawn, with the events behind each. */
   let buttons: { icon: HTMLElement; items: readonly EventPoint[] }[] = [];
   let current: readonly EventPoint[] = [];
-  let fitted = false;
+  let fitted = options.at !== null;
   /** Events whose cluster the user opened where zooming in could not split it: drawn fanned out around it. */
   let spread = new Set<string>();
 
@@ -210,10 +229,13 @@ export function createMapView(
       if (!fitted) {
         const located = points.filter((p) => p[1] !== null && p[2] !== null);
         if (located.length > 0) {
+          placing = true;
           map.fitBounds(
             L.latLngBounds(located.map((p) => [p[1] as number, p[2] as number] as [number, number])).pad(0.2),
-            { maxZoom: 8 },
+            { maxZoom: 8, animate: false },
           );
+          placing = false;
+          placedAt = here();
           fitted = true;
         }
       }
