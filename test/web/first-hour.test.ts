@@ -273,6 +273,51 @@ describe.skipIf(!run)('the first hour in a real browser', () => {
     await page.close();
   });
 
+  it('follows the reader’s dark colour scheme, map and timeline included', async () => {
+    const colours = async (scheme: 'light' | 'dark') => {
+      const page = await browser.context.newPage();
+      await page.emulateMedia({ colorScheme: scheme });
+      await page.goto(`${samplesUrl}/`);
+      await ready(page);
+      const found = await page.evaluate(() => {
+        const g = globalThis as unknown as {
+          document: { documentElement: unknown; querySelector(s: string): unknown };
+          getComputedStyle(e: unknown): {
+            backgroundColor: string;
+            color: string;
+            fill: string;
+            stroke: string;
+          };
+        };
+        const q = (s: string) => g.getComputedStyle(g.document.querySelector(s));
+        return {
+          page: g.getComputedStyle(g.document.documentElement).backgroundColor,
+          text: g.getComputedStyle(g.document.documentElement).color,
+          land: q('#map path.country').fill,
+          sea: q('#map').backgroundColor,
+          timeline: q('.timeline').backgroundColor,
+          line: q('.timeline .fatalities-line').stroke,
+        };
+      });
+      await page.close();
+      return found;
+    };
+    const lightness = (rgb: string) => {
+      const [r, g, b] = (rgb.match(/\d+/g) ?? []).map(Number);
+      return ((r ?? 0) + (g ?? 0) + (b ?? 0)) / 3;
+    };
+    const light = await colours('light');
+    const dark = await colours('dark');
+    for (const key of ['page', 'land', 'sea', 'timeline'] as const) {
+      expect({ key, light: lightness(light[key]) > 180 }).toEqual({ key, light: true });
+      expect({ key, dark: lightness(dark[key]) < 80 }).toEqual({ key, dark: true });
+    }
+    for (const key of ['text', 'line'] as const) {
+      expect({ key, light: lightness(light[key]) < 80 }).toEqual({ key, light: true });
+      expect({ key, dark: lightness(dark[key]) > 180 }).toEqual({ key, dark: true });
+    }
+  });
+
   it('does not scroll when a filter changes', async () => {
     const page = await open(`${samplesUrl}/`, { width: 800, height: 500 });
     // at the foot of the list, with a filter focused (as after choosing from it with the keyboard), a change that

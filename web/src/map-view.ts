@@ -58,7 +58,8 @@ export function createMapView(container: HTMLElement, options: MapViewOptions): 
   if (options.tileUrl) L.tileLayer(options.tileUrl, { maxZoom: 12 }).addTo(map);
   const topo = countries as unknown as Topology<{ countries: GeometryCollection }>;
   L.geoJSON(feature(topo, topo.objects.countries), {
-    style: { color: '#8a8f98', weight: 0.8, fillColor: '#f3efe6', fillOpacity: options.tileUrl ? 0 : 1 },
+    // colours from the stylesheet (path.country), so that they follow the light or dark theme
+    style: { className: 'country', weight: 0.8, fillOpacity: options.tileUrl ? 0 : 1 },
     interactive: false,
   }).addTo(map);
   map.attributionControl.addAttribution('Natural Earth');

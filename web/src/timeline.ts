@@ -82,9 +82,7 @@ export function renderTimeline(
       (b, i) => `${i === 0 ? 'M' : 'L'}${(pad.l + (i + 0.5) * bw).toFixed(1)},${yf(b.fatalities).toFixed(1)}`,
     )
     .join('');
-  root.appendChild(
-    svg('path', { d: line, fill: 'none', stroke: '#222', 'stroke-width': 1.2, class: 'fatalities-line' }),
-  );
+  root.appendChild(svg('path', { d: line, fill: 'none', 'stroke-width': 1.2, class: 'fatalities-line' }));
   const label = (x: number, yy: number, text: string, anchor: string) => {
     const t = svg('text', { x, y: yy, 'text-anchor': anchor, class: 'axis' });
     t.textContent = text;
