@@ -6,6 +6,7 @@ import type { Knowledge } from '../extract/knowledge.js';
 import { EXPORT_FORMATS } from '../export/export-events.js';
 import type { Store } from '../store/store.js';
 import { FaultlineError } from '../errors/errors.js';
+import { answerClientError } from './client-errors.js';
 import { errorHandler, type ErrorLog } from './error-handler.js';
 import { filterResolver } from './event-query.js';
 import { openApiDocument, type RouteDoc } from './openapi.js';
@@ -67,6 +68,7 @@ export function buildApp(deps: AppDeps): FastifyInstance {
     // querystrings and params are coerced from text; JSON bodies are validated as sent
     schemaController: { compilersFactory: { buildValidator: partAwareValidators() } },
     // a URL fastify cannot route (a broken %-escape) gets the API's error body like any other bad request
+    clientErrorHandler: answerClientError,
     frameworkErrors: (error, request, reply) =>
       handleError(error, request as unknown as FastifyRequest, reply as unknown as FastifyReply),
   });
