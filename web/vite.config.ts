@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
+import { compressAssets } from './compress-assets.js';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 
@@ -7,6 +8,8 @@ const here = fileURLToPath(new URL('.', import.meta.url));
 export default defineConfig({
   root: here,
   base: '/',
+  // file names under assets/ carry a hash of their content (Vite's default), so the server may cache them for good
+  plugins: [compressAssets()],
   publicDir: false,
   build: {
     outDir: fileURLToPath(new URL('../dist/web', import.meta.url)),

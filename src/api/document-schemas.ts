@@ -75,6 +75,8 @@ export const PublisherProfileSchema = Type.Object({
   contestedEvents: Type.Number(),
   highest: Type.Number(),
   lowest: Type.Number(),
+  /** Each framing term id of `framing.terms` with the words it stands for ("neu-gunmen" → "gunmen"). */
+  termLabels: Type.Record(Type.String(), Type.String()),
 });
 export type PublisherProfileWire = Static<typeof PublisherProfileSchema>;
 

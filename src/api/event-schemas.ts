@@ -97,7 +97,8 @@ export type EventList = Static<typeof EventListSchema>;
 
 /**
  * One event as the map and the timeline need it, in a positional tuple so that tens of thousands fit in one
- * response: [id, lat, lon, date start, event type, fatalities best (or null), admin2, location precision, admin1].
+ * response: [id, lat, lon, date start, event type, fatalities best (or null), admin2, location precision, admin1,
+ * date precision].
  */
 export const EventPointSchema = Type.Tuple([
   Type.String(),
@@ -109,6 +110,7 @@ export const EventPointSchema = Type.Tuple([
   NullableString,
   Type.String(),
   NullableString,
+  Type.String(),
 ]);
 export type EventPoint = Static<typeof EventPointSchema>;
 

@@ -1,4 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
+import { oneOf } from './one-of.js';
 
 const IsoDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD, inclusive' });
 const Name = Type.String({ minLength: 1, maxLength: 200 });
@@ -38,14 +39,7 @@ export const MAX_PAGE = 500;
 export const EventListQuerySchema = Type.Object(
   {
     ...EventFiltersSchema.properties,
-    sort: Type.Optional(
-      Type.Union([
-        Type.Literal('date'),
-        Type.Literal('-date'),
-        Type.Literal('fatalities'),
-        Type.Literal('-fatalities'),
-      ]),
-    ),
+    sort: Type.Optional(oneOf(['date', '-date', 'fatalities', '-fatalities'])),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_PAGE, default: 100 })),
     offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 10_000_000, default: 0 })),
   },
@@ -58,7 +52,7 @@ export const STATS_DIMENSIONS = ['day', 'week', 'month', 'district', 'actor', 't
 export const StatsQuerySchema = Type.Object(
   {
     ...EventFiltersSchema.properties,
-    by: Type.Union(STATS_DIMENSIONS.map((d) => Type.Literal(d))),
+    by: oneOf(STATS_DIMENSIONS),
   },
   { additionalProperties: false },
 );

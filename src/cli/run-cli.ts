@@ -20,6 +20,9 @@ const USAGE_ERRORS: ReadonlySet<string> = new Set([
   'FL_ERR_CONFIG',
 ]);
 
+/** Exit statuses beyond 0 (done), 1 (an input or the run failed) and 2 (bad command line). */
+const EXIT_CANNOT_LISTEN = 3;
+
 type Command = (argv: readonly string[], io: CliIo) => Promise<number>;
 
 const COMMANDS: Readonly<Record<string, { run: Command; help: string }>> = {
@@ -36,6 +39,9 @@ const COMMANDS: Readonly<Record<string, { run: Command; help: string }>> = {
   eval: { run: evalCommand, help: EVAL_HELP },
   start: { run: startCommand, help: START_HELP },
 };
+
+/** Every command's name, as typed after `faultline`. */
+export const COMMAND_NAMES: readonly string[] = Object.keys(COMMANDS);
 
 function usage(): string {
   return `faultline: conflict reporting in, a traceable event dataset out.\n\n${Object.values(COMMANDS)
@@ -63,6 +69,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     return await command.run(rest, io);
   } catch (error) {
     io.err(error instanceof FaultlineError ? error.message : `faultline ${name}: ${describeError(error)}`);
-    return error instanceof FaultlineError && USAGE_ERRORS.has(error.code) ? 2 : 1;
+    if (!(error instanceof FaultlineError)) return 1;
+    if (error.code === 'FL_ERR_LISTEN') return EXIT_CANNOT_LISTEN;
+    return USAGE_ERRORS.has(error.code) ? 2 : 1;
   }
 }

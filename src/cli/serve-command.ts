@@ -22,6 +22,20 @@ function port(value: string | undefined): number {
   return n;
 }
 
+/** Why the address could not be listened on, in words that say what to do. */
+function listenFailure(error: unknown, listenPort: number): string {
+  switch ((error as NodeJS.ErrnoException).code) {
+    case 'EADDRINUSE':
+      return `port ${listenPort} is already in use, perhaps by another faultline serve; stop it or choose another --port`;
+    case 'EADDRNOTAVAIL':
+      return 'the host is not an address of this machine; choose another --host';
+    case 'EACCES':
+      return `not permitted to listen on port ${listenPort}; choose a port above 1023`;
+    default:
+      return (error as Error).message;
+  }
+}
+
 /** `faultline serve`: resolves once the server has stopped (SIGINT or SIGTERM); `stop` lets tests end it. */
 export async function serveCommand(argv: readonly string[], io: CliIo, stop?: AbortSignal): Promise<number> {
   const { values } = parseCommand(argv, {
@@ -52,12 +66,9 @@ export async function serveCommand(argv: readonly string[], io: CliIo, stop?: Ab
   try {
     await app.listen({ host, port: listenPort });
   } catch (error) {
+    await app.close();
     await store.close();
-    throw new FaultlineError(
-      'FL_ERR_CONFIG',
-      `--host ${host} --port ${listenPort}`,
-      (error as Error).message,
-    );
+    throw new FaultlineError('FL_ERR_LISTEN', `${host}:${listenPort}`, listenFailure(error, listenPort));
   }
   const address = app.server.address();
   const bound = typeof address === 'object' && address ? address.port : listenPort;

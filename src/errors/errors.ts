@@ -27,6 +27,7 @@ export const ERROR_CODES = {
   FL_ERR_UNAUTHORIZED: { status: 401, message: 'needs a valid bearer token' },
   FL_ERR_HOST_REFUSED: { status: 403, message: 'is not a name this loopback server accepts writes under' },
   FL_ERR_INTERNAL: { status: 500, message: 'failed unexpectedly' },
+  FL_ERR_LISTEN: { status: 500, message: 'cannot be listened on' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;
@@ -37,8 +38,21 @@ export type ErrorCode = keyof typeof ERROR_CODES;
 const CONTROLS = /[\0-\x1F\x7F-\x9F\u2028\u2029]+/g;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
-function oneLine(text: string): string {
-  return text.replace(CONTROLS, ' ').replace(LONE_SURROGATE, '\uFFFD');
+// A subject or detail beyond these lengths (a 3,000-character id pasted into a URL) is cut: the line must stay
+// readable, and an API answer must not echo back whatever it was sent.
+const MAX_SUBJECT = 200;
+const MAX_DETAIL = 300;
+
+/** The text, or its first `max` characters and an ellipsis. */
+export function clip(text: string, max: number): string {
+  if (text.length <= max) return text;
+  // never cut a surrogate pair in two
+  const end = /[\uD800-\uDBFF]/.test(text.charAt(max - 1)) ? max - 1 : max;
+  return `${text.slice(0, end)}…`;
+}
+
+function oneLine(text: string, max: number): string {
+  return clip(text.replace(CONTROLS, ' ').replace(LONE_SURROGATE, '\uFFFD'), max);
 }
 
 /** An error with a stable code, the input it concerns, and a one-line reason for people. */
@@ -49,8 +63,8 @@ export class FaultlineError extends Error {
 
   constructor(code: ErrorCode, subject: string, detail?: string) {
     const base = ERROR_CODES[code].message;
-    const line = oneLine(subject);
-    super(detail ? `${line}: ${base} (${oneLine(detail)})` : `${line}: ${base}`);
+    const line = oneLine(subject, MAX_SUBJECT);
+    super(detail ? `${line}: ${base} (${oneLine(detail, MAX_DETAIL)})` : `${line}: ${base}`);
     this.name = 'FaultlineError';
     this.code = code;
     this.subject = subject;

@@ -8,6 +8,7 @@ import { cleanPlainText } from './clean-plain-text.js';
 import { detectLanguage } from './detect-language.js';
 import { documentId } from './document-id.js';
 import { normalizeDate } from './normalize-date.js';
+import { readPlainTextHeader } from './plain-text-header.js';
 import { stripMarkdown } from './strip-markdown.js';
 import type { BuildDefaults, RawInput } from './types.js';
 
@@ -25,6 +26,7 @@ function hasArticleParagraph(text: string): boolean {
 
 interface Cleaned {
   readonly text: string;
+  readonly url: string | null;
   readonly title: string | null;
   readonly publisher: string | null;
   readonly published: string | null;
@@ -37,12 +39,15 @@ function clean(raw: RawInput, rules: BoilerplateRules): Cleaned {
     case 'markdown':
       return {
         text: cleanPlainText(stripMarkdown(raw.content), rules),
+        url: null,
         title: null,
         publisher: null,
         published: null,
       };
-    default:
-      return { text: cleanPlainText(raw.content, rules), title: null, publisher: null, published: null };
+    default: {
+      const text = cleanPlainText(raw.content, rules);
+      return { text, url: null, ...readPlainTextHeader(text) };
+    }
   }
 }
 
@@ -85,7 +90,7 @@ export function buildDocument(
     return new FaultlineError('FL_ERR_INPUT_NO_ARTICLE', origin);
   }
   if (cleaned.text === '') return new FaultlineError('FL_ERR_INPUT_EMPTY', origin);
-  const url = present(raw.meta.url) ?? (HTTP_URL.test(origin) ? origin : null);
+  const url = present(raw.meta.url) ?? (HTTP_URL.test(origin) ? origin : null) ?? present(cleaned.url);
   return {
     kind: 'Document',
     id: documentId(cleaned.text),

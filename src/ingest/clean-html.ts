@@ -12,6 +12,8 @@ import { removeBoxes } from './remove-boxes.js';
 
 export interface CleanedHtml {
   readonly text: string;
+  /** The address the page gives itself (canonical link or og:url). */
+  readonly url: string | null;
   readonly title: string | null;
   readonly publisher: string | null;
   readonly published: string | null;
@@ -64,19 +66,25 @@ function readability(doc: DomDocument): Article {
  */
 export function cleanHtml(
   html: string,
-  _url: string | null,
+  url: string | null,
   rules: BoilerplateRules = defaultBoilerplateRules(),
 ): CleanedHtml {
   if (estimateNesting(html) > MAX_PARSE_NESTING) {
-    return { text: cleanPlainText(stripTags(html), rules), title: null, publisher: null, published: null };
+    return {
+      text: cleanPlainText(stripTags(html), rules),
+      url: null,
+      title: null,
+      publisher: null,
+      published: null,
+    };
   }
   let doc: DomDocument;
   try {
     doc = parse(html);
   } catch {
-    return { text: '', title: null, publisher: null, published: null };
+    return { text: '', url: null, title: null, publisher: null, published: null };
   }
-  const meta = readHtmlMetadata(doc);
+  const meta = readHtmlMetadata(doc, url);
   const body = doc.body ?? doc.documentElement;
   const shape = body === null ? null : removeBoxes(body, rules.htmlBoxes);
   const affordable =
@@ -87,5 +95,11 @@ export function cleanHtml(
   const article: Article = affordable ? readability(doc) : { content: null, title: null };
   const root = article.content ?? doc.body;
   const text = root === null ? '' : cleanPlainText(blockText(root), rules);
-  return { text, title: meta.title ?? article.title, publisher: meta.publisher, published: meta.published };
+  return {
+    text,
+    url: meta.url,
+    title: meta.title ?? article.title,
+    publisher: meta.publisher,
+    published: meta.published,
+  };
 }

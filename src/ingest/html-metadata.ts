@@ -3,6 +3,8 @@ import { textOf } from './dom.js';
 import { normalizeDate } from './normalize-date.js';
 
 export interface HtmlMetadata {
+  /** The page's own address (`<link rel=canonical>`, then `og:url`), absolute http(s) only. */
+  readonly url: string | null;
   readonly title: string | null;
   readonly publisher: string | null;
   readonly published: string | null;
@@ -101,8 +103,34 @@ function timeInArticle(doc: DomDocument): string | null {
   return null;
 }
 
-/** Title, publisher and publication day from the page's own metadata (call before the page is modified). */
-export function readHtmlMetadata(doc: DomDocument): HtmlMetadata {
+/** An http(s) address as written, resolved against the page's own URL when relative; anything else is null. */
+function httpUrl(value: string | null | undefined, base: string | null): string | null {
+  const written = value?.trim();
+  if (!written) return null;
+  try {
+    const url = base === null ? new URL(written) : new URL(written, base);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null;
+  } catch {
+    return null;
+  }
+}
+
+function canonicalUrl(doc: DomDocument, base: string | null): string | null {
+  const links = doc.querySelectorAll('link[rel][href]');
+  for (let i = 0; i < links.length; i++) {
+    const link = links[i];
+    const rel = link?.getAttribute('rel')?.toLowerCase().split(/\s+/) ?? [];
+    const url = rel.includes('canonical') ? httpUrl(link?.getAttribute('href'), base) : null;
+    if (url !== null) return url;
+  }
+  return httpUrl(firstMeta(doc, ['meta[property="og:url"]', 'meta[name="og:url"]']), base);
+}
+
+/**
+ * Address, title, publisher and publication day from the page's own metadata (call before the page is
+ * modified). `pageUrl`, where the page was fetched from, resolves a relative canonical link.
+ */
+export function readHtmlMetadata(doc: DomDocument, pageUrl: string | null = null): HtmlMetadata {
   const ld = jsonLd(doc);
   const publisher =
     firstMeta(doc, [
@@ -133,5 +161,5 @@ export function readHtmlMetadata(doc: DomDocument): HtmlMetadata {
       ),
     ) ??
     timeInArticle(doc);
-  return { title, publisher, published };
+  return { url: canonicalUrl(doc, httpUrl(pageUrl, null)), title, publisher, published };
 }

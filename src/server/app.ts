@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import fastifyStatic from '@fastify/static';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { SettingsSchema } from '../api/document-schemas.js';
 import type { Knowledge } from '../extract/knowledge.js';
 import { EXPORT_FORMATS } from '../export/export-events.js';
 import type { Store } from '../store/store.js';
+import { FaultlineError } from '../errors/errors.js';
+import { answerClientError } from './client-errors.js';
 import { errorHandler, type ErrorLog } from './error-handler.js';
 import { filterResolver } from './event-query.js';
 import { openApiDocument, type RouteDoc } from './openapi.js';
@@ -17,6 +18,7 @@ import { exportsRoute } from './routes/exports-route.js';
 import { operationsRoute } from './routes/operations-route.js';
 import { publishersRoute } from './routes/publishers-route.js';
 import { statsRoute } from './routes/stats-route.js';
+import { staticFiles } from './static-files.js';
 import { checkWriteHost, contentSecurityPolicy, tokenRequired } from './security.js';
 import { partAwareValidators, REQUEST_AJV_OPTIONS } from './validators.js';
 
@@ -56,6 +58,7 @@ export function buildApp(deps: AppDeps): FastifyInstance {
   const { config } = deps;
   const bodyLimit = config.bodyLimit ?? DEFAULT_BODY_LIMIT;
   const tileUrl = config.tileUrl ?? null;
+  const handleError = errorHandler(config.logError ?? stderrLine);
   const app = Fastify({
     logger: config.logger ?? false,
     bodyLimit,
@@ -64,6 +67,10 @@ export function buildApp(deps: AppDeps): FastifyInstance {
     ajv: REQUEST_AJV_OPTIONS,
     // querystrings and params are coerced from text; JSON bodies are validated as sent
     schemaController: { compilersFactory: { buildValidator: partAwareValidators() } },
+    // a URL fastify cannot route (a broken %-escape) gets the API's error body like any other bad request
+    clientErrorHandler: answerClientError,
+    frameworkErrors: (error, request, reply) =>
+      handleError(error, request as unknown as FastifyRequest, reply as unknown as FastifyReply),
   });
   const routeDeps: RouteDeps = {
     store: deps.store,
@@ -95,11 +102,11 @@ export function buildApp(deps: AppDeps): FastifyInstance {
   // The response schemas document the API; the data comes from our own store, so plain JSON.stringify serialises
   // it (fast-json-stringify must test each nullable branch of an event record and is three times slower here).
   app.setSerializerCompiler(() => (data) => JSON.stringify(data));
-  app.setErrorHandler(errorHandler(config.logError ?? stderrLine));
+  app.setErrorHandler(handleError);
   app.setNotFoundHandler((request, reply) => {
-    void reply
-      .status(404)
-      .send({ error: 'FL_ERR_NOT_FOUND', message: `${request.method} ${request.url}: was not found` });
+    // through FaultlineError, so that a very long URL is not echoed back whole
+    const missing = new FaultlineError('FL_ERR_NOT_FOUND', `${request.method} ${request.url}`);
+    void reply.status(404).send({ error: missing.code, message: missing.message });
   });
 
   void app.register(eventsRoute(routeDeps));
@@ -124,7 +131,8 @@ export function buildApp(deps: AppDeps): FastifyInstance {
     );
   });
   if (config.webRoot !== null && existsSync(config.webRoot)) {
-    void app.register(fastifyStatic, { root: config.webRoot, index: 'index.html', wildcard: true });
+    const webRoot = config.webRoot;
+    void app.register(async (web) => staticFiles(web, webRoot));
   }
   return app;
 }

@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { describeError, isFaultlineError } from '../errors/errors.js';
+import { clip, describeError, ERROR_CODES, isFaultlineError } from '../errors/errors.js';
+import { FASTIFY_CLIENT_ERRORS, isFastifyClientError } from './fastify-errors.js';
 
 interface ErrorBody {
   readonly error: string;
@@ -11,7 +12,11 @@ interface ErrorBody {
 interface AjvIssue {
   readonly instancePath?: string;
   readonly message?: string;
-  readonly params?: { readonly additionalProperty?: string; readonly missingProperty?: string };
+  readonly params?: {
+    readonly additionalProperty?: string;
+    readonly missingProperty?: string;
+    readonly allowedValues?: readonly unknown[];
+  };
 }
 
 /** "querystring/limit must be <= 500", "querystring/colour is not accepted": always the field by name. */
@@ -25,7 +30,9 @@ function validationMessage(e: {
   const where = e.validationContext ?? 'request';
   if (issue.params?.additionalProperty) return `${where}/${issue.params.additionalProperty} is not accepted`;
   if (issue.params?.missingProperty) return `${where}/${issue.params.missingProperty} is required`;
-  return `${where}${issue.instancePath ?? ''} ${issue.message ?? 'is invalid'}`;
+  const field = `${where}${issue.instancePath ?? ''}`;
+  if (issue.params?.allowedValues) return `${field} must be one of ${issue.params.allowedValues.join(', ')}`;
+  return `${field} ${issue.message ?? 'is invalid'}`;
 }
 
 /**
@@ -50,9 +57,17 @@ export function errorResponse(error: unknown, requestId: string): { status: numb
       body: { error: 'FL_ERR_INPUT_TOO_LARGE', message: 'request body is larger than the limit' },
     };
   if (status >= 400 && status < 500) {
+    if (isFastifyClientError(e.code))
+      return { status, body: { error: e.code, message: FASTIFY_CLIENT_ERRORS[e.code] } };
+    // our own coded errors that carry a status without being FaultlineErrors (the 401 of a missing token)
+    if (typeof e.code === 'string' && Object.hasOwn(ERROR_CODES, e.code))
+      return { status, body: { error: e.code, message: clip(String(e.message), 300) } };
     return {
       status,
-      body: { error: e.code ?? 'FL_ERR_BAD_ARGUMENT', message: String(e.message ?? 'bad request') },
+      body: {
+        error: 'FL_ERR_BAD_ARGUMENT',
+        message: `request: ${clip(String(e.message ?? 'bad request'), 300)}`,
+      },
     };
   }
   return {

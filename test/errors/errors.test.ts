@@ -19,3 +19,16 @@ describe('error registry', () => {
     expect(e.message).not.toContain('\n');
   });
 });
+
+describe('long subjects and details', () => {
+  it('cuts them with an ellipsis so that the line stays readable', () => {
+    const e = new FaultlineError('FL_ERR_NOT_FOUND', `event ${'z'.repeat(3000)}`, 'd'.repeat(1000));
+    expect(e.message).toBe(`event ${'z'.repeat(194)}…: was not found (${'d'.repeat(300)}…)`);
+    expect(e.subject.length).toBe(3006);
+  });
+
+  it('never cuts a surrogate pair in two', () => {
+    const e = new FaultlineError('FL_ERR_NOT_FOUND', `${'a'.repeat(199)}😀${'b'.repeat(10)}`);
+    expect(e.message).toBe(`${'a'.repeat(199)}…: was not found`);
+  });
+});

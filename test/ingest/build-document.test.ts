@@ -173,3 +173,69 @@ describe('buildDocument cleans every text field on the way in', () => {
     expect((failed as FaultlineError).message).toBe('x.jsonl#bad id: has no text');
   });
 });
+
+describe('buildDocument reads the metadata an input carries in itself', () => {
+  const PAGE = (head: string): string =>
+    `<!doctype html><html><head><title>Levies post attacked</title>${head}</head><body><article>` +
+    `<p>${STORY}</p><p>${STORY}</p></article></body></html>`;
+
+  it('stores an HTML page under its canonical link, or its og:url', () => {
+    const canonical = doc(
+      buildDocument(
+        raw({
+          origin: 'saved/page.html',
+          format: 'html',
+          content: PAGE(
+            '<meta property="og:url" content="https://b.example/og"><link rel="canonical" href="https://b.example/levies-post">',
+          ),
+        }),
+        LIMIT,
+      ),
+    );
+    expect(canonical.url).toBe('https://b.example/levies-post');
+    const og = doc(
+      buildDocument(
+        raw({
+          origin: 'saved/page.html',
+          format: 'html',
+          content: PAGE('<meta property="og:url" content="https://b.example/og">'),
+        }),
+        LIMIT,
+      ),
+    );
+    expect(og.url).toBe('https://b.example/og');
+  });
+
+  it('keeps a given URL over the page’s own, and never takes a non-http one', () => {
+    const given = doc(
+      buildDocument(
+        raw({
+          format: 'html',
+          content: PAGE('<link rel="canonical" href="https://b.example/own">'),
+          meta: { url: 'https://mirror.example/copy' },
+        }),
+        LIMIT,
+      ),
+    );
+    expect(given.url).toBe('https://mirror.example/copy');
+    const scripted = doc(
+      buildDocument(
+        raw({ format: 'html', content: PAGE('<link rel="canonical" href="javascript:alert(1)">') }),
+        LIMIT,
+      ),
+    );
+    expect(scripted.url).toBeNull();
+  });
+
+  it('reads a plain-text headline and "Outlet | date" line as title, publisher and publication date', () => {
+    const content = `Levies post attacked near Mand\n\nBorder Weekly | 4 May 2025\n\n${STORY}`;
+    const d = doc(buildDocument(raw({ content }), { ...LIMIT, published: '2020-01-01' }));
+    expect(d).toMatchObject({
+      title: 'Levies post attacked near Mand',
+      publisher: 'Border Weekly',
+      published: '2025-05-04',
+      publishedSource: 'metadata',
+    });
+    expect(d.text).toContain('Border Weekly | 4 May 2025');
+  });
+});

@@ -155,6 +155,7 @@ describe('map points', () => {
       'Kech',
       'place',
       'Balochistan',
+      'day',
     ]);
     const cut = (await get('/api/points?limit=2')).json();
     expect(cut.points).toHaveLength(2);

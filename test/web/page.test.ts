@@ -104,6 +104,25 @@ describe.skipIf(!run)('the page in a real browser', () => {
     await page.close();
   });
 
+  it('serves the built bundle compressed and cached for good, and index.html revalidated', async () => {
+    const index = await fetch(`${samplesUrl}/`, { headers: { 'accept-encoding': 'br, gzip' } });
+    expect(index.headers.get('cache-control')).toBe('no-cache');
+    const html = await index.text();
+    const script = /<script[^>]+src="([^"]+\.js)"/.exec(html)?.[1];
+    const style = /<link[^>]+href="([^"]+\.css)"/.exec(html)?.[1];
+    expect(script).toMatch(/^\/assets\/index-[\w-]{8,}\.js$/);
+    for (const [url, encoding] of [
+      [script!, 'br'],
+      [style!, 'br'],
+      [script!, 'gzip'],
+    ] as const) {
+      const res = await fetch(`${samplesUrl}${url}`, { headers: { 'accept-encoding': encoding } });
+      expect({ url, encoding: res.headers.get('content-encoding') }).toEqual({ url, encoding });
+      expect(res.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+      await res.arrayBuffer();
+    }
+  });
+
   it('narrows the list with a filter and keeps the filter in the URL', async () => {
     const page = await open(`${seededUrl}/`);
     expect(await page.locator('.event-list li').count()).toBe(4);

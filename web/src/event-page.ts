@@ -2,6 +2,7 @@ import type { ClaimRow, EventDetail, EventSource } from '../../src/api/event-sch
 import { api, ApiError } from './api-client.js';
 import { el, replace } from './dom.js';
 import { dateText, figureText, placeText } from './format.js';
+import { mapHash, type Filters } from './url-state.js';
 
 /** The source's clean text with its evidence and claim spans marked, built from text nodes only. */
 function highlighted(source: EventSource): HTMLElement {
@@ -15,6 +16,13 @@ function highlighted(source: EventSource): HTMLElement {
   }
   if (at < source.text.length) box.appendChild(document.createTextNode(source.text.slice(at)));
   return box;
+}
+
+// A quote that keeps its own marks would show them twice inside <q>.
+const OUTER_MARKS = /^["'“”‘’]+|["'“”‘’]+$/g;
+
+function unquoted(text: string): string {
+  return text.trim().replace(OUTER_MARKS, '');
 }
 
 function figure(c: ClaimRow): string {
@@ -85,9 +93,9 @@ function sourceColumn(source: EventSource, claims: readonly ClaimRow[]): HTMLEle
               'li',
               {},
               el('strong', {}, figure(c)),
-              ` — ${c.claimant}, ${c.stance}: “`,
-              el('q', {}, c.quote),
-              '”',
+              ` — ${c.claimant}, ${c.stance}: `,
+              // <q> draws its own quotation marks
+              el('q', {}, unquoted(c.quote)),
             ),
           )
         : [el('li', {}, 'No figure in this source.')]),
@@ -96,7 +104,7 @@ function sourceColumn(source: EventSource, claims: readonly ClaimRow[]): HTMLEle
   );
 }
 
-function view(d: EventDetail): HTMLElement[] {
+function view(d: EventDetail, back: string): HTMLElement[] {
   const e = d.event;
   const f = e.fatalities;
   const setter = (which: string) =>
@@ -105,7 +113,7 @@ function view(d: EventDetail): HTMLElement[] {
       .map((c) => `${c.claimant} in ${c.publisher ?? 'unknown outlet'}`)
       .join('; ') || '—';
   return [
-    el('p', {}, el('a', { href: '#/' }, '← All events')),
+    el('p', {}, el('a', { href: back, class: 'back' }, '← All events')),
     el('h1', {}, `${e.event_type}: ${e.sub_event_type}`),
     el(
       'dl',
@@ -172,11 +180,20 @@ function view(d: EventDetail): HTMLElement[] {
   ].filter((n): n is HTMLElement => n !== null);
 }
 
-export async function renderEventPage(main: HTMLElement, id: string): Promise<void> {
+export async function renderEventPage(
+  main: HTMLElement,
+  id: string,
+  filters: Filters = {},
+  at: string | null = null,
+): Promise<void> {
+  const back = mapHash(filters, at);
   replace(main, el('p', { role: 'status' }, 'Loading…'));
   try {
-    replace(main, ...view(await api.event(id)));
+    const detail = await api.event(id);
+    replace(main, ...view(detail, back));
     main.querySelector('h1')?.setAttribute('tabindex', '-1');
+    const e = detail.event;
+    document.title = `${e.sub_event_type}, ${e.location?.name ?? 'place unknown'}, ${dateText(e.date)} · Faultline`;
   } catch (error) {
     replace(
       main,
@@ -185,7 +202,7 @@ export async function renderEventPage(main: HTMLElement, id: string): Promise<vo
         { class: 'status error', role: 'alert' },
         error instanceof ApiError ? error.message : 'The server did not answer.',
       ),
-      el('a', { href: '#/' }, '← All events'),
+      el('a', { href: back, class: 'back' }, '← All events'),
     );
   }
 }

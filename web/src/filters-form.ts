@@ -57,6 +57,14 @@ export function filtersForm(
     field('type', 'Type', type),
     field('publisher', 'Publisher', text('publisher', 'dl-publishers')),
     el('div', { class: 'field check' }, contested, el('label', { for: 'f-contested' }, 'Contested only')),
+    // an operation is chosen from an event's page ("Show its events"): shown here so it can be seen and removed
+    filters.operation
+      ? field(
+          'operation',
+          'Operation',
+          el('input', { type: 'text', value: filters.operation, maxlength: 200 }),
+        )
+      : null,
     el(
       'div',
       { class: 'field buttons' },
@@ -71,12 +79,20 @@ export function filtersForm(
   const read = (): Filters => {
     const data = new FormData(form);
     const f: Filters = {};
-    for (const key of ['from', 'to', 'admin1', 'admin2', 'actor', 'type', 'publisher'] as const) {
+    for (const key of [
+      'from',
+      'to',
+      'admin1',
+      'admin2',
+      'actor',
+      'type',
+      'publisher',
+      'operation',
+    ] as const) {
       const v = String(data.get(key) ?? '').trim();
       if (v) f[key] = v;
     }
     if (contested.checked) f.contested = 'true';
-    if (filters.operation) f.operation = filters.operation;
     return f;
   };
   form.addEventListener('submit', (ev) => {

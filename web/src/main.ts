@@ -14,24 +14,51 @@ let settings: Settings = {
   exportFormats: ['jsonl', 'csv', 'acled', 'ucdp', 'geojson'],
 };
 
+/** The tab's title for a view; an event's page sets a more precise one once it has loaded. */
+const TITLES: Readonly<Record<string, string>> = {
+  map: 'Map of events',
+  event: 'Event',
+  publishers: 'Publishers',
+  add: 'Add an article',
+};
+
+let shownView: string | null = null;
+
 async function route(): Promise<void> {
   const r = parseHash(location.hash);
+  document.title = `${TITLES[r.view] ?? 'Faultline'} · Faultline`;
   document.body.dataset['view'] = r.view;
   for (const a of document.querySelectorAll<HTMLAnchorElement>('header nav a')) {
     const target = parseHash(a.getAttribute('href') ?? '').view;
     if (target === r.view) a.setAttribute('aria-current', 'page');
     else a.removeAttribute('aria-current');
   }
-  if (r.view === 'event' && r.id) await renderEventPage(main, r.id);
+  if (r.view === 'event' && r.id) await renderEventPage(main, r.id, r.filters, r.at);
   else if (r.view === 'publishers') await renderPublishersPage(main);
   else if (r.view === 'add') renderAddPage(main, settings.tokenRequired);
-  else await renderMapPage(main, r.filters, settings.tileUrl, settings.exportFormats);
+  else await renderMapPage(main, r.filters, r.at, settings.tileUrl, settings.exportFormats);
+  shownView = r.view;
   document.body.dataset['ready'] = 'true';
 }
 
 window.addEventListener('hashchange', () => {
   document.body.dataset['ready'] = 'false';
+  const sameView = parseHash(location.hash).view === shownView;
+  // a filter changed on the map: the page is redrawn, and the reader stays where they were, on the same control
+  const scrollY = window.scrollY;
+  const focusedId = sameView ? document.activeElement?.id : undefined;
+  // the redraw empties the view for a moment: holding its height keeps the page from collapsing under the reader
+  if (sameView) main.style.minHeight = `${main.offsetHeight}px`;
   void route().then(() => {
+    main.style.minHeight = '';
+    if (sameView) {
+      const again = focusedId ? document.getElementById(focusedId) : null;
+      if (again) again.focus({ preventScroll: true });
+      else if (document.activeElement === document.body) main.focus({ preventScroll: true });
+      // after the focus: a date field scrolls itself into view when focused, whatever preventScroll says
+      requestAnimationFrame(() => window.scrollTo({ top: scrollY, behavior: 'instant' }));
+      return;
+    }
     // the link or map marker that led here went with the old view: carry on from the new view's heading
     if (document.activeElement === document.body)
       (main.querySelector<HTMLElement>('h1[tabindex="-1"]') ?? main).focus();

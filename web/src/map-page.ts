@@ -4,9 +4,9 @@ import { colourOf, TYPE_COLOURS } from './colours.js';
 import { el, replace } from './dom.js';
 import { filtersForm } from './filters-form.js';
 import { dateText, figureText, placeText } from './format.js';
-import { createMapView, type MapView } from './map-view.js';
+import { createMapView, radiusOf, type MapView } from './map-view.js';
 import { renderTimeline } from './timeline.js';
-import { filterQuery, mapHash, type Filters } from './url-state.js';
+import { eventHash, filterQuery, formatAt, mapHash, parseAt, type Filters } from './url-state.js';
 
 const PAGE = 50;
 let mapView: MapView | null = null;
@@ -19,14 +19,14 @@ function uniq(values: readonly (string | null)[]): string[] {
   return [...new Set(values.filter((v): v is string => !!v))].sort((a, b) => a.localeCompare(b));
 }
 
-function eventRow(e: EventRecordWire): HTMLLIElement {
+function eventRow(e: EventRecordWire, filters: Filters, at: () => string | null): HTMLLIElement {
   return el(
     'li',
     { class: 'event-row' },
     el('span', { class: 'swatch', 'data-type': e.event_type, style: undefined }),
     el(
       'a',
-      { href: `#/event/${encodeURIComponent(e.id)}` },
+      { href: eventHash(e.id, filters, at()), 'data-id': e.id },
       el('strong', {}, dateText(e.date)),
       ' · ',
       placeText(e.location),
@@ -39,11 +39,64 @@ function eventRow(e: EventRecordWire): HTMLLIElement {
   );
 }
 
+/** What to do when no event matches: say so, and offer the way out. */
+function emptyHint(filters: Filters): HTMLElement {
+  const any = filterQuery(filters) !== '';
+  return el(
+    'p',
+    { class: 'empty-hint', role: 'note' },
+    any
+      ? 'No event matches these filters. Widen the dates, clear a field, or '
+      : 'No events are stored yet. ',
+    any ? el('a', { href: '#/' }, 'show all events') : el('a', { href: '#/add' }, 'add an article'),
+    '.',
+  );
+}
+
+/** A marker of the size the map draws for this many killed. */
+function sizedDot(killed: number): HTMLElement {
+  const dot = el('span', { class: 'key-dot' });
+  const size = `${Math.round(radiusOf(killed) * 2)}px`;
+  dot.style.width = size;
+  dot.style.height = size;
+  return dot;
+}
+
 function legend(): HTMLElement {
   return el(
-    'ul',
-    { class: 'legend', 'aria-label': 'Event types' },
-    ...Object.keys(TYPE_COLOURS).map((t) => el('li', {}, el('span', { class: 'swatch', 'data-type': t }), t)),
+    'div',
+    { class: 'legends' },
+    el(
+      'ul',
+      { class: 'legend', 'aria-label': 'Event types' },
+      ...Object.keys(TYPE_COLOURS).map((t) =>
+        el('li', {}, el('span', { class: 'swatch', 'data-type': t }), t),
+      ),
+    ),
+    el(
+      'ul',
+      { class: 'legend marker-key', 'aria-label': 'Map symbols' },
+      el(
+        'li',
+        { class: 'key-size' },
+        sizedDot(0),
+        sizedDot(10),
+        sizedDot(50),
+        'size: people killed (0, 10, 50)',
+      ),
+      el(
+        'li',
+        { class: 'key-cluster' },
+        el('span', { class: 'key-cluster-badge' }, '3'),
+        'events close together (select to zoom in)',
+      ),
+      el(
+        'li',
+        { class: 'key-area' },
+        el('span', { class: 'key-square' }),
+        'placed only to a district or province',
+      ),
+    ),
   );
 }
 
@@ -56,11 +109,14 @@ function paintSwatches(root: HTMLElement): void {
 export async function renderMapPage(
   main: HTMLElement,
   filters: Filters,
+  initialAt: string | null,
   tileUrl: string | null,
   formats: readonly string[],
 ): Promise<void> {
+  // where the reader has moved the map: kept in the URL with the filters, and through every filter change
+  let at = initialAt;
   const go = (f: Filters) => {
-    location.hash = mapHash(f);
+    location.hash = mapHash(f, at);
   };
   const status = el('p', { class: 'status', role: 'status', 'aria-live': 'polite' }, 'Loading…');
   const mapBox = el('div', { class: 'map', id: 'map', 'aria-label': 'Map of events' });
@@ -89,7 +145,15 @@ export async function renderMapPage(
   mapView?.destroy();
   mapView = createMapView(mapBox, {
     tileUrl,
-    onOpen: (id) => (location.hash = `#/event/${encodeURIComponent(id)}`),
+    at: parseAt(initialAt),
+    onOpen: (id) => (location.hash = eventHash(id, filters, at)),
+    onMove: (moved) => {
+      at = formatAt(moved);
+      // replaceState: the URL follows the map without a new history entry or a redraw
+      history.replaceState(null, '', mapHash(filters, at));
+      for (const a of list.querySelectorAll<HTMLAnchorElement>('a[data-id]'))
+        a.href = eventHash(a.dataset['id'] ?? '', filters, at);
+    },
   });
 
   let publishers: string[] = [];
@@ -125,7 +189,11 @@ export async function renderMapPage(
       go(f);
     });
     replace(count, `${events.total} event${events.total === 1 ? '' : 's'}`);
-    list.replaceChildren(...events.items.map(eventRow));
+    if (events.total === 0) {
+      // nothing to download: the links would give empty files
+      downloads.replaceWith(emptyHint(filters));
+    }
+    list.replaceChildren(...events.items.map((e) => eventRow(e, filters, () => at)));
     paintSwatches(list);
     status.textContent = points.truncated
       ? `Map shows the first ${all.length} of ${points.total} events.`
@@ -135,7 +203,7 @@ export async function renderMapPage(
     more.addEventListener('click', async () => {
       const next = await api.events(`${query ? `${query}&` : ''}sort=-date&limit=${PAGE}&offset=${offset}`);
       offset += next.items.length;
-      list.append(...next.items.map(eventRow));
+      list.append(...next.items.map((e) => eventRow(e, filters, () => at)));
       paintSwatches(list);
       more.hidden = offset >= next.total || next.items.length === 0;
     });

@@ -8,8 +8,16 @@ import { colourOf } from './colours.js';
 import { el } from './dom.js';
 import { fanOut } from './fan-out.js';
 import { gridCluster } from './grid-cluster.js';
+import type { MapAt } from './url-state.js';
 
 const CELL = 44;
+/** Events placed only to a district, a province or a country: drawn apart, never merged into a town's cluster. */
+const AREA_PRECISIONS: ReadonlySet<string> = new Set(['district', 'province', 'country']);
+const AREA_WORDS: Readonly<Record<string, string>> = {
+  district: 'placed only to the district',
+  province: 'placed only to the province',
+  country: 'placed only to the country',
+};
 
 /** The map of the current view: offline country outlines, clustered event markers, district labels. */
 export interface MapView {
@@ -17,7 +25,8 @@ export interface MapView {
   destroy(): void;
 }
 
-function radiusOf(fatalities: number | null): number {
+/** A marker's radius in pixels: it grows with the square root of the people killed, up to a cap. */
+export function radiusOf(fatalities: number | null): number {
   return 5 + Math.min(16, Math.sqrt(Math.max(0, fatalities ?? 0)) * 2.2);
 }
 
@@ -34,27 +43,48 @@ function placeOf(items: readonly EventPoint[]): string {
   return best;
 }
 
-export function createMapView(
-  container: HTMLElement,
-  options: { tileUrl: string | null; onOpen: (id: string) => void },
-): MapView {
+export interface MapViewOptions {
+  readonly tileUrl: string | null;
+  /** Where to look first; null fits the map to the events. */
+  readonly at: MapAt | null;
+  readonly onOpen: (id: string) => void;
+  /** Called when the reader (not the page) moves or zooms the map. */
+  readonly onMove: (at: MapAt) => void;
+}
+
+export function createMapView(container: HTMLElement, options: MapViewOptions): MapView {
   const map = L.map(container, { zoomControl: true, worldCopyJump: false, minZoom: 2, maxZoom: 12 });
   map.attributionControl.setPrefix(false);
   if (options.tileUrl) L.tileLayer(options.tileUrl, { maxZoom: 12 }).addTo(map);
   const topo = countries as unknown as Topology<{ countries: GeometryCollection }>;
   L.geoJSON(feature(topo, topo.objects.countries), {
-    style: { color: '#8a8f98', weight: 0.8, fillColor: '#f3efe6', fillOpacity: options.tileUrl ? 0 : 1 },
+    // colours from the stylesheet (path.country), so that they follow the light or dark theme
+    style: { className: 'country', weight: 0.8, fillOpacity: options.tileUrl ? 0 : 1 },
     interactive: false,
   }).addTo(map);
   map.attributionControl.addAttribution('Natural Earth');
-  map.setView([29.5, 67], 5);
+  if (options.at) map.setView([options.at.lat, options.at.lon], options.at.zoom, { animate: false });
+  else map.setView([29.5, 67], 5, { animate: false });
+  // the page's own moves (the first fit) are not the reader's: only a move away from them is reported
+  const here = (): string =>
+    `${map.getCenter().lat.toFixed(4)},${map.getCenter().lng.toFixed(4)},${map.getZoom()}`;
+  let placedAt = here();
+  let placing = false;
+  map.on('moveend', () => {
+    if (placing || here() === placedAt) return;
+    placedAt = here();
+    const c = map.getCenter();
+    options.onMove({ lat: c.lat, lon: c.lng, zoom: map.getZoom() });
+  });
+  // district names above the markers, so a cluster never hides them; they take no clicks
+  map.createPane('labels');
 
   const markers = L.layerGroup().addTo(map);
   const labels = L.layerGroup().addTo(map);
   /** The focusable markers and clusters drawn, with the events behind each. */
   let buttons: { icon: HTMLElement; items: readonly EventPoint[] }[] = [];
   let current: readonly EventPoint[] = [];
-  let fitted = false;
+  let fitted = options.at !== null;
   /** Events whose cluster the user opened where zooming in could not split it: drawn fanned out around it. */
   let spread = new Set<string>();
 
@@ -96,20 +126,40 @@ export function createMapView(
       const pt = map.latLngToLayerPoint([p[1] as number, p[2] as number]);
       return { x: pt.x, y: pt.y, item: p };
     });
+    // towns cluster when they crowd; each area-level point (district, province) is a group of its own, fanned out
+    const towns = projected.filter((p) => !AREA_PRECISIONS.has(p.item[7]));
+    const areas = new Map<string, { x: number; y: number; items: EventPoint[] }>();
+    for (const p of projected) {
+      if (!AREA_PRECISIONS.has(p.item[7])) continue;
+      const key = `${p.item[7]}:${p.item[1]}:${p.item[2]}`;
+      const group = areas.get(key);
+      if (group) group.items.push(p.item);
+      else areas.set(key, { x: p.x, y: p.y, items: [p.item] });
+    }
     // Tab visits them in reading order: row of cells by row from the top, each row from the left
-    const clusters = gridCluster(projected, CELL).sort(
-      (a, b) => Math.floor(a.y / CELL) - Math.floor(b.y / CELL) || a.x - b.x,
-    );
+    const groups = [
+      ...gridCluster(towns, CELL).map((c) => ({ ...c, area: false })),
+      ...[...areas.values()].map((a) => ({ ...a, area: true })),
+    ].sort((a, b) => Math.floor(a.y / CELL) - Math.floor(b.y / CELL) || a.x - b.x);
     const drawEvent = (item: EventPoint, latlng: L.LatLngExpression): void => {
       const size = Math.round(radiusOf(item[5]) * 2);
-      const m = L.marker(latlng, { icon: L.divIcon({ className: 'event-marker', iconSize: [size, size] }) });
+      const area = AREA_WORDS[item[7]];
+      const className = area ? `event-marker area-marker area-${item[7]}` : 'event-marker';
+      const m = L.marker(latlng, { icon: L.divIcon({ className, iconSize: [size, size] }) });
       const killed = item[5] === null ? 'fatalities unknown' : `${item[5]} killed`;
-      const label = `${item[4]}, ${placeOf([item])}, ${item[3]}, ${killed}`;
+      const label = `${item[4]}, ${placeOf([item])}${area ? ` (${area})` : ''}, ${item[3]}, ${killed}`;
       const icon = addButton(m, label, [item], () => options.onOpen(item[0]));
       if (icon) icon.style.background = `${colourOf(item[4])}cc`;
     };
-    for (const c of clusters) {
+    for (const c of groups) {
       const first = c.items[0]!;
+      if (c.area && c.items.length > 1) {
+        const offsets = fanOut(c.items.length, 2 * radiusOf(null) + 8);
+        c.items.forEach((p, i) =>
+          drawEvent(p, map.layerPointToLatLng([c.x + offsets[i]!.dx, c.y + offsets[i]!.dy])),
+        );
+        continue;
+      }
       if (c.items.length === 1) {
         drawEvent(first, [first[1] as number, first[2] as number]);
         continue;
@@ -166,6 +216,7 @@ export function createMapView(
           icon: label,
           interactive: false,
           keyboard: false,
+          pane: 'labels',
         }).addTo(labels);
       }
     }
@@ -179,10 +230,13 @@ export function createMapView(
       if (!fitted) {
         const located = points.filter((p) => p[1] !== null && p[2] !== null);
         if (located.length > 0) {
+          placing = true;
           map.fitBounds(
             L.latLngBounds(located.map((p) => [p[1] as number, p[2] as number] as [number, number])).pad(0.2),
-            { maxZoom: 8 },
+            { maxZoom: 8, animate: false },
           );
+          placing = false;
+          placedAt = here();
           fitted = true;
         }
       }

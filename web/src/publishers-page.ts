@@ -5,11 +5,12 @@ export async function renderPublishersPage(main: HTMLElement): Promise<void> {
   replace(main, el('p', { role: 'status' }, 'Loading…'));
   try {
     const profiles = await api.publishers();
-    const top = (terms: Record<string, number>) =>
+    // the words a term stands for, never its internal id ("neu-assailants")
+    const top = (terms: Record<string, number>, labels: Record<string, string>) =>
       Object.entries(terms)
         .sort((a, b) => b[1] - a[1])
         .slice(0, 5)
-        .map(([t, n]) => `${t} ×${n}`)
+        .map(([t, n]) => `“${labels[t] ?? t.replace(/^[a-z]+-/, '').replace(/-/g, ' ')}” ×${n}`)
         .join(', ') || '—';
     replace(
       main,
@@ -65,7 +66,7 @@ export async function renderPublishersPage(main: HTMLElement): Promise<void> {
                   p.highest,
                   p.lowest,
                 ].map((n) => el('td', { class: 'num' }, String(n))),
-                el('td', {}, top(p.framing.terms)),
+                el('td', { class: 'terms' }, top(p.framing.terms, p.termLabels ?? {})),
               ),
             ),
           ),

@@ -1,9 +1,10 @@
 import type { EventPoint } from '../../src/api/event-schemas.js';
 import { EVENT_TYPES } from '../../src/domain/enums.js';
 import { colourOf } from './colours.js';
+import { el } from './dom.js';
+import { binPoints, dayOf, isoOf } from './timeline-bins.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
-const DAY = 86_400_000;
 
 function svg<K extends keyof SVGElementTagNameMap>(
   tag: K,
@@ -12,49 +13,6 @@ function svg<K extends keyof SVGElementTagNameMap>(
   const node = document.createElementNS(SVG, tag);
   for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, String(v));
   return node;
-}
-
-const dayOf = (iso: string): number => Date.parse(`${iso}T00:00:00Z`) / DAY;
-const isoOf = (day: number): string => new Date(day * DAY).toISOString().slice(0, 10);
-
-export interface Bin {
-  readonly start: number;
-  readonly byType: Map<string, number>;
-  events: number;
-  fatalities: number;
-}
-
-/** Counts events and fatalities per day (per week, from Monday, beyond 120 days), by type. Pure. */
-export function binPoints(points: readonly EventPoint[]): { bins: Bin[]; width: number } {
-  if (points.length === 0) return { bins: [], width: 1 };
-  let min = Infinity;
-  let max = -Infinity;
-  for (const p of points) {
-    const d = dayOf(p[3]);
-    if (!Number.isFinite(d)) continue;
-    if (d < min) min = d;
-    if (d > max) max = d;
-  }
-  if (!Number.isFinite(min)) return { bins: [], width: 1 };
-  const width = max - min > 120 ? 7 : 1;
-  // 1970-01-01 was a Thursday: day 4 is the first Monday
-  const origin = width === 7 ? min - ((((min - 4) % 7) + 7) % 7) : min;
-  const count = Math.floor((max - origin) / width) + 1;
-  const bins: Bin[] = Array.from({ length: count }, (_, i) => ({
-    start: origin + i * width,
-    byType: new Map(),
-    events: 0,
-    fatalities: 0,
-  }));
-  for (const p of points) {
-    const d = dayOf(p[3]);
-    if (!Number.isFinite(d)) continue;
-    const bin = bins[Math.floor((d - origin) / width)]!;
-    bin.events++;
-    bin.fatalities += p[5] ?? 0;
-    bin.byType.set(p[4], (bin.byType.get(p[4]) ?? 0) + 1);
-  }
-  return { bins, width };
 }
 
 /**
@@ -68,10 +26,11 @@ export function renderTimeline(
   onBrush: (from: string | null, to: string | null) => void,
 ): void {
   container.replaceChildren();
-  const { bins, width } = binPoints(points);
+  const { bins, width, undated } = binPoints(points, selected);
+  const unit = width === 7 ? 'week' : 'day';
   const W = Math.max(280, container.clientWidth || 800);
   const H = 130;
-  const pad = { l: 34, r: 34, t: 8, b: 22 };
+  const pad = { l: 44, r: 48, t: 8, b: 22 };
   const root = svg('svg', {
     viewBox: `0 0 ${W} ${H}`,
     width: '100%',
@@ -80,9 +39,19 @@ export function renderTimeline(
     class: 'timeline-svg',
   });
   const title = svg('title', {});
-  title.textContent = `Events and fatalities per ${width === 7 ? 'week' : 'day'}`;
+  title.textContent = `Events and people killed per ${unit}`;
   root.appendChild(title);
   container.appendChild(root);
+  container.appendChild(
+    el(
+      'p',
+      { class: 'timeline-key' },
+      `Bars: events per ${unit}, by type (left scale). Line: people killed per ${unit}, the best estimate of each event (right scale). Drag across to choose dates.`,
+      undated > 0
+        ? ` ${undated} event${undated === 1 ? ' is' : 's are'} dated only to a month or a year and not drawn.`
+        : '',
+    ),
+  );
   if (bins.length === 0) return;
   const maxEvents = Math.max(1, ...bins.map((b) => b.events));
   const maxFat = Math.max(1, ...bins.map((b) => b.fatalities));
@@ -113,16 +82,29 @@ export function renderTimeline(
       (b, i) => `${i === 0 ? 'M' : 'L'}${(pad.l + (i + 0.5) * bw).toFixed(1)},${yf(b.fatalities).toFixed(1)}`,
     )
     .join('');
-  root.appendChild(
-    svg('path', { d: line, fill: 'none', stroke: '#222', 'stroke-width': 1.2, class: 'fatalities-line' }),
-  );
+  root.appendChild(svg('path', { d: line, fill: 'none', 'stroke-width': 1.2, class: 'fatalities-line' }));
   const label = (x: number, yy: number, text: string, anchor: string) => {
     const t = svg('text', { x, y: yy, 'text-anchor': anchor, class: 'axis' });
     t.textContent = text;
     root.appendChild(t);
   };
   label(pad.l - 4, pad.t + 8, String(maxEvents), 'end');
-  label(W - pad.r + 4, pad.t + 8, `${maxFat}†`, 'start');
+  label(pad.l - 4, H - pad.b, '0', 'end');
+  label(W - pad.r + 4, pad.t + 8, String(maxFat), 'start');
+  label(W - pad.r + 4, H - pad.b, '0', 'start');
+  const axisName = (x: number, text: string, cls: string) => {
+    const t = svg('text', {
+      x,
+      y: (pad.t + H - pad.b) / 2,
+      'text-anchor': 'middle',
+      transform: `rotate(-90 ${x} ${(pad.t + H - pad.b) / 2})`,
+      class: `axis axis-name ${cls}`,
+    });
+    t.textContent = text;
+    root.appendChild(t);
+  };
+  axisName(12, 'events', 'axis-events');
+  axisName(W - 10, 'killed', 'axis-killed');
   label(pad.l, H - 6, isoOf(bins[0]!.start), 'start');
   label(W - pad.r, H - 6, isoOf(bins[bins.length - 1]!.start + width - 1), 'end');
 

@@ -6,6 +6,29 @@ export interface Route {
   readonly view: 'map' | 'event' | 'publishers' | 'add';
   readonly id: string | null;
   readonly filters: Filters;
+  /** Where the map looks, "lat,lon,zoom", when the reader moved it; null lets it fit the events. */
+  readonly at: string | null;
+}
+
+/** A map position, from the URL's `at=lat,lon,zoom`. */
+export interface MapAt {
+  readonly lat: number;
+  readonly lon: number;
+  readonly zoom: number;
+}
+
+const AT = /^(-?\d{1,2}(?:\.\d{1,6})?),(-?\d{1,3}(?:\.\d{1,6})?),(\d{1,2})$/;
+
+/** "30.1,66.9,8" → a position, or null for anything that is not one. */
+export function parseAt(value: string | null): MapAt | null {
+  const m = AT.exec(value ?? '');
+  if (!m) return null;
+  const [lat, lon, zoom] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  return Math.abs(lat) <= 90 && Math.abs(lon) <= 180 && zoom >= 2 && zoom <= 12 ? { lat, lon, zoom } : null;
+}
+
+export function formatAt(at: MapAt): string {
+  return `${at.lat.toFixed(4)},${at.lon.toFixed(4)},${at.zoom}`;
 }
 
 /** Reads the view and the filters from the hash (#/?from=…, #/event/ID, #/publishers, #/add). */
@@ -19,11 +42,13 @@ export function parseHash(hash: string): Route {
     const v = params.get(key);
     if (v !== null && v !== '') filters[key] = v;
   }
+  const parsedAt = parseAt(params.get('at'));
+  const at = parsedAt ? formatAt(parsedAt) : null;
   const event = /^\/event\/(.+)$/.exec(path);
-  if (event) return { view: 'event', id: decodeURIComponent(event[1] ?? ''), filters };
-  if (path === '/publishers') return { view: 'publishers', id: null, filters };
-  if (path === '/add') return { view: 'add', id: null, filters };
-  return { view: 'map', id: null, filters };
+  if (event) return { view: 'event', id: decodeURIComponent(event[1] ?? ''), filters, at };
+  if (path === '/publishers') return { view: 'publishers', id: null, filters, at: null };
+  if (path === '/add') return { view: 'add', id: null, filters, at: null };
+  return { view: 'map', id: null, filters, at };
 }
 
 /** The query string of the filters, in a stable order, for the API and for the URL. */
@@ -36,7 +61,20 @@ export function filterQuery(filters: Filters, without: readonly string[] = []): 
   return params.toString();
 }
 
-export function mapHash(filters: Filters): string {
+/** The filters' query with the map position after them (the API is never sent `at`). */
+function viewQuery(filters: Filters, at: string | null): string {
   const q = filterQuery(filters);
+  const position = at ? `at=${at}` : '';
+  return [q, position].filter(Boolean).join('&');
+}
+
+export function mapHash(filters: Filters, at: string | null = null): string {
+  const q = viewQuery(filters, at);
   return q ? `#/?${q}` : '#/';
+}
+
+/** An event's page, carrying the map's filters so that "← All events" returns to the same view. */
+export function eventHash(id: string, filters: Filters, at: string | null = null): string {
+  const q = viewQuery(filters, at);
+  return `#/event/${encodeURIComponent(id)}${q ? `?${q}` : ''}`;
 }

@@ -25,6 +25,19 @@ function checkPublished(published: string | undefined): void {
     throw new FaultlineError('FL_ERR_BAD_DATE', 'body/published', published);
 }
 
+/** A source's address is a link on the event page: only an absolute http(s) URL may be stored. */
+function checkUrl(url: string | undefined): void {
+  if (url === undefined) return;
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new FaultlineError('FL_ERR_BAD_ARGUMENT', 'body/url', 'not an absolute URL');
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')
+    throw new FaultlineError('FL_ERR_INPUT_SCHEME', 'body/url', `${parsed.protocol}, only http and https`);
+}
+
 /** The events that hold any mention of the document, found through the dates of its mentions. */
 async function eventsOfDocument(store: Store, docId: string): Promise<EventRecord[]> {
   const mentions = await store.listMentions(docId);
@@ -124,6 +137,7 @@ export function documentsRoute(deps: RouteDeps, bodyLimit: number): FastifyPlugi
           },
         };
         checkPublished(body.published);
+        checkUrl(body.url);
         const defaults = {
           published: body.published ?? null,
           publisher: body.publisher ?? null,

@@ -43,6 +43,7 @@ function pointOf(r: EventRecord): EventPoint {
     r.location?.admin2 ?? null,
     r.location?.precision ?? 'country',
     r.location?.admin1 ?? null,
+    r.date.precision,
   ];
 }
 

@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream';
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsync } from 'fastify';
+import { oneOf } from '../../api/one-of.js';
 import { ErrorSchema, EventFiltersSchema, type EventFilters } from '../../api/query-schemas.js';
 import type { EventRecord } from '../../domain/index.js';
 import { EXPORT_FORMATS, exportEvents, type ExportFormat } from '../../export/export-events.js';
@@ -27,7 +28,7 @@ export function exportsRoute(deps: RouteDeps): FastifyPluginAsync {
       {
         schema: {
           summary: 'The matching events in an export format, streamed as a download',
-          params: Type.Object({ format: Type.Union(EXPORT_FORMATS.map((f) => Type.Literal(f))) }),
+          params: Type.Object({ format: oneOf(EXPORT_FORMATS) }),
           querystring: EventFiltersSchema,
           response: { 400: ErrorSchema },
           produces: [...new Set(Object.values(EXPORT_MEDIA).map((m) => m.type))],

@@ -13,7 +13,15 @@ export function publishersRoute(deps: RouteDeps): FastifyPluginAsync {
           response: { 200: Type.Array(PublisherProfileSchema) },
         },
       },
-      async () => deps.store.listPublisherProfiles(),
+      async () => {
+        const labels = new Map(deps.knowledge.framing.terms.map((t) => [t.id, t.phrases[0] ?? t.id]));
+        return (await deps.store.listPublisherProfiles()).map((p) => ({
+          ...p,
+          termLabels: Object.fromEntries(
+            Object.keys(p.framing.terms).map((id) => [id, labels.get(id) ?? id]),
+          ),
+        }));
+      },
     );
   };
 }
