@@ -134,14 +134,21 @@ class RoundReads {
   }
 
   async ids(ids: readonly string[]): Promise<void> {
-    this.add(await this.store.listMentionInputs(ids));
+    if (ids.length > 0) this.add(await this.store.listMentionInputs(ids));
   }
 
+  /**
+   * The other reports of the events read, by id: exactly those, however dense the store, where windows around
+   * each event's span would pull in ever more neighbours, link after link. An operation's reports lie in other
+   * provinces and dates, found by its key: they are read with the windows around them.
+   */
   async widen(): Promise<void> {
     for (let round = 0; round < MAX_WIDENING_ROUNDS && this.unlinked.length > 0; round++) {
       const fresh = this.unlinked;
       this.unlinked = [];
-      for (const linked of await this.store.linkedScopes(fresh)) {
+      const members = await this.store.listCoMentionIds(fresh);
+      await this.ids(members.filter((id) => !this.inputs.has(id)));
+      for (const linked of await this.store.linkedScopes(fresh, { operationsOnly: true })) {
         const from = dayOf(linked.from);
         const to = dayOf(linked.to);
         // a linked span already read needs no new read; one with an unreadable date cannot be read by window

@@ -267,11 +267,17 @@ export function createResolutionMethods(
     }
   }
 
-  async function linkedScopes(mentionIds: readonly string[]): Promise<readonly ResolutionScope[]> {
+  async function linkedScopes(
+    mentionIds: readonly string[],
+    options: { readonly operationsOnly?: boolean } = {},
+  ): Promise<readonly ResolutionScope[]> {
     const scopes: ResolutionScope[] = [];
     // Two reads, by event and by operation key, rather than one with OR: each then follows its own index,
     // where an OR of the two scans every mention.
-    for (const link of ['event_id', 'operation_key'] as const) {
+    const links = options.operationsOnly
+      ? (['operation_key'] as const)
+      : (['event_id', 'operation_key'] as const);
+    for (const link of links) {
       for (const ids of slices([...new Set(mentionIds)])) {
         const rows = await guarded('linkedScopes', () =>
           db

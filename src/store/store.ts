@@ -183,7 +183,10 @@ export interface Store {
    * country and province, spanning their dates (a province may come more than once; callers merge them). Resolution widens its scopes to these, so that it never
    * re-plans part of an event or of an operation.
    */
-  linkedScopes(mentionIds: readonly string[]): Promise<readonly ResolutionScope[]>;
+  linkedScopes(
+    mentionIds: readonly string[],
+    options?: { readonly operationsOnly?: boolean },
+  ): Promise<readonly ResolutionScope[]>;
 
   /**
    * In one transaction: removes every event (and operation) that holds any of `mentionIds`, stores `events` and
