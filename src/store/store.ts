@@ -180,8 +180,9 @@ export interface Store {
 
   /**
    * Where the linkable mentions that share an event or an operation key with any of `mentionIds` lie: scopes by
-   * country and province, spanning their dates (a province may come more than once; callers merge them). Resolution widens its scopes to these, so that it never
-   * re-plans part of an event or of an operation.
+   * country and province, spanning their dates (a province may come more than once; callers merge them).
+   * `operationsOnly`: by operation key alone. Resolution widens its reads to an operation's scopes, so that it
+   * never re-plans part of one.
    */
   linkedScopes(
     mentionIds: readonly string[],
