@@ -230,10 +230,10 @@ export async function resolveSeeds(
   const { taken, reads } = await readRound(store, seeds, budget);
   let inputs = [...reads.inputs.values()];
   let resolution = inputs.length > 0 ? planMerges(inputs) : { events: [], operations: [] };
-  // What the plan would take from reports it did not read: an event of a report it read (the widening by
-  // windows stops after MAX_WIDENING_ROUNDS), or an id a stored event holds (two founders with one key on the edge
-  // of a window). Those reports are read and the plan made again, so that none is left without its event and
-  // no two rounds keep taking an event from each other.
+  // What the plan would take from reports it did not read: an event of a report it read (the widening stops
+  // after MAX_WIDENING_ROUNDS), or an id a stored event holds (two founders with one key on the edge of a
+  // window). Those reports are read and the plan made again, so that none is left without its event and no two
+  // rounds keep taking an event from each other.
   let checked = 0;
   for (let again = 0; again < MAX_CLOSURE_READS; again++) {
     const fresh = inputs.slice(checked).map((i) => i.mention.id);
