@@ -1,5 +1,6 @@
 import type { EventRecord, Mention, ResolvableMention } from '../domain/index.js';
 import { isLinkableDate } from '../domain/index.js';
+import { dayNumber } from '../resolve/canonical-order.js';
 import { planMerges } from '../resolve/plan-merges.js';
 import { PublisherTally } from '../resolve/profile-publishers.js';
 import type { PendingMention, ResolutionScope, Store } from '../store/store.js';
@@ -27,9 +28,8 @@ const IDS_PER_READ = 500;
 
 const DAY_MS = 86_400_000;
 
-function dayOf(iso: string): number {
-  return Math.floor(Date.parse(`${iso}T00:00:00Z`) / DAY_MS);
-}
+/** Day number of an ISO date (resolution's own reading), NaN when it is not one. */
+const dayOf = (iso: string): number => dayNumber(iso) ?? Number.NaN;
 
 function isoOf(day: number): string {
   return new Date(day * DAY_MS).toISOString().slice(0, 10);

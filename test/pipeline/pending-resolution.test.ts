@@ -18,6 +18,23 @@ async function withStores<T>(n: number, body: (stores: Store[]) => Promise<T>): 
   }
 }
 
+/** Ingests the corpus into each store with every resolution refused: a backlog of pending mentions. */
+async function saveUnresolved(...stores: Store[]): Promise<void> {
+  for (const store of stores) {
+    const dead = failing(
+      store,
+      'replaceResolution',
+      () => true,
+      () => new Error('later'),
+    );
+    await ingestInputs(
+      { store: dead, knowledge: projectKnowledge(), report: () => undefined },
+      syntheticInputs(COUNT, SEED),
+      DEFAULTS,
+    );
+  }
+}
+
 describe('resolution driven by the store (issue 9, defect 1)', () => {
   it('resolves on the next run the mentions a run saved but never resolved, as one clean run would', async () => {
     await withStores(2, async ([store, clean]) => {
@@ -137,19 +154,7 @@ describe('bounded resolution as a run goes (issue 9, defect 10)', () => {
 
   it('resolves a backlog in rounds of a bounded number of pending mentions, with the same result', async () => {
     await withStores(2, async ([small, whole]) => {
-      for (const store of [small!, whole!]) {
-        const dead = failing(
-          store,
-          'replaceResolution',
-          () => true,
-          () => new Error('later'),
-        );
-        await ingestInputs(
-          { store: dead, knowledge: projectKnowledge(), report: () => undefined },
-          syntheticInputs(COUNT, SEED),
-          DEFAULTS,
-        );
-      }
+      await saveUnresolved(small!, whole!);
       const pending = await small!.countPendingMentions();
       const size = Math.ceil(pending / 4);
       expect(await resolvePending(small!, { seedsPerRound: size })).toEqual({
@@ -164,19 +169,7 @@ describe('bounded resolution as a run goes (issue 9, defect 10)', () => {
 
   it('reads about a bounded number of mentions per round, whatever the backlog, with the same result', async () => {
     await withStores(2, async ([bounded, whole]) => {
-      for (const store of [bounded!, whole!]) {
-        const dead = failing(
-          store,
-          'replaceResolution',
-          () => true,
-          () => new Error('later'),
-        );
-        await ingestInputs(
-          { store: dead, knowledge: projectKnowledge(), report: () => undefined },
-          syntheticInputs(COUNT, SEED),
-          DEFAULTS,
-        );
-      }
+      await saveUnresolved(bounded!, whole!);
       const pending = await bounded!.countPendingMentions();
       let largest = 0;
       let rounds = 0;
