@@ -4,7 +4,7 @@ import type { Category, ClaimantKind, Metric } from './enums.js';
 /**
  * How independent a claimant is of the fight. The best figure comes from the most independent claimant
  * (design: media or monitor over state official over a party). The outlet's own unattributed voice and a
- * coder's note rank with the media: they are the reporting, not a side.
+ * coder's note rank with the media: they are the reporting, not a side. But see `PARTIES`.
  */
 const INDEPENDENCE: Readonly<Record<ClaimantKind, number>> = {
   media: 3,
@@ -14,6 +14,13 @@ const INDEPENDENCE: Readonly<Record<ClaimantKind, number>> = {
   state: 1,
   armed_group: 1,
 };
+
+/**
+ * The parties to the fight. A figure nobody is named for may be a party's claim whose claimant the reading missed
+ * ("its fighters had killed eleven policemen"), so it never outranks a party's lower figure: against one, the
+ * lower stands (ACLED's conservative rule).
+ */
+const PARTIES: ReadonlySet<ClaimantKind> = new Set(['state', 'armed_group']);
 
 export interface ReconciledFigure extends Figure {
   /** Index (into the claims given) of the claim that set each number. */
@@ -69,6 +76,12 @@ export function reconcileGroup(
     const bestRank = INDEPENDENCE[b.claimantKind];
     // among equally independent claimants the lower figure: ACLED's conservative rule
     if (rank > bestRank || (rank === bestRank && c.best < b.best)) bestFrom = i;
+  }
+  if (claims[bestFrom]!.claimantKind === 'unattributed') {
+    for (const i of usable) {
+      const c = claims[i]!;
+      if (PARTIES.has(c.claimantKind) && c.best < claims[bestFrom]!.best) bestFrom = i;
+    }
   }
   const low = claims[lowFrom]!.low;
   const high = claims[highFrom]!.high;

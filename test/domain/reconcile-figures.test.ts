@@ -57,6 +57,36 @@ describe('reconcileClaims', () => {
     expect(reconcileClaims(claims).fatalities).toEqual({ low: 4, best: 9, high: 9 });
   });
 
+  it("never lets a figure nobody is named for outrank a named party's: the lower of the two stands", () => {
+    const police = { claimant: 'Police', claimantKind: 'state' as const };
+    const group = { claimant: 'TTP', claimantKind: 'armed_group' as const };
+    const nobody = { claimant: 'unattributed', claimantKind: 'unattributed' as const };
+    const best = (claims: Claim[]) => reconcileClaims(claims).fatalities?.best;
+    expect(
+      best([
+        claim({ ...police, best: 4, low: 4, high: 4 }),
+        claim({ ...nobody, best: 11, low: 11, high: 11 }),
+      ]),
+    ).toBe(4);
+    expect(
+      best([
+        claim({ ...nobody, best: 4, low: 4, high: 4 }),
+        claim({ ...group, best: 11, low: 11, high: 11 }),
+      ]),
+    ).toBe(4);
+    // a figure nobody is named for is still the outlet's voice: it outranks an official's, and a party's higher one
+    const official = { claimant: 'Deputy Commissioner', claimantKind: 'state_official' as const };
+    expect(
+      best([
+        claim({ ...nobody, best: 6, low: 6, high: 6 }),
+        claim({ ...official, best: 4, low: 4, high: 4 }),
+      ]),
+    ).toBe(6);
+    expect(
+      best([claim({ ...nobody, best: 3, low: 3, high: 3 }), claim({ ...group, best: 9, low: 9, high: 9 })]),
+    ).toBe(3);
+  });
+
   it("reads one claimant's daily figures and total as its largest figure, not their sum", () => {
     const military = {
       claimant: 'Pakistan Army',

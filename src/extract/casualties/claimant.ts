@@ -11,6 +11,8 @@ export interface CueFound {
   readonly cue: ClaimCue;
   readonly claimant: string | null;
   readonly kind: ClaimantKind;
+  /** The claimant was read off a pronoun ("it said"): the group it stands for is a guess. */
+  readonly viaPronoun: boolean;
 }
 
 interface Candidate {
@@ -18,6 +20,7 @@ interface Candidate {
   readonly end: number;
   readonly name: string;
   readonly kind: ClaimantKind;
+  readonly viaPronoun?: boolean;
 }
 
 const WINDOW = 8;
@@ -61,12 +64,42 @@ function candidatesIn(t: Tokens, from: number, to: number, actors: readonly Acto
     if (m.value.title) while (end < to && end - m.end < 4 && t.tokens[end]?.cap) end += 1;
     if (m.value.pronoun) {
       const group = actors.find((a) => (a.actor.claimantKind ?? kindOfActor(a.actor.type)) === 'armed_group');
-      if (group) found.push({ start: p, end, name: group.actor.name, kind: 'armed_group' });
+      if (group) found.push({ start: p, end, name: group.actor.name, kind: 'armed_group', viaPronoun: true });
       continue;
     }
     found.push({ start: p, end, name: textOf(t, p, end), kind: m.value.kind });
   }
   return found;
+}
+
+/** Prepositions whose noun is the verb's object or setting, never its subject: "clashed with militants". */
+const OBJECT_PREPOSITIONS: ReadonlySet<string> = new Set([
+  'with',
+  'against',
+  'on',
+  'upon',
+  'at',
+  'into',
+  'near',
+]);
+
+const BRACKET_TOKENS = 4;
+
+/** Tokens of a short bracket closing just before `end` ("(TTP)", "(BLA)"), or 0: an acronym's bracket is part of
+ * the name before it, not a break in the sentence. */
+function bracketBefore(t: Tokens, end: number): number {
+  if (!isPunct(t, end - 1, ')')) return 0;
+  for (let k = end - 2; k >= 0 && end - k <= BRACKET_TOKENS + 2; k -= 1) {
+    if (isPunct(t, k, '(')) return end - k;
+    if (isPunct(t, k, '.,;:()')) return 0;
+  }
+  return 0;
+}
+
+function isObject(t: Tokens, candidate: Candidate): boolean {
+  let k = candidate.start - 1;
+  while (k >= 0 && LEADING.has(t.words[k] ?? '')) k -= 1;
+  return OBJECT_PREPOSITIONS.has(t.words[k] ?? '');
 }
 
 function nearestLeft(
@@ -80,6 +113,11 @@ function nearestLeft(
   const apposition = isPunct(t, cueStart - 1, ',');
   let commas = (participle ? 1 : 0) + (apposition ? 2 : 0);
   while (from > 0 && cueStart - from < WINDOW) {
+    const bracket = bracketBefore(t, from);
+    if (bracket > 0) {
+      from -= bracket;
+      continue;
+    }
     if (isPunct(t, from - 1, '.;:()')) break;
     if (isPunct(t, from - 1, ',')) {
       if (commas === 0) break;
@@ -87,9 +125,24 @@ function nearestLeft(
     }
     from -= 1;
   }
-  const found = candidatesIn(t, from, cueStart, actors);
+  const found = candidatesIn(t, from, cueStart, actors).filter((c) => !isObject(t, c));
   found.sort((a, b) => b.end - a.end || a.start - b.start);
-  return found[0] ?? null;
+  return found[0] ?? sentenceSubject(t, cueStart, actors);
+}
+
+/**
+ * The party that opens the sentence, for a verb with no subject of its own in reach: in "The army's media wing,
+ * for its part, spoke of encounters with militants and admitted a few casualties", "admitted" shares the
+ * sentence's subject. Only a name at the sentence's start counts, and no ';' or ':' may stand between.
+ */
+function sentenceSubject(t: Tokens, cueStart: number, actors: readonly ActorTokens[]): Candidate | null {
+  let first = 0;
+  while (LEADING.has(t.words[first] ?? '') && first < 3) first += 1;
+  const opening = candidatesIn(t, first, cueStart, actors).filter((c) => c.start === first);
+  if (opening.length === 0) return null;
+  for (let k = first; k < cueStart; k += 1) if (isPunct(t, k, '.;:')) return null;
+  opening.sort((a, b) => b.end - a.end);
+  return opening[0] ?? null;
 }
 
 function nearestRight(t: Tokens, cueEnd: number, actors: readonly ActorTokens[]): Candidate | null {
@@ -131,7 +184,14 @@ export function findCues(t: Tokens, actors: readonly ActorMention[]): CueFound[]
     const previous = cues[cues.length - 1];
     if (!who && cue.claimant === 'left' && previous?.claimant) {
       // "The military acknowledged … but dismissed claims …": coordinated verbs share their subject.
-      cues.push({ start: i, end: m.end, cue, claimant: previous.claimant, kind: previous.kind });
+      cues.push({
+        start: i,
+        end: m.end,
+        cue,
+        claimant: previous.claimant,
+        kind: previous.kind,
+        viaPronoun: previous.viaPronoun,
+      });
     } else {
       cues.push({
         start: i,
@@ -139,6 +199,7 @@ export function findCues(t: Tokens, actors: readonly ActorMention[]): CueFound[]
         cue,
         claimant: who?.name ?? null,
         kind: who?.kind ?? 'unattributed',
+        viaPronoun: who?.viaPronoun === true,
       });
     }
     i = m.end;

@@ -334,7 +334,9 @@ function counted(
   t: Tokens,
   actors: readonly ActorMention[],
 ): CueFound | null {
-  if (!cue?.claimant) return cue;
+  // a party named outright may count its own ("four policemen were killed, police said"); only a pronoun's guess
+  // at the group can be the very group the figure counts
+  if (!cue?.claimant || !cue.viaPronoun) return cue;
   const from = t.tokens[raw.start]?.start ?? 0;
   const to = t.tokens[Math.max(raw.start, raw.end - 1)]?.end ?? 0;
   const inside = actors.some((a) => a.name === cue.claimant && a.span[0] >= from && a.span[1] <= to);

@@ -277,6 +277,30 @@ const rows: readonly Row[] = [
       'killed/unknown/2/3/20/~/The army/state/denied',
     ],
   },
+  // The party that reports its own dead is their claimant.
+  {
+    text: 'Police said gunmen attacked a checkpost in Bannu at night, killing four policemen.',
+    actors: [
+      ['Police', 'Police Forces of Pakistan', 'state_forces'],
+      ['policemen', 'Police Forces of Pakistan', 'state_forces'],
+    ],
+    want: ['killed/security_forces/4/4/4/=/Police Forces of Pakistan/state/confirmed'],
+  },
+  // An acronym's bracket does not cut the subject off its verb; coordinated verbs share it.
+  {
+    text: 'The Baloch Republican Army (BRA) claimed the raid in a statement and said its men had killed nine soldiers.',
+    actors: [['Baloch Republican Army (BRA)', 'Baloch Republican Army', 'rebel_group']],
+    want: ['killed/security_forces/9/9/9/=/Baloch Republican Army/armed_group/claimed'],
+  },
+  // The noun after "with" is no subject; the verb takes the party that opens the sentence.
+  {
+    text: 'The provincial police, in a short note, spoke of a gunfight with militants and admitted two deaths.',
+    actors: [
+      ['provincial police', 'Police Forces of Pakistan', 'state_forces'],
+      ['militants', 'Unidentified armed group', 'political_militia'],
+    ],
+    want: ['killed/unknown/2/2/2/=/Police Forces of Pakistan/state/acknowledged'],
+  },
   // Coder notes.
   { text: 'Fatalities coded as 4.', want: ['killed/unknown/4/4/4/=/coder note/other/estimated'] },
   { text: '7 fatalities.', want: ['killed/unknown/7/7/7/=/coder note/other/estimated'] },
