@@ -460,6 +460,27 @@ describe('extractDocument', () => {
     ).toEqual(['Dasht']);
     expect(places('Gunmen killed five labourers from Punjab in Kech on Monday.')).toEqual(['Kech']);
     expect(places('Gunmen abducted six workers from Awaran on Monday.')).toEqual(['Awaran']);
+    // the town a bus had left is no second incident of the figure told with it
+    expect(
+      places(
+        'Gunmen stopped a bus at Nimrag Cross in Kalat on Monday and opened fire on it.\nThe group said 12 soldiers were killed and that it had followed the bus since it left Karachi.',
+      ),
+    ).toEqual(['Nimrag Cross']);
+  });
+
+  it("keeps a group's later claim on the incident it claims, though it names the day it claimed it", () => {
+    const text = [
+      'Gunmen on motorcycles attacked a police van near Sohrab Goth in Karachi on Monday night, killing three policemen, police said.',
+      'The attackers escaped.',
+      'On Tuesday, the Sindhudesh Revolutionary Army claimed the attack, saying its fighters had killed nine policemen.',
+    ].join('\n\n');
+    const { mentions } = extract(text, '2025-03-12');
+    expect(mentions.map(where)).toEqual(['Sohrab Goth']);
+    expect(mentions[0]!.date.start).toBe('2025-03-10');
+    expect(mentions[0]!.claims.map((c) => [c.claimant, c.best])).toEqual([
+      ['Police Forces of Pakistan', 3],
+      ['Sindhudesh Revolutionary Army', 9],
+    ]);
   });
 
   it('reads a clan village named after a town as a place of its own, not as the town', () => {

@@ -13,6 +13,9 @@ export interface CueFound {
   readonly kind: ClaimantKind;
   /** The claimant was read off a pronoun ("it said"): the group it stands for is a guess. */
   readonly viaPronoun: boolean;
+  /** The tokens naming the claimant after the cue ("according to [BLF spokesman Major Gwahram Baloch]"), or null
+   * for a claimant named before it or not at all. */
+  readonly named: { readonly start: number; readonly end: number } | null;
 }
 
 interface Candidate {
@@ -72,7 +75,8 @@ function candidatesIn(t: Tokens, from: number, to: number, actors: readonly Acto
   return found;
 }
 
-/** Prepositions whose noun is the verb's object or setting, never its subject: "clashed with militants". */
+/** Prepositions whose noun is the verb's object or setting, never its subject: "clashed with militants", "a
+ * statement sent to the media". */
 const OBJECT_PREPOSITIONS: ReadonlySet<string> = new Set([
   'with',
   'against',
@@ -81,6 +85,7 @@ const OBJECT_PREPOSITIONS: ReadonlySet<string> = new Set([
   'at',
   'into',
   'near',
+  'to',
 ]);
 
 const BRACKET_TOKENS = 4;
@@ -191,6 +196,7 @@ export function findCues(t: Tokens, actors: readonly ActorMention[]): CueFound[]
         claimant: previous.claimant,
         kind: previous.kind,
         viaPronoun: previous.viaPronoun,
+        named: null,
       });
     } else {
       cues.push({
@@ -200,6 +206,7 @@ export function findCues(t: Tokens, actors: readonly ActorMention[]): CueFound[]
         claimant: who?.name ?? null,
         kind: who?.kind ?? 'unattributed',
         viaPronoun: who?.viaPronoun === true,
+        named: who && cue.claimant === 'right' ? { start: who.start, end: who.end } : null,
       });
     }
     i = m.end;

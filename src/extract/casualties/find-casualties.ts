@@ -155,14 +155,27 @@ function coderNote(t: Tokens): Raw | null {
   return null;
 }
 
-function rawFigures(t: Tokens): Raw[] {
+/** Every figure is tied to a metric word or an outcome phrase: a sentence with neither has none to read. */
+function mayHoldFigures(t: Tokens): boolean {
+  return t.metricAt.size > 0 || t.tokens.some((_, k) => match(t, t.lexicon.outcomes, k) !== null);
+}
+
+/**
+ * The figures of a sentence. `claimantEnd` gives, for a token that opens the words naming a claimant ("according
+ * to BLF spokesman Major Gwahram Baloch, six soldiers ..."), the token after them: a name's rank is nobody killed.
+ */
+function rawFigures(t: Tokens, holds: boolean, claimantEnd: ReadonlyMap<number, number>): Raw[] {
   const note = coderNote(t);
   if (note) return [note];
-  // every figure is tied to a metric word or an outcome phrase: a sentence with neither has none to read
-  if (t.metricAt.size === 0 && !t.tokens.some((_, k) => match(t, t.lexicon.outcomes, k) !== null)) return [];
+  if (!holds) return [];
   const out: Raw[] = [];
   let i = 0;
   while (i < t.tokens.length) {
+    const skip = claimantEnd.get(i);
+    if (skip !== undefined) {
+      i = skip;
+      continue;
+    }
     const o = match(t, t.lexicon.outcomes, i);
     if (o && o.value.type === 'zero' && !o.value.subject) {
       out.push(...zeros(t, o, 'unknown'));
@@ -300,9 +313,12 @@ export function findCasualties(
   actors: readonly ActorMention[],
 ): readonly CasualtyMention[] {
   const t = tokenize(sentence, lexicon);
-  const raws = rawFigures(t);
+  const holds = mayHoldFigures(t);
+  const cues = holds ? findCues(t, actors) : [];
+  const claimantEnd = new Map<number, number>();
+  for (const c of cues) if (c.named) claimantEnd.set(c.named.start, c.named.end);
+  const raws = rawFigures(t, holds, claimantEnd);
   if (raws.length === 0) return [];
-  const cues = findCues(t, actors);
   // The date of a figure lies between its own words and those of the next figure.
   const nextAnchor: number[] = new Array<number>(raws.length).fill(t.tokens.length);
   for (let n = raws.length - 2; n >= 0; n -= 1) {

@@ -471,7 +471,9 @@ function referredIncident(
   }
   if (!target) return null;
   if (a.sentence.paragraph - target.lastParagraph > DEFINITE_REFERENCE_PARAGRAPHS) return null;
-  if (date?.own && target.date.own && !datesOverlap(date.date, target.date.date)) return null;
+  // the day a sentence was said on is no day of the incident it takes up ("On Tuesday, the group claimed the attack")
+  const spokenOnly = date?.ruleId === SIGNAL_RULES.statementDay.id;
+  if (date?.own && !spokenOnly && target.date.own && !datesOverlap(date.date, target.date.date)) return null;
   return target;
 }
 

@@ -290,9 +290,10 @@ export function listedPlaces(
   return groups;
 }
 
-/** The ends of a journey: "coming from Peshawar", "travelling to Quetta", "bound for Karachi", "from Peshawar to". */
+/** The ends of a journey: "coming from Peshawar", "travelling to Quetta", "bound for Karachi", "from Peshawar to",
+ * "the bus had left Karachi". */
 const ROUTE_BEFORE =
-  /\b(?:(?:coming|travelling|traveling|going|heading|headed|moving|dispatched|plying|running|departing|arriving|on (?:its|their|his|her) way) (?:\w+ ){0,2}(?:from|to|towards|for)|bound for|en route to|from \p{Lu}[\p{L}'\u2019-]*(?: \p{Lu}[\p{L}'\u2019-]*)? to)\s+(?:the\s+)?$/u;
+  /\b(?:(?:coming|travelling|traveling|going|heading|headed|moving|dispatched|plying|running|departing|arriving|on (?:its|their|his|her) way) (?:\w+ ){0,2}(?:from|to|towards|for)|bound for|en route to|(?:left|leaving|departed|departing|set off from|set out from)|from \p{Lu}[\p{L}'\u2019-]*(?: \p{Lu}[\p{L}'\u2019-]*)? (?:to|towards|toward))\s+(?:the\s+)?$/u;
 /** "the Quetta-bound train", "from Peshawar to Quetta": written after the name. */
 const ROUTE_AFTER = /^(?:-|\s)bound\b|^\s+to\s+\p{Lu}/u;
 
@@ -345,18 +346,29 @@ export function refersBack(a: SentenceAnalysis, cue: EventCue | null): boolean {
   return SIGNAL_RULES.definite.pattern.test(before);
 }
 
-/** True for a relative day named as the day something was said ("the ISPR said on Wednesday"). */
+/** True for a relative day named as the day something was said: "the ISPR said on Wednesday", or "On Tuesday, the
+ * TTP claimed the attack" (the day, a comma, the speaker, the verb). */
 export function isStatementDay(a: SentenceAnalysis, d: DateMention): boolean {
   if (d.kind !== 'relative') return false;
   const text = a.sentence.text;
   const at = d.span[0] - a.sentence.start;
+  const after = d.span[1] - a.sentence.start;
+  // the day-first form: a single day that opens the sentence, then a comma
+  const opensSentence =
+    d.date.precision === 'day' && DAY_OPENS.test(text.slice(0, at)) && text.charAt(after) === ',';
   for (const m of text.matchAll(SIGNAL_RULES.statementDay.verb)) {
-    const end = (m.index ?? 0) + m[0].length;
-    if (end > at || at - end > 120) continue;
-    if (SIGNAL_RULES.statementDay.between.test(text.slice(end, at))) return true;
+    const start = m.index ?? 0;
+    const end = start + m[0].length;
+    if (end <= at && at - end <= STATEMENT_DAY_REACH) {
+      if (SIGNAL_RULES.statementDay.between.test(text.slice(end, at))) return true;
+    } else if (opensSentence && start >= after && start - after <= STATEMENT_DAY_REACH) {
+      if (SIGNAL_RULES.statementDay.between.test(text.slice(after, start))) return true;
+    }
   }
   return false;
 }
+const STATEMENT_DAY_REACH = 120;
+const DAY_OPENS = /^\s*(?:(?:late |early )?on\s+)?$/i;
 
 /** Most specific first; among equals the later one (nearer the verb in "at X in Y, ambushing ..."). */
 function mostSpecific(places: readonly PlaceMention[]): PlaceMention {

@@ -301,6 +301,11 @@ const rows: readonly Row[] = [
     ],
     want: ['killed/unknown/2/2/2/=/Police Forces of Pakistan/state/acknowledged'],
   },
+  // A rank in a claimant's name counts nobody.
+  {
+    text: 'According to BLF spokesman Major Gwahram Baloch, six soldiers were killed in Jhau.',
+    want: ['killed/security_forces/6/6/6/=/BLF spokesman Major Gwahram Baloch/armed_group/claimed'],
+  },
   // Coder notes.
   { text: 'Fatalities coded as 4.', want: ['killed/unknown/4/4/4/=/coder note/other/estimated'] },
   { text: '7 fatalities.', want: ['killed/unknown/7/7/7/=/coder note/other/estimated'] },
