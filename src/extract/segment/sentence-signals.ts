@@ -293,7 +293,7 @@ export function listedPlaces(
 /** The ends of a journey: "coming from Peshawar", "travelling to Quetta", "bound for Karachi", "from Peshawar to",
  * "the bus had left Karachi". */
 const ROUTE_BEFORE =
-  /\b(?:(?:coming|travelling|traveling|going|heading|headed|moving|dispatched|plying|running|departing|arriving|on (?:its|their|his|her) way) (?:\w+ ){0,2}(?:from|to|towards|for)|bound for|en route to|(?:left|leaving|departed|departing|set off from|set out from)|from \p{Lu}[\p{L}'\u2019-]*(?: \p{Lu}[\p{L}'\u2019-]*)? (?:to|towards|toward))\s+(?:the\s+)?$/u;
+  /\b(?:(?:coming|travelling|traveling|going|heading|headed|moving|dispatched|plying|running|departing|arriving|on (?:its|their|his|her) way) (?:\w+ ){0,2}(?:from|to|towards|for)|bound for|en route to|left|leaving|departed|departing|set off from|set out from|from \p{Lu}[\p{L}'\u2019-]*(?: \p{Lu}[\p{L}'\u2019-]*)? (?:to|towards|toward))\s+(?:the\s+)?$/u;
 /** "the Quetta-bound train", "from Peshawar to Quetta": written after the name. */
 const ROUTE_AFTER = /^(?:-|\s)bound\b|^\s+to\s+\p{Lu}/u;
 
