@@ -24,6 +24,7 @@ export const INPUT_OPTIONS = {
   publisher: { type: 'string' },
   'max-bytes': { type: 'string' },
   timeout: { type: 'string' },
+  'allow-private': { type: 'boolean' },
 } as const satisfies Options;
 
 /** Parses a command's arguments; an unknown flag becomes one clear FaultlineError. */

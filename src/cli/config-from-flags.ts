@@ -21,6 +21,7 @@ export function configFromFlags(flags: Flags, io: CliIo): Config {
       publisher: str(flags, 'publisher'),
       countries: str(flags, 'countries'),
       workers: str(flags, 'workers'),
+      allowPrivate: flags['allow-private'] === true,
     },
     io.env,
     { dataDir: `${packageRoot()}/data`, cpus: io.cpus },

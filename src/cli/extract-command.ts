@@ -38,10 +38,12 @@ export async function* extractInputs(
     published: string | null;
     publisher: string | null;
     stdin: NodeJS.ReadableStream;
+    allowPrivate?: boolean;
   },
   report: (line: string) => void,
 ): AsyncGenerator<ExtractedDocument> {
-  for await (const input of readInputs(specs, options)) {
+  const guard = { allowPrivate: options.allowPrivate === true };
+  for await (const input of readInputs(specs, { ...options, guard })) {
     if (!input.ok) {
       report(input.error.message);
       continue;

@@ -10,7 +10,8 @@ export const INGEST_HELP = `faultline ingest INPUT... [--db FILE | --database-ur
   INPUT: a file (.txt .md .html .htm .json .jsonl), a folder, an http(s) URL, or - for stdin.
   Stores clean, de-duplicated documents and the incidents extracted from them. A document detected as another
   language than English is stored but not extracted, and named on stderr.
-  Options: --no-extract  --max-bytes N (default 5 MB)  --timeout MS (default 15000)`;
+  Options: --no-extract  --max-bytes N (default 5 MB)  --timeout MS (default 15000)
+  --allow-private: fetch URLs that resolve to private, loopback or link-local addresses (refused by default)`;
 
 export function summaryLine(s: IngestSummary): string {
   return `read ${s.read}, stored ${s.stored}, already present ${s.present}, failed ${s.failed}; mentions extracted ${s.mentions}; events ${s.events}`;
@@ -34,6 +35,7 @@ export async function ingestCommand(argv: readonly string[], io: CliIo): Promise
       maxBytes: config.maxBytes,
       timeoutMs: config.timeoutMs,
       stdin: io.stdin,
+      guard: { allowPrivate: config.allowPrivate },
     });
     const summary = await ingestInputs(
       {

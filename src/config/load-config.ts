@@ -11,6 +11,7 @@ export interface ConfigInput {
   readonly dataDir?: string | undefined;
   readonly countries?: string | undefined;
   readonly workers?: string | undefined;
+  readonly allowPrivate?: boolean | undefined;
 }
 
 /** Validated, frozen settings; the only configuration any module receives. */
@@ -25,6 +26,8 @@ export interface Config {
   readonly countries: readonly string[];
   readonly workers: number;
   readonly apiToken: string | null;
+  /** URL inputs may reach private, loopback and link-local addresses (`--allow-private`). */
+  readonly allowPrivate: boolean;
 }
 
 export const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
@@ -81,5 +84,6 @@ export function loadConfig(
     countries: Object.freeze(countries),
     workers: positiveInt('--workers', flags.workers, Math.max(1, defaults.cpus)),
     apiToken: env['FAULTLINE_API_TOKEN'] || null,
+    allowPrivate: flags.allowPrivate === true,
   });
 }

@@ -1,4 +1,5 @@
 import { FaultlineError } from '../errors/errors.js';
+import { guardedGet, type GuardedResponse } from './guarded-get.js';
 import { decodeText, looksBinary, readCapped } from './input-bytes.js';
 import type { InputResult, RawFormat, ReadOptions } from './types.js';
 
@@ -16,6 +17,7 @@ function failure(error: FaultlineError): InputResult {
 }
 
 function transportError(url: string, error: unknown, signal: AbortSignal): InputResult {
+  if (error instanceof FaultlineError) return failure(error);
   if (
     signal.aborted ||
     (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError'))
@@ -31,27 +33,24 @@ function transportError(url: string, error: unknown, signal: AbortSignal): Input
 /** GETs a page with a deadline and a byte cap and turns every failure into a coded error. */
 export async function fetchInput(url: string, options: ReadOptions): Promise<InputResult> {
   const signal = AbortSignal.timeout(options.timeoutMs);
-  const get = options.fetch ?? globalThis.fetch;
-  let response: Response;
+  let response: GuardedResponse;
   try {
-    response = await get(url, {
+    response = await guardedGet(url, {
+      guard: options.guard ?? { allowPrivate: false },
       signal,
-      redirect: 'follow',
-      headers: {
-        accept: 'text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.5',
-        'user-agent': 'faultline-ingest/0.1',
-      },
+      headers: { accept: 'text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.5' },
     });
   } catch (error) {
     return transportError(url, error, signal);
   }
-  const contentType = (response.headers.get('content-type') ?? '').toLowerCase();
-  const declared = Number(response.headers.get('content-length') ?? NaN);
+  const contentType = (response.header('content-type') ?? '').toLowerCase();
+  const declared = Number(response.header('content-length') ?? NaN);
   const refuse = (error: FaultlineError): InputResult => {
-    void response.body?.cancel().catch(() => undefined);
+    response.body.destroy();
     return failure(error);
   };
-  if (!response.ok) return refuse(new FaultlineError('FL_ERR_HTTP_STATUS', url, `HTTP ${response.status}`));
+  if (response.status < 200 || response.status > 299)
+    return refuse(new FaultlineError('FL_ERR_HTTP_STATUS', url, `HTTP ${response.status}`));
   if (BINARY_TYPES.test(contentType))
     return refuse(new FaultlineError('FL_ERR_INPUT_BINARY', url, contentType));
   if (Number.isFinite(declared) && declared > options.maxBytes) {
@@ -61,12 +60,9 @@ export async function fetchInput(url: string, options: ReadOptions): Promise<Inp
   }
   let bytes: Buffer;
   try {
-    const read =
-      response.body === null
-        ? { ok: true as const, bytes: Buffer.alloc(0) }
-        : await readCapped(response.body, options.maxBytes);
+    const read = await readCapped(response.body, options.maxBytes);
     if (!read.ok)
-      return failure(new FaultlineError('FL_ERR_INPUT_TOO_LARGE', url, `over ${options.maxBytes} bytes`));
+      return refuse(new FaultlineError('FL_ERR_INPUT_TOO_LARGE', url, `over ${options.maxBytes} bytes`));
     bytes = read.bytes;
   } catch (error) {
     return transportError(url, error, signal);
@@ -80,7 +76,7 @@ export async function fetchInput(url: string, options: ReadOptions): Promise<Inp
       origin: url,
       format: formatFor(contentType, content),
       content,
-      meta: { url: response.url || url },
+      meta: { url: response.url },
     },
   };
 }

@@ -1,3 +1,4 @@
+import type { OutboundGuard } from './guarded-get.js';
 import type { FaultlineError } from '../errors/errors.js';
 
 export type RawFormat = 'html' | 'text' | 'markdown';
@@ -34,5 +35,6 @@ export interface ReadOptions {
   readonly maxBytes: number;
   readonly timeoutMs: number;
   readonly stdin?: NodeJS.ReadableStream;
-  readonly fetch?: typeof fetch;
+  /** Which addresses a URL input may reach (see guardedGet); absent, public addresses only. */
+  readonly guard?: OutboundGuard;
 }

@@ -94,6 +94,7 @@ describe('faultline ingest', () => {
       `${base}/gone`,
       '--db',
       db,
+      '--allow-private',
     ]);
     expect(run.code).toBe(1);
     const lines = run.err.trim().split('\n');
@@ -106,10 +107,32 @@ describe('faultline ingest', () => {
     expect(run.err).toMatch(/stored 1, already present 0, failed 6/);
   });
 
+  it('never fetches a loopback address unless --allow-private is given, and says why in one line', async () => {
+    const db = join(dir, 'guard.db');
+    const run = await cli(['ingest', `${base}/article`, '--db', db]);
+    expect(run.code).toBe(1);
+    const lines = run.err.trim().split('\n');
+    expect(lines[0]).toContain(`${base}/article`);
+    expect(lines[0]).toContain('127.0.0.1');
+    expect(lines[0]).toContain('--allow-private');
+    expect(run.err).toMatch(/stored 0, already present 0, failed 1/);
+  });
+
   it('reads stdin and a URL with the metadata given on the command line', async () => {
     const db = join(dir, 'stdin.db');
     const run = await cli(
-      ['ingest', '-', `${base}/article`, '--db', db, '--published', '2025-03-05', '--publisher', 'Test Wire'],
+      [
+        'ingest',
+        '-',
+        `${base}/article`,
+        '--db',
+        db,
+        '--published',
+        '2025-03-05',
+        '--publisher',
+        'Test Wire',
+        '--allow-private',
+      ],
       {
         stdin: ARTICLE_B,
       },

@@ -176,6 +176,8 @@ describe('readInputs on files and folders', () => {
 describe('readInputs over HTTP', () => {
   let server: Server;
   let base: string;
+  // the test's own loopback server is allowed by address; nothing else private is
+  const local = { guard: { allowPrivate: false, allowAddresses: ['127.0.0.1'] } };
   const PAGE =
     '<html><head><title>Served</title></head><body><p>A page served over HTTP about a blast.</p></body></html>';
 
@@ -201,6 +203,15 @@ describe('readInputs over HTTP', () => {
           else res.end();
         };
         push();
+      } else if (req.url?.startsWith('/to-metadata')) {
+        res.writeHead(302, { location: 'http://169.254.169.254/latest/meta-data/' }).end();
+      } else if (req.url?.startsWith('/to-private')) {
+        res.writeHead(301, { location: 'http://10.1.2.3/admin' }).end();
+      } else if (req.url?.startsWith('/loop')) {
+        const n = Number(req.url.slice('/loop'.length) || '0');
+        res.writeHead(307, { location: `/loop${n + 1}` }).end();
+      } else if (req.url === '/hop') {
+        res.writeHead(302, { location: '/page' }).end();
       } else if (req.url === '/declared-huge') {
         res.writeHead(200, { 'content-type': 'text/html', 'content-length': String(10_000_000) });
         res.end();
@@ -219,7 +230,7 @@ describe('readInputs over HTTP', () => {
   });
 
   it('fetches a page and a text body, with the format from the content type', async () => {
-    const results = await collect([`${base}/page`, `${base}/plain`]);
+    const results = await collect([`${base}/page`, `${base}/plain`], local);
     expect(summary(results)).toEqual([`ok html ${base}/page`, `ok text ${base}/plain`]);
     expect(results[0]?.ok && results[0].raw.content).toBe(PAGE);
     expect(results[0]?.ok && results[0].raw.meta.url).toBe(`${base}/page`);
@@ -233,7 +244,7 @@ describe('readInputs over HTTP', () => {
     const started = Date.now();
     const results = await collect(
       [`${base}/missing`, `${base}/slow`, dead, `${base}/huge`, `${base}/declared-huge`, `${base}/page`],
-      { timeoutMs: 300, maxBytes: 1_000_000 },
+      { timeoutMs: 300, maxBytes: 1_000_000, ...local },
     );
     expect(summary(results)).toEqual([
       `FL_ERR_HTTP_STATUS ${base}/missing`,
@@ -245,5 +256,25 @@ describe('readInputs over HTTP', () => {
     ]);
     expect(results[0]?.ok === false && results[0].error.message).toContain('404');
     expect(Date.now() - started).toBeLessThan(2500);
+  });
+
+  it('refuses loopback, private and metadata addresses, on the first request and on every redirect', async () => {
+    const strict = await collect([`${base}/page`]);
+    expect(summary(strict)).toEqual([`FL_ERR_HTTP_BLOCKED ${base}/page`]);
+    expect(strict[0]?.ok === false && strict[0].error.message).toContain('127.0.0.1');
+    const redirected = await collect(
+      [`${base}/to-metadata`, `${base}/to-private`, `${base}/loop`, `${base}/hop`],
+      local,
+    );
+    expect(summary(redirected)).toEqual([
+      'FL_ERR_HTTP_BLOCKED http://169.254.169.254/latest/meta-data/',
+      'FL_ERR_HTTP_BLOCKED http://10.1.2.3/admin',
+      `FL_ERR_HTTP_REDIRECTS ${base}/loop`,
+      `ok html ${base}/hop`,
+    ]);
+    // the page a redirect led to is the document's URL
+    expect(redirected[3]?.ok && redirected[3].raw.meta.url).toBe(`${base}/page`);
+    const open = await collect([`${base}/page`], { guard: { allowPrivate: true } });
+    expect(summary(open)).toEqual([`ok html ${base}/page`]);
   });
 });
