@@ -20,6 +20,7 @@ import {
   rowToAggregate,
   rowToMention,
 } from './mention-rows.js';
+import { createFeedMethods } from './feed-methods.js';
 import { createPendingMethods } from './pending-methods.js';
 import { createResolutionMethods } from './resolution-methods.js';
 import type { Database } from './schema.js';
@@ -288,6 +289,7 @@ export function createKyselyStore(db: Kysely<Database>, options: KyselyStoreOpti
     saveGazetteerRows,
     ...createResolutionMethods(db, now, options.afterWrite),
     ...createPendingMethods(db),
+    ...createFeedMethods(db, now),
     ...createEventMethods(db),
     async listGazetteerRows(): Promise<readonly GazetteerRow[]> {
       const rows = await guarded('listGazetteerRows', () =>

@@ -178,6 +178,22 @@ export interface GazetteerPlacesTable {
   population: number | string;
 }
 
+/** A feed `watch` polls (migration 0010). Times are ISO instants. */
+export interface FeedsTable {
+  url: string;
+  publisher: string | null;
+  every_seconds: number;
+  added_at: string;
+  etag: string | null;
+  last_modified: string | null;
+  last_polled_at: string | null;
+  next_poll_at: string;
+  status: string;
+  last_error: string | null;
+  items_seen: Generated<number>;
+  items_stored: Generated<number>;
+}
+
 export interface Database {
   documents: DocumentsTable;
   mentions: MentionsTable;
@@ -188,6 +204,7 @@ export interface Database {
   operations: OperationsTable;
   publishers: PublishersTable;
   gazetteer_places: GazetteerPlacesTable;
+  feeds: FeedsTable;
 }
 
 /** Converts a count or bigint column value (a string from pg, a number from SQLite) to a number. */

@@ -116,6 +116,41 @@ export interface PendingMention {
   readonly linkable: boolean;
 }
 
+/** A feed as `feeds add` registers it. */
+export interface NewFeed {
+  readonly url: string;
+  readonly publisher: string | null;
+  readonly everySeconds: number;
+}
+
+/** What a feed's last poll gave: 'new' until the first poll, 'not-modified' when the server said so. */
+export type FeedStatus = 'new' | 'ok' | 'not-modified' | 'failed';
+
+/** A stored feed with its polling state. */
+export interface Feed extends NewFeed {
+  readonly addedAt: string;
+  readonly etag: string | null;
+  readonly lastModified: string | null;
+  readonly lastPolledAt: string | null;
+  readonly nextPollAt: string;
+  readonly status: FeedStatus;
+  readonly lastError: string | null;
+  readonly itemsSeen: number;
+  readonly itemsStored: number;
+}
+
+/** One poll's outcome, recorded on its feed. Validators absent from a 304 keep their stored values. */
+export interface FeedPoll {
+  readonly polledAt: string;
+  readonly nextPollAt: string;
+  readonly status: Exclude<FeedStatus, 'new'>;
+  readonly error: string | null;
+  readonly etag?: string | null;
+  readonly lastModified?: string | null;
+  readonly itemsSeen: number;
+  readonly itemsStored: number;
+}
+
 /**
  * The narrow, domain-level store. SQLite and PostgreSQL implement it in mirror-image folders;
  * test/store/store-contract.ts runs one suite against both.
@@ -240,6 +275,21 @@ export interface Store {
   listPublisherDocuments(): Promise<
     readonly { readonly publisher: string; readonly docId: string; readonly framing: FramingMarkers | null }[]
   >;
+
+  /** Registers a feed, due at once; 'present' (and nothing changed) when its URL is held already. */
+  addFeed(feed: NewFeed): Promise<'added' | 'present'>;
+
+  /** Every feed, by URL. */
+  listFeeds(): Promise<readonly Feed[]>;
+
+  /** Up to `limit` feeds whose next poll is due at `now`, the longest overdue first. */
+  dueFeeds(now: string, limit: number): Promise<readonly Feed[]>;
+
+  /** Records a poll on its feed: status, error, validators, when the next is due, and items seen and stored. */
+  recordFeedPoll(url: string, poll: FeedPoll): Promise<void>;
+
+  /** The id of a stored document read from `url`, or null: a feed item already held costs no fetch. */
+  documentIdByUrl(url: string): Promise<string | null>;
 
   close(): Promise<void>;
 }

@@ -1,0 +1,79 @@
+import { expect, it } from 'vitest';
+import type { Store } from '../../src/store/store.js';
+import { makeDocument } from './fixtures.js';
+
+/** The feeds `watch` polls: every backend registers them once, lists the due ones and keeps each poll's state. */
+export function feedContractCases(store: () => Store): void {
+  it('registers a feed once, due at once, and lists the due feeds longest overdue first', async () => {
+    const s = store();
+    expect(await s.addFeed({ url: 'https://b.example/rss', publisher: 'B News', everySeconds: 300 })).toBe(
+      'added',
+    );
+    expect(await s.addFeed({ url: 'https://b.example/rss', publisher: 'Other', everySeconds: 60 })).toBe(
+      'present',
+    );
+    await s.addFeed({ url: 'https://a.example/atom', publisher: null, everySeconds: 60 });
+    const feeds = await s.listFeeds();
+    expect(feeds.map((f) => [f.url, f.publisher, f.everySeconds, f.status, f.itemsSeen])).toEqual([
+      ['https://a.example/atom', null, 60, 'new', 0],
+      ['https://b.example/rss', 'B News', 300, 'new', 0],
+    ]);
+    const far = '2999-01-01T00:00:00.000Z';
+    expect((await s.dueFeeds(far, 10)).length).toBe(2);
+    expect((await s.dueFeeds(far, 1)).length).toBe(1);
+    expect(await s.dueFeeds('2000-01-01T00:00:00.000Z', 10)).toEqual([]);
+  });
+
+  it("records each poll: validators kept through a 304, counts added up, the next poll's time honoured", async () => {
+    const s = store();
+    const url = 'https://c.example/feed.json';
+    await s.addFeed({ url, publisher: null, everySeconds: 60 });
+    await s.recordFeedPoll(url, {
+      polledAt: '2026-01-01T00:00:00.000Z',
+      nextPollAt: '2026-01-01T00:01:00.000Z',
+      status: 'ok',
+      error: null,
+      etag: '"v1"',
+      lastModified: 'Thu, 01 Jan 2026 00:00:00 GMT',
+      itemsSeen: 3,
+      itemsStored: 2,
+    });
+    await s.recordFeedPoll(url, {
+      polledAt: '2026-01-01T00:01:00.000Z',
+      nextPollAt: '2026-01-01T00:02:00.000Z',
+      status: 'not-modified',
+      error: null,
+      itemsSeen: 0,
+      itemsStored: 0,
+    });
+    await s.recordFeedPoll(url, {
+      polledAt: '2026-01-01T00:02:00.000Z',
+      nextPollAt: '2026-01-01T00:05:00.000Z',
+      status: 'failed',
+      error: 'did not answer in time',
+      itemsSeen: 1,
+      itemsStored: 0,
+    });
+    const [feed] = await s.listFeeds();
+    expect(feed).toMatchObject({
+      etag: '"v1"',
+      lastModified: 'Thu, 01 Jan 2026 00:00:00 GMT',
+      lastPolledAt: '2026-01-01T00:02:00.000Z',
+      nextPollAt: '2026-01-01T00:05:00.000Z',
+      status: 'failed',
+      lastError: 'did not answer in time',
+      itemsSeen: 4,
+      itemsStored: 2,
+    });
+    expect(await s.dueFeeds('2026-01-01T00:04:59.000Z', 10)).toEqual([]);
+    expect((await s.dueFeeds('2026-01-01T00:05:00.000Z', 10)).map((f) => f.url)).toEqual([url]);
+  });
+
+  it('finds a stored document by the URL it was read from', async () => {
+    const s = store();
+    const doc = { ...makeDocument(41), url: 'https://news.example/a/1' };
+    await s.saveDocuments([doc]);
+    expect(await s.documentIdByUrl('https://news.example/a/1')).toBe(doc.id);
+    expect(await s.documentIdByUrl('https://news.example/a/2')).toBeNull();
+  });
+}
