@@ -17,7 +17,8 @@ const ALLOWED = {
   resolve: ['domain', 'errors'],
   export: ['domain', 'errors'],
   store: ['domain', 'errors'],
-  pipeline: ['domain', 'errors', 'ingest', 'extract', 'resolve', 'lexicon', 'store'],
+  feeds: ['domain', 'errors', 'ingest', 'store-interface'],
+  pipeline: ['domain', 'errors', 'ingest', 'extract', 'resolve', 'lexicon', 'store', 'feeds'],
   context: ['config', 'lexicon', 'store', 'extract', 'errors', 'domain'],
   api: ['domain'],
   server: [

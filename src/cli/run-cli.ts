@@ -1,3 +1,5 @@
+import { FEEDS_HELP, feedsCommand } from './feeds-command.js';
+import { WATCH_HELP, watchCommand } from './watch-command.js';
 import { describeError, FaultlineError } from '../errors/errors.js';
 import type { CliIo } from './cli-io.js';
 import { DOCUMENTS_HELP, documentsCommand } from './documents-command.js';
@@ -38,6 +40,8 @@ const COMMANDS: Readonly<Record<string, { run: Command; help: string }>> = {
   serve: { run: serveCommand, help: SERVE_HELP },
   eval: { run: evalCommand, help: EVAL_HELP },
   start: { run: startCommand, help: START_HELP },
+  feeds: { run: feedsCommand, help: FEEDS_HELP },
+  watch: { run: watchCommand, help: WATCH_HELP },
 };
 
 /** Every command's name, as typed after `faultline`. */

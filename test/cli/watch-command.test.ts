@@ -1,0 +1,152 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cli } from '../helpers/cli.js';
+
+// Written for this test: two short reports, served as the pages of a feed's items.
+const PAGE_A = `<html><head><title>Checkpost attacked in Kohlu</title></head><body><article><h1>Checkpost attacked in Kohlu</h1>
+<p>Gunmen opened fire on a Levies checkpost in Kohlu on 4 March 2025, killing two guards, district officials said.</p>
+<p>The attackers fled towards the mountains.</p></article></body></html>`;
+const SUMMARY_B =
+  'A roadside bomb wounded three policemen in Turbat on 5 March 2025, officials said. No group claimed the blast.';
+
+let dir: string;
+let server: Server;
+let base: string;
+const hits = new Map<string, number>();
+
+function rss(): string {
+  return `<?xml version="1.0"?><rss version="2.0"><channel><title>Hill Wire</title><link>${base}/</link><description>d</description>
+<item><title>Checkpost attacked in Kohlu</title><link>${base}/a</link><pubDate>Wed, 05 Mar 2025 08:00:00 GMT</pubDate></item>
+<item><title>Blast in Turbat</title><link>${base}/gone</link><description>${SUMMARY_B}</description><pubDate>Wed, 05 Mar 2025 09:00:00 GMT</pubDate></item>
+<item><title>Nothing to read</title></item>
+</channel></rss>`;
+}
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'faultline-watch-'));
+  server = createServer((req, res) => {
+    const path = req.url ?? '/';
+    hits.set(path, (hits.get(path) ?? 0) + 1);
+    if (path === '/rss.xml') {
+      // a conditional GET that matches gets a 304 and no body
+      if (req.headers['if-none-match'] === '"rss-1"') return void res.writeHead(304).end();
+      res.writeHead(200, { 'content-type': 'application/rss+xml', etag: '"rss-1"' });
+      return void res.end(rss());
+    }
+    if (path === '/a') {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      return void res.end(PAGE_A);
+    }
+    if (path === '/not-a-feed') {
+      res.writeHead(200, { 'content-type': 'text/html' });
+      return void res.end('<html><body>Just a page</body></html>');
+    }
+    if (path === '/busy') {
+      res.writeHead(503, { 'retry-after': '3600' });
+      return void res.end();
+    }
+    res.writeHead(404).end('not here');
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+
+afterAll(async () => {
+  server.closeAllConnections();
+  await new Promise((resolve) => server.close(resolve));
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('faultline feeds and watch', () => {
+  it('polls a feed, stores its items (a page, else its summary), skips what it holds, and goes on past bad feeds', async () => {
+    const db = join(dir, 'watch.db');
+    for (const path of ['/rss.xml', '/not-a-feed', '/busy']) {
+      const add = await cli([
+        'feeds',
+        'add',
+        `${base}${path}`,
+        '--db',
+        db,
+        '--publisher',
+        'Hill Wire',
+        '--every',
+        '1s',
+      ]);
+      expect(add.code).toBe(0);
+    }
+    expect((await cli(['feeds', 'add', `${base}/rss.xml`, '--db', db])).err).toContain('already watched');
+
+    const first = await cli(['watch', '--once', '--allow-private', '--db', db]);
+    expect(first.code).toBe(0);
+    const lines = first.err.trim().split('\n');
+    // one line for each bad thing, naming it
+    expect(lines.filter((l) => l.includes(`${base}/not-a-feed`))).toHaveLength(1);
+    expect(lines.filter((l) => l.includes(`${base}/busy`) && l.includes('503'))).toHaveLength(1);
+    expect(lines.some((l) => l.includes(`${base}/gone`) && l.includes('feed summary'))).toBe(true);
+    expect(lines.some((l) => l.includes('Nothing to read') && l.includes('no link and no text'))).toBe(true);
+    expect(lines.at(-1)).toMatch(/polled 3 feeds \(0 unchanged, 2 failed\); items 3, stored 2; events [1-9]/);
+
+    const docs = (await cli(['documents', '--db', db, '--format', 'jsonl'])).out
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { url: string; origin: string; publisher: string; title: string });
+    expect(docs.map((d) => [d.url, d.publisher])).toEqual([
+      [`${base}/a`, 'Hill Wire'],
+      [`${base}/gone`, 'Hill Wire'],
+    ]);
+    expect(docs[1]!.origin).toContain('(feed summary)');
+    const events = (await cli(['events', '--db', db])).out.trim().split('\n');
+    expect(events.some((e) => e.includes('Kohlu'))).toBe(true);
+
+    const feeds = (await cli(['feeds', 'list', '--format', 'jsonl', '--db', db])).out
+      .trim()
+      .split('\n')
+      .map(
+        (l) =>
+          JSON.parse(l) as {
+            url: string;
+            status: string;
+            etag: string | null;
+            nextPollAt: string;
+            itemsStored: number;
+          },
+      );
+    const byPath = new Map(feeds.map((f) => [f.url.slice(base.length), f]));
+    expect(byPath.get('/rss.xml')).toMatchObject({ status: 'ok', etag: '"rss-1"', itemsStored: 2 });
+    expect(byPath.get('/not-a-feed')?.status).toBe('failed');
+    // Retry-After holds the busy feed back an hour, though it asked to be polled every second
+    const busy = byPath.get('/busy')!;
+    expect(Date.parse(busy.nextPollAt) - Date.now()).toBeGreaterThan(3000 * 1000);
+
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    const pagesBefore = hits.get('/a') ?? 0;
+    const second = await cli(['watch', '--once', '--allow-private', '--db', db]);
+    // the RSS feed answers 304 to its ETag; the busy one is not due
+    expect(second.err).toMatch(/polled 2 feeds \(1 unchanged, 1 failed\); items 0, stored 0; events 0/);
+    expect(hits.get('/a')).toBe(pagesBefore);
+  });
+
+  it('refuses a feed on a loopback address without --allow-private, in one line, and keeps watching', async () => {
+    const db = join(dir, 'guard.db');
+    await cli(['feeds', 'add', `${base}/rss.xml`, '--db', db]);
+    const run = await cli(['watch', '--once', '--db', db]);
+    expect(run.code).toBe(0);
+    const lines = run.err.trim().split('\n');
+    expect(lines[0]).toContain('--allow-private');
+    expect(lines.at(-1)).toMatch(/polled 1 feeds \(0 unchanged, 1 failed\)/);
+  });
+
+  it('rejects a feed URL that is no http(s) URL and a bad --every, naming them', async () => {
+    const db = join(dir, 'bad.db');
+    const scheme = await cli(['feeds', 'add', 'file:///etc/passwd', '--db', db]);
+    expect(scheme.code).not.toBe(0);
+    expect(scheme.err).toContain('file:///etc/passwd');
+    const every = await cli(['feeds', 'add', `${base}/rss.xml`, '--every', 'soon', '--db', db]);
+    expect(every.code).not.toBe(0);
+    expect(every.err).toContain('--every soon');
+  });
+});
