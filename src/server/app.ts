@@ -14,6 +14,7 @@ import { readCache } from './read-cache.js';
 import type { RouteDeps } from './route-deps.js';
 import { documentsRoute } from './routes/documents-route.js';
 import { eventsRoute } from './routes/events-route.js';
+import { atomRoute } from './routes/atom-route.js';
 import { exportsRoute } from './routes/exports-route.js';
 import { operationsRoute } from './routes/operations-route.js';
 import { publishersRoute } from './routes/publishers-route.js';
@@ -115,6 +116,7 @@ export function buildApp(deps: AppDeps): FastifyInstance {
   void app.register(publishersRoute(routeDeps));
   void app.register(statsRoute(routeDeps));
   void app.register(exportsRoute(routeDeps));
+  void app.register(atomRoute(routeDeps));
   void app.register(async (api) => {
     api.get(
       '/api/settings',

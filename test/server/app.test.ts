@@ -276,6 +276,7 @@ describe('the whole surface', () => {
         '/api/documents/{id}',
         '/api/events',
         '/api/events/{id}',
+        '/api/events.atom',
         '/api/export/{format}',
         '/api/openapi.json',
         '/api/operations',
