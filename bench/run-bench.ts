@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { packageRoot } from '../src/cli/package-root.js';
 import { benchApi, type LoadFigures } from './bench-api.js';
 import { benchExtract, benchExtractThreads } from './bench-extract.js';
+import { benchFeedPolling } from './bench-feeds.js';
 import type { ExtractCorpus } from './extract-inputs.js';
 import { benchIngest, type Rate } from './bench-ingest.js';
 import { ingestCorpusInProcess, type IngestMemory } from './bench-ingest-memory.js';
@@ -116,6 +117,14 @@ const SECTIONS: Record<string, (count: number, quick: boolean, options: BenchOpt
         `    largest heap of one worker (knowledge, its documents, garbage): ${two.workerHeapMb} MB`,
       );
     }
+  },
+  async feeds(_count, quick) {
+    const feeds = quick ? 100 : 500;
+    console.log('feed polling (bar: 500 unchanged feeds polled every minute cost under 10% of one core)');
+    const r = await benchFeedPolling(feeds);
+    console.log(
+      `  ${r.feeds} feeds answering 304, ${r.rounds} rounds: ${r.cpuSecondsPerRound.toFixed(2)} s CPU and ${r.wallSecondsPerRound.toFixed(2)} s per round (poller and fixture server together) = ${(100 * r.shareOfCorePerMinute).toFixed(1)}% of one core at one round a minute`,
+    );
   },
   async resolve(_count, quick) {
     console.log('resolution (bar: 100,000 mentions under 60 s; 10x the mentions at most 12x the time)');
