@@ -18,6 +18,7 @@ const ALLOWED = {
   export: ['domain', 'errors'],
   store: ['domain', 'errors'],
   feeds: ['domain', 'errors', 'ingest', 'store-interface'],
+  trends: ['domain', 'errors'],
   pipeline: ['domain', 'errors', 'ingest', 'extract', 'resolve', 'lexicon', 'store', 'feeds'],
   context: ['config', 'lexicon', 'store', 'extract', 'errors', 'domain'],
   api: ['domain'],

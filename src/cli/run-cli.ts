@@ -1,3 +1,4 @@
+import { TRENDS_HELP, trendsCommand } from './trends-command.js';
 import { FEEDS_HELP, feedsCommand } from './feeds-command.js';
 import { WATCH_HELP, watchCommand } from './watch-command.js';
 import { describeError, FaultlineError } from '../errors/errors.js';
@@ -42,6 +43,7 @@ const COMMANDS: Readonly<Record<string, { run: Command; help: string }>> = {
   start: { run: startCommand, help: START_HELP },
   feeds: { run: feedsCommand, help: FEEDS_HELP },
   watch: { run: watchCommand, help: WATCH_HELP },
+  trends: { run: trendsCommand, help: TRENDS_HELP },
 };
 
 /** Every command's name, as typed after `faultline`. */

@@ -21,6 +21,7 @@ import {
   rowToMention,
 } from './mention-rows.js';
 import { createFeedMethods } from './feed-methods.js';
+import { createSeriesMethods } from './series-methods.js';
 import { createPendingMethods } from './pending-methods.js';
 import { createResolutionMethods } from './resolution-methods.js';
 import type { Database } from './schema.js';
@@ -290,6 +291,7 @@ export function createKyselyStore(db: Kysely<Database>, options: KyselyStoreOpti
     ...createResolutionMethods(db, now, options.afterWrite),
     ...createPendingMethods(db),
     ...createFeedMethods(db, now),
+    ...createSeriesMethods(db),
     ...createEventMethods(db),
     async listGazetteerRows(): Promise<readonly GazetteerRow[]> {
       const rows = await guarded('listGazetteerRows', () =>

@@ -97,6 +97,14 @@ export interface StatsRow {
   readonly fatalities: number;
 }
 
+/** Events and fatalities of one key (a district, an actor) in one period (an ISO week or a month). */
+export interface SeriesRow {
+  readonly key: string;
+  readonly period: string;
+  readonly events: number;
+  readonly fatalities: number;
+}
+
 /** The scope re-resolved when new mentions arrive: a blocking key (country, province) and a date window. */
 export interface ResolutionScope {
   readonly country: string | null;
@@ -265,6 +273,13 @@ export interface Store {
 
   /** Events and fatalities (sum of best) grouped by one dimension, for the events matching the query. */
   eventStats(query: EventQuery, by: StatsDimension): Promise<readonly StatsRow[]>;
+
+  /** Events and fatalities grouped by a dimension and a period (`week`: ISO week, `month`: YYYY-MM), in SQL. */
+  eventSeries(
+    query: EventQuery,
+    by: 'district' | 'actor' | 'type',
+    period: 'week' | 'month',
+  ): Promise<readonly SeriesRow[]>;
 
   /** Replaces all publisher profiles. */
   savePublisherProfiles(profiles: readonly PublisherProfile[]): Promise<void>;

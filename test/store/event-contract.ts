@@ -474,6 +474,25 @@ export function eventContractCases(store: () => Store): void {
     expect(await failure(bad)).toBe('FL_ERR_BAD_ARGUMENT');
   });
 
+  it('counts events and fatalities by district and week, or by actor and month, in one grouping', async () => {
+    const [a, b] = [makeDocument(73), makeDocument(74)];
+    await storeDocs(a, b);
+    await store().replaceResolution({ mentionIds: [], events: filterEvents(a, b), operations: [] });
+    const order = (rows: readonly { key: string; period: string }[]) =>
+      [...rows].sort((x, y) => (x.key + x.period < y.key + y.period ? -1 : 1));
+    expect(order(await store().eventSeries({}, 'district', 'week'))).toEqual([
+      { key: 'Bannu', period: '2025-W23', events: 1, fatalities: 5 },
+      { key: 'Kech', period: '2025-W19', events: 2, fatalities: 5 },
+      { key: 'Panjgur', period: '2025-W21', events: 1, fatalities: 0 },
+    ]);
+    expect(order(await store().eventSeries({ admin1: 'balochistan' }, 'actor', 'month'))).toEqual([
+      { key: 'Baloch Liberation Army', period: '2025-05', events: 1, fatalities: 2 },
+      { key: 'Pakistan Army', period: '2025-05', events: 1, fatalities: 0 },
+      { key: 'Unidentified Armed Group', period: '2025-05', events: 1, fatalities: 3 },
+    ]);
+    expect(await failure(store().eventSeries({}, 'hour' as never, 'week'))).toBe('FL_ERR_BAD_ARGUMENT');
+  });
+
   it('replaces publisher profiles and lists publishers with their documents framing', async () => {
     const [extracted, plain, anonymous] = [
       makeDocument(81),

@@ -1,0 +1,44 @@
+import type { Kysely } from 'kysely';
+import { FaultlineError } from '../errors/errors.js';
+import { eventFilter, statsKey } from './event-query.js';
+import type { Database } from './schema.js';
+import { toNumber } from './schema.js';
+import { guarded } from './store-error.js';
+import type { EventQuery, SeriesRow, Store } from './store.js';
+
+type SeriesMethods = Pick<Store, 'eventSeries'>;
+
+/** Counts by a dimension and a period in one GROUP BY, so trends never load the events themselves. */
+export function createSeriesMethods(db: Kysely<Database>): SeriesMethods {
+  return {
+    async eventSeries(query, by, period): Promise<readonly SeriesRow[]> {
+      const key = statsKey(by);
+      const when = statsKey(period);
+      if (key === null || when === null)
+        throw new FaultlineError('FL_ERR_BAD_ARGUMENT', `series by ${String(by)} per ${String(period)}`);
+      const rows = await guarded(`eventSeries by ${by} per ${period}`, () =>
+        db
+          .selectFrom('events')
+          .where(eventFilter(query as EventQuery))
+          .select((eb) => [
+            key.as('key'),
+            when.as('period'),
+            eb.fn.countAll<number | string>().as('events'),
+            eb.fn
+              .sum<number | string | null>(eb.fn.coalesce('events.fatalities_best', eb.lit(0)))
+              .as('fatalities'),
+          ])
+          .groupBy([key, when])
+          .execute(),
+      );
+      return rows
+        .filter((r) => r.key !== null && r.period !== null)
+        .map((r) => ({
+          key: r.key!,
+          period: r.period!,
+          events: toNumber(r.events),
+          fatalities: r.fatalities === null ? 0 : toNumber(r.fatalities),
+        }));
+    },
+  };
+}
