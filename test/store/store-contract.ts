@@ -4,6 +4,7 @@ import { FaultlineError } from '../../src/errors/errors.js';
 import type { DocumentSummary, Store } from '../../src/store/store.js';
 import { eventContractCases } from './event-contract.js';
 import { pendingContractCases } from './pending-contract.js';
+import { searchContractCases } from './search-contract.js';
 import {
   FRAMING,
   makeAggregate,
@@ -221,6 +222,8 @@ export function describeStoreContract(
     eventContractCases(() => store);
 
     pendingContractCases(() => store);
+
+    searchContractCases(() => store);
 
     it('fails with FL_ERR_STORE after close, and closes twice harmlessly', async () => {
       await store.close();
