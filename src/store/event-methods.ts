@@ -60,7 +60,7 @@ export function createEventMethods(
         let q = db
           .selectFrom('events')
           .select(['id', 'date_start', 'fatalities_rank'])
-          .where(eventFilter(query, search));
+          .where(eventFilter(query, search, true));
         if (after !== null) q = q.where(afterCursor(order, after));
         q = q.orderBy(`events.${order.column}`, direction).orderBy('events.id', direction).limit(size);
         return (skip > 0 ? q.offset(skip) : q).execute();

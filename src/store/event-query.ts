@@ -15,11 +15,13 @@ type EventsBuilder = ExpressionBuilder<Database, 'events'>;
 
 /**
  * The WHERE of `queryEvents`, `countEvents` and `eventStats`: every filter the query sets, and-ed. `search` is the
- * backend's full-text index, asked only when the query's `q` holds a word once cleaned (search-query.ts).
+ * backend's full-text index, asked only when the query's `q` holds a word once cleaned (search-query.ts);
+ * `ordered` says that the statement reads one page in the list's order rather than every match.
  */
 export function eventFilter(
   query: EventQuery,
   search: TextSearch,
+  ordered = false,
 ): (eb: EventsBuilder) => Expression<SqlBool> {
   const terms = parseSearch(query.q);
   return (eb) => {
@@ -50,7 +52,7 @@ export function eventFilter(
     if (query.contested !== undefined) all.push(eb('events.contested', '=', query.contested ? 1 : 0));
     if (query.operationId !== undefined) all.push(eb('events.operation_id', '=', query.operationId));
     if (query.minPublishers !== undefined) all.push(eb('events.publisher_count', '>=', query.minPublishers));
-    if (terms !== null) all.push(search.matches(terms));
+    if (terms !== null) all.push(search.matches(terms, ordered || all.length > 0));
     // An empty AND would render differently per dialect; a tautology on the primary key is the same on both.
     return all.length > 0 ? eb.and(all) : eb('events.id', 'is not', null);
   };

@@ -10,6 +10,10 @@ export interface TextSearch {
   /** Builds the index over `event_search` and what keeps it current as rows come and go (migration 0007). */
   createIndex(db: Kysely<unknown>): Promise<void>;
   dropIndex(db: Kysely<unknown>): Promise<void>;
-  /** True for the events (the outer query's `events` table) whose search text holds every phrase of `terms`. */
-  matches(terms: SearchTerms): Expression<SqlBool>;
+  /**
+   * True for the events (the outer query's `events` table) whose search text holds every phrase of `terms`.
+   * `probe`: the statement walks another index (the list's order for a page, another filter's for a count) and
+   * should test its rows against the matches rather than start from them.
+   */
+  matches(terms: SearchTerms, probe: boolean): Expression<SqlBool>;
 }

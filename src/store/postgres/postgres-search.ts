@@ -22,6 +22,7 @@ export const postgresTextSearch: TextSearch = {
     await sql`alter table event_search drop column if exists tsv`.execute(db);
   },
   matches(terms: SearchTerms) {
+    // PostgreSQL's planner weighs the GIN index's estimate itself: a page and a count read the same condition
     // phraseto_tsquery, and plain words as phrases of one: the query was parsed once in JavaScript
     // (search-query.ts) for both backends, rather than by websearch_to_tsquery, whose OR and -word SQLite lacks
     const query = sql.join(
