@@ -109,6 +109,19 @@ describe.skipIf(!run)('the search box of the map page', () => {
     await page.close();
   });
 
+  it('applies the search alone, leaving a half-typed filter for Enter', async () => {
+    const page = await open('#/?type=Battles');
+    await page.locator('#f-admin1').fill('Balo');
+    await page.locator('#f-q').pressSequentially('convoy', { delay: 20 });
+    await page.waitForFunction(() =>
+      (globalThis as unknown as BrowserGlobal).location.hash.includes('q=convoy'),
+    );
+    expect(await hashOf(page)).toBe('#/?q=convoy&type=Battles');
+    await page.waitForSelector('body[data-ready="true"]');
+    expect(await page.locator('.status.error').count()).toBe(0);
+    await page.close();
+  });
+
   it('clears the search with the other filters', async () => {
     const page = await open('#/?q=roadside&admin1=Balochistan');
     expect(await page.locator('.count').textContent()).toBe('1 event');

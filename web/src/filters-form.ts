@@ -115,11 +115,17 @@ export function filtersForm(
     clearTimeout(typing);
     onChange(read());
   });
-  // the search applies as the reader pauses; the other text fields wait for Enter, as their names must be whole
+  // The search applies as the reader pauses, and alone: the other text fields wait for Enter, as their names
+  // must be whole, so a half-typed province is not sent with it.
   search.addEventListener('input', () => {
     clearTimeout(typing);
     typing = setTimeout(() => {
-      if (search.value.trim() !== (filters.q ?? '')) onChange(read());
+      const q = search.value.trim();
+      if (q === (filters.q ?? '')) return;
+      const next: Filters = { ...filters };
+      if (q) next.q = q;
+      else delete next.q;
+      onChange(next);
     }, SEARCH_DEBOUNCE_MS);
   });
   form.addEventListener('reset', (ev) => {
