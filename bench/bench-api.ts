@@ -130,7 +130,12 @@ function event(
   return { record, mentionIds: [], decisions: [] };
 }
 
-export async function seedSyntheticEvents(store: Store, count: number, knowledge: Knowledge): Promise<void> {
+export async function seedSyntheticEvents(
+  store: Store,
+  count: number,
+  knowledge: Knowledge,
+  decorate: (event: StoredEvent, i: number) => StoredEvent = (event) => event,
+): Promise<void> {
   const districts = [...knowledge.gazetteer.places.values()].filter(
     (p) => p.kind === 'district' && p.country === 'PK' && p.admin1,
   );
@@ -140,7 +145,8 @@ export async function seedSyntheticEvents(store: Store, count: number, knowledge
   const r = rng(7);
   for (let start = 0; start < count; start += 5_000) {
     const events: StoredEvent[] = [];
-    for (let i = start; i < Math.min(count, start + 5_000); i++) events.push(event(i, districts, r));
+    for (let i = start; i < Math.min(count, start + 5_000); i++)
+      events.push(decorate(event(i, districts, r), i));
     await store.replaceResolution({ mentionIds: [], events, operations: [] });
   }
 }

@@ -9,6 +9,7 @@ import type { ExtractCorpus } from './extract-inputs.js';
 import { benchIngest, type Rate } from './bench-ingest.js';
 import { ingestCorpusInProcess, type IngestMemory } from './bench-ingest-memory.js';
 import { benchResolve } from './bench-resolve.js';
+import { benchSearch } from './bench-search.js';
 
 function line(r: Rate): string {
   const rate = Math.round(r.docs / r.seconds).toString();
@@ -164,6 +165,19 @@ const SECTIONS: Record<string, (count: number, quick: boolean, options: BenchOpt
     load('every request from SQLite:', api.uncached);
     const page = api.pageSeconds === null ? 'n/a (no Chromium)' : `${api.pageSeconds.toFixed(2)} s`;
     console.log(`  page with ${api.pageEvents} events rendered in ${page}`);
+  },
+  async search() {
+    console.log(
+      'Free-text search (EventQuery.q) on SQLite FTS5, 100,000 events: first page of 100 and total',
+    );
+    const bench = await benchSearch(100_000);
+    console.log(
+      `  ${bench.events} events and their search rows stored in ${bench.insertSeconds.toFixed(1)} s`,
+    );
+    for (const t of bench.timings)
+      console.log(
+        `  ${t.label.padEnd(40)} ${String(t.matches).padStart(7)} events  ${t.ms.toFixed(1).padStart(7)} ms`,
+      );
   },
 };
 

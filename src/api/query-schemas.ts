@@ -4,9 +4,20 @@ import { oneOf } from './one-of.js';
 const IsoDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD, inclusive' });
 const Name = Type.String({ minLength: 1, maxLength: 200 });
 
+/** Characters of a free-text query at most: a search of several names and a phrase or two fits with room to spare. */
+export const MAX_Q_LENGTH = 200;
+
 /** The filters shared by the event list, the map points, the stats and the exports. */
 export const EventFiltersSchema = Type.Object(
   {
+    q: Type.Optional(
+      Type.String({
+        maxLength: MAX_Q_LENGTH,
+        description:
+          'free text: events whose place, actors, types, notes, claims or source sentences hold every word; ' +
+          '"quoted phrases" as phrases; case and diacritics ignored; no operators',
+      }),
+    ),
     from: Type.Optional(IsoDate),
     to: Type.Optional(IsoDate),
     admin1: Type.Optional(Name),
@@ -23,6 +34,7 @@ export type EventFilters = Static<typeof EventFiltersSchema>;
 
 /** The filter keys in the order the page writes them into its URL. */
 export const FILTER_KEYS = [
+  'q',
   'from',
   'to',
   'admin1',

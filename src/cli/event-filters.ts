@@ -1,3 +1,4 @@
+import { MAX_Q_LENGTH } from '../api/query-schemas.js';
 import { EVENT_TYPES } from '../domain/index.js';
 import { FaultlineError } from '../errors/errors.js';
 import { isIsoDate } from '../config/load-config.js';
@@ -7,6 +8,7 @@ import type { EventQuery } from '../store/store.js';
 import type { Options } from './cli-io.js';
 
 export const FILTER_OPTIONS = {
+  q: { type: 'string' },
   from: { type: 'string' },
   to: { type: 'string' },
   admin1: { type: 'string' },
@@ -60,6 +62,15 @@ function actor(value: string | undefined, knowledge: Knowledge): string | undefi
   throw new FaultlineError('FL_ERR_BAD_ARGUMENT', `--actor ${value}`, 'not an actor of the actor table');
 }
 
+/** Free text as the API takes it: blank is no search, and a query longer than the API's limit is refused alike. */
+function freeText(value: string | undefined): string | undefined {
+  const q = value?.trim();
+  if (!q) return undefined;
+  if (q.length > MAX_Q_LENGTH)
+    throw new FaultlineError('FL_ERR_BAD_ARGUMENT', '--q', `longer than ${MAX_Q_LENGTH} characters`);
+  return q;
+}
+
 /** Validates the filter flags of `events`, `stats` and the exports and turns them into a store query. */
 export function eventQueryOf(
   flags: FilterFlags,
@@ -83,6 +94,7 @@ export function eventQueryOf(
     );
   }
   const query: Record<string, unknown> = {
+    q: freeText(flags.q as string | undefined),
     from,
     to,
     admin1: place('admin1', flags.admin1 as string | undefined, knowledge),

@@ -6,9 +6,11 @@ import { STORE_OPTIONS, oneOf, parseCommand, type CliIo } from './cli-io.js';
 import { configFromFlags } from './config-from-flags.js';
 import { FILTER_OPTIONS, eventQueryOf } from './event-filters.js';
 
-export const EVENTS_HELP = `faultline events [--db FILE] [--format ${EXPORT_FORMATS.join('|')}] [--from YYYY-MM-DD] [--to YYYY-MM-DD]
+export const EVENTS_HELP = `faultline events [--db FILE] [--format ${EXPORT_FORMATS.join('|')}] [--q TEXT] [--from YYYY-MM-DD] [--to YYYY-MM-DD]
     [--admin1 NAME] [--admin2 NAME] [--actor NAME] [--type TYPE] [--publisher NAME] [--contested] [--operation ID]
-  Exports the resolved events matching the filters, streamed (JSONL is the design's event record).`;
+  Exports the resolved events matching the filters, streamed (JSONL is the design's event record).
+  --q TEXT: free-text search over each event's place, actors, types, notes, claims and source sentences; every
+  word must appear, "a quoted phrase" as a phrase; case and accents are ignored; no operators (AND, OR, -, *).`;
 
 async function* recordsOf(store: Store, query: EventQuery): AsyncGenerator<EventRecord> {
   for await (const e of store.queryEvents(query)) yield e.record;

@@ -5,7 +5,7 @@ import { configFromFlags } from './config-from-flags.js';
 import { FILTER_OPTIONS, eventQueryOf } from './event-filters.js';
 import { knownPublishers } from './events-command.js';
 
-export const STATS_HELP = `faultline stats [--db FILE] [--by day|week|month|district|actor|type] [filters as for events]
+export const STATS_HELP = `faultline stats [--db FILE] [--by day|week|month|district|actor|type] [filters as for events, --q TEXT too]
   Events and fatalities (sum of the best figures) by month, district, actor and type, or by the one dimension asked.`;
 
 const DIMENSIONS = ['day', 'week', 'month', 'district', 'actor', 'type'] as const;

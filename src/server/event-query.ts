@@ -68,6 +68,8 @@ export function filterResolver(knowledge: Knowledge): FilterResolver {
         );
     }
     const query: Record<string, unknown> = {
+      // blank is no search: `q=` from an emptied search box shares the cache entry of no q at all
+      q: f.q?.trim() || undefined,
       from,
       to,
       admin1: place('admin1', f.admin1),

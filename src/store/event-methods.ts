@@ -10,6 +10,7 @@ import type { Database } from './schema.js';
 import { toNumber } from './schema.js';
 import { guarded } from './store-error.js';
 import type { EventQuery, StatsDimension, StatsRow, Store, StoredEvent } from './store.js';
+import type { TextSearch } from './text-search.js';
 
 /** Events per page: enough to amortise a round trip, few enough that a million events never sit in memory. */
 export const EVENT_PAGE_SIZE = 500;
@@ -34,7 +35,11 @@ function count(value: unknown, fallback: number): number {
 }
 
 /** Reading events, operations and publisher profiles; written once for both backends. */
-export function createEventMethods(db: Kysely<Database>, pageSize = EVENT_PAGE_SIZE): EventMethods {
+export function createEventMethods(
+  db: Kysely<Database>,
+  search: TextSearch,
+  pageSize = EVENT_PAGE_SIZE,
+): EventMethods {
   /**
    * Keyset paging over the matching events: a million events stream through without sitting in memory. Each
    * page is found first as ids, from the covering indexes alone, and only its rows are then read whole, so the
@@ -55,7 +60,7 @@ export function createEventMethods(db: Kysely<Database>, pageSize = EVENT_PAGE_S
         let q = db
           .selectFrom('events')
           .select(['id', 'date_start', 'fatalities_rank'])
-          .where(eventFilter(query));
+          .where(eventFilter(query, search, true));
         if (after !== null) q = q.where(afterCursor(order, after));
         q = q.orderBy(`events.${order.column}`, direction).orderBy('events.id', direction).limit(size);
         return (skip > 0 ? q.offset(skip) : q).execute();
@@ -110,7 +115,7 @@ export function createEventMethods(db: Kysely<Database>, pageSize = EVENT_PAGE_S
     const rows = await guarded(`eventStats by ${by}`, () =>
       db
         .selectFrom('events')
-        .where(eventFilter(query))
+        .where(eventFilter(query, search))
         .select((eb) => [
           key.as('key'),
           eb.fn.countAll<number | string>().as('events'),
@@ -150,7 +155,7 @@ export function createEventMethods(db: Kysely<Database>, pageSize = EVENT_PAGE_S
       const row = await guarded('countEvents', () =>
         db
           .selectFrom('events')
-          .where(eventFilter(query))
+          .where(eventFilter(query, search))
           .select((eb) => eb.fn.countAll<number | string>().as('n'))
           .executeTakeFirstOrThrow(),
       );

@@ -2,8 +2,10 @@ import type { Expression, ExpressionBuilder, RawBuilder, SqlBool } from 'kysely'
 import { sql } from 'kysely';
 import { EVENT_TYPES } from '../domain/index.js';
 import { foldKey } from './event-rows.js';
+import { parseSearch } from './search-query.js';
 import type { Database } from './schema.js';
 import type { EventQuery, StatsDimension } from './store.js';
+import type { TextSearch } from './text-search.js';
 
 function isEventType(name: string): boolean {
   return Object.hasOwn(EVENT_TYPES, name);
@@ -11,8 +13,17 @@ function isEventType(name: string): boolean {
 
 type EventsBuilder = ExpressionBuilder<Database, 'events'>;
 
-/** The WHERE of `queryEvents`, `countEvents` and `eventStats`: every filter the query sets, and-ed. */
-export function eventFilter(query: EventQuery): (eb: EventsBuilder) => Expression<SqlBool> {
+/**
+ * The WHERE of `queryEvents`, `countEvents` and `eventStats`: every filter the query sets, and-ed. `search` is the
+ * backend's full-text index, asked only when the query's `q` holds a word once cleaned (search-query.ts);
+ * `ordered` says that the statement reads one page in the list's order rather than every match.
+ */
+export function eventFilter(
+  query: EventQuery,
+  search: TextSearch,
+  ordered = false,
+): (eb: EventsBuilder) => Expression<SqlBool> {
+  const terms = parseSearch(query.q);
   return (eb) => {
     const all: Expression<SqlBool>[] = [];
     // Overlap of [date_start, date_end] with [from, to].
@@ -41,6 +52,7 @@ export function eventFilter(query: EventQuery): (eb: EventsBuilder) => Expressio
     if (query.contested !== undefined) all.push(eb('events.contested', '=', query.contested ? 1 : 0));
     if (query.operationId !== undefined) all.push(eb('events.operation_id', '=', query.operationId));
     if (query.minPublishers !== undefined) all.push(eb('events.publisher_count', '>=', query.minPublishers));
+    if (terms !== null) all.push(search.matches(terms, ordered || all.length > 0));
     // An empty AND would render differently per dialect; a tautology on the primary key is the same on both.
     return all.length > 0 ? eb.and(all) : eb('events.id', 'is not', null);
   };

@@ -28,9 +28,12 @@ import type { Database } from './schema.js';
 import { toNumber } from './schema.js';
 import { guarded, storeError } from './store-error.js';
 import type { DocumentSummary, ExtractionRecord, GazetteerRow, SavedDocument, Store } from './store.js';
+import type { TextSearch } from './text-search.js';
 
 export interface KyselyStoreOptions {
   readonly backend: Store['backend'];
+  /** The backend's full-text index over events (EventQuery.q). */
+  readonly textSearch: TextSearch;
   /** Where ingestion times come from; tests pass a fixed clock. */
   readonly now?: () => Date;
   /**
@@ -291,8 +294,8 @@ export function createKyselyStore(db: Kysely<Database>, options: KyselyStoreOpti
     ...createResolutionMethods(db, now, options.afterWrite),
     ...createPendingMethods(db),
     ...createFeedMethods(db, now),
-    ...createSeriesMethods(db),
-    ...createEventMethods(db),
+    ...createSeriesMethods(db, options.textSearch),
+    ...createEventMethods(db, options.textSearch),
     async listGazetteerRows(): Promise<readonly GazetteerRow[]> {
       const rows = await guarded('listGazetteerRows', () =>
         db.selectFrom('gazetteer_places').selectAll().orderBy('id').execute(),

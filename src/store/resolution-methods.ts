@@ -4,6 +4,7 @@ import type { OperationRecord, ResolvableMention, SourceInfo } from '../domain/i
 import { LINKABLE_SPAN_DAYS } from '../domain/index.js';
 import { chunks, slices } from './chunks.js';
 import { eventSourceRows, eventToRow, operationToRow } from './event-rows.js';
+import { eventSearchText } from './search-text.js';
 import { groupByMention, rowToMention } from './mention-rows.js';
 import type { Database } from './schema.js';
 import { guarded } from './store-error.js';
@@ -96,6 +97,8 @@ async function clearPrevious(trx: Transaction<Database>, change: Change): Promis
     for (const r of held) if (!planned.has(r.id)) orphans.push(r.id);
     await trx.updateTable('mentions').set({ event_id: null }).where('event_id', 'in', ids).execute();
     await trx.deleteFrom('event_sources').where('event_id', 'in', ids).execute();
+    // the foreign key would cascade too; deleted here so that no path depends on SQLite's foreign_keys pragma
+    await trx.deleteFrom('event_search').where('event_id', 'in', ids).execute();
     await trx.deleteFrom('events').where('id', 'in', ids).execute();
   }
   for (const ids of slices([...operationIds])) {
@@ -239,6 +242,12 @@ export function createResolutionMethods(
         for (const chunk of chunks(operationRows)) await trx.insertInto('operations').values(chunk).execute();
         const sourceRows = change.events.flatMap((e) => eventSourceRows(e.record));
         for (const chunk of chunks(sourceRows)) await trx.insertInto('event_sources').values(chunk).execute();
+        // in the same transaction as its event: a search never finds an event that is gone or misses a new one
+        const searchRows = change.events.map((e) => ({
+          event_id: e.record.id,
+          body: eventSearchText(e.record),
+        }));
+        for (const chunk of chunks(searchRows)) await trx.insertInto('event_search').values(chunk).execute();
         for (const event of change.events) {
           for (const ids of slices([...new Set(event.mentionIds)])) {
             await trx

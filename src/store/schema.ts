@@ -150,6 +150,16 @@ export interface EventSourcesTable {
   publisher_key: string | null;
 }
 
+/**
+ * One row per event: the folded words it is found by (search-text.ts), under each backend's full-text index
+ * (migration 0007). PostgreSQL adds a generated tsvector column that no query here names.
+ */
+export interface EventSearchTable {
+  id: BigintColumn;
+  event_id: string;
+  body: string;
+}
+
 export interface OperationsTable {
   id: string;
   record: string;
@@ -201,6 +211,7 @@ export interface Database {
   aggregate_statistics: AggregateStatisticsTable;
   events: EventsTable;
   event_sources: EventSourcesTable;
+  event_search: EventSearchTable;
   operations: OperationsTable;
   publishers: PublishersTable;
   gazetteer_places: GazetteerPlacesTable;

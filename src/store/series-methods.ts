@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { FaultlineError } from '../errors/errors.js';
 import { eventFilter, statsKey } from './event-query.js';
 import type { Database } from './schema.js';
+import type { TextSearch } from './text-search.js';
 import { toNumber } from './schema.js';
 import { guarded } from './store-error.js';
 import type { EventQuery, SeriesRow, Store } from './store.js';
@@ -9,7 +10,7 @@ import type { EventQuery, SeriesRow, Store } from './store.js';
 type SeriesMethods = Pick<Store, 'eventSeries'>;
 
 /** Counts by a dimension and a period in one GROUP BY, so trends never load the events themselves. */
-export function createSeriesMethods(db: Kysely<Database>): SeriesMethods {
+export function createSeriesMethods(db: Kysely<Database>, search: TextSearch): SeriesMethods {
   return {
     async eventSeries(query, by, period): Promise<readonly SeriesRow[]> {
       const key = statsKey(by);
@@ -19,7 +20,7 @@ export function createSeriesMethods(db: Kysely<Database>): SeriesMethods {
       const rows = await guarded(`eventSeries by ${by} per ${period}`, () =>
         db
           .selectFrom('events')
-          .where(eventFilter(query as EventQuery))
+          .where(eventFilter(query as EventQuery, search))
           .select((eb) => [
             key.as('key'),
             when.as('period'),

@@ -84,6 +84,12 @@ export interface EventQuery {
   readonly operationId?: string;
   /** Only events whose sources come from at least this many publishers. */
   readonly minPublishers?: number;
+  /**
+   * Free text: events whose place, actors, types, notes, claims or source sentences hold every word, and every
+   * "quoted phrase" as a phrase; case and diacritics ignored. No operators: any text is read as plain words,
+   * and text with no word in it (punctuation alone, empty) filters nothing. The order stays the query's sort.
+   */
+  readonly q?: string;
   readonly sort?: 'date' | '-date' | 'fatalities' | '-fatalities';
   readonly limit?: number;
   readonly offset?: number;

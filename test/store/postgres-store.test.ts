@@ -91,12 +91,16 @@ describe.skipIf(!url)('PostgreSQL store', () => {
       const events = [];
       for await (const e of store.queryEvents({ sort: '-fatalities', publisher: 'EXAMPLE DAILY' }))
         events.push(e);
+      const searched = [];
+      for (const q of ['army', '"liberation army"', 'Tehrik-i-Taliban', 'KECH checkpoint', 'x" OR 1=1 --'])
+        for await (const e of store.queryEvents({ q, sort: '-date' })) searched.push([q, e.record.id]);
       const scope = { country: 'PK', admin1: 'Balochistan', from: '2025-05-01', to: '2025-05-31' };
-      return { stats, events, inputs: await store.listResolutionInputs(scope) };
+      return { stats, events, searched, inputs: await store.listResolutionInputs(scope) };
     };
     try {
       const [fromPg, fromLite] = [await answers(pgStore), await answers(liteStore)];
       expect(fromPg.stats.flat().length).toBeGreaterThan(10);
+      expect(fromPg.searched.length).toBeGreaterThan(4);
       expect(fromPg).toEqual(fromLite);
     } finally {
       await pgStore.close();

@@ -5,6 +5,7 @@ import type { DocumentSummary, Store } from '../../src/store/store.js';
 import { eventContractCases } from './event-contract.js';
 import { feedContractCases } from './feed-contract.js';
 import { pendingContractCases } from './pending-contract.js';
+import { searchContractCases } from './search-contract.js';
 import {
   FRAMING,
   makeAggregate,
@@ -223,6 +224,8 @@ export function describeStoreContract(
 
     pendingContractCases(() => store);
     feedContractCases(() => store);
+
+    searchContractCases(() => store);
 
     it('fails with FL_ERR_STORE after close, and closes twice harmlessly', async () => {
       await store.close();

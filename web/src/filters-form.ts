@@ -1,3 +1,4 @@
+import { MAX_Q_LENGTH } from '../../src/api/query-schemas.js';
 import { EVENT_TYPES } from '../../src/domain/enums.js';
 import { el } from './dom.js';
 import type { Filters } from './url-state.js';
@@ -8,6 +9,9 @@ export interface FilterChoices {
   readonly actors: readonly string[];
   readonly publishers: readonly string[];
 }
+
+/** How long typing must pause before the search box applies: one request per word, not one per key. */
+export const SEARCH_DEBOUNCE_MS = 400;
 
 function datalist(id: string, values: readonly string[]): HTMLDataListElement {
   return el('datalist', { id }, ...values.map((v) => el('option', { value: v })));
@@ -40,6 +44,14 @@ export function filtersForm(
     ),
   );
   type.value = filters.type ?? '';
+  const search = el('input', {
+    type: 'search',
+    value: filters.q ?? '',
+    maxlength: MAX_Q_LENGTH,
+    autocomplete: 'off',
+    placeholder: 'place, actor, words of the reports',
+    title: 'Every word must appear; "words in quotes" as a phrase',
+  });
   const contested = el('input', {
     type: 'checkbox',
     name: 'contested',
@@ -48,7 +60,8 @@ export function filtersForm(
   });
   const form = el(
     'form',
-    { class: 'filters', 'aria-label': 'Filters' },
+    { class: 'filters', 'aria-label': 'Filters', role: 'search' },
+    field('q', 'Search', search),
     field('from', 'From', el('input', { type: 'date', value: filters.from ?? '' })),
     field('to', 'To', el('input', { type: 'date', value: filters.to ?? '' })),
     field('admin1', 'Province', text('admin1', 'dl-provinces')),
@@ -80,6 +93,7 @@ export function filtersForm(
     const data = new FormData(form);
     const f: Filters = {};
     for (const key of [
+      'q',
       'from',
       'to',
       'admin1',
@@ -95,18 +109,34 @@ export function filtersForm(
     if (contested.checked) f.contested = 'true';
     return f;
   };
+  let typing: ReturnType<typeof setTimeout> | undefined;
   form.addEventListener('submit', (ev) => {
     ev.preventDefault();
+    clearTimeout(typing);
     onChange(read());
+  });
+  // The search applies as the reader pauses, and alone: the other text fields wait for Enter, as their names
+  // must be whole, so a half-typed province is not sent with it.
+  search.addEventListener('input', () => {
+    clearTimeout(typing);
+    typing = setTimeout(() => {
+      const q = search.value.trim();
+      if (q === (filters.q ?? '')) return;
+      const next: Filters = { ...filters };
+      if (q) next.q = q;
+      else delete next.q;
+      onChange(next);
+    }, SEARCH_DEBOUNCE_MS);
   });
   form.addEventListener('reset', (ev) => {
     ev.preventDefault();
+    clearTimeout(typing);
     onChange({});
   });
   // selects, dates and the checkbox apply at once; text fields on Enter or Apply
   form.addEventListener('change', (ev) => {
     const t = ev.target as HTMLInputElement;
-    if (t.type !== 'text') onChange(read());
+    if (t.type !== 'text' && t.type !== 'search') onChange(read());
   });
   return form;
 }

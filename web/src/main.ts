@@ -54,6 +54,9 @@ window.addEventListener('hashchange', () => {
     if (sameView) {
       const again = focusedId ? document.getElementById(focusedId) : null;
       if (again) again.focus({ preventScroll: true });
+      // the search box applies while the reader types: they go on typing at the end of what they wrote
+      if (again instanceof HTMLInputElement && again.type === 'search')
+        again.setSelectionRange(again.value.length, again.value.length);
       else if (document.activeElement === document.body) main.focus({ preventScroll: true });
       // after the focus: a date field scrolls itself into view when focused, whatever preventScroll says
       requestAnimationFrame(() => window.scrollTo({ top: scrollY, behavior: 'instant' }));

@@ -41,6 +41,19 @@ function eventRow(e: EventRecordWire, filters: Filters, at: () => string | null)
 
 /** What to do when no event matches: say so, and offer the way out. */
 function emptyHint(filters: Filters): HTMLElement {
+  if (filters.q) {
+    const rest: Filters = { ...filters };
+    delete rest.q;
+    const narrowed = filterQuery(rest) !== '';
+    return el(
+      'p',
+      { class: 'empty-hint', role: 'note' },
+      `No event matches the search “${filters.q}”${narrowed ? ' with these filters' : ''}. `,
+      'Every word must appear in an event; try fewer or other words, or ',
+      el('a', { href: mapHash(rest) }, 'clear the search'),
+      '.',
+    );
+  }
   const any = filterQuery(filters) !== '';
   return el(
     'p',

@@ -7,6 +7,7 @@ import { coveringScanMigration } from './0003-covering-scan.js';
 import { resolutionReadsMigration } from './0004-resolution-reads.js';
 import { pendingResolutionMigration } from './0005-pending-resolution.js';
 import { boundedResolutionMigration } from './0006-bounded-resolution.js';
+import { eventSearchMigration } from './0007-event-search.js';
 import { feedsMigration } from './0010-feeds.js';
 import type { StoreDialect } from './column-types.js';
 
@@ -19,6 +20,7 @@ export function storeMigrations(dialect: StoreDialect): Record<string, Migration
     '0004-resolution-reads': resolutionReadsMigration(),
     '0005-pending-resolution': pendingResolutionMigration(),
     '0006-bounded-resolution': boundedResolutionMigration(dialect),
+    '0007-event-search': eventSearchMigration(dialect),
     '0010-feeds': feedsMigration(),
   };
 }

@@ -5,6 +5,7 @@ import { createKyselyStore } from '../kysely-store.js';
 import { migrateToLatest } from '../migrations/migrate-to-latest.js';
 import type { Database } from '../schema.js';
 import { storeError } from '../store-error.js';
+import { postgresTextSearch } from './postgres-search.js';
 import type { Store } from '../store.js';
 
 export interface PostgresStoreOptions {
@@ -55,5 +56,9 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
     await db.destroy().catch(() => undefined);
     throw storeError(subject, error);
   }
-  return createKyselyStore(db, { backend: 'postgres', ...(options.now ? { now: options.now } : {}) });
+  return createKyselyStore(db, {
+    backend: 'postgres',
+    textSearch: postgresTextSearch,
+    ...(options.now ? { now: options.now } : {}),
+  });
 }

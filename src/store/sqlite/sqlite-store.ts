@@ -4,6 +4,7 @@ import { createKyselyStore } from '../kysely-store.js';
 import { migrateToLatest, storeMigrations } from '../migrations/migrate-to-latest.js';
 import type { Database } from '../schema.js';
 import { storeError } from '../store-error.js';
+import { sqliteTextSearch } from './sqlite-search.js';
 import { withStatementCache } from './statement-cache.js';
 import type { Store } from '../store.js';
 
@@ -104,6 +105,7 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Stor
   let nextAnalysis = FIRST_ANALYSIS;
   return createKyselyStore(db, {
     backend: 'sqlite',
+    textSearch: sqliteTextSearch,
     ...(options.now ? { now: options.now } : {}),
     afterWrite: (events) => {
       // PRAGMA optimize skips tables it never analysed, and a sampled ANALYZE (analysis_limit) misjudges how
