@@ -1,5 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { EventRecordSchema } from './event-schemas.js';
+import { oneOf } from './one-of.js';
 
 const NullableString = Type.Unsafe<string | null>({ type: ['string', 'null'] });
 const Counts = Type.Record(Type.String(), Type.Number());
@@ -55,13 +56,40 @@ export const PostDocumentSchema = Type.Object(
 );
 export type PostDocument = Static<typeof PostDocumentSchema>;
 
+/** The metadata fields a re-posted document can change (the store's METADATA_FIELDS). */
+export const METADATA_FIELD_NAMES = ['url', 'title', 'publisher', 'published'] as const;
+
 export const PostDocumentResultSchema = Type.Object({
   documentId: Type.String(),
-  outcome: Type.Union([Type.Literal('stored'), Type.Literal('present')]),
+  outcome: Type.Union([Type.Literal('stored'), Type.Literal('present'), Type.Literal('updated')], {
+    description:
+      "'stored': new; 'present': its text was stored already, with the same metadata; 'updated': its text was " +
+      'stored already and the fields `changed` names took the new values (a new published date re-extracts it)',
+  }),
+  changed: Type.Array(oneOf(METADATA_FIELD_NAMES), {
+    description: "The metadata fields an 'updated' document took anew; empty otherwise",
+  }),
   events: Type.Array(EventRecordSchema),
   problems: Type.Array(Type.String()),
 });
 export type PostDocumentResult = Static<typeof PostDocumentResultSchema>;
+
+/** A source document of the events matching the filters, with how many of them it supports. */
+export const EventDocumentSchema = Type.Object({
+  id: Type.String(),
+  url: NullableString,
+  title: NullableString,
+  publisher: NullableString,
+  published: NullableString,
+  events: Type.Integer({ description: 'How many of the matching events it is a source of' }),
+});
+export type EventDocumentWire = Static<typeof EventDocumentSchema>;
+
+export const EventDocumentListSchema = Type.Object({
+  total: Type.Integer({ description: 'Source documents of the matching events, in all' }),
+  items: Type.Array(EventDocumentSchema),
+});
+export type EventDocumentList = Static<typeof EventDocumentListSchema>;
 
 export const PublisherProfileSchema = Type.Object({
   name: Type.String(),

@@ -13,7 +13,7 @@ export const INGEST_HELP = `faultline ingest INPUT... [--db FILE | --database-ur
   Options: --no-extract  --max-bytes N (default 5 MB)  --timeout MS (default 15000)`;
 
 export function summaryLine(s: IngestSummary): string {
-  return `read ${s.read}, stored ${s.stored}, already present ${s.present}, failed ${s.failed}; mentions extracted ${s.mentions}; events ${s.events}`;
+  return `read ${s.read}, stored ${s.stored}, already present ${s.present}, failed ${s.failed}, metadata updated ${s.updated}; mentions extracted ${s.mentions}; events ${s.events}`;
 }
 
 /** `faultline ingest`: exit 0 when every input was stored or already present, 1 when any failed. */

@@ -6,6 +6,7 @@ import type { BuildDefaults, InputResult } from '../ingest/types.js';
 import { extractAndSave } from './extract-and-save.js';
 import { languageProblem } from './extract-stored.js';
 import { zeroCounts, type Counts, type IngestDeps, type IngestSummary } from './ingest-types.js';
+import { refreshMetadata } from './refresh-metadata.js';
 import { resolvePending } from './resolve-pending.js';
 import { saveDocuments } from './save-documents.js';
 
@@ -96,16 +97,27 @@ export async function ingestInputs(
     batch = [];
     const outcomes = await saveDocuments(deps.store, docs, deps.report);
     const fresh: Document[] = [];
-    outcomes.forEach((outcome, i) => {
+    for (const [i, outcome] of outcomes.entries()) {
       const doc = docs[i]!;
       if (outcome === 'stored') {
         counts.stored++;
         fresh.push(doc);
       } else if (outcome === 'present') {
-        counts.present++;
-        deps.report(`${doc.origin}: already present as ${doc.id}`);
+        // what it leaves to resolve is marked in the store: the run's resolutions take it up
+        const refresh = await refreshMetadata(deps.store, doc, deps.knowledge);
+        if (refresh.changed.length > 0) {
+          counts.updated++;
+          deps.report(`${doc.origin}: already present as ${doc.id}; updated ${refresh.changed.join(', ')}`);
+        } else {
+          counts.present++;
+          deps.report(`${doc.origin}: already present as ${doc.id}`);
+        }
+        if (refresh.problem !== null) {
+          counts.failed++;
+          deps.report(refresh.problem);
+        }
       } else counts.failed++;
-    });
+    }
     await run.extract(fresh);
   };
 

@@ -20,7 +20,10 @@ import {
   rowToAggregate,
   rowToMention,
 } from './mention-rows.js';
+import { updateDocumentMetadata } from './document-metadata.js';
+import { listEventDocuments } from './event-documents.js';
 import { createPendingMethods } from './pending-methods.js';
+import { releaseDocumentEvents } from './release-events.js';
 import { createResolutionMethods } from './resolution-methods.js';
 import type { Database } from './schema.js';
 import { toNumber } from './schema.js';
@@ -134,6 +137,7 @@ export function createKyselyStore(db: Kysely<Database>, options: KyselyStoreOpti
           .executeTakeFirst();
         if (Number(updated.numUpdatedRows) === 0)
           throw new FaultlineError('FL_ERR_NOT_FOUND', `document ${record.docId}`);
+        await releaseDocumentEvents(trx, record.docId);
         const ofDoc = trx.selectFrom('mentions').select('id').where('doc_id', '=', record.docId);
         await trx.deleteFrom('claims').where('mention_id', 'in', ofDoc).execute();
         await trx.deleteFrom('mentions').where('doc_id', '=', record.docId).execute();
@@ -249,6 +253,8 @@ export function createKyselyStore(db: Kysely<Database>, options: KyselyStoreOpti
       );
       return row ? rowToDocument(row) : null;
     },
+    updateDocumentMetadata: (id, metadata) => updateDocumentMetadata(db, id, metadata),
+    listEventDocuments: (query) => listEventDocuments(db, query),
     async hasDocument(id: string): Promise<boolean> {
       const row = await guarded(`hasDocument ${id}`, () =>
         db.selectFrom('documents').select('id').where('id', '=', id).executeTakeFirst(),
