@@ -1,5 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { EventRecordSchema } from './event-schemas.js';
+import { METADATA_FIELDS } from '../domain/document.js';
 import { oneOf } from './one-of.js';
 
 const NullableString = Type.Unsafe<string | null>({ type: ['string', 'null'] });
@@ -56,9 +57,6 @@ export const PostDocumentSchema = Type.Object(
 );
 export type PostDocument = Static<typeof PostDocumentSchema>;
 
-/** The metadata fields a re-posted document can change (the store's METADATA_FIELDS). */
-export const METADATA_FIELD_NAMES = ['url', 'title', 'publisher', 'published'] as const;
-
 export const PostDocumentResultSchema = Type.Object({
   documentId: Type.String(),
   outcome: Type.Union([Type.Literal('stored'), Type.Literal('present'), Type.Literal('updated')], {
@@ -66,7 +64,7 @@ export const PostDocumentResultSchema = Type.Object({
       "'stored': new; 'present': its text was stored already, with the same metadata; 'updated': its text was " +
       'stored already and the fields `changed` names took the new values (a new published date re-extracts it)',
   }),
-  changed: Type.Array(oneOf(METADATA_FIELD_NAMES), {
+  changed: Type.Array(oneOf(METADATA_FIELDS), {
     description: "The metadata fields an 'updated' document took anew; empty otherwise",
   }),
   events: Type.Array(EventRecordSchema),

@@ -1,6 +1,5 @@
-import type { Document, Mention } from '../domain/index.js';
+import type { Document, Mention, MetadataField } from '../domain/index.js';
 import { describeError } from '../errors/errors.js';
-import type { MetadataField } from '../store/store.js';
 import { extractAndSave } from './extract-and-save.js';
 import { zeroCounts, type IngestDeps, type IngestSummary } from './ingest-types.js';
 import { refreshMetadata } from './refresh-metadata.js';

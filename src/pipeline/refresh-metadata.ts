@@ -1,7 +1,7 @@
-import type { Document, Mention } from '../domain/index.js';
+import type { Document, Mention, MetadataField } from '../domain/index.js';
 import { describeError } from '../errors/errors.js';
 import type { Knowledge } from '../extract/knowledge.js';
-import type { MetadataField, Store } from '../store/store.js';
+import type { Store } from '../store/store.js';
 import { extractAndSave } from './extract-and-save.js';
 
 export interface MetadataRefresh {

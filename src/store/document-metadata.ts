@@ -2,8 +2,9 @@ import type { Kysely, Updateable } from 'kysely';
 import { FaultlineError } from '../errors/errors.js';
 import type { Database, DocumentsTable } from './schema.js';
 import { guarded } from './store-error.js';
-import { METADATA_FIELDS } from './store.js';
-import type { DocumentMetadata, MetadataField } from './store.js';
+import { METADATA_FIELDS } from '../domain/index.js';
+import type { MetadataField } from '../domain/index.js';
+import type { DocumentMetadata } from './store.js';
 
 /** `Store.updateDocumentMetadata`, written once for both backends. */
 export async function updateDocumentMetadata(

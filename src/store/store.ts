@@ -4,6 +4,7 @@ import type {
   EventRecord,
   FramingMarkers,
   MergeDecision,
+  MetadataField,
   Mention,
   OperationRecord,
   PublisherProfile,
@@ -17,12 +18,6 @@ export interface SavedDocument {
   readonly id: string;
   readonly outcome: SaveOutcome;
 }
-
-/** The metadata a re-posted or re-ingested document may bring anew (its text, hence its id, is the same). */
-export type MetadataField = 'url' | 'title' | 'publisher' | 'published';
-
-/** The order `updateDocumentMetadata` compares and reports fields in. */
-export const METADATA_FIELDS: readonly MetadataField[] = ['url', 'title', 'publisher', 'published'];
 
 /** Metadata offered for a stored document: a null field is absent, and never blanks the stored value. */
 export type DocumentMetadata = Pick<Document, MetadataField | 'publishedSource'>;
