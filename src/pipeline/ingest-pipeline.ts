@@ -97,28 +97,32 @@ export async function ingestInputs(
     batch = [];
     const outcomes = await saveDocuments(deps.store, docs, deps.report);
     const fresh: Document[] = [];
-    for (const [i, outcome] of outcomes.entries()) {
+    const again: Document[] = [];
+    outcomes.forEach((outcome, i) => {
       const doc = docs[i]!;
       if (outcome === 'stored') {
         counts.stored++;
         fresh.push(doc);
-      } else if (outcome === 'present') {
-        // what it leaves to resolve is marked in the store: the run's resolutions take it up
-        const refresh = await refreshMetadata(deps.store, doc, deps.knowledge);
-        if (refresh.changed.length > 0) {
-          counts.updated++;
-          deps.report(`${doc.origin}: already present as ${doc.id}; updated ${refresh.changed.join(', ')}`);
-        } else {
-          counts.present++;
-          deps.report(`${doc.origin}: already present as ${doc.id}`);
-        }
-        if (refresh.problem !== null) {
-          counts.failed++;
-          deps.report(refresh.problem);
-        }
-      } else counts.failed++;
-    }
+      } else if (outcome === 'present') again.push(doc);
+      else counts.failed++;
+    });
     await run.extract(fresh);
+    // after the new ones: a text given twice in one batch is extracted first, then takes its second copy's metadata
+    for (const doc of again) {
+      // what it leaves to resolve is marked in the store: the run's resolutions take it up
+      const refresh = await refreshMetadata(deps.store, doc, deps.knowledge);
+      if (refresh.changed.length > 0) {
+        counts.updated++;
+        deps.report(`${doc.origin}: already present as ${doc.id}; updated ${refresh.changed.join(', ')}`);
+      } else {
+        counts.present++;
+        deps.report(`${doc.origin}: already present as ${doc.id}`);
+      }
+      if (refresh.problem !== null) {
+        counts.failed++;
+        deps.report(refresh.problem);
+      }
+    }
   };
 
   for await (const input of inputs) {

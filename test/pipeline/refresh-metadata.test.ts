@@ -104,4 +104,30 @@ describe('a document given again with a new published date, interrupted (issue 1
       await store.close();
     }
   });
+
+  it("gives a text twice in one batch its second copy's date, extracted under that date", async () => {
+    const store = await openSqliteStore({ path: ':memory:' });
+    try {
+      async function* twice() {
+        for (const published of ['2025-06-10', '2025-06-17'])
+          yield {
+            ok: true as const,
+            raw: {
+              origin: `copy-${published}.txt`,
+              format: 'text' as const,
+              content: TEXTS[0]!,
+              meta: { published },
+            },
+          };
+      }
+      const summary = await ingestInputs({ store, knowledge, report: () => undefined }, twice(), {
+        maxBytes: 100_000,
+      });
+      expect(summary).toMatchObject({ stored: 1, updated: 1, failed: 0 });
+      expect(await eventDays(store)).toEqual([['2025-06-16', 1]]);
+      expect(await store.countPendingMentions()).toBe(0);
+    } finally {
+      await store.close();
+    }
+  });
 });
