@@ -1,5 +1,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { EventRecordSchema } from './event-schemas.js';
+import { METADATA_FIELDS } from '../domain/document.js';
+import { oneOf } from './one-of.js';
 
 const NullableString = Type.Unsafe<string | null>({ type: ['string', 'null'] });
 const Counts = Type.Record(Type.String(), Type.Number());
@@ -57,11 +59,35 @@ export type PostDocument = Static<typeof PostDocumentSchema>;
 
 export const PostDocumentResultSchema = Type.Object({
   documentId: Type.String(),
-  outcome: Type.Union([Type.Literal('stored'), Type.Literal('present')]),
+  outcome: Type.Union([Type.Literal('stored'), Type.Literal('present'), Type.Literal('updated')], {
+    description:
+      "'stored': new; 'present': its text was stored already, with the same metadata; 'updated': its text was " +
+      'stored already and the fields `changed` names took the new values (a new published date re-extracts it)',
+  }),
+  changed: Type.Array(oneOf(METADATA_FIELDS), {
+    description: "The metadata fields an 'updated' document took anew; empty otherwise",
+  }),
   events: Type.Array(EventRecordSchema),
   problems: Type.Array(Type.String()),
 });
 export type PostDocumentResult = Static<typeof PostDocumentResultSchema>;
+
+/** A source document of the events matching the filters, with how many of them it supports. */
+export const EventDocumentSchema = Type.Object({
+  id: Type.String(),
+  url: NullableString,
+  title: NullableString,
+  publisher: NullableString,
+  published: NullableString,
+  events: Type.Integer({ description: 'How many of the matching events it is a source of' }),
+});
+export type EventDocumentWire = Static<typeof EventDocumentSchema>;
+
+export const EventDocumentListSchema = Type.Object({
+  total: Type.Integer({ description: 'Source documents of the matching events, in all' }),
+  items: Type.Array(EventDocumentSchema),
+});
+export type EventDocumentList = Static<typeof EventDocumentListSchema>;
 
 export const PublisherProfileSchema = Type.Object({
   name: Type.String(),

@@ -27,6 +27,13 @@ export const EventFiltersSchema = Type.Object(
     publisher: Type.Optional(Name),
     contested: Type.Optional(Type.Boolean()),
     operation: Type.Optional(Name),
+    document: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: 200,
+        description: 'Only the events this document is a source of',
+      }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -44,6 +51,7 @@ export const FILTER_KEYS = [
   'publisher',
   'contested',
   'operation',
+  'document',
 ] as const;
 
 export const MAX_PAGE = 500;
@@ -58,6 +66,17 @@ export const EventListQuerySchema = Type.Object(
   { additionalProperties: false },
 );
 export type EventListQuery = Static<typeof EventListQuerySchema>;
+
+/** The source documents of the matching events, one page (GET /api/events/documents). */
+export const EventDocumentsQuerySchema = Type.Object(
+  {
+    ...EventFiltersSchema.properties,
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_PAGE, default: 50 })),
+    offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 10_000_000, default: 0 })),
+  },
+  { additionalProperties: false },
+);
+export type EventDocumentsQuery = Static<typeof EventDocumentsQuerySchema>;
 
 export const STATS_DIMENSIONS = ['day', 'week', 'month', 'district', 'actor', 'type'] as const;
 

@@ -14,7 +14,7 @@ export const INGEST_HELP = `faultline ingest INPUT... [--db FILE | --database-ur
   --allow-private: fetch URLs that resolve to private, loopback or link-local addresses (refused by default)`;
 
 export function summaryLine(s: IngestSummary): string {
-  return `read ${s.read}, stored ${s.stored}, already present ${s.present}, failed ${s.failed}; mentions extracted ${s.mentions}; events ${s.events}`;
+  return `read ${s.read}, stored ${s.stored}, already present ${s.present}, failed ${s.failed}, metadata updated ${s.updated}; mentions extracted ${s.mentions}; events ${s.events}`;
 }
 
 /** `faultline ingest`: exit 0 when every input was stored or already present, 1 when any failed. */

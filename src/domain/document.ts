@@ -28,3 +28,7 @@ export interface Document {
   /** The name of the input it came from: a path, a URL, `-`, or `file.jsonl#id`. */
   readonly origin: string;
 }
+
+/** The metadata a document given again may bring anew (its text, hence its id, stays the same). */
+export const METADATA_FIELDS = ['url', 'title', 'publisher', 'published'] as const;
+export type MetadataField = (typeof METADATA_FIELDS)[number];

@@ -1,5 +1,5 @@
 export * from './enums.js';
-export type * from './document.js';
+export * from './document.js';
 export type * from './provenance.js';
 export type * from './claim.js';
 export type * from './mention.js';

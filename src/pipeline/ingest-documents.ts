@@ -1,21 +1,27 @@
-import type { Document, Mention } from '../domain/index.js';
+import type { Document, Mention, MetadataField } from '../domain/index.js';
 import { describeError } from '../errors/errors.js';
 import { extractAndSave } from './extract-and-save.js';
 import { zeroCounts, type IngestDeps, type IngestSummary } from './ingest-types.js';
+import { refreshMetadata } from './refresh-metadata.js';
 import { resolveAround } from './resolve-stored.js';
 import { saveDocuments, type BatchOutcome } from './save-documents.js';
 
 export interface DocumentOutcome {
   readonly id: string;
   readonly origin: string;
-  /** 'failed': not stored, and reported. A stored document whose extraction failed is 'stored', and reported. */
-  readonly outcome: BatchOutcome;
+  /**
+   * 'failed': not stored, and reported. A stored document whose extraction failed is 'stored', and reported.
+   * 'updated': already stored, and it took the new copy's metadata (`changed` names the fields).
+   */
+  readonly outcome: BatchOutcome | 'updated';
+  readonly changed: readonly MetadataField[];
 }
 
 /**
  * Stores, extracts and resolves exactly these documents, and nothing else of the store's backlog: what a single
  * POST needs (issue 9, defect 4), where `ingestInputs` also finishes whatever earlier runs left pending. A
- * document already present is not extracted again. Problems go to `deps.report`, one line each.
+ * document already present is not extracted again, unless it comes with a new published date (refreshMetadata);
+ * its new metadata is stored. Problems go to `deps.report`, one line each.
  */
 export async function ingestDocuments(
   deps: Pick<IngestDeps, 'store' | 'knowledge' | 'report'>,
@@ -25,9 +31,22 @@ export async function ingestDocuments(
   counts.read = docs.length;
   const outcomes = await saveDocuments(deps.store, docs, deps.report);
   const mentions: Mention[] = [];
+  const changes = new Map<number, readonly MetadataField[]>();
   for (const [i, doc] of docs.entries()) {
     const outcome = outcomes[i];
-    if (outcome === 'present') counts.present++;
+    if (outcome === 'present') {
+      const refresh = await refreshMetadata(deps.store, doc, deps.knowledge);
+      if (refresh.changed.length > 0) {
+        counts.updated++;
+        changes.set(i, refresh.changed);
+        mentions.push(...refresh.seeds);
+      } else counts.present++;
+      if (refresh.problem !== null) {
+        counts.failed++;
+        deps.report(refresh.problem);
+      }
+      continue;
+    }
     if (outcome !== 'stored') {
       if (outcome === 'failed') counts.failed++;
       continue;
@@ -53,6 +72,14 @@ export async function ingestDocuments(
   }
   return {
     summary: { ...counts },
-    documents: docs.map((d, i) => ({ id: d.id, origin: d.origin, outcome: outcomes[i] ?? 'failed' })),
+    documents: docs.map((d, i) => {
+      const changed = changes.get(i) ?? [];
+      return {
+        id: d.id,
+        origin: d.origin,
+        outcome: changed.length > 0 ? 'updated' : (outcomes[i] ?? 'failed'),
+        changed,
+      };
+    }),
   };
 }

@@ -6,6 +6,7 @@ import type { BuildDefaults, InputResult } from '../ingest/types.js';
 import { extractAndSave } from './extract-and-save.js';
 import { languageProblem } from './extract-stored.js';
 import { zeroCounts, type Counts, type IngestDeps, type IngestSummary } from './ingest-types.js';
+import { refreshMetadata } from './refresh-metadata.js';
 import { resolvePending } from './resolve-pending.js';
 import { saveDocuments } from './save-documents.js';
 
@@ -96,17 +97,32 @@ export async function ingestInputs(
     batch = [];
     const outcomes = await saveDocuments(deps.store, docs, deps.report);
     const fresh: Document[] = [];
+    const again: Document[] = [];
     outcomes.forEach((outcome, i) => {
       const doc = docs[i]!;
       if (outcome === 'stored') {
         counts.stored++;
         fresh.push(doc);
-      } else if (outcome === 'present') {
-        counts.present++;
-        deps.report(`${doc.origin}: already present as ${doc.id}`);
-      } else counts.failed++;
+      } else if (outcome === 'present') again.push(doc);
+      else counts.failed++;
     });
     await run.extract(fresh);
+    // after the new ones: a text given twice in one batch is extracted first, then takes its second copy's metadata
+    for (const doc of again) {
+      // what it leaves to resolve is marked in the store: the run's resolutions take it up
+      const refresh = await refreshMetadata(deps.store, doc, deps.knowledge);
+      if (refresh.changed.length > 0) {
+        counts.updated++;
+        deps.report(`${doc.origin}: already present as ${doc.id}; updated ${refresh.changed.join(', ')}`);
+      } else {
+        counts.present++;
+        deps.report(`${doc.origin}: already present as ${doc.id}`);
+      }
+      if (refresh.problem !== null) {
+        counts.failed++;
+        deps.report(refresh.problem);
+      }
+    }
   };
 
   for await (const input of inputs) {

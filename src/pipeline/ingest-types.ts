@@ -4,7 +4,10 @@ import type { Store } from '../store/store.js';
 export interface IngestSummary {
   readonly read: number;
   readonly stored: number;
+  /** Already stored, with the same metadata. */
   readonly present: number;
+  /** Already stored, and its metadata updated from the new copy (see refreshMetadata). */
+  readonly updated: number;
   /** Inputs not stored, extractions not stored, and a failed resolution: each also reported on one line. */
   readonly failed: number;
   readonly extracted: number;
@@ -16,7 +19,7 @@ export interface IngestSummary {
 export type Counts = { -readonly [K in keyof IngestSummary]: IngestSummary[K] };
 
 export function zeroCounts(): Counts {
-  return { read: 0, stored: 0, present: 0, failed: 0, extracted: 0, mentions: 0, events: 0 };
+  return { read: 0, stored: 0, present: 0, updated: 0, failed: 0, extracted: 0, mentions: 0, events: 0 };
 }
 
 export interface IngestDeps {

@@ -13,6 +13,7 @@ import { openApiDocument, type RouteDoc } from './openapi.js';
 import { readCache } from './read-cache.js';
 import type { RouteDeps } from './route-deps.js';
 import { documentsRoute } from './routes/documents-route.js';
+import { eventDocumentsRoute } from './routes/event-documents-route.js';
 import { eventsRoute } from './routes/events-route.js';
 import { atomRoute } from './routes/atom-route.js';
 import { exportsRoute } from './routes/exports-route.js';
@@ -111,6 +112,7 @@ export function buildApp(deps: AppDeps): FastifyInstance {
   });
 
   void app.register(eventsRoute(routeDeps));
+  void app.register(eventDocumentsRoute(routeDeps));
   void app.register(operationsRoute(routeDeps));
   void app.register(documentsRoute(routeDeps, bodyLimit));
   void app.register(publishersRoute(routeDeps));

@@ -79,6 +79,7 @@ export function filterResolver(knowledge: Knowledge): FilterResolver {
       publisher: f.publisher,
       contested: f.contested === true ? true : undefined,
       operationId: f.operation,
+      docId: f.document,
       sort: f.sort,
       limit: f.limit,
       offset: f.offset,

@@ -49,6 +49,17 @@ export function eventFilter(
         ),
       );
     }
+    if (query.docId !== undefined) {
+      all.push(
+        eb.exists(
+          eb
+            .selectFrom('event_sources')
+            .select('event_sources.event_id')
+            .whereRef('event_sources.event_id', '=', 'events.id')
+            .where('event_sources.doc_id', '=', query.docId),
+        ),
+      );
+    }
     if (query.contested !== undefined) all.push(eb('events.contested', '=', query.contested ? 1 : 0));
     if (query.operationId !== undefined) all.push(eb('events.operation_id', '=', query.operationId));
     if (query.minPublishers !== undefined) all.push(eb('events.publisher_count', '>=', query.minPublishers));

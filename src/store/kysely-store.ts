@@ -22,7 +22,10 @@ import {
 } from './mention-rows.js';
 import { createFeedMethods } from './feed-methods.js';
 import { createSeriesMethods } from './series-methods.js';
+import { updateDocumentMetadata } from './document-metadata.js';
+import { listEventDocuments } from './event-documents.js';
 import { createPendingMethods } from './pending-methods.js';
+import { releaseDocumentEvents } from './release-events.js';
 import { createResolutionMethods } from './resolution-methods.js';
 import type { Database } from './schema.js';
 import { toNumber } from './schema.js';
@@ -139,6 +142,7 @@ export function createKyselyStore(db: Kysely<Database>, options: KyselyStoreOpti
           .executeTakeFirst();
         if (Number(updated.numUpdatedRows) === 0)
           throw new FaultlineError('FL_ERR_NOT_FOUND', `document ${record.docId}`);
+        await releaseDocumentEvents(trx, record.docId);
         const ofDoc = trx.selectFrom('mentions').select('id').where('doc_id', '=', record.docId);
         await trx.deleteFrom('claims').where('mention_id', 'in', ofDoc).execute();
         await trx.deleteFrom('mentions').where('doc_id', '=', record.docId).execute();
@@ -254,6 +258,8 @@ export function createKyselyStore(db: Kysely<Database>, options: KyselyStoreOpti
       );
       return row ? rowToDocument(row) : null;
     },
+    updateDocumentMetadata: (id, metadata) => updateDocumentMetadata(db, id, metadata),
+    listEventDocuments: (query) => listEventDocuments(db, query, options.textSearch),
     async hasDocument(id: string): Promise<boolean> {
       const row = await guarded(`hasDocument ${id}`, () =>
         db.selectFrom('documents').select('id').where('id', '=', id).executeTakeFirst(),

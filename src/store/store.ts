@@ -4,6 +4,7 @@ import type {
   EventRecord,
   FramingMarkers,
   MergeDecision,
+  MetadataField,
   Mention,
   OperationRecord,
   PublisherProfile,
@@ -16,6 +17,19 @@ export type SaveOutcome = 'stored' | 'present';
 export interface SavedDocument {
   readonly id: string;
   readonly outcome: SaveOutcome;
+}
+
+/** Metadata offered for a stored document: a null field is absent, and never blanks the stored value. */
+export type DocumentMetadata = Pick<Document, MetadataField | 'publishedSource'>;
+
+/** A source document of the events matching a query, with how many of those events it supports. */
+export interface EventDocument {
+  readonly id: string;
+  readonly url: string | null;
+  readonly title: string | null;
+  readonly publisher: string | null;
+  readonly published: string | null;
+  readonly events: number;
 }
 
 /** A document as listed, without its text unless asked for. */
@@ -82,6 +96,8 @@ export interface EventQuery {
   /** Only events whose claims disagree (fatalities low < high). */
   readonly contested?: boolean;
   readonly operationId?: string;
+  /** Only events that this document is a source of. */
+  readonly docId?: string;
   /** Only events whose sources come from at least this many publishers. */
   readonly minPublishers?: number;
   /**
@@ -180,6 +196,15 @@ export interface Store {
 
   getDocument(id: string): Promise<Document | null>;
 
+  /**
+   * In one transaction: writes the given (non-null) fields of `metadata` that differ from the stored document's
+   * and returns their names (none: nothing written). A new published date also takes its `publishedSource` and
+   * marks the document for re-extraction (`listDocumentsToExtract`), since relative dates resolve against it; a
+   * new url, publisher or date marks its mentions unresolved, since their events' sources carry them. A crash
+   * after this leaves both for the next run. FL_ERR_NOT_FOUND when the document is not stored.
+   */
+  updateDocumentMetadata(id: string, metadata: DocumentMetadata): Promise<readonly MetadataField[]>;
+
   hasDocument(id: string): Promise<boolean>;
 
   countDocuments(): Promise<number>;
@@ -192,7 +217,10 @@ export interface Store {
 
   /**
    * Replaces, in one transaction, what extraction stored for a document (mentions, claims, aggregates, framing).
-   * Its mentions are marked unresolved in the same transaction (see `listPendingMentions`).
+   * Its mentions are marked unresolved in the same transaction (see `listPendingMentions`). The events its old
+   * mentions belonged to are let go in that transaction too: an event no other document reports is removed,
+   * and the other documents' mentions of the rest (and of an operation that loses an event) are marked
+   * unresolved, so that the next resolution re-plans them without the old mentions.
    */
   saveExtraction(record: ExtractionRecord): Promise<void>;
 
@@ -270,6 +298,15 @@ export interface Store {
   queryEventJson(query: EventQuery): AsyncIterable<string>;
 
   countEvents(query: EventQuery): Promise<number>;
+
+  /**
+   * The source documents of the events matching the query, one page of them (the query's `limit`, at most 500,
+   * default 50, and `offset`), most supporting events first, then the latest published, then by id; with how
+   * many documents there are in all. One grouped read, whatever the page.
+   */
+  listEventDocuments(
+    query: EventQuery,
+  ): Promise<{ readonly total: number; readonly items: readonly EventDocument[] }>;
 
   getEvent(id: string): Promise<StoredEvent | null>;
 

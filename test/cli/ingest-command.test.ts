@@ -168,6 +168,38 @@ describe('faultline ingest', () => {
     expect(run.err).toMatch(/read 2, stored 2, already present 0, failed 0/);
   });
 
+  it('takes the metadata of a document ingested again: a new date re-extracts it, a new outlet only renames', async () => {
+    const db = join(dir, 'again.db');
+    const file = join(dir, 'turbat-monday.txt');
+    writeFileSync(
+      file,
+      'Gunmen opened fire on a police checkpoint in Turbat on Monday, killing three policemen, officials said. ' +
+        'The attackers escaped on motorcycles.',
+    );
+    const first = await cli(['ingest', file, '--db', db, '--published', '2025-06-10']);
+    expect(first.code).toBe(0);
+    const again = await cli(['ingest', file, '--db', db, '--published', '2025-06-17']);
+    expect(again.code).toBe(0);
+    expect(again.err).toMatch(/already present as doc_\w+; updated published/);
+    expect(again.err).toMatch(/read 1, stored 0, already present 0, failed 0, metadata updated 1/);
+    const renamed = await cli(['ingest', file, '--db', db, '--publisher', 'Frontier Wire']);
+    expect(renamed.err).toMatch(/updated publisher/);
+    const same = await cli(['ingest', file, '--db', db, '--publisher', 'Frontier Wire']);
+    expect(same.err).toMatch(/already present 1, failed 0, metadata updated 0/);
+
+    const store = await openSqliteStore({ path: db });
+    try {
+      const dates = [];
+      for await (const e of store.queryEvents({}))
+        dates.push([e.record.date.start, e.record.sources[0]?.publisher]);
+      expect(dates).toEqual([['2025-06-16', 'Frontier Wire']]);
+      expect(await store.countPendingMentions()).toBe(0);
+      expect((await store.listPublisherProfiles()).map((p) => p.name)).toEqual(['Frontier Wire']);
+    } finally {
+      await store.close();
+    }
+  });
+
   it('refuses a malformed date and an unknown flag with one line and exit 2', async () => {
     const bad = await cli(['ingest', 'x.txt', '--published', '2025-02-30']);
     expect(bad.code).toBe(2);

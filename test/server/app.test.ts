@@ -275,6 +275,7 @@ describe('the whole surface', () => {
         '/api/documents',
         '/api/documents/{id}',
         '/api/events',
+        '/api/events/documents',
         '/api/events/{id}',
         '/api/events.atom',
         '/api/export/{format}',

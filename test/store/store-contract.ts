@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Document } from '../../src/domain/index.js';
 import { FaultlineError } from '../../src/errors/errors.js';
 import type { DocumentSummary, Store } from '../../src/store/store.js';
+import { documentUpdateContractCases } from './document-update-contract.js';
 import { eventContractCases } from './event-contract.js';
 import { feedContractCases } from './feed-contract.js';
 import { pendingContractCases } from './pending-contract.js';
@@ -226,6 +227,8 @@ export function describeStoreContract(
     feedContractCases(() => store);
 
     searchContractCases(() => store);
+
+    documentUpdateContractCases(() => store);
 
     it('fails with FL_ERR_STORE after close, and closes twice harmlessly', async () => {
       await store.close();

@@ -1,5 +1,6 @@
 import type {
   DocumentDetail,
+  EventDocumentList,
   PostDocument,
   PostDocumentResult,
   PublisherProfileWire,
@@ -35,6 +36,7 @@ export const api = {
   events: (query: string) => call<EventList>(`/api/events?${query}`),
   points: (query: string) => call<EventPoints>(`/api/points?${query}`),
   event: (id: string) => call<EventDetail>(`/api/events/${encodeURIComponent(id)}`),
+  eventDocuments: (query: string) => call<EventDocumentList>(`/api/events/documents?${query}`),
   document: (id: string) => call<DocumentDetail>(`/api/documents/${encodeURIComponent(id)}`),
   stats: (query: string) => call<Stats>(`/api/stats?${query}`),
   publishers: () => call<PublisherProfileWire[]>('/api/publishers'),

@@ -78,6 +78,10 @@ export function filtersForm(
           el('input', { type: 'text', value: filters.operation, maxlength: 200 }),
         )
       : null,
+    // so is a document, chosen on the Documents view ("N events")
+    filters.document
+      ? field('document', 'Document', el('input', { type: 'text', value: filters.document, maxlength: 200 }))
+      : null,
     el(
       'div',
       { class: 'field buttons' },
@@ -102,6 +106,7 @@ export function filtersForm(
       'type',
       'publisher',
       'operation',
+      'document',
     ] as const) {
       const v = String(data.get(key) ?? '').trim();
       if (v) f[key] = v;

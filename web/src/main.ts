@@ -2,10 +2,11 @@ import './style.css';
 import type { Settings } from '../../src/api/document-schemas.js';
 import { api } from './api-client.js';
 import { renderAddPage } from './add-page.js';
+import { renderDocumentsPage } from './documents-page.js';
 import { renderEventPage } from './event-page.js';
 import { renderMapPage } from './map-page.js';
 import { renderPublishersPage } from './publishers-page.js';
-import { parseHash } from './url-state.js';
+import { documentsHash, parseHash } from './url-state.js';
 
 const main = document.getElementById('main') as HTMLElement;
 let settings: Settings = {
@@ -19,6 +20,7 @@ const TITLES: Readonly<Record<string, string>> = {
   map: 'Map of events',
   event: 'Event',
   publishers: 'Publishers',
+  documents: 'Documents',
   add: 'Add an article',
 };
 
@@ -28,6 +30,10 @@ async function route(): Promise<void> {
   const r = parseHash(location.hash);
   document.title = `${TITLES[r.view] ?? 'Faultline'} · Faultline`;
   document.body.dataset['view'] = r.view;
+  // the Documents tab lists the sources of what the map shows: it carries the map's filters
+  const documentsTab = document.querySelector<HTMLAnchorElement>('header nav a[data-view="documents"]');
+  if (documentsTab && (r.view === 'map' || r.view === 'documents' || r.view === 'event'))
+    documentsTab.href = documentsHash(r.filters);
   for (const a of document.querySelectorAll<HTMLAnchorElement>('header nav a')) {
     const target = parseHash(a.getAttribute('href') ?? '').view;
     if (target === r.view) a.setAttribute('aria-current', 'page');
@@ -35,6 +41,7 @@ async function route(): Promise<void> {
   }
   if (r.view === 'event' && r.id) await renderEventPage(main, r.id, r.filters, r.at);
   else if (r.view === 'publishers') await renderPublishersPage(main);
+  else if (r.view === 'documents') await renderDocumentsPage(main, r.filters);
   else if (r.view === 'add') renderAddPage(main, settings.tokenRequired);
   else await renderMapPage(main, r.filters, r.at, settings.tileUrl, settings.exportFormats);
   shownView = r.view;

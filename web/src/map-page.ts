@@ -6,7 +6,15 @@ import { filtersForm } from './filters-form.js';
 import { dateText, figureText, placeText } from './format.js';
 import { createMapView, radiusOf, type MapView } from './map-view.js';
 import { renderTimeline } from './timeline.js';
-import { eventHash, filterQuery, formatAt, mapHash, parseAt, type Filters } from './url-state.js';
+import {
+  documentsHash,
+  eventHash,
+  filterQuery,
+  formatAt,
+  mapHash,
+  parseAt,
+  type Filters,
+} from './url-state.js';
 
 const PAGE = 50;
 let mapView: MapView | null = null;
@@ -146,6 +154,8 @@ export async function renderMapPage(
       i > 0 ? ' · ' : '',
       el('a', { href: `/api/export/${f}${query ? `?${query}` : ''}`, download: '' }, f.toUpperCase()),
     ]),
+    ' · ',
+    el('a', { href: documentsHash(filters), class: 'sources-link' }, 'Their source documents'),
   );
   const filterSlot = el('div', { class: 'filter-slot' });
   replace(

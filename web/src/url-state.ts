@@ -3,7 +3,7 @@ import { FILTER_KEYS } from '../../src/api/query-schemas.js';
 export type Filters = Partial<Record<(typeof FILTER_KEYS)[number], string>>;
 
 export interface Route {
-  readonly view: 'map' | 'event' | 'publishers' | 'add';
+  readonly view: 'map' | 'event' | 'publishers' | 'documents' | 'add';
   readonly id: string | null;
   readonly filters: Filters;
   /** Where the map looks, "lat,lon,zoom", when the reader moved it; null lets it fit the events. */
@@ -31,7 +31,7 @@ export function formatAt(at: MapAt): string {
   return `${at.lat.toFixed(4)},${at.lon.toFixed(4)},${at.zoom}`;
 }
 
-/** Reads the view and the filters from the hash (#/?from=…, #/event/ID, #/publishers, #/add). */
+/** Reads the view and the filters from the hash (#/?from=…, #/event/ID, #/publishers, #/documents?…, #/add). */
 export function parseHash(hash: string): Route {
   const raw = hash.replace(/^#/, '');
   const q = raw.indexOf('?');
@@ -47,6 +47,7 @@ export function parseHash(hash: string): Route {
   const event = /^\/event\/(.+)$/.exec(path);
   if (event) return { view: 'event', id: decodeURIComponent(event[1] ?? ''), filters, at };
   if (path === '/publishers') return { view: 'publishers', id: null, filters, at: null };
+  if (path === '/documents') return { view: 'documents', id: null, filters, at: null };
   if (path === '/add') return { view: 'add', id: null, filters, at: null };
   return { view: 'map', id: null, filters, at };
 }
@@ -77,4 +78,10 @@ export function mapHash(filters: Filters, at: string | null = null): string {
 export function eventHash(id: string, filters: Filters, at: string | null = null): string {
   const q = viewQuery(filters, at);
   return `#/event/${encodeURIComponent(id)}${q ? `?${q}` : ''}`;
+}
+
+/** The Documents view of the events these filters match. */
+export function documentsHash(filters: Filters): string {
+  const q = filterQuery(filters);
+  return `#/documents${q ? `?${q}` : ''}`;
 }

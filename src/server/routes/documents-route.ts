@@ -105,7 +105,9 @@ export function documentsRoute(deps: RouteDeps, bodyLimit: number): FastifyPlugi
       {
         bodyLimit,
         schema: {
-          summary: 'Ingests a posted article (text or HTML) and returns its events',
+          summary:
+            'Ingests a posted article (text or HTML) and returns its events; an article already stored takes ' +
+            'the metadata given with it (a new published date re-extracts it)',
           body: PostDocumentSchema,
           response: {
             200: PostDocumentResultSchema,
@@ -156,12 +158,13 @@ export function documentsRoute(deps: RouteDeps, bodyLimit: number): FastifyPlugi
           // nothing was stored: an error (logged with its cause under the request id), never 'present'
           throw new FaultlineError('FL_ERR_STORE', doc.origin, problems.join('; ') || 'not stored');
         }
-        if (summary.events > 0 || summary.stored > 0) deps.reads.clear();
+        if (summary.events > 0 || summary.stored > 0 || summary.updated > 0) deps.reads.clear();
         const language = languageProblem(doc, { stored: true });
         if (language !== null) problems.push(language);
         return {
           documentId: documents[0]?.id ?? doc.id,
           outcome,
+          changed: [...(documents[0]?.changed ?? [])],
           events: await eventsOfDocument(deps.store, doc.id),
           problems,
         };
