@@ -1,3 +1,4 @@
+import { ALERTS_HELP, alertsCommand } from './alerts-command.js';
 import { TRENDS_HELP, trendsCommand } from './trends-command.js';
 import { FEEDS_HELP, feedsCommand } from './feeds-command.js';
 import { WATCH_HELP, watchCommand } from './watch-command.js';
@@ -44,6 +45,7 @@ const COMMANDS: Readonly<Record<string, { run: Command; help: string }>> = {
   feeds: { run: feedsCommand, help: FEEDS_HELP },
   watch: { run: watchCommand, help: WATCH_HELP },
   trends: { run: trendsCommand, help: TRENDS_HELP },
+  alerts: { run: alertsCommand, help: ALERTS_HELP },
 };
 
 /** Every command's name, as typed after `faultline`. */

@@ -1,7 +1,7 @@
 import { isIsoDate } from '../config/load-config.js';
 import { openContext } from '../context.js';
 import { FaultlineError } from '../errors/errors.js';
-import { isoWeek } from '../store/iso-week.js';
+import { windowsEnding } from '../store/iso-week.js';
 import { rankEscalations } from '../trends/escalation.js';
 import { STORE_OPTIONS, oneOf, parseCommand, type CliIo } from './cli-io.js';
 import { configFromFlags } from './config-from-flags.js';
@@ -14,27 +14,6 @@ export const TRENDS_HELP = `faultline trends [--by district|actor|type] [--windo
   --at, by default that of the latest matching event) are against their own previous N windows (default 26 weeks
   or 12 months): P(a count this high), a gamma-Poisson tail probability (docs/trends.md). Below --threshold and
   above the baseline is marked ESCALATING.`;
-
-const DAY_MS = 86_400_000;
-
-/** The labels of the window holding `at` and the `history` windows before it, oldest first. */
-export function windowsEnding(at: string, window: 'week' | 'month', history: number): string[] {
-  const labels: string[] = [];
-  if (window === 'week') {
-    const ms = Date.parse(`${at}T00:00:00Z`);
-    for (let i = history; i >= 0; i--)
-      labels.push(isoWeek(new Date(ms - i * 7 * DAY_MS).toISOString().slice(0, 10))!);
-    return labels;
-  }
-  const [y, m] = [Number(at.slice(0, 4)), Number(at.slice(5, 7))];
-  for (let i = history; i >= 0; i--) {
-    const index = y * 12 + (m - 1) - i;
-    labels.push(
-      `${String(Math.floor(index / 12)).padStart(4, '0')}-${String((index % 12) + 1).padStart(2, '0')}`,
-    );
-  }
-  return labels;
-}
 
 function positiveInt(flag: string, raw: string | undefined, fallback: number): number {
   if (raw === undefined) return fallback;

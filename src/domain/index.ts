@@ -12,3 +12,4 @@ export * from './record-claim.js';
 export * from './distinct-by.js';
 export * from './background.js';
 export * from './linkable-date.js';
+export type * from './alert.js';

@@ -26,3 +26,22 @@ export function isoWeek(date: string): string | null {
   const week = 1 + Math.floor((thursday - firstMonday) / (7 * DAY_MS));
   return `${String(weekYear).padStart(4, '0')}-W${String(week).padStart(2, '0')}`;
 }
+
+/** The labels of the window holding `at` and the `history` windows before it, oldest first. */
+export function windowsEnding(at: string, window: 'week' | 'month', history: number): string[] {
+  const labels: string[] = [];
+  if (window === 'week') {
+    const ms = Date.parse(`${at}T00:00:00Z`);
+    for (let i = history; i >= 0; i--)
+      labels.push(isoWeek(new Date(ms - i * 7 * DAY_MS).toISOString().slice(0, 10))!);
+    return labels;
+  }
+  const [y, m] = [Number(at.slice(0, 4)), Number(at.slice(5, 7))];
+  for (let i = history; i >= 0; i--) {
+    const index = y * 12 + (m - 1) - i;
+    labels.push(
+      `${String(Math.floor(index / 12)).padStart(4, '0')}-${String((index % 12) + 1).padStart(2, '0')}`,
+    );
+  }
+  return labels;
+}

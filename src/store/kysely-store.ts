@@ -20,6 +20,7 @@ import {
   rowToAggregate,
   rowToMention,
 } from './mention-rows.js';
+import { createAlertMethods } from './alert-methods.js';
 import { createFeedMethods } from './feed-methods.js';
 import { createSeriesMethods } from './series-methods.js';
 import { updateDocumentMetadata } from './document-metadata.js';
@@ -300,6 +301,7 @@ export function createKyselyStore(db: Kysely<Database>, options: KyselyStoreOpti
     ...createResolutionMethods(db, now, options.afterWrite),
     ...createPendingMethods(db),
     ...createFeedMethods(db, now),
+    ...createAlertMethods(db),
     ...createSeriesMethods(db, options.textSearch),
     ...createEventMethods(db, options.textSearch),
     async listGazetteerRows(): Promise<readonly GazetteerRow[]> {

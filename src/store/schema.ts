@@ -204,6 +204,21 @@ export interface FeedsTable {
   items_stored: Generated<number>;
 }
 
+/** An alert rule (migration 0011): the AlertRule as JSON. */
+export interface AlertRulesTable {
+  id: string;
+  rule: string;
+  created_at: string;
+}
+
+/** A rule's firing in one window (migration 0011): the AlertFiring as JSON. */
+export interface AlertFiringsTable {
+  rule_id: string;
+  window: string;
+  fired_at: string;
+  firing: string;
+}
+
 export interface Database {
   documents: DocumentsTable;
   mentions: MentionsTable;
@@ -216,6 +231,8 @@ export interface Database {
   publishers: PublishersTable;
   gazetteer_places: GazetteerPlacesTable;
   feeds: FeedsTable;
+  alert_rules: AlertRulesTable;
+  alert_firings: AlertFiringsTable;
 }
 
 /** Converts a count or bigint column value (a string from pg, a number from SQLite) to a number. */

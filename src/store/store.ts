@@ -1,5 +1,7 @@
 import type {
   AggregateStatistic,
+  AlertFiring,
+  AlertRule,
   Document,
   EventRecord,
   FramingMarkers,
@@ -348,6 +350,17 @@ export interface Store {
 
   /** The id of a stored document read from `url`, or null: a feed item already held costs no fetch. */
   documentIdByUrl(url: string): Promise<string | null>;
+
+  /** Stores an alert rule; 'present' when its id (a hash of what it watches) is held already. */
+  addAlertRule(rule: AlertRule): Promise<'added' | 'present'>;
+
+  listAlertRules(): Promise<readonly AlertRule[]>;
+
+  /** Stores a firing unless its rule has fired in that window already; true when it was new. */
+  recordFiring(firing: AlertFiring): Promise<boolean>;
+
+  /** The latest `limit` firings, newest first. */
+  listFirings(limit: number): Promise<readonly AlertFiring[]>;
 
   close(): Promise<void>;
 }

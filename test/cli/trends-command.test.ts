@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { windowsEnding } from '../../src/cli/trends-command.js';
+import { windowsEnding } from '../../src/store/iso-week.js';
 import { cli } from '../helpers/cli.js';
 
 let dir: string;

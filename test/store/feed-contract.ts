@@ -77,3 +77,42 @@ export function feedContractCases(store: () => Store): void {
     expect(await s.documentIdByUrl('https://news.example/a/2')).toBeNull();
   });
 }
+
+/** Alert rules and their firings: every backend keeps one firing per rule and week. */
+export function alertContractCases(store: () => Store): void {
+  it('stores alert rules once and a firing once per rule and week, newest first', async () => {
+    const s = store();
+    const rule = {
+      id: 'al_1',
+      admin1: null,
+      admin2: 'Kech',
+      actor: null,
+      type: null,
+      minFatalities: 5,
+      escalation: null,
+      createdAt: '2026-01-01T00:00:00.000Z',
+    };
+    expect(await s.addAlertRule(rule)).toBe('added');
+    expect(await s.addAlertRule(rule)).toBe('present');
+    expect(await s.listAlertRules()).toEqual([rule]);
+    const firing = (window: string, firedAt: string) => ({
+      ruleId: 'al_1',
+      window,
+      firedAt,
+      reason: '1 event with at least 5 killed',
+      evidence: [
+        { eventId: 'ev_1', date: '2026-01-05', place: 'Turbat', fatalities: { low: 5, best: 5, high: 9 } },
+      ],
+    });
+    expect(await s.recordFiring(firing('2026-W02', '2026-01-06T00:00:00.000Z'))).toBe(true);
+    expect(await s.recordFiring(firing('2026-W02', '2026-01-07T00:00:00.000Z'))).toBe(false);
+    expect(await s.recordFiring(firing('2026-W03', '2026-01-13T00:00:00.000Z'))).toBe(true);
+    const listed = await s.listFirings(10);
+    expect(listed.map((f) => [f.window, f.firedAt])).toEqual([
+      ['2026-W03', '2026-01-13T00:00:00.000Z'],
+      ['2026-W02', '2026-01-06T00:00:00.000Z'],
+    ]);
+    expect(listed[1]).toEqual(firing('2026-W02', '2026-01-06T00:00:00.000Z'));
+    expect(await s.listFirings(1)).toHaveLength(1);
+  });
+}

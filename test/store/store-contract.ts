@@ -4,7 +4,7 @@ import { FaultlineError } from '../../src/errors/errors.js';
 import type { DocumentSummary, Store } from '../../src/store/store.js';
 import { documentUpdateContractCases } from './document-update-contract.js';
 import { eventContractCases } from './event-contract.js';
-import { feedContractCases } from './feed-contract.js';
+import { alertContractCases, feedContractCases } from './feed-contract.js';
 import { pendingContractCases } from './pending-contract.js';
 import { searchContractCases } from './search-contract.js';
 import {
@@ -225,6 +225,7 @@ export function describeStoreContract(
 
     pendingContractCases(() => store);
     feedContractCases(() => store);
+    alertContractCases(() => store);
 
     searchContractCases(() => store);
 

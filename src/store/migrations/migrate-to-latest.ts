@@ -9,6 +9,7 @@ import { pendingResolutionMigration } from './0005-pending-resolution.js';
 import { boundedResolutionMigration } from './0006-bounded-resolution.js';
 import { eventSearchMigration } from './0007-event-search.js';
 import { feedsMigration } from './0010-feeds.js';
+import { alertsMigration } from './0011-alerts.js';
 import type { StoreDialect } from './column-types.js';
 
 /** Migrations by name; names sort in the order they apply. Add new ones at the end, never edit an applied one. */
@@ -22,6 +23,7 @@ export function storeMigrations(dialect: StoreDialect): Record<string, Migration
     '0006-bounded-resolution': boundedResolutionMigration(dialect),
     '0007-event-search': eventSearchMigration(dialect),
     '0010-feeds': feedsMigration(),
+    '0011-alerts': alertsMigration(),
   };
 }
 
