@@ -19,7 +19,7 @@ const ALLOWED = {
   store: ['domain', 'errors'],
   feeds: ['domain', 'errors', 'ingest', 'store-interface'],
   trends: ['domain', 'errors'],
-  pipeline: ['domain', 'errors', 'ingest', 'extract', 'resolve', 'lexicon', 'store', 'feeds'],
+  pipeline: ['domain', 'errors', 'ingest', 'extract', 'resolve', 'lexicon', 'store', 'feeds', 'trends'],
   context: ['config', 'lexicon', 'store', 'extract', 'errors', 'domain'],
   api: ['domain'],
   server: [
