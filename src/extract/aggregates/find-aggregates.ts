@@ -80,10 +80,34 @@ function namesOneIncident(t: Tokens): boolean {
   return false;
 }
 
+/** Verbs whose day is the day something was said, not a day the counted deaths fell on. */
+const SPEECH = new Set([
+  'said',
+  'says',
+  'told',
+  'stated',
+  'announced',
+  'reported',
+  'added',
+  'released',
+  'published',
+]);
+/** How far before a day its speech verb may stand ("said in its yearly review on Friday"). */
+const SAID_ON_REACH = 6;
+
+/** The day at token i is when the figures were given: a speech verb stands just before it. */
+function saidOn(t: Tokens, i: number): boolean {
+  for (let k = i - 1; k >= 0 && i - k <= SAID_ON_REACH; k -= 1) {
+    if (isPunct(t, k)) return false;
+    if (SPEECH.has(t.words[k] ?? '')) return true;
+  }
+  return false;
+}
+
 function isAggregate(t: Tokens, c: Cues): boolean {
   // a statistic names a period, or a trend in percent; most sentences name neither, and need no more reading
   if (c.period) {
-    const hasDay = t.words.some((_, i) => grammar(t, 'day', i) !== null);
+    const hasDay = t.words.some((_, i) => grammar(t, 'day', i) !== null && !saidOn(t, i));
     if (!hasDay && (c.trend || c.source !== '')) return true;
     if (!hasDay && c.metricWord && !namesOneIncident(t)) return true;
   }

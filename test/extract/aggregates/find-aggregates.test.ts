@@ -35,6 +35,11 @@ const rows: readonly Row[] = [
     text: 'SATP data show a 25% increase in militant fatalities since 2019.',
     want: ['25%/change in killed militants/2019/SATP/'],
   },
+  // the day the review came out is no day the deaths fell on
+  {
+    text: 'Attacks killed 412 soldiers in 2024, the highest toll in a decade, the think tank said in its review on Monday.',
+    want: ['412/killed security_forces/2024/the think tank/'],
+  },
   {
     text: 'Annual figures compiled by PICSS put the death toll at 510.',
     want: ['510/killed unknown/Annual/PICSS/'],
