@@ -80,35 +80,33 @@ function once(
 export async function guardedGet(start: string, options: GuardedGetOptions): Promise<GuardedResponse> {
   // agents of its own, without keep-alive: no socket outlives the fetch, and one fetch's allowance never another's
   const agents = agentsFor(options.guard);
-  {
-    let url = new URL(start);
-    for (let hop = 0; ; hop += 1) {
-      let response: IncomingMessage;
-      try {
-        response = await once(url, options, agents);
-      } catch (error) {
-        const refused = refusal(error, url);
-        if (refused)
-          throw new FaultlineError('FL_ERR_HTTP_BLOCKED', url.href, `${refused}; --allow-private permits it`);
-        throw error;
-      }
-      const status = response.statusCode ?? 0;
-      const location = response.headers.location;
-      if (!REDIRECTS.has(status) || location === undefined) {
-        const headers = response.headers;
-        const header = (name: string): string | null => {
-          const v = headers[name.toLowerCase()];
-          return v === undefined ? null : Array.isArray(v) ? v.join(', ') : v;
-        };
-        return { status, url: url.href, header, body: response };
-      }
-      response.resume();
-      if (hop >= MAX_REDIRECTS)
-        throw new FaultlineError('FL_ERR_HTTP_REDIRECTS', start, `more than ${MAX_REDIRECTS} redirects`);
-      const next = new URL(location, url);
-      if (next.protocol !== 'http:' && next.protocol !== 'https:')
-        throw new FaultlineError('FL_ERR_INPUT_SCHEME', next.href, `redirected to from ${url.href}`);
-      url = next;
+  let url = new URL(start);
+  for (let hop = 0; ; hop += 1) {
+    let response: IncomingMessage;
+    try {
+      response = await once(url, options, agents);
+    } catch (error) {
+      const refused = refusal(error, url);
+      if (refused)
+        throw new FaultlineError('FL_ERR_HTTP_BLOCKED', url.href, `${refused}; --allow-private permits it`);
+      throw error;
     }
+    const status = response.statusCode ?? 0;
+    const location = response.headers.location;
+    if (!REDIRECTS.has(status) || location === undefined) {
+      const headers = response.headers;
+      const header = (name: string): string | null => {
+        const v = headers[name.toLowerCase()];
+        return v === undefined ? null : Array.isArray(v) ? v.join(', ') : v;
+      };
+      return { status, url: url.href, header, body: response };
+    }
+    response.resume();
+    if (hop >= MAX_REDIRECTS)
+      throw new FaultlineError('FL_ERR_HTTP_REDIRECTS', start, `more than ${MAX_REDIRECTS} redirects`);
+    const next = new URL(location, url);
+    if (next.protocol !== 'http:' && next.protocol !== 'https:')
+      throw new FaultlineError('FL_ERR_INPUT_SCHEME', next.href, `redirected to from ${url.href}`);
+    url = next;
   }
 }
