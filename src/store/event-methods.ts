@@ -3,22 +3,41 @@ import type { OperationRecord, PublisherProfile } from '../domain/index.js';
 import { FaultlineError } from '../errors/errors.js';
 import { chunks } from './chunks.js';
 import { parseFraming } from './document-rows.js';
-import { afterCursor, eventFilter, eventOrder, statsKey } from './event-query.js';
-import type { EventCursor } from './event-query.js';
+import { afterCursor, daysBefore, eventFilter, eventOrder, sampleDays, statsKey } from './event-query.js';
 import { byCodeUnits, profileToRow, rowToOperation, rowToProfile, rowToStoredEvent } from './event-rows.js';
 import type { Database } from './schema.js';
 import { toNumber } from './schema.js';
 import { guarded } from './store-error.js';
-import type { EventQuery, StatsDimension, StatsRow, Store, StoredEvent } from './store.js';
+import type {
+  EventCursor,
+  EventPage,
+  EventQuery,
+  EventTotal,
+  StatsDimension,
+  StatsRow,
+  Store,
+  StoredEvent,
+} from './store.js';
 
 /** Events per page: enough to amortise a round trip, few enough that a million events never sit in memory. */
 export const EVENT_PAGE_SIZE = 500;
+
+/** The page `queryEventPage` answers when the query sets no limit. */
+const DEFAULT_PAGE = 100;
+
+/**
+ * Days counted to estimate a total past the caller's threshold. A total past 1,000 over a year gives the sample
+ * some 65 events or more (a relative error near an eighth); counting them costs about 24 short index ranges.
+ */
+export const ESTIMATE_SAMPLE_DAYS = 24;
 
 type EventMethods = Pick<
   Store,
   | 'queryEvents'
   | 'queryEventJson'
+  | 'queryEventPage'
   | 'countEvents'
+  | 'estimateEvents'
   | 'getEvent'
   | 'getOperation'
   | 'listOperations'
@@ -35,41 +54,152 @@ function count(value: unknown, fallback: number): number {
 
 /** Reading events, operations and publisher profiles; written once for both backends. */
 export function createEventMethods(db: Kysely<Database>, pageSize = EVENT_PAGE_SIZE): EventMethods {
+  /** See `eventFilter`: `from` less the longest span stored, read from its index (one lookup). */
+  async function earliestStart(query: EventQuery): Promise<string | undefined> {
+    if (query.from === undefined) return undefined;
+    const row = await guarded('queryEvents', () =>
+      db
+        .selectFrom('events')
+        .select((eb) => eb.fn.max('date_span').as('longest'))
+        .executeTakeFirst(),
+    );
+    return daysBefore(query.from, row?.longest === null || row === undefined ? 0 : toNumber(row.longest));
+  }
+
+  function cursorOf(
+    row: { id: string; date_start: string; fatalities_rank: number },
+    sort: EventQuery['sort'],
+  ) {
+    const order = eventOrder(sort);
+    return {
+      key: order.column === 'date_start' ? row.date_start : toNumber(row.fatalities_rank),
+      id: row.id,
+    };
+  }
+
+  /** Keys of one page in the query's order: ids, sort keys and tie-breakers, from the covering indexes alone. */
+  function pageKeys(
+    query: EventQuery,
+    earliest: string | undefined,
+    after: EventCursor | null,
+    size: number,
+    skip: number,
+  ) {
+    const order = eventOrder(query.sort);
+    const direction = order.descending ? 'desc' : 'asc';
+    return guarded('queryEvents', () => {
+      let q = db
+        .selectFrom('events')
+        .select(['id', 'date_start', 'fatalities_rank'])
+        .where(eventFilter(query, earliest));
+      if (after !== null) q = q.where(afterCursor(order, after));
+      q = q.orderBy(`events.${order.column}`, direction).orderBy('events.id', direction).limit(size);
+      return (skip > 0 ? q.offset(skip) : q).execute();
+    });
+  }
+
   /**
    * Keyset paging over the matching events: a million events stream through without sitting in memory. Each
    * page is found first as ids, from the covering indexes alone, and only its rows are then read whole, so the
    * candidates a filter rejects and the rows an offset skips never cost a row read.
    */
   async function* matchingPages(query: EventQuery): AsyncGenerator<readonly string[]> {
-    const order = eventOrder(query.sort);
-    const direction = order.descending ? 'desc' : 'asc';
     let remaining = count(query.limit, Number.POSITIVE_INFINITY);
+    if (remaining === 0) return;
+    const earliest = await earliestStart(query);
     // The offset applies to the first page only; later pages continue from the last row seen.
     let offset = count(query.offset, 0);
-    let cursor: EventCursor | null = null;
+    let cursor: EventCursor | null = query.after ?? null;
     while (remaining > 0) {
       const size = Math.min(pageSize, remaining);
-      const after: EventCursor | null = cursor;
-      const skip: number = offset;
-      const page = await guarded('queryEvents', () => {
-        let q = db
-          .selectFrom('events')
-          .select(['id', 'date_start', 'fatalities_rank'])
-          .where(eventFilter(query));
-        if (after !== null) q = q.where(afterCursor(order, after));
-        q = q.orderBy(`events.${order.column}`, direction).orderBy('events.id', direction).limit(size);
-        return (skip > 0 ? q.offset(skip) : q).execute();
-      });
+      const page = await pageKeys(query, earliest, cursor, size, offset);
       if (page.length > 0) yield page.map((row) => row.id);
       const last = page[page.length - 1];
       if (last === undefined || page.length < size) return;
       remaining -= page.length;
       offset = 0;
-      cursor = {
-        key: order.column === 'date_start' ? last.date_start : toNumber(last.fatalities_rank),
-        id: last.id,
-      };
+      cursor = cursorOf(last, query.sort);
     }
+  }
+
+  async function queryEventPage(query: EventQuery): Promise<EventPage> {
+    const limit = Math.min(count(query.limit, DEFAULT_PAGE), EVENT_PAGE_SIZE * 20);
+    if (limit === 0) return { items: [], next: null };
+    // one key past the page tells whether another page follows, without a count
+    const keys = await pageKeys(
+      query,
+      await earliestStart(query),
+      query.after ?? null,
+      limit + 1,
+      count(query.offset, 0),
+    );
+    const page = keys.slice(0, limit);
+    const rows = await rowsOf(
+      page.map((k) => k.id),
+      (ids) => db.selectFrom('events').select(['id', 'record']).where('id', 'in', ids).execute(),
+    );
+    const last = page[page.length - 1];
+    return {
+      items: rows.map((r) => r.record),
+      next: keys.length > limit && last !== undefined ? cursorOf(last, query.sort) : null,
+    };
+  }
+
+  async function countMatching(query: EventQuery, earliest: string | undefined, days?: string[]) {
+    const row = await guarded('countEvents', () =>
+      db
+        .selectFrom('events')
+        .where(eventFilter(query, earliest))
+        .$if(days !== undefined, (q) => q.where('events.date_start', 'in', days ?? []))
+        .select((eb) => eb.fn.countAll<number | string>().as('n'))
+        .executeTakeFirstOrThrow(),
+    );
+    return toNumber(row.n);
+  }
+
+  async function estimateEvents(query: EventQuery, exactUpTo: number): Promise<EventTotal> {
+    const earliest = await earliestStart(query);
+    const bound = count(exactUpTo, 0);
+    // counting stops at the threshold: a broad filter's count reads no more index entries than a narrow one's
+    const bounded = await guarded('countEvents', () =>
+      db
+        .selectFrom((eb) =>
+          eb
+            .selectFrom('events')
+            .select('events.id')
+            .where(eventFilter(query, earliest))
+            .limit(bound + 1)
+            .as('m'),
+        )
+        .select((eb) => eb.fn.countAll<number | string>().as('n'))
+        .executeTakeFirstOrThrow(),
+    );
+    const exact = toNumber(bounded.n);
+    if (exact <= bound) return { total: exact, estimate: false };
+    const range = await guarded('countEvents', () =>
+      db
+        .selectNoFrom((eb) => [
+          eb
+            .selectFrom('events')
+            .select((e) => e.fn.min('date_start').as('v'))
+            .as('first'),
+          eb
+            .selectFrom('events')
+            .select((e) => e.fn.max('date_start').as('v'))
+            .as('last'),
+        ])
+        .executeTakeFirstOrThrow(),
+    );
+    if (range.first === null || range.last === null) return { total: exact, estimate: false };
+    const first = query.from !== undefined && query.from > range.first ? query.from : range.first;
+    const last = query.to !== undefined && query.to < range.last ? query.to : range.last;
+    const sample = sampleDays(first, last, ESTIMATE_SAMPLE_DAYS);
+    // a range no longer than the sample is counted whole: the sample would read every day of it anyway
+    if (sample.days.length === sample.of)
+      return { total: await countMatching(query, earliest), estimate: false };
+    const hits = await countMatching(query, earliest, sample.days);
+    const scaled = Number(((hits * sample.of) / sample.days.length).toPrecision(2));
+    return { total: Math.max(bound + 1, scaled), estimate: true };
   }
 
   /** The rows of one page, in the page's order. */
@@ -107,10 +237,11 @@ export function createEventMethods(db: Kysely<Database>, pageSize = EVENT_PAGE_S
   async function eventStats(query: EventQuery, by: StatsDimension): Promise<readonly StatsRow[]> {
     const key = statsKey(by);
     if (key === null) throw new FaultlineError('FL_ERR_BAD_ARGUMENT', `stats by ${String(by)}`);
+    const earliest = await earliestStart(query);
     const rows = await guarded(`eventStats by ${by}`, () =>
       db
         .selectFrom('events')
-        .where(eventFilter(query))
+        .where(eventFilter(query, earliest))
         .select((eb) => [
           key.as('key'),
           eb.fn.countAll<number | string>().as('events'),
@@ -146,16 +277,11 @@ export function createEventMethods(db: Kysely<Database>, pageSize = EVENT_PAGE_S
   return {
     queryEvents,
     queryEventJson,
+    queryEventPage,
     async countEvents(query: EventQuery): Promise<number> {
-      const row = await guarded('countEvents', () =>
-        db
-          .selectFrom('events')
-          .where(eventFilter(query))
-          .select((eb) => eb.fn.countAll<number | string>().as('n'))
-          .executeTakeFirstOrThrow(),
-      );
-      return toNumber(row.n);
+      return countMatching(query, await earliestStart(query));
     },
+    estimateEvents,
     async getEvent(id: string): Promise<StoredEvent | null> {
       const row = await guarded(`getEvent ${id}`, () =>
         db

@@ -3,6 +3,7 @@ import type { Document } from '../../src/domain/index.js';
 import { FaultlineError } from '../../src/errors/errors.js';
 import type { DocumentSummary, Store } from '../../src/store/store.js';
 import { eventContractCases } from './event-contract.js';
+import { pageContractCases } from './page-contract.js';
 import { pendingContractCases } from './pending-contract.js';
 import {
   FRAMING,
@@ -221,6 +222,8 @@ export function describeStoreContract(
     eventContractCases(() => store);
 
     pendingContractCases(() => store);
+
+    pageContractCases(() => store);
 
     it('fails with FL_ERR_STORE after close, and closes twice harmlessly', async () => {
       await store.close();

@@ -7,6 +7,7 @@ import { coveringScanMigration } from './0003-covering-scan.js';
 import { resolutionReadsMigration } from './0004-resolution-reads.js';
 import { pendingResolutionMigration } from './0005-pending-resolution.js';
 import { boundedResolutionMigration } from './0006-bounded-resolution.js';
+import { readIndexesMigration } from './0008-read-indexes.js';
 import type { StoreDialect } from './column-types.js';
 
 /** Migrations by name; names sort in the order they apply. Add new ones at the end, never edit an applied one. */
@@ -18,6 +19,7 @@ export function storeMigrations(dialect: StoreDialect): Record<string, Migration
     '0004-resolution-reads': resolutionReadsMigration(),
     '0005-pending-resolution': pendingResolutionMigration(),
     '0006-bounded-resolution': boundedResolutionMigration(dialect),
+    '0008-read-indexes': readIndexesMigration(dialect),
   };
 }
 
