@@ -10,7 +10,7 @@ import { EVENT_TYPES } from '../src/domain/index.js';
 import type { Knowledge } from '../src/extract/knowledge.js';
 import { loadKnowledge } from '../src/lexicon/load-knowledge.js';
 import { buildApp } from '../src/server/app.js';
-import { openSqliteStore } from '../src/store/sqlite/sqlite-store.js';
+import { openSqliteStore, SERVE_MMAP_BYTES } from '../src/store/sqlite/sqlite-store.js';
 import type { Store, StoredEvent } from '../src/store/store.js';
 import { benchPostgres, type PostgresRun, type PostgresTarget } from './bench-api-postgres.js';
 
@@ -293,7 +293,8 @@ export async function benchApi(
     extraRows: [],
   });
   const dir = await mkdtemp(join(tmpdir(), 'faultline-bench-api-'));
-  const store = await openSqliteStore({ path: join(dir, 'api.db') });
+  // opened as `serve` opens it
+  const store = await openSqliteStore({ path: join(dir, 'api.db'), mmapBytes: SERVE_MMAP_BYTES });
   const t0 = performance.now();
   await seedSyntheticEvents(store, count, knowledge);
   const insertSeconds = (performance.now() - t0) / 1000;

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { OperationRecord, PublisherProfile } from '../domain/index.js';
 import { FaultlineError } from '../errors/errors.js';
 import { chunks } from './chunks.js';
@@ -26,10 +26,14 @@ export const EVENT_PAGE_SIZE = 500;
 const DEFAULT_PAGE = 100;
 
 /**
- * Days counted to estimate a total past the caller's threshold. A total past 1,000 over a year gives the sample
- * some 65 events or more (a relative error near an eighth); counting them costs about 24 short index ranges.
+ * How an estimate samples: whole days spread evenly over the range, as many as it takes to meet about
+ * ESTIMATE_SAMPLE_EVENTS matching events at the density the exact count saw (a relative error near 1/20 if the
+ * events were spread evenly), but never fewer days than the minimum (one quiet or busy day says little) nor more
+ * than the maximum (24 short index ranges). A broad filter at a million events reads a few thousand index
+ * entries instead of every match.
  */
-export const ESTIMATE_SAMPLE_DAYS = 24;
+export const ESTIMATE_SAMPLE_EVENTS = 400;
+export const ESTIMATE_SAMPLE_DAYS = { min: 6, max: 24 } as const;
 
 type EventMethods = Pick<
   Store,
@@ -53,7 +57,16 @@ function count(value: unknown, fallback: number): number {
 }
 
 /** Reading events, operations and publisher profiles; written once for both backends. */
-export function createEventMethods(db: Kysely<Database>, pageSize = EVENT_PAGE_SIZE): EventMethods {
+/** How a backend reads the records of one page of the list (see KyselyStoreOptions.rowidLocator). */
+export interface EventReadOptions {
+  readonly pageSize?: number;
+  readonly rowidLocator?: boolean;
+}
+
+const ROWID = sql<number>`events.rowid`;
+
+export function createEventMethods(db: Kysely<Database>, options: EventReadOptions = {}): EventMethods {
+  const pageSize = options.pageSize ?? EVENT_PAGE_SIZE;
   /** See `eventFilter`: `from` less the longest span stored, read from its index (one lookup). */
   async function earliestStart(query: EventQuery): Promise<string | undefined> {
     if (query.from === undefined) return undefined;
@@ -77,7 +90,10 @@ export function createEventMethods(db: Kysely<Database>, pageSize = EVENT_PAGE_S
     };
   }
 
-  /** Keys of one page in the query's order: ids, sort keys and tie-breakers, from the covering indexes alone. */
+  /**
+   * Keys of one page in the query's order: ids, sort keys and tie-breakers, from the covering indexes alone
+   * (every SQLite index entry holds its rowid as well: `rid`, with rowidLocator).
+   */
   function pageKeys(
     query: EventQuery,
     earliest: string | undefined,
@@ -91,6 +107,7 @@ export function createEventMethods(db: Kysely<Database>, pageSize = EVENT_PAGE_S
       let q = db
         .selectFrom('events')
         .select(['id', 'date_start', 'fatalities_rank'])
+        .$if(options.rowidLocator === true, (qb) => qb.select(ROWID.as('rid')))
         .where(eventFilter(query, earliest));
       if (after !== null) q = q.where(afterCursor(order, after));
       q = q.orderBy(`events.${order.column}`, direction).orderBy('events.id', direction).limit(size);
@@ -125,24 +142,43 @@ export function createEventMethods(db: Kysely<Database>, pageSize = EVENT_PAGE_S
   async function queryEventPage(query: EventQuery): Promise<EventPage> {
     const limit = Math.min(count(query.limit, DEFAULT_PAGE), EVENT_PAGE_SIZE * 20);
     if (limit === 0) return { items: [], next: null };
+    const earliest = await earliestStart(query);
     // one key past the page tells whether another page follows, without a count
-    const keys = await pageKeys(
-      query,
-      await earliestStart(query),
-      query.after ?? null,
-      limit + 1,
-      count(query.offset, 0),
-    );
-    const page = keys.slice(0, limit);
-    const rows = await rowsOf(
-      page.map((k) => k.id),
-      (ids) => db.selectFrom('events').select(['id', 'record']).where('id', 'in', ids).execute(),
-    );
-    const last = page[page.length - 1];
+    const keys = await pageKeys(query, earliest, query.after ?? null, limit + 1, count(query.offset, 0));
+    const shown = keys.slice(0, limit);
+    const last = shown[shown.length - 1];
     return {
-      items: rows.map((r) => r.record),
+      items: options.rowidLocator ? await recordsByRowid(shown) : await recordsById(shown),
       next: keys.length > limit && last !== undefined ? cursorOf(last, query.sort) : null,
     };
+  }
+
+  async function recordsById(keys: readonly { id: string }[]): Promise<string[]> {
+    const rows = await rowsOf(
+      keys.map((k) => k.id),
+      (ids) => db.selectFrom('events').select(['id', 'record']).where('id', 'in', ids).execute(),
+    );
+    return rows.map((r) => r.record);
+  }
+
+  async function recordsByRowid(keys: readonly { id: string; rid?: number }[]): Promise<string[]> {
+    const rows = await guarded('queryEvents', () =>
+      db
+        .selectFrom('events')
+        .select(['id', 'record', ROWID.as('rid')])
+        .where(
+          ROWID,
+          'in',
+          keys.map((k) => k.rid ?? -1),
+        )
+        .execute(),
+    );
+    const byRowid = new Map(rows.map((r) => [r.rid, r]));
+    // a rowid names a row while it stands: an event replaced since the keys were read is left out
+    return keys.flatMap((k) => {
+      const row = byRowid.get(k.rid ?? -1);
+      return row !== undefined && row.id === k.id ? [row.record] : [];
+    });
   }
 
   async function countMatching(query: EventQuery, earliest: string | undefined, days?: string[]) {
@@ -160,22 +196,24 @@ export function createEventMethods(db: Kysely<Database>, pageSize = EVENT_PAGE_S
   async function estimateEvents(query: EventQuery, exactUpTo: number): Promise<EventTotal> {
     const earliest = await earliestStart(query);
     const bound = count(exactUpTo, 0);
-    // counting stops at the threshold: a broad filter's count reads no more index entries than a narrow one's
+    // counting stops at the threshold, in date order, so that a broad filter's count reads no more index entries
+    // than a narrow one's, and the date it stopped at tells how densely the filter's events lie
     const bounded = await guarded('countEvents', () =>
       db
         .selectFrom((eb) =>
           eb
             .selectFrom('events')
-            .select('events.id')
+            .select('events.date_start')
             .where(eventFilter(query, earliest))
+            .orderBy('events.date_start')
             .limit(bound + 1)
             .as('m'),
         )
-        .select((eb) => eb.fn.countAll<number | string>().as('n'))
+        .select((eb) => [eb.fn.countAll<number | string>().as('n'), eb.fn.max('m.date_start').as('reach')])
         .executeTakeFirstOrThrow(),
     );
     const exact = toNumber(bounded.n);
-    if (exact <= bound) return { total: exact, estimate: false };
+    if (exact <= bound || bounded.reach === null) return { total: exact, estimate: false };
     const range = await guarded('countEvents', () =>
       db
         .selectNoFrom((eb) => [
@@ -193,7 +231,13 @@ export function createEventMethods(db: Kysely<Database>, pageSize = EVENT_PAGE_S
     if (range.first === null || range.last === null) return { total: exact, estimate: false };
     const first = query.from !== undefined && query.from > range.first ? query.from : range.first;
     const last = query.to !== undefined && query.to < range.last ? query.to : range.last;
-    const sample = sampleDays(first, last, ESTIMATE_SAMPLE_DAYS);
+    const seen = sampleDays(first, bounded.reach, Number.POSITIVE_INFINITY).of;
+    const wanted = Math.ceil((ESTIMATE_SAMPLE_EVENTS * Math.max(1, seen)) / (bound + 1));
+    const sample = sampleDays(
+      first,
+      last,
+      Math.min(ESTIMATE_SAMPLE_DAYS.max, Math.max(ESTIMATE_SAMPLE_DAYS.min, wanted)),
+    );
     // a range no longer than the sample is counted whole: the sample would read every day of it anyway
     if (sample.days.length === sample.of)
       return { total: await countMatching(query, earliest), estimate: false };

@@ -113,6 +113,8 @@ export function sampleDays(first: string, last: string, count: number): { days: 
   if (!Number.isFinite(a) || !Number.isFinite(b) || b < a) return { days: [], of: 0 };
   const of = b - a + 1;
   const n = Math.min(count, of);
+  // only the length is wanted (an unbounded count): no list of every day
+  if (!Number.isFinite(n)) return { days: [], of };
   return { days: Array.from({ length: n }, (_, i) => dayText(a + Math.floor(((i + 0.5) * of) / n))), of };
 }
 
