@@ -13,7 +13,7 @@ import { openApiDocument, type RouteDoc } from './openapi.js';
 import { readCache } from './read-cache.js';
 import type { RouteDeps } from './route-deps.js';
 import { documentsRoute } from './routes/documents-route.js';
-import { eventsRoute } from './routes/events-route.js';
+import { EXACT_TOTAL_UP_TO, eventsRoute } from './routes/events-route.js';
 import { exportsRoute } from './routes/exports-route.js';
 import { operationsRoute } from './routes/operations-route.js';
 import { publishersRoute } from './routes/publishers-route.js';
@@ -38,6 +38,8 @@ export interface AppConfig {
   readonly logError?: ErrorLog;
   /** Bytes of read answers kept for repeated requests (default 32 MB); 0 answers every request afresh. */
   readonly readCacheWeight?: number;
+  /** The event list's total is exact up to this many events, estimated beyond (default EXACT_TOTAL_UP_TO). */
+  readonly exactTotalUpTo?: number;
 }
 
 // Methods that change nothing; every other one is a write and is checked against DNS rebinding.
@@ -80,6 +82,7 @@ export function buildApp(deps: AppDeps): FastifyInstance {
     apiToken: config.apiToken,
     tokenRequired: tokenRequired(config.host, config.apiToken),
     tileUrl,
+    exactTotalUpTo: config.exactTotalUpTo ?? EXACT_TOTAL_UP_TO,
   };
   const routes: RouteDoc[] = [];
   app.addHook('onRoute', (r) => {

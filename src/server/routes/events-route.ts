@@ -24,7 +24,7 @@ import { decodeCursor, encodeCursor } from '../event-cursor.js';
 import { cacheKey } from '../read-cache.js';
 
 /**
- * Totals of the event list are exact up to this many events and estimated beyond (labelled `totalIsEstimate`):
+ * Totals of the event list are, by default, exact up to this many events and estimated beyond (labelled `totalIsEstimate`):
  * an exact count of a broad filter reads every match, tens of milliseconds at a million events, for a figure
  * that a reader takes in as "about 40,000" anyway.
  */
@@ -168,7 +168,7 @@ function totalOf(deps: RouteDeps, query: EventQuery): Promise<EventTotal> {
   const { limit: _l, offset: _o, sort: _s, after: _a, ...filters } = query;
   return deps.reads.get(
     cacheKey('total', filters),
-    () => deps.store.estimateEvents(filters, EXACT_TOTAL_UP_TO),
+    () => deps.store.estimateEvents(filters, deps.exactTotalUpTo),
     () => 32,
   );
 }
