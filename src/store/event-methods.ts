@@ -154,6 +154,8 @@ export function createEventMethods(db: Kysely<Database>, options: EventReadOptio
   }
 
   async function recordsById(keys: readonly { id: string }[]): Promise<string[]> {
+    // an empty `in ()` is valid SQLite but a syntax error on PostgreSQL (a page past the last event)
+    if (keys.length === 0) return [];
     const rows = await rowsOf(
       keys.map((k) => k.id),
       (ids) => db.selectFrom('events').select(['id', 'record']).where('id', 'in', ids).execute(),
@@ -162,6 +164,7 @@ export function createEventMethods(db: Kysely<Database>, options: EventReadOptio
   }
 
   async function recordsByRowid(keys: readonly { id: string; rid?: number }[]): Promise<string[]> {
+    if (keys.length === 0) return [];
     const rows = await guarded('queryEvents', () =>
       db
         .selectFrom('events')

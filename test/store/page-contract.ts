@@ -137,6 +137,9 @@ export function pageContractCases(store: () => Store): void {
     expect(last.items).toHaveLength(5);
     expect(last.next).toBeNull();
     expect(await store().queryEventPage({ limit: 0 })).toEqual({ items: [], next: null });
+    // past the last event: an empty page, not an error (an empty id list is no valid SQL on PostgreSQL)
+    expect(await store().queryEventPage({ offset: all.length + 10 })).toEqual({ items: [], next: null });
+    expect(await store().queryEventPage({ admin2: 'Nowhere' })).toEqual({ items: [], next: null });
     // the streaming reads take the same cursor
     const streamed: string[] = [];
     for await (const e of store().queryEvents({ sort: '-date', limit: 3, after: page.next! }))
