@@ -10,8 +10,9 @@ import { EVENT_TYPES } from '../src/domain/index.js';
 import type { Knowledge } from '../src/extract/knowledge.js';
 import { loadKnowledge } from '../src/lexicon/load-knowledge.js';
 import { buildApp } from '../src/server/app.js';
-import { openSqliteStore } from '../src/store/sqlite/sqlite-store.js';
+import { openSqliteStore, SERVE_MMAP_BYTES } from '../src/store/sqlite/sqlite-store.js';
 import type { Store, StoredEvent } from '../src/store/store.js';
+import { benchPostgres, type PostgresRun, type PostgresTarget } from './bench-api-postgres.js';
 
 export interface LoadFigures {
   readonly requests: number;
@@ -36,6 +37,8 @@ export interface ApiBench {
   readonly pageSeconds: number | null;
   /** Bar: under 2 s. */
   readonly pageOk: boolean | null;
+  /** The same load on PostgreSQL, when a database was given. */
+  readonly postgres: PostgresRun<LoadFigures> | null;
 }
 
 const DOCS = 2_000;
@@ -130,24 +133,40 @@ function event(
   return { record, mentionIds: [], decisions: [] };
 }
 
+/** The documents the synthetic events cite. */
+export function syntheticDocuments(): Document[] {
+  return Array.from({ length: DOCS }, (_, i) => doc(i));
+}
+
+/** `count` synthetic events in batches of `batch`, the same ones on every run and for either backend. */
+export function* syntheticEvents(
+  count: number,
+  knowledge: Knowledge,
+  batch = 5_000,
+): Generator<StoredEvent[]> {
+  const districts = [...knowledge.gazetteer.places.values()].filter(
+    (p) => p.kind === 'district' && p.country === 'PK' && p.admin1,
+  );
+  const r = rng(7);
+  for (let start = 0; start < count; start += batch) {
+    const events: StoredEvent[] = [];
+    for (let i = start; i < Math.min(count, start + batch); i++) events.push(event(i, districts, r));
+    yield events;
+  }
+}
+
+/** Stores the synthetic documents and `count` events, each passed through `decorate` (the search bench adds text). */
 export async function seedSyntheticEvents(
   store: Store,
   count: number,
   knowledge: Knowledge,
   decorate: (event: StoredEvent, i: number) => StoredEvent = (event) => event,
 ): Promise<void> {
-  const districts = [...knowledge.gazetteer.places.values()].filter(
-    (p) => p.kind === 'district' && p.country === 'PK' && p.admin1,
-  );
-  const docs: Document[] = [];
-  for (let i = 0; i < DOCS; i++) docs.push(doc(i));
-  await store.saveDocuments(docs);
-  const r = rng(7);
-  for (let start = 0; start < count; start += 5_000) {
-    const events: StoredEvent[] = [];
-    for (let i = start; i < Math.min(count, start + 5_000); i++)
-      events.push(decorate(event(i, districts, r), i));
-    await store.replaceResolution({ mentionIds: [], events, operations: [] });
+  await store.saveDocuments(syntheticDocuments());
+  let i = 0;
+  for (const events of syntheticEvents(count, knowledge)) {
+    const decorated = events.map((e) => decorate(e, i++));
+    await store.replaceResolution({ mentionIds: [], events: decorated, operations: [] });
   }
 }
 
@@ -270,7 +289,11 @@ async function underLoad(
 }
 
 /** The API under load on 100,000 events, and the page drawing 10,000 of them. Figures, not assertions. */
-export async function benchApi(count = 100_000, pageEvents = 10_000): Promise<ApiBench> {
+export async function benchApi(
+  count = 100_000,
+  pageEvents = 10_000,
+  postgresTarget: PostgresTarget | null = null,
+): Promise<ApiBench> {
   const root = packageRoot();
   const knowledge = loadKnowledge({
     dataDir: join(root, 'data'),
@@ -278,7 +301,8 @@ export async function benchApi(count = 100_000, pageEvents = 10_000): Promise<Ap
     extraRows: [],
   });
   const dir = await mkdtemp(join(tmpdir(), 'faultline-bench-api-'));
-  const store = await openSqliteStore({ path: join(dir, 'api.db') });
+  // opened as `serve` opens it
+  const store = await openSqliteStore({ path: join(dir, 'api.db'), mmapBytes: SERVE_MMAP_BYTES });
   const t0 = performance.now();
   await seedSyntheticEvents(store, count, knowledge);
   const insertSeconds = (performance.now() - t0) / 1000;
@@ -306,7 +330,14 @@ export async function benchApi(count = 100_000, pageEvents = 10_000): Promise<Ap
   }
   const pageSeconds = await pageRender(webRoot, knowledge, pageEvents);
   if (built) await rm(built, { recursive: true, force: true });
+  const postgres =
+    postgresTarget === null
+      ? null
+      : await benchPostgres(postgresTarget, knowledge, (pgStore, weight) =>
+          underLoad(pgStore, knowledge, paths, weight),
+        );
   return {
+    postgres,
     events: count,
     insertSeconds,
     distinctPaths: paths.length,

@@ -71,6 +71,10 @@ function ingestInFreshProcess(docs: number): IngestMemory {
 interface BenchOptions {
   /** `--articles=DIR`: a folder of real articles the extract section times as well (never copied anywhere). */
   readonly articles: string | null;
+  /** `--database-url=URL`: a PostgreSQL database where the api section may create (and drop) a schema. */
+  readonly databaseUrl: string | null;
+  /** `--pg-events=N`: events the api section loads into PostgreSQL (1,000,000; 100,000 with --quick). */
+  readonly pgEvents: number | null;
 }
 
 const SECTIONS: Record<string, (count: number, quick: boolean, options: BenchOptions) => Promise<void>> = {
@@ -148,11 +152,16 @@ const SECTIONS: Record<string, (count: number, quick: boolean, options: BenchOpt
       `  100000 mentions timed a second time in one process: ${warm.seconds.toFixed(2)} s; 10x the mentions cost ${(large.seconds / warm.seconds).toFixed(1)}x that`,
     );
   },
-  async api() {
+  async api(_count, quick, options) {
     console.log(
-      'API (bar: p99 under 50 ms at 50 connections with 100,000 events; page renders 10,000 events under 2 s)',
+      'API (bar: p99 under 50 ms at 50 connections with 100,000 events on SQLite, 1,000,000 on PostgreSQL; page renders 10,000 events under 2 s)',
     );
-    const api = await benchApi(100_000, 10_000);
+    const pgEvents = options.pgEvents ?? (quick ? 100_000 : 1_000_000);
+    const api = await benchApi(
+      100_000,
+      10_000,
+      options.databaseUrl === null ? null : { url: options.databaseUrl, events: pgEvents },
+    );
     console.log(`  ${api.events} events stored in ${api.insertSeconds.toFixed(1)} s`);
     const load = (label: string, f: LoadFigures) =>
       console.log(
@@ -165,6 +174,18 @@ const SECTIONS: Record<string, (count: number, quick: boolean, options: BenchOpt
     load('every request from SQLite:', api.uncached);
     const page = api.pageSeconds === null ? 'n/a (no Chromium)' : `${api.pageSeconds.toFixed(2)} s`;
     console.log(`  page with ${api.pageEvents} events rendered in ${page}`);
+    if (api.postgres === null) {
+      console.log(
+        '  PostgreSQL: not run (give --database-url=URL of a database the bench may add a schema to)',
+      );
+      return;
+    }
+    const pgRun = api.postgres;
+    console.log(
+      `  PostgreSQL: ${pgRun.events} events loaded in ${pgRun.insertSeconds.toFixed(1)} s (multi-row inserts, then VACUUM ANALYZE)`,
+    );
+    load('with the read cache:', pgRun.cached);
+    load('every request from PostgreSQL:', pgRun.uncached);
   },
   async search() {
     console.log(
@@ -207,8 +228,17 @@ async function main(): Promise<void> {
     return;
   }
   if (section) {
-    const articles = args.find((a) => a.startsWith('--articles='))?.slice('--articles='.length) ?? null;
-    await SECTIONS[section]?.(count, quick, { articles });
+    const value = (name: string): string | null => {
+      const at = args.findIndex((a) => a === name || a.startsWith(`${name}=`));
+      if (at < 0) return null;
+      return args[at] === name ? (args[at + 1] ?? null) : args[at]!.slice(name.length + 1);
+    };
+    const pgEvents = value('--pg-events');
+    await SECTIONS[section]?.(count, quick, {
+      articles: value('--articles'),
+      databaseUrl: value('--database-url'),
+      pgEvents: pgEvents === null ? null : Number(pgEvents),
+    });
     console.log(`  peak memory of this section (max RSS): ${peakMb()} MB\n`);
     return;
   }

@@ -8,8 +8,15 @@ import type { Store } from './store/store.js';
  * The composition root: the only module that picks a store implementation and loads the knowledge files.
  * Imported gazetteer rows from the store join the packaged gazetteer.
  */
-export async function openContext(config: Config): Promise<{ store: Store; knowledge: Knowledge }> {
-  const store = await openStore({ databaseUrl: config.databaseUrl, dbPath: config.dbPath });
+export async function openContext(
+  config: Config,
+  options: { readonly serving?: boolean } = {},
+): Promise<{ store: Store; knowledge: Knowledge }> {
+  const store = await openStore({
+    databaseUrl: config.databaseUrl,
+    dbPath: config.dbPath,
+    serving: options.serving === true,
+  });
   try {
     const extraRows = await store.listGazetteerRows();
     const knowledge = loadKnowledge({ dataDir: config.dataDir, countries: config.countries, extraRows });

@@ -90,7 +90,11 @@ export const EventRecordSchema = Type.Object({
 export type EventRecordWire = Static<typeof EventRecordSchema>;
 
 export const EventListSchema = Type.Object({
+  /** Exact up to a threshold (1,000); past it an estimate, and then `totalIsEstimate` is true. */
   total: Type.Integer(),
+  totalIsEstimate: Type.Boolean(),
+  /** Pass as `after` for the page that follows; null on the last page. */
+  next: NullableString,
   items: Type.Array(EventRecordSchema),
 });
 export type EventList = Static<typeof EventListSchema>;

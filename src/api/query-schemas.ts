@@ -56,12 +56,22 @@ export const FILTER_KEYS = [
 
 export const MAX_PAGE = 500;
 
+/**
+ * The deepest `offset` the event list accepts: a store reads every skipped key, so deeper pages follow the
+ * answer's `next` (`after=`), which costs the same on every page.
+ */
+export const MAX_EVENT_OFFSET = 10_000;
+
 export const EventListQuerySchema = Type.Object(
   {
     ...EventFiltersSchema.properties,
     sort: Type.Optional(oneOf(['date', '-date', 'fatalities', '-fatalities'])),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_PAGE, default: 100 })),
+    // bounded in the route rather than here, so that the answer can say what to do instead
     offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 10_000_000, default: 0 })),
+    after: Type.Optional(
+      Type.String({ minLength: 1, maxLength: 1000, description: "the previous page's next" }),
+    ),
   },
   { additionalProperties: false },
 );

@@ -57,7 +57,7 @@ export async function serveCommand(argv: readonly string[], io: CliIo, stop?: Ab
   const webRoot = join(packageRoot(), 'dist', 'web');
   if (!existsSync(join(webRoot, 'index.html')))
     io.err(`no built page at ${webRoot} (run npm run build:web); serving the API alone`);
-  const { store, knowledge } = await openContext(config);
+  const { store, knowledge } = await openContext(config, { serving: true });
   const app = buildApp({
     store,
     knowledge,

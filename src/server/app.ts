@@ -14,7 +14,7 @@ import { readCache } from './read-cache.js';
 import type { RouteDeps } from './route-deps.js';
 import { documentsRoute } from './routes/documents-route.js';
 import { eventDocumentsRoute } from './routes/event-documents-route.js';
-import { eventsRoute } from './routes/events-route.js';
+import { EXACT_TOTAL_UP_TO, eventsRoute } from './routes/events-route.js';
 import { atomRoute } from './routes/atom-route.js';
 import { exportsRoute } from './routes/exports-route.js';
 import { operationsRoute } from './routes/operations-route.js';
@@ -40,6 +40,8 @@ export interface AppConfig {
   readonly logError?: ErrorLog;
   /** Bytes of read answers kept for repeated requests (default 32 MB); 0 answers every request afresh. */
   readonly readCacheWeight?: number;
+  /** The event list's total is exact up to this many events, estimated beyond (default EXACT_TOTAL_UP_TO). */
+  readonly exactTotalUpTo?: number;
 }
 
 // Methods that change nothing; every other one is a write and is checked against DNS rebinding.
@@ -82,6 +84,7 @@ export function buildApp(deps: AppDeps): FastifyInstance {
     apiToken: config.apiToken,
     tokenRequired: tokenRequired(config.host, config.apiToken),
     tileUrl,
+    exactTotalUpTo: config.exactTotalUpTo ?? EXACT_TOTAL_UP_TO,
   };
   const routes: RouteDoc[] = [];
   app.addHook('onRoute', (r) => {

@@ -13,4 +13,6 @@ export interface RouteDeps {
   readonly apiToken: string | null;
   readonly tokenRequired: boolean;
   readonly tileUrl: string | null;
+  /** The event list's total is exact up to this many events and labelled an estimate beyond. */
+  readonly exactTotalUpTo: number;
 }

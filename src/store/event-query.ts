@@ -4,7 +4,7 @@ import { EVENT_TYPES } from '../domain/index.js';
 import { foldKey } from './event-rows.js';
 import { parseSearch } from './search-query.js';
 import type { Database } from './schema.js';
-import type { EventQuery, StatsDimension } from './store.js';
+import type { EventCursor, EventQuery, StatsDimension } from './store.js';
 import type { TextSearch } from './text-search.js';
 
 function isEventType(name: string): boolean {
@@ -17,17 +17,23 @@ type EventsBuilder = ExpressionBuilder<Database, 'events'>;
  * The WHERE of `queryEvents`, `countEvents` and `eventStats`: every filter the query sets, and-ed. `search` is the
  * backend's full-text index, asked only when the query's `q` holds a word once cleaned (search-query.ts);
  * `ordered` says that the statement reads one page in the list's order rather than every match.
+ * `earliestStart`: no stored event that overlaps `from` starts before it (`from` less the longest stored span),
+ * so the overlap test gains a lower bound on date_start that an index range can use; without it a count or an
+ * ascending page walks the index from the first event ever stored.
  */
 export function eventFilter(
   query: EventQuery,
   search: TextSearch,
   ordered = false,
+  earliestStart?: string,
 ): (eb: EventsBuilder) => Expression<SqlBool> {
   const terms = parseSearch(query.q);
   return (eb) => {
     const all: Expression<SqlBool>[] = [];
     // Overlap of [date_start, date_end] with [from, to].
     if (query.from !== undefined) all.push(eb('events.date_end', '>=', query.from));
+    if (query.from !== undefined && earliestStart !== undefined)
+      all.push(eb('events.date_start', '>=', earliestStart));
     if (query.to !== undefined) all.push(eb('events.date_start', '<=', query.to));
     if (query.admin1 !== undefined) all.push(eb('events.admin1_key', '=', foldKey(query.admin1)));
     if (query.admin2 !== undefined) all.push(eb('events.admin2_key', '=', foldKey(query.admin2)));
@@ -88,12 +94,6 @@ export function eventOrder(sort: EventQuery['sort']): EventOrder {
   }
 }
 
-/** The last row of a page: where the next page starts (keyset paging, so deep pages cost no more than the first). */
-export interface EventCursor {
-  readonly key: string | number;
-  readonly id: string;
-}
-
 export function afterCursor(
   order: EventOrder,
   cursor: EventCursor,
@@ -104,6 +104,37 @@ export function afterCursor(
       order.descending ? '<' : '>',
       eb.tuple(cursor.key as never, cursor.id),
     );
+}
+
+const DAY_MS = 86_400_000;
+
+function dayNumber(date: string): number {
+  return Date.parse(`${date}T00:00:00Z`) / DAY_MS;
+}
+
+function dayText(day: number): string {
+  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** `from` less `days` days, as YYYY-MM-DD; undefined (no bound) when either is unreadable. */
+export function daysBefore(from: string, days: number): string | undefined {
+  const day = dayNumber(from) - days;
+  return Number.isFinite(day) ? dayText(day) : undefined;
+}
+
+/**
+ * `count` days spread evenly over [first, last] (YYYY-MM-DD, inclusive), each the middle of its stretch, or every
+ * day when the range holds no more; empty when a bound is unreadable or the range is empty. Fixed, not random, so
+ * that the same filter is always given the same estimate.
+ */
+export function sampleDays(first: string, last: string, count: number): { days: string[]; of: number } {
+  const [a, b] = [dayNumber(first), dayNumber(last)];
+  if (!Number.isFinite(a) || !Number.isFinite(b) || b < a) return { days: [], of: 0 };
+  const of = b - a + 1;
+  const n = Math.min(count, of);
+  // only the length is wanted (an unbounded count): no list of every day
+  if (!Number.isFinite(n)) return { days: [], of };
+  return { days: Array.from({ length: n }, (_, i) => dayText(a + Math.floor(((i + 0.5) * of) / n))), of };
 }
 
 /** The grouping key of `eventStats`; week is stored precomputed so that both backends give the same label. */

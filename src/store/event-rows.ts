@@ -10,6 +10,14 @@ export function foldKey(value: string | null | undefined): string | null {
   return value === null || value === undefined ? null : value.toLowerCase();
 }
 
+const DAY_MS = 86_400_000;
+
+/** Whole days from `start` to `end` (YYYY-MM-DD); 0 for one day, for a reversed range or an unreadable date. */
+export function spanDays(start: string, end: string): number {
+  const days = (Date.parse(`${end}T00:00:00Z`) - Date.parse(`${start}T00:00:00Z`)) / DAY_MS;
+  return Number.isFinite(days) && days > 0 ? Math.round(days) : 0;
+}
+
 export function eventToRow(
   event: StoredEvent,
   createdAt: string,
@@ -44,6 +52,7 @@ export function eventToRow(
     // as written, not folded: publisher profiles tell outlets apart by their names as given
     publisher_count: new Set(r.sources.flatMap((s) => (s.publisher ? [s.publisher] : []))).size,
     date_week: isoWeek(r.date.start),
+    date_span: spanDays(r.date.start, r.date.end),
     created_at: createdAt,
     updated_at: updatedAt,
   };

@@ -141,6 +141,8 @@ export interface EventsTable {
   publisher_count: Generated<number>;
   /** ISO week of date_start, 'YYYY-Www'. */
   date_week: string | null;
+  /** Days from date_start to date_end (0 for one day): bounds how far before a window an overlap can start. */
+  date_span: Generated<number>;
 }
 
 export interface EventSourcesTable {

@@ -111,6 +111,29 @@ export interface EventQuery {
   readonly sort?: 'date' | '-date' | 'fatalities' | '-fatalities';
   readonly limit?: number;
   readonly offset?: number;
+  /** Keyset paging: only events after this one in the query's order (a page's `next`). */
+  readonly after?: EventCursor;
+}
+
+/**
+ * Where a page of events ends in its order: the sort key (date_start for the date orders, the fatalities rank
+ * for the others) and the id that breaks ties. The next page starts after it, whatever was skipped to reach it.
+ */
+export interface EventCursor {
+  readonly key: string | number;
+  readonly id: string;
+}
+
+/** One page of `queryEventPage`: the stored JSON of its records, and the cursor of the next page (null: last). */
+export interface EventPage {
+  readonly items: readonly string[];
+  readonly next: EventCursor | null;
+}
+
+/** How many events match: exactly, or, when `estimate`, a sample's extrapolation (past the caller's threshold). */
+export interface EventTotal {
+  readonly total: number;
+  readonly estimate: boolean;
 }
 
 export type StatsDimension = 'day' | 'week' | 'month' | 'district' | 'actor' | 'type';
@@ -299,6 +322,12 @@ export interface Store {
    */
   queryEventJson(query: EventQuery): AsyncIterable<string>;
 
+  /**
+   * One page of the events matching the query (`limit`, default 100; `offset` or `after`), as stored JSON, with
+   * the cursor of the page after it: what the API's list answers, in a read that stops at the page.
+   */
+  queryEventPage(query: EventQuery): Promise<EventPage>;
+
   countEvents(query: EventQuery): Promise<number>;
 
   /**
@@ -309,6 +338,13 @@ export interface Store {
   listEventDocuments(
     query: EventQuery,
   ): Promise<{ readonly total: number; readonly items: readonly EventDocument[] }>;
+
+  /**
+   * The number of events matching the filters, counted exactly up to `exactUpTo`; beyond it, estimated from a
+   * sample of days (labelled `estimate`, never below `exactUpTo + 1`), so that a broad filter costs no more to
+   * count than a narrow one.
+   */
+  estimateEvents(query: EventQuery, exactUpTo: number): Promise<EventTotal>;
 
   getEvent(id: string): Promise<StoredEvent | null>;
 

@@ -72,15 +72,25 @@ describe('GET /api/events', () => {
     const body = JSON.parse(res.body) as { total: number; items: EventRecord[] };
     const byId = new Map(EVENTS.map((e) => [e.record.id, e.record]));
     const order = ['ev-turbat', 'ev-quetta', 'ev-kharan', 'ev-panjgur'];
-    expect(body).toEqual({ total: 4, items: order.map((id) => byId.get(id)) });
+    expect(body).toEqual({
+      total: 4,
+      totalIsEstimate: false,
+      next: null,
+      items: order.map((id) => byId.get(id)),
+    });
     const stored: EventRecord[] = [];
     for await (const e of store.queryEvents({ sort: 'date' })) stored.push(e.record);
     expect(body.items).toEqual(stored);
     const page = (await get('/api/events?sort=-date&limit=1&offset=1')).json();
-    expect(page).toEqual({ total: 4, items: [byId.get('ev-kharan')] });
+    expect(page).toEqual({
+      total: 4,
+      totalIsEstimate: false,
+      next: expect.any(String),
+      items: [byId.get('ev-kharan')],
+    });
     const none = await get('/api/events?admin2=Kharan&type=Battles');
     expect(none.headers['content-type']).toBe('application/json; charset=utf-8');
-    expect(none.json()).toEqual({ total: 0, items: [] });
+    expect(none.json()).toEqual({ total: 0, totalIsEstimate: false, next: null, items: [] });
   });
 
   it.each([

@@ -5,6 +5,7 @@ import type { DocumentSummary, Store } from '../../src/store/store.js';
 import { documentUpdateContractCases } from './document-update-contract.js';
 import { eventContractCases } from './event-contract.js';
 import { alertContractCases, feedContractCases } from './feed-contract.js';
+import { pageContractCases } from './page-contract.js';
 import { pendingContractCases } from './pending-contract.js';
 import { searchContractCases } from './search-contract.js';
 import {
@@ -230,6 +231,8 @@ export function describeStoreContract(
     searchContractCases(() => store);
 
     documentUpdateContractCases(() => store);
+
+    pageContractCases(() => store);
 
     it('fails with FL_ERR_STORE after close, and closes twice harmlessly', async () => {
       await store.close();

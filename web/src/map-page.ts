@@ -211,7 +211,11 @@ export async function renderMapPage(
       if (to) f.to = to;
       go(f);
     });
-    replace(count, `${events.total} event${events.total === 1 ? '' : 's'}`);
+    // past a threshold the server estimates the total and says so: shown as "about", never as a count
+    replace(
+      count,
+      `${events.totalIsEstimate ? 'about ' : ''}${events.total.toLocaleString('en')} event${events.total === 1 ? '' : 's'}`,
+    );
     if (events.total === 0) {
       // nothing to download: the links would give empty files
       downloads.replaceWith(emptyHint(filters));
@@ -221,14 +225,18 @@ export async function renderMapPage(
     status.textContent = points.truncated
       ? `Map shows the first ${all.length} of ${points.total} events.`
       : '';
-    let offset = events.items.length;
-    more.hidden = offset >= events.total;
+    // each page says where the next one starts: a deep page costs the server what the first did
+    let after = events.next;
+    more.hidden = after === null;
     more.addEventListener('click', async () => {
-      const next = await api.events(`${query ? `${query}&` : ''}sort=-date&limit=${PAGE}&offset=${offset}`);
-      offset += next.items.length;
+      if (after === null) return;
+      const next = await api.events(
+        `${query ? `${query}&` : ''}sort=-date&limit=${PAGE}&after=${encodeURIComponent(after)}`,
+      );
+      after = next.next;
       list.append(...next.items.map((e) => eventRow(e, filters, () => at)));
       paintSwatches(list);
-      more.hidden = offset >= next.total || next.items.length === 0;
+      more.hidden = after === null;
     });
   } catch (error) {
     if (filterSlot.childElementCount === 0)

@@ -8,6 +8,7 @@ import { resolutionReadsMigration } from './0004-resolution-reads.js';
 import { pendingResolutionMigration } from './0005-pending-resolution.js';
 import { boundedResolutionMigration } from './0006-bounded-resolution.js';
 import { eventSearchMigration } from './0007-event-search.js';
+import { readIndexesMigration } from './0008-read-indexes.js';
 import { feedsMigration } from './0010-feeds.js';
 import { alertsMigration } from './0011-alerts.js';
 import type { StoreDialect } from './column-types.js';
@@ -22,6 +23,7 @@ export function storeMigrations(dialect: StoreDialect): Record<string, Migration
     '0005-pending-resolution': pendingResolutionMigration(),
     '0006-bounded-resolution': boundedResolutionMigration(dialect),
     '0007-event-search': eventSearchMigration(dialect),
+    '0008-read-indexes': readIndexesMigration(dialect),
     '0010-feeds': feedsMigration(),
     '0011-alerts': alertsMigration(),
   };

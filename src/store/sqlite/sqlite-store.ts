@@ -14,7 +14,17 @@ export interface SqliteStoreOptions {
   /** How long (ms) a writer waits for another process's lock before failing. */
   readonly busyTimeoutMs?: number;
   readonly now?: () => Date;
+  /**
+   * Bytes of the file read through a memory map instead of read calls (default 0: none). A server's page of the
+   * list reads a hundred rows scattered over the file: mapped, each is a memory read instead of a system call and
+   * a copy, half the cost of the page. For serving only: mapped pages count in the process's resident memory,
+   * which a long ingest must keep flat.
+   */
+  readonly mmapBytes?: number;
 }
+
+/** What `serve` maps: SQLite caps the map near 2 GB, and 100,000 events take about half a gigabyte. */
+export const SERVE_MMAP_BYTES = 1024 * 1024 * 1024;
 
 /** Events written (since opening) before the planner's statistics are first refreshed. */
 const FIRST_ANALYSIS = 5000;
@@ -52,6 +62,7 @@ async function prepare(
   database: BetterSqlite3.Database,
   db: Kysely<Database>,
   busyMs: number,
+  mmapBytes: number,
 ): Promise<void> {
   database.pragma(`busy_timeout = ${busyMs}`);
   // WAL lets readers (the API) run while a writer (ingestion) works; NORMAL sync is safe with WAL against
@@ -62,6 +73,7 @@ async function prepare(
   // over the file, and the API serves the same recent pages again and again.
   database.pragma(`cache_size = -${32 * 1024}`);
   database.pragma('foreign_keys = ON');
+  if (mmapBytes > 0) database.pragma(`mmap_size = ${mmapBytes}`);
   await migrateLocked(database, db);
   // Refreshes the statistics of tables that grew much since they were last analysed.
   database.pragma('optimize = 0x10002');
@@ -96,7 +108,8 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Stor
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) });
   const busyMs = Math.max(0, Math.floor(options.busyTimeoutMs ?? 5000));
   try {
-    await withBusyRetry(busyMs, () => prepare(database, db, busyMs));
+    const mmapBytes = Math.max(0, Math.floor(options.mmapBytes ?? 0));
+    await withBusyRetry(busyMs, () => prepare(database, db, busyMs, mmapBytes));
   } catch (error) {
     await db.destroy().catch(() => undefined);
     throw storeError(`sqlite ${options.path}`, error);
@@ -106,6 +119,7 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Stor
   return createKyselyStore(db, {
     backend: 'sqlite',
     textSearch: sqliteTextSearch,
+    rowidLocator: true,
     ...(options.now ? { now: options.now } : {}),
     afterWrite: (events) => {
       // PRAGMA optimize skips tables it never analysed, and a sampled ANALYZE (analysis_limit) misjudges how

@@ -1,0 +1,76 @@
+import pg from 'pg';
+import type { Knowledge } from '../src/extract/knowledge.js';
+import { eventSourceRows, eventToRow } from '../src/store/event-rows.js';
+import type { Store } from '../src/store/store.js';
+import { syntheticDocuments, syntheticEvents } from './bench-api.js';
+
+/** Rows per statement: sent as one JSON parameter, so a statement binds one value however many rows it has. */
+const ROWS_PER_STATEMENT = 10_000;
+
+/**
+ * `insert ... select from json_populate_recordset(null::table, $1)`: a whole batch in one statement and one
+ * parameter, which PostgreSQL parses in C, the multi-row insert closest to COPY that `pg` offers without another
+ * package (an array per column cost more to encode in JavaScript than the server took to insert).
+ */
+async function insertRows(client: pg.PoolClient, table: string, rows: readonly object[]): Promise<void> {
+  if (rows.length === 0) return;
+  const columns = Object.keys(rows[0]!)
+    .map((c) => `"${c}"`)
+    .join(', ');
+  await client.query(
+    `insert into ${table} (${columns}) select ${columns} from json_populate_recordset(null::${table}, $1::json)`,
+    [JSON.stringify(rows)],
+  );
+}
+
+/**
+ * Stores `count` synthetic events in the PostgreSQL store's schema (opened, so migrated, by `store`) straight
+ * into its tables: a million events through `replaceResolution`, which deletes what each event replaces and
+ * links mentions, would take longer than the benchmark that reads them. The events table's secondary indexes are
+ * dropped for the load and built again from their own definitions after it (one sort each instead of a million
+ * insertions into each), as a bulk load is done. Ends with VACUUM ANALYZE, as autovacuum would after a load: the
+ * visibility map lets the list read from its covering indexes alone.
+ */
+export async function bulkLoadPostgres(
+  store: Store,
+  connectionString: string,
+  schema: string,
+  count: number,
+  knowledge: Knowledge,
+): Promise<void> {
+  await store.saveDocuments(syntheticDocuments());
+  const pool = new pg.Pool({ connectionString, max: 1, options: `-c search_path=${schema}` });
+  const client = await pool.connect();
+  try {
+    // a lost load is simply run again: no need to wait for each commit to reach the disk
+    await client.query('set synchronous_commit = off');
+    const indexes = await client.query<{ indexname: string; indexdef: string }>(
+      `select i.indexname, i.indexdef from pg_indexes i
+        where i.schemaname = current_schema() and i.tablename = 'events'
+          and not exists (select 1 from pg_constraint c where c.conname = i.indexname)`,
+    );
+    for (const { indexname } of indexes.rows) await client.query(`drop index "${indexname}"`);
+    const now = new Date().toISOString();
+    for (const events of syntheticEvents(count, knowledge, ROWS_PER_STATEMENT)) {
+      await client.query('begin');
+      await insertRows(
+        client,
+        'events',
+        events.map((e) => eventToRow(e, now, now)),
+      );
+      await insertRows(
+        client,
+        'event_sources',
+        events.flatMap((e) => eventSourceRows(e.record)),
+      );
+      await client.query('commit');
+    }
+    await client.query("set maintenance_work_mem = '256MB'");
+    for (const { indexdef } of indexes.rows) await client.query(indexdef);
+    await client.query('vacuum analyze events');
+    await client.query('vacuum analyze event_sources');
+  } finally {
+    client.release();
+    await pool.end();
+  }
+}
