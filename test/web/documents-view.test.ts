@@ -150,7 +150,15 @@ describe.skipIf(!run)('the Documents view in a real browser', () => {
     expect(reached).toBe(true);
     await page.keyboard.press('Enter');
     await page.waitForURL(/document=/);
-    await page.waitForSelector('body[data-ready="true"]');
+    // the previous view may still be marked ready when the URL changes: wait for the narrowed list itself
+    await page
+      .waitForFunction(
+        () =>
+          (globalThis as unknown as BrowserGlobal).document.querySelectorAll('.event-list li').length === 1,
+        null,
+        { timeout: 10_000 },
+      )
+      .catch(() => undefined);
     expect(await page.locator('.event-list li').count()).toBe(1);
     // the document filter is shown on the map, so that it can be seen and removed
     const shown = await page.locator('#f-document').inputValue();
