@@ -55,6 +55,7 @@ interface BrowserGlobal {
     readonly activeElement: { readonly textContent: string | null; closest(s: string): unknown } | null;
     readonly documentElement: unknown;
     querySelector(selector: string): unknown;
+    querySelectorAll(selector: string): { readonly length: number };
   };
   getComputedStyle(element: unknown): { readonly color: string; readonly backgroundColor: string };
 }
