@@ -155,6 +155,8 @@ function coderNote(t: Tokens): Raw | null {
   return null;
 }
 
+const NO_CLAIMANTS: ReadonlyMap<number, number> = new Map();
+
 /** Every figure is tied to a metric word or an outcome phrase: a sentence with neither has none to read. */
 function mayHoldFigures(t: Tokens): boolean {
   return t.metricAt.size > 0 || t.tokens.some((_, k) => match(t, t.lexicon.outcomes, k) !== null);
@@ -314,10 +316,14 @@ export function findCasualties(
 ): readonly CasualtyMention[] {
   const t = tokenize(sentence, lexicon);
   const holds = mayHoldFigures(t);
-  const cues = holds ? findCues(t, actors) : [];
+  let raws = rawFigures(t, holds, NO_CLAIMANTS);
+  if (raws.length === 0) return [];
+  // cues are read only for a sentence with figures; where one names its claimant after it ("according to ..."),
+  // the figures are read again without the claimant's words
+  const cues = findCues(t, actors);
   const claimantEnd = new Map<number, number>();
   for (const c of cues) if (c.named) claimantEnd.set(c.named.start, c.named.end);
-  const raws = rawFigures(t, holds, claimantEnd);
+  if (claimantEnd.size > 0) raws = rawFigures(t, holds, claimantEnd);
   if (raws.length === 0) return [];
   // The date of a figure lies between its own words and those of the next figure.
   const nextAnchor: number[] = new Array<number>(raws.length).fill(t.tokens.length);
