@@ -1,5 +1,5 @@
 import type { AlertEvidence, AlertFiring, AlertRule, EventRecord } from '../domain/index.js';
-import { isoWeek, windowsEnding } from '../store/iso-week.js';
+import { isoWeek, isoWeekBounds as weekOf, windowsEnding } from '../store/iso-week.js';
 import type { EventQuery, Store } from '../store/store.js';
 import { rankEscalations } from '../trends/escalation.js';
 
@@ -17,14 +17,6 @@ export function ruleQuery(rule: AlertRule): EventQuery {
     ...(rule.actor !== null ? { actor: rule.actor } : {}),
     ...(rule.type !== null ? { type: rule.type } : {}),
   };
-}
-
-/** Monday and Sunday of the ISO week holding `day`. */
-function weekOf(day: string): { from: string; to: string } {
-  const ms = Date.parse(`${day}T00:00:00Z`);
-  const monday = ms - ((new Date(ms).getUTCDay() + 6) % 7) * DAY_MS;
-  const iso = (t: number): string => new Date(t).toISOString().slice(0, 10);
-  return { from: iso(monday), to: iso(monday + 6 * DAY_MS) };
 }
 
 function evidenceOf(e: EventRecord): AlertEvidence {

@@ -27,6 +27,14 @@ export function isoWeek(date: string): string | null {
   return `${String(weekYear).padStart(4, '0')}-W${String(week).padStart(2, '0')}`;
 }
 
+/** Monday and Sunday (YYYY-MM-DD) of the ISO week holding a calendar date. */
+export function isoWeekBounds(date: string): { readonly from: string; readonly to: string } {
+  const ms = Date.parse(`${date}T00:00:00Z`);
+  const monday = ms - weekday(ms) * DAY_MS;
+  const day = (t: number): string => new Date(t).toISOString().slice(0, 10);
+  return { from: day(monday), to: day(monday + 6 * DAY_MS) };
+}
+
 /** The labels of the window holding `at` and the `history` windows before it, oldest first. */
 export function windowsEnding(at: string, window: 'week' | 'month', history: number): string[] {
   const labels: string[] = [];

@@ -80,26 +80,15 @@ function namesOneIncident(t: Tokens): boolean {
   return false;
 }
 
-/** Verbs whose day is the day something was said, not a day the counted deaths fell on. */
-const SPEECH = new Set([
-  'said',
-  'says',
-  'told',
-  'stated',
-  'announced',
-  'reported',
-  'added',
-  'released',
-  'published',
-]);
-/** How far before a day its speech verb may stand ("said in its yearly review on Friday"). */
+/** How far before a day its claim cue may stand ("said in its yearly review on Friday"). */
 const SAID_ON_REACH = 6;
 
-/** The day at token i is when the figures were given: a speech verb stands just before it. */
+/** The day at token i is when the figures were given: a claim cue of the lexicon (said, reported, according
+ * to...) stands just before it. */
 function saidOn(t: Tokens, i: number): boolean {
   for (let k = i - 1; k >= 0 && i - k <= SAID_ON_REACH; k -= 1) {
     if (isPunct(t, k)) return false;
-    if (SPEECH.has(t.words[k] ?? '')) return true;
+    if (match(t, t.lexicon.cues, k) !== null) return true;
   }
   return false;
 }
