@@ -3,7 +3,16 @@ import type { OperationRecord, PublisherProfile } from '../domain/index.js';
 import { FaultlineError } from '../errors/errors.js';
 import { chunks } from './chunks.js';
 import { parseFraming } from './document-rows.js';
-import { afterCursor, daysBefore, eventFilter, eventOrder, sampleDays, statsKey } from './event-query.js';
+import {
+  actorArms,
+  type ActorArm,
+  afterCursor,
+  daysBefore,
+  eventFilter,
+  eventOrder,
+  sampleDays,
+  statsKey,
+} from './event-query.js';
 import { byCodeUnits, profileToRow, rowToOperation, rowToProfile, rowToStoredEvent } from './event-rows.js';
 import type { Database } from './schema.js';
 import { toNumber } from './schema.js';
@@ -108,14 +117,39 @@ export function createEventMethods(
   ) {
     const order = eventOrder(query.sort);
     const direction = order.descending ? 'desc' : 'asc';
-    return guarded('queryEvents', () => {
-      let q = db
+    const arm = (which: ActorArm | undefined) => {
+      const q = db
         .selectFrom('events')
         .select(['id', 'date_start', 'fatalities_rank'])
         .$if(options.rowidLocator === true, (qb) => qb.select(ROWID.as('rid')))
-        .where(eventFilter(query, search, true, earliest));
-      if (after !== null) q = q.where(afterCursor(order, after));
-      q = q.orderBy(`events.${order.column}`, direction).orderBy('events.id', direction).limit(size);
+        .where(eventFilter(query, search, true, earliest, which));
+      return (after === null ? q : q.where(afterCursor(order, after)))
+        .orderBy(`events.${order.column}`, direction)
+        .orderBy('events.id', direction);
+    };
+    return guarded('queryEvents', () => {
+      const [only, ...others] = actorArms(query);
+      if (others.length === 0) {
+        const q = arm(only).limit(size);
+        return (skip > 0 ? q.offset(skip) : q).execute();
+      }
+      // each arm reads no more than the page and what it skips, from its own index in the page's order (bounded
+      // inside the arm: PostgreSQL would otherwise sort every match of both); the merge of the arms is sorted again
+      const [first, ...rest] = [only, ...others].map((which) =>
+        db
+          .selectFrom(
+            arm(which)
+              .limit(size + skip)
+              .as(which ?? 'all'),
+          )
+          .selectAll(),
+      );
+      // the order of a compound is by its output columns, unqualified
+      const q = rest
+        .reduce((all, next) => all.unionAll(next), first!)
+        .orderBy(order.column, direction)
+        .orderBy('id', direction)
+        .limit(size);
       return (skip > 0 ? q.offset(skip) : q).execute();
     });
   }
@@ -189,12 +223,49 @@ export function createEventMethods(
     });
   }
 
+  /** One arm's matching start days (see `actorArms`), on the given days only when `days` is set. */
+  function armDays(
+    query: EventQuery,
+    earliest: string | undefined,
+    arm: ActorArm | undefined,
+    days?: string[],
+  ) {
+    return db
+      .selectFrom('events')
+      .select('events.date_start')
+      .where(eventFilter(query, search, false, earliest, arm))
+      .$if(days !== undefined, (q) => q.where('events.date_start', 'in', days ?? []));
+  }
+
+  /** The matching events' start days, every arm of the query in one compound. */
+  function matchingDays(query: EventQuery, earliest: string | undefined, days?: string[]) {
+    return actorArms(query)
+      .map((arm) => armDays(query, earliest, arm, days))
+      .reduce((union, next) => union.unionAll(next));
+  }
+
+  /** The earliest `first` matching start days, each arm bounded inside itself as `pageKeys` bounds its arms. */
+  function earliestDays(query: EventQuery, earliest: string | undefined, first: number) {
+    return actorArms(query)
+      .map((arm) =>
+        db
+          .selectFrom(
+            armDays(query, earliest, arm)
+              .orderBy('events.date_start')
+              .limit(first)
+              .as(arm ?? 'all'),
+          )
+          .selectAll(),
+      )
+      .reduce((union, next) => union.unionAll(next))
+      .orderBy('date_start')
+      .limit(first);
+  }
+
   async function countMatching(query: EventQuery, earliest: string | undefined, days?: string[]) {
     const row = await guarded('countEvents', () =>
       db
-        .selectFrom('events')
-        .where(eventFilter(query, search, false, earliest))
-        .$if(days !== undefined, (q) => q.where('events.date_start', 'in', days ?? []))
+        .selectFrom(matchingDays(query, earliest, days).as('m'))
         .select((eb) => eb.fn.countAll<number | string>().as('n'))
         .executeTakeFirstOrThrow(),
     );
@@ -208,15 +279,7 @@ export function createEventMethods(
     // than a narrow one's, and the date it stopped at tells how densely the filter's events lie
     const bounded = await guarded('countEvents', () =>
       db
-        .selectFrom((eb) =>
-          eb
-            .selectFrom('events')
-            .select('events.date_start')
-            .where(eventFilter(query, search, false, earliest))
-            .orderBy('events.date_start')
-            .limit(bound + 1)
-            .as('m'),
-        )
+        .selectFrom(earliestDays(query, earliest, bound + 1).as('m'))
         .select((eb) => [eb.fn.countAll<number | string>().as('n'), eb.fn.max('m.date_start').as('reach')])
         .executeTakeFirstOrThrow(),
     );

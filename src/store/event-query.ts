@@ -14,6 +14,19 @@ function isEventType(name: string): boolean {
 type EventsBuilder = ExpressionBuilder<Database, 'events'>;
 
 /**
+ * One arm of an actor filter: the events the actor is actor1 of, or those it is actor2 of and not actor1 of, so
+ * that no event is in both. An OR of the two columns is read as two index scans whose matches are all sorted
+ * before the first row of a page comes out; each arm alone is one range of one index, already in the page's
+ * order, and a UNION ALL of the two is merged as it is read (SQLite's MERGE, PostgreSQL's Merge Append).
+ */
+export type ActorArm = 'actor1' | 'actor2';
+
+/** The arms a query is read in: both actor arms under an actor filter, else the one unsplit filter. */
+export function actorArms(query: EventQuery): readonly (ActorArm | undefined)[] {
+  return query.actor === undefined ? [undefined] : ['actor1', 'actor2'];
+}
+
+/**
  * The WHERE of `queryEvents`, `countEvents` and `eventStats`: every filter the query sets, and-ed. `search` is the
  * backend's full-text index, asked only when the query's `q` holds a word once cleaned (search-query.ts);
  * `ordered` says that the statement reads one page in the list's order rather than every match.
@@ -26,6 +39,7 @@ export function eventFilter(
   search: TextSearch,
   ordered = false,
   earliestStart?: string,
+  arm?: ActorArm,
 ): (eb: EventsBuilder) => Expression<SqlBool> {
   const terms = parseSearch(query.q);
   return (eb) => {
@@ -39,7 +53,11 @@ export function eventFilter(
     if (query.admin2 !== undefined) all.push(eb('events.admin2_key', '=', foldKey(query.admin2)));
     if (query.actor !== undefined) {
       const actor = foldKey(query.actor);
-      all.push(eb.or([eb('events.actor1_key', '=', actor), eb('events.actor2_key', '=', actor)]));
+      const first = eb('events.actor1_key', '=', actor);
+      const second = eb('events.actor2_key', '=', actor);
+      if (arm === 'actor1') all.push(first);
+      else if (arm === 'actor2') all.push(second, eb('events.actor1_key', 'is distinct from', actor));
+      else all.push(eb.or([first, second]));
     }
     // No name is both an event type and a sub-event type, so one column (and its index) answers the filter.
     if (query.type !== undefined)

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { EventRecord } from '../../src/domain/index.js';
 import { buildApp } from '../../src/server/app.js';
 import { encodeCursor } from '../../src/server/event-cursor.js';
@@ -112,6 +112,22 @@ describe('GET /api/events totals', () => {
     expect(estimated.total).toBe(120);
     const few = await list(estimating, 'from=2025-01-01&to=2025-01-20');
     expect(few).toMatchObject({ total: 20, totalIsEstimate: false });
+  });
+
+  it('takes the total from a page that ends the matches, exact past the threshold, without counting', async () => {
+    const counted = vi.spyOn(store, 'estimateEvents');
+    try {
+      expect(await list(estimating, 'limit=500')).toMatchObject({ total: 120, totalIsEstimate: false });
+      const last = await list(estimating, 'limit=50&offset=100');
+      expect(last).toMatchObject({ total: 120, totalIsEstimate: false, next: null });
+      expect(last.items).toHaveLength(20);
+      expect(counted).not.toHaveBeenCalled();
+      // a page past the end holds nothing to count from: the store counts
+      expect((await list(estimating, 'limit=50&offset=300')).total).toBe(120);
+      expect(counted).toHaveBeenCalledTimes(1);
+    } finally {
+      counted.mockRestore();
+    }
   });
 
   it('documents after, next and totalIsEstimate in the OpenAPI document', async () => {

@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import type { Document, EventRecord } from '../../src/domain/index.js';
+import type { Document, EventRecord, Mention } from '../../src/domain/index.js';
 import type { EventCursor, EventQuery, Store, StoredEvent } from '../../src/store/store.js';
 import { makeStoredEvent } from './event-fixtures.js';
 import { claim, makeDocument, makeExtraction, makeMention } from './fixtures.js';
@@ -11,10 +11,21 @@ function day(n: number): string {
   return new Date(FIRST_DAY + n * DAY_MS).toISOString().slice(0, 10);
 }
 
+const BLA = { name: 'Baloch Liberation Army', id: 'bla', type: 'rebel_group', claimed: false } as const;
+
+/** Every third event names the BLA as actor1, every third as actor2, and every ninth on both sides. */
+function actorsOf(i: number): Partial<Mention> {
+  if (i % 9 === 2) return { actor1: BLA, actor2: BLA };
+  if (i % 3 === 0) return { actor1: BLA };
+  if (i % 3 === 1) return { actor2: BLA };
+  return {};
+}
+
 /**
  * 1,300 events spread evenly over the 181 days of 2025's first half (7 or 8 a day: 7 is prime to 181), half in
- * Kech and half in Quetta, fatalities 0 to 4 so that every order has long runs of ties, and two long events that
- * start months before the windows the cases ask for and end inside them.
+ * Kech and half in Quetta, fatalities 0 to 4 so that every order has long runs of ties, the BLA on one side or
+ * the other (or both) of some, and two long events that start months before the windows the cases ask for and
+ * end inside them.
  */
 function pagedEvents(doc: Document): StoredEvent[] {
   const base = makeMention(doc.id, 0);
@@ -25,6 +36,7 @@ function pagedEvents(doc: Document): StoredEvent[] {
       ...base,
       id: `${doc.id}#p${i}`,
       date: { ...base.date, start: d, end: d },
+      ...actorsOf(i),
       ...(i % 2 === 0 ? {} : { location: { ...base.location!, name: 'Quetta', admin2: 'Quetta' } }),
       claims: killed === 0 ? [] : [claim(doc.id, { low: killed, high: killed, best: killed })],
     };
@@ -59,7 +71,8 @@ function expectedIds(records: readonly EventRecord[], query: EventQuery): string
     (r) =>
       (query.from === undefined || r.date.end >= query.from) &&
       (query.to === undefined || r.date.start <= query.to) &&
-      (query.admin2 === undefined || r.location?.admin2 === query.admin2),
+      (query.admin2 === undefined || r.location?.admin2 === query.admin2) &&
+      (query.actor === undefined || r.actor1?.name === query.actor || r.actor2?.name === query.actor),
   );
   const byFatalities = query.sort === 'fatalities' || query.sort === '-fatalities';
   const sorted = [...matching].sort((a, b) => {
@@ -113,6 +126,10 @@ export function pageContractCases(store: () => Store): void {
       { from: '2025-02-01', to: '2025-05-31', sort: '-date' },
       { admin2: 'Kech', from: '2025-03-01', sort: '-fatalities' },
       { admin2: 'Quetta', to: '2025-01-31', sort: 'fatalities' },
+      // the actor's events as actor1 and as actor2 are read apart and merged: each once, in order
+      { actor: BLA.name, sort: '-fatalities' },
+      { actor: BLA.name, from: '2025-02-01', to: '2025-05-31' },
+      { actor: BLA.name, admin2: 'Kech', sort: '-date' },
     ];
     for (const query of queries) {
       const expected = expectedIds(records, query);
@@ -157,6 +174,15 @@ export function pageContractCases(store: () => Store): void {
     expect(broad.total).toBeGreaterThan(100);
     // an even spread over the days: the sample of days comes within a sixth of the truth
     expect(Math.abs(broad.total - n) / n).toBeLessThan(1 / 6);
+    const actorTruth = expectedIds(records, { actor: BLA.name }).length;
+    expect(await store().countEvents({ actor: BLA.name })).toBe(actorTruth);
+    const actorEstimate = await store().estimateEvents({ actor: BLA.name }, 100);
+    expect(actorEstimate.estimate).toBe(true);
+    expect(Math.abs(actorEstimate.total - actorTruth) / actorTruth).toBeLessThan(1 / 6);
+    expect(await store().estimateEvents({ actor: BLA.name }, actorTruth)).toEqual({
+      total: actorTruth,
+      estimate: false,
+    });
     const window = { from: '2025-02-01', to: '2025-05-31', admin2: 'Kech' };
     const truth = expectedIds(records, window).length;
     expect(await store().countEvents(window)).toBe(truth);
