@@ -32,7 +32,8 @@ export function actorArms(query: EventQuery): readonly (ActorArm | undefined)[] 
  * `ordered` says that the statement reads one page in the list's order rather than every match.
  * `earliestStart`: no stored event that overlaps `from` starts before it (`from` less the longest stored span),
  * so the overlap test gains a lower bound on date_start that an index range can use; without it a count or an
- * ascending page walks the index from the first event ever stored.
+ * ascending page walks the index from the first event ever stored. `arm`: read only that arm of an actor filter
+ * (see `actorArms`); without it the filter is the OR of both columns.
  */
 export function eventFilter(
   query: EventQuery,
