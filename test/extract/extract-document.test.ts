@@ -424,6 +424,28 @@ describe('extractDocument', () => {
       expect(m.date).toEqual({ start: '2025-03-11', end: '2025-03-14', precision: 'days' });
   });
 
+  it('makes each place of a figure shared out over places an incident of its own, with the verb it shares', () => {
+    const text = [
+      'On Tuesday and Wednesday, troops killed eleven militants in Kurram district, five in Orakzai, and two in Khyber district, the military said.',
+      'Separately, police said three people were wounded in Quetta and one in March of last year.',
+    ].join('\n');
+    const { mentions } = extract(text, '2025-03-14');
+    const rows = mentions.map((m) => [
+      m.location?.admin2,
+      m.eventType,
+      m.actor1?.type,
+      m.claims.map((c) => `${c.metric} ${c.best}`),
+      m.date.start,
+    ]);
+    expect(rows.slice(0, 3)).toEqual([
+      ['Kurram', 'Battles', 'state_forces', ['killed 11'], '2025-03-11'],
+      ['Orakzai', 'Battles', 'state_forces', ['killed 5'], '2025-03-11'],
+      ['Khyber', 'Battles', 'state_forces', ['killed 2'], '2025-03-11'],
+    ]);
+    // a month is no place: "one in March" is no share of Quetta's figure
+    expect(mentions.flatMap((m) => m.claims).some((c) => c.best === 1)).toBe(false);
+  });
+
   it('keeps a town told as a separate attack apart from a list that counts attacks in its district', () => {
     const text = [
       'On 11 March 2025, militants carried out four coordinated attacks in Kech, Panjgur and Kharan.',

@@ -231,9 +231,42 @@ function rawFigures(t: Tokens, holds: boolean, claimantEnd: ReadonlyMap<number, 
       // "92 militants were killed on Saturday and another 41 on Friday".
       out.push(...fromGroup(group, prev.metric, group.start, group.end, 'ellipsis', prev));
       i = group.end;
+    } else if (prev && isDistributed(t, group, prev)) {
+      out.push(...fromGroup(group, prev.metric, group.start, group.end, DISTRIBUTED_RULE, prev));
+      i = group.end;
     } else i = Math.max(group.end, i + 1);
   }
   return out;
+}
+
+/**
+ * One verb's figure shared out over places: "troops killed nine militants in Khyber, three in Orakzai and two in
+ * Kurram". A bare number after a comma or "and", itself followed by "in" or "at" and a name, after a figure that
+ * was followed by one too, counts what that figure counted, in its own place (see splitClauses).
+ */
+export const DISTRIBUTED_RULE = 'distributed';
+
+function isDistributed(t: Tokens, group: Group, prev: Raw): boolean {
+  const [only, ...more] = group.elements;
+  if (!only || more.length > 0 || !only.bare || !only.inherit) return false;
+  if (t.words[group.start - 1] !== 'and' && !isPunct(t, group.start - 1, ',')) return false;
+  if (!locatedAt(t, group.end)) return false;
+  // a share follows its place's few words ("in KP's Mohmand district,"): a bounded look keeps the pass linear
+  const from = Math.max(prev.end, group.start - SHARE_GAP);
+  for (let k = from; k < group.start; k += 1) if (locatedAt(t, k)) return true;
+  return false;
+}
+
+/** The most tokens between a figure and the share after it. */
+const SHARE_GAP = 10;
+
+/** "in Orakzai", "at the Kurram checkpost", "in KP's Mohmand district": a name after "in" or "at" that is no
+ * month or day. */
+function locatedAt(t: Tokens, k: number): boolean {
+  if (t.words[k] !== 'in' && t.words[k] !== 'at') return false;
+  const n = t.words[k + 1] === 'the' ? k + 2 : k + 1;
+  const tok = t.tokens[n];
+  return tok !== undefined && tok.cap && !grammar(t, 'month', n) && !grammar(t, 'day', n);
 }
 
 /** The word up to its first hyphen ("twenty" of "twenty-seven"), the whole word without one. */

@@ -1,4 +1,5 @@
 import type { SentenceAnalysis } from '../analyse/analyse-sentence.js';
+import { DISTRIBUTED_RULE } from '../casualties/find-casualties.js';
 import type { Found } from '../types.js';
 import { finePlaces, isStatementDay, isViolentCue } from './sentence-signals.js';
 
@@ -54,6 +55,8 @@ function clauseStandsAlone(a: SentenceAnalysis, start: number, end: number): boo
  * is returned whole.
  */
 export function splitClauses(a: SentenceAnalysis): readonly SentenceAnalysis[] {
+  const shared = splitSharedOut(a);
+  if (shared) return shared;
   if (a.places.length < 2 || a.cues.length < 2) return [a];
   const s = a.sentence;
   const cuts: number[] = [];
@@ -77,4 +80,34 @@ export function splitClauses(a: SentenceAnalysis): readonly SentenceAnalysis[] {
     ...(c.dates.length === 0 && dated ? { ...c, dates: dated.dates } : c),
     ...(toldOn ? { toldOn } : {}),
   }));
+}
+
+/**
+ * A figure shared out over places ("troops killed nine militants in Khyber, three in Orakzai and two in Kurram",
+ * the casualty pass's DISTRIBUTED_RULE): one clause per place, cut where each share begins. The shares take the
+ * lead clause's verb, actors, targets and dates, which they do not repeat. Only when every clause names exactly
+ * one place below the province; otherwise the sentence stays whole and its figures are one incident's.
+ */
+function splitSharedOut(a: SentenceAnalysis): readonly SentenceAnalysis[] | null {
+  const shares = a.casualties.filter((c) => c.ruleId === DISTRIBUTED_RULE);
+  if (shares.length === 0) return null;
+  const s = a.sentence;
+  const bounds = [s.start, ...shares.map((c) => c.span[0]), s.end];
+  const clauses = bounds.slice(0, -1).map((start, i) => clauseOf(a, start, bounds[i + 1]!));
+  if (!clauses.every((c) => finePlaces(c.places).length === 1)) return null;
+  const [lead, ...rest] = clauses;
+  if (!lead || !lead.cues.some(isViolentCue)) return null;
+  const firstFigure = lead.casualties[0]?.span[0] ?? lead.sentence.end;
+  const leadActors = lead.actors.filter((x) => x.span[0] < firstFigure);
+  const toldOn = a.dates.find((d) => isStatementDay(a, d));
+  return [
+    lead,
+    ...rest.map((c) => ({
+      ...c,
+      cues: lead.cues,
+      targets: [...lead.targets, ...c.targets],
+      actors: [...leadActors, ...c.actors],
+      dates: c.dates.length > 0 ? c.dates : lead.dates,
+    })),
+  ].map((c) => (toldOn ? { ...c, toldOn } : c));
 }

@@ -160,6 +160,32 @@ const rows: readonly Row[] = [
     text: 'Troops killed 60 insurgents on Monday and another 25 on Tuesday.',
     want: [`killed/militants/60/60/60/=/${U}`, `killed/militants/25/25/25/=/${U}`],
   },
+  // One verb's figure shared out over places: each share counts what the first figure counted.
+  {
+    text: "Troops killed 14 militants in KP's Mohmand district, four in North Waziristan, and one in Bannu.",
+    want: [
+      `killed/militants/14/14/14/=/${U}`,
+      `killed/militants/4/4/4/=/${U}`,
+      `killed/militants/1/1/1/=/${U}`,
+    ],
+  },
+  {
+    text: 'Seven soldiers were injured in Kech and two at the Panjgur camp.',
+    want: [`injured/security_forces/7/7/7/=/${U}`, `injured/security_forces/2/2/2/=/${U}`],
+  },
+  // A number before a month, a lower-case noun, or after a figure with no place is no share.
+  {
+    text: 'Five soldiers were killed in Kech and 3 in March.',
+    want: [`killed/security_forces/5/5/5/=/${U}`],
+  },
+  {
+    text: 'Five soldiers were killed in Kech, two in hospital.',
+    want: [`killed/security_forces/5/5/5/=/${U}`],
+  },
+  {
+    text: 'Five soldiers were killed, and 40 in Turbat protested the next day.',
+    want: [`killed/security_forces/5/5/5/=/${U}`],
+  },
   // Vague quantities and approximations.
   {
     text: 'More than 30 worshippers were injured in the stampede after the blast.',
