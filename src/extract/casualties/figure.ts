@@ -263,6 +263,11 @@ function readElementFresh(t: Tokens, i: number, allowWeak: boolean): Element | n
   return null;
 }
 
+/** A claim cue whose claimant stands to its left ("said", "told Dawn") begins at token `k`. */
+function speaks(t: Tokens, k: number): boolean {
+  return match(t, t.lexicon.cues, k)?.value.claimant === 'left';
+}
+
 function skipParenthesis(t: Tokens, k: number): number {
   if (!isPunct(t, k, '(')) return k;
   for (let m = k + 1; m < t.tokens.length && m - k < MAX_SKIP; m += 1) if (isPunct(t, m, ')')) return m + 1;
@@ -343,6 +348,8 @@ export function readGroup(t: Tokens, i: number, allowWeak = true, nested = false
     if (next === k || elements.length >= (nested ? MAX_APPOSITION : MAX_ELEMENTS)) break;
     const element = readElement(t, next, false);
     if (!element || element.metricNoun || element.bare) break;
+    // "injuring four soldiers, a security official said": the one a speech verb follows gives the figure
+    if (next > k && speaks(t, element.end)) break;
     current = element;
   }
   if (first.weak && !(elements[1]?.hasOther ?? elements.length === 1)) return null;

@@ -160,6 +160,15 @@ const rows: readonly Row[] = [
     text: 'Troops killed 60 insurgents on Monday and another 25 on Tuesday.',
     want: [`killed/militants/60/60/60/=/${U}`, `killed/militants/25/25/25/=/${U}`],
   },
+  // The one a speech verb follows, after a comma, speaks: it is not one more of the counted.
+  {
+    text: 'A roadside bomb went off near a convoy, injuring four soldiers, a security official said.',
+    want: ['injured/security_forces/4/4/4/=/security official/state_official/confirmed'],
+  },
+  {
+    text: 'The blast killed three labourers, a police official told reporters.',
+    want: ['killed/civilians/3/3/3/=/police official/state_official/confirmed'],
+  },
   // One verb's figure shared out over places: each share counts what the first figure counted.
   {
     text: "Troops killed 14 militants in KP's Mohmand district, four in North Waziristan, and one in Bannu.",
