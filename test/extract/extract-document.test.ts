@@ -446,6 +446,23 @@ describe('extractDocument', () => {
     expect(mentions.flatMap((m) => m.claims).some((c) => c.best === 1)).toBe(false);
   });
 
+  it('takes up an incident through a pronoun that suffered it, and places it at the finer place given', () => {
+    const text = [
+      'At least five passengers were killed and nine wounded on Friday when gunmen fired on a passenger van on the highway in Kalat district, officials said.',
+      'A police official said the van was travelling to Karachi when it came under attack near Mangochar.',
+      'The Baloch Liberation Army claimed responsibility for the attack.',
+      'Officials said the attack on the van took place near Mangochar.',
+    ].join('\n');
+    const { mentions } = extract(text, '2025-03-15');
+    expect(
+      mentions.map((m) => [m.location?.name, m.location?.admin2, m.actor1?.name, m.actor1?.claimed]),
+    ).toEqual([['Mangochar', 'Kalat', 'Baloch Liberation Army', true]]);
+    expect(mentions[0]!.claims.map((c) => [c.metric, c.best])).toEqual([
+      ['killed', 5],
+      ['injured', 9],
+    ]);
+  });
+
   it('keeps a town told as a separate attack apart from a list that counts attacks in its district', () => {
     const text = [
       'On 11 March 2025, militants carried out four coordinated attacks in Kech, Panjgur and Kharan.',

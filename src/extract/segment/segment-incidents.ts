@@ -180,6 +180,16 @@ function listedIncident(
   return null;
 }
 
+/** Puts a one-place incident at `detail` when it lies inside that place ("near Mangochar" of "in Kalat district"). */
+function refinePlace(d: IncidentDraft, detail: PlaceMention): void {
+  const [place] = d.places;
+  if (!place || !sameDistrict(detail, place) || roleRank(detail) >= roleRank(place)) return;
+  d.places = [detail];
+  d.claims.forEach((c, i) => {
+    if (c.place === place) d.claims[i] = { ...c, place: detail };
+  });
+}
+
 /** Makes `place` (one of the draft's) the one told of, at the detail's finer place when it gives one. */
 function focusOn(d: IncidentDraft, place: PlaceMention, detail: PlaceMention): PlaceMention {
   let focus = place;
@@ -325,6 +335,9 @@ export function segmentIncidents(
     if (referred) {
       // "Officials said the attack took place on Friday night": more of an incident already reported
       referred.members.push(a);
+      // "... said the attack took place near Mangochar": a finer place for an incident of one place
+      const [finer, ...more] = finePlaces(places);
+      if (finer && more.length === 0 && referred.places.length === 1) refinePlace(referred, finer);
       // only the cue it names: other cues of the sentence may tell of what followed ("torched", "arrested")
       if (cue) referred.cues.push(cue);
       if (date?.own && !referred.date.own) referred.date = { ...date, ruleId: SIGNAL_RULES.definite.id };

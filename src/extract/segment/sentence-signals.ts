@@ -86,9 +86,11 @@ export const SIGNAL_RULES = {
    * the words before the cue). */
   definite: {
     id: 'segment.definite-reference',
-    // up to two modifiers ("the deadly Chaman blast"), never a verb ("the aftermath showed torched ...")
+    // up to two modifiers ("the deadly Chaman blast"), never a verb ("the aftermath showed torched ..."); or a
+    // pronoun that suffers the act ("when it came under attack", "they were ambushed"): what it stands for, and
+    // so the act, was told before
     pattern:
-      /\b(?:the|this|that|these|those)\s+(?:(?![\p{L}'\u2019-]*(?:ed|ing)\s)[\p{L}\p{N}'\u2019-]+\s+){0,2}$/iu,
+      /\b(?:the|this|that|these|those)\s+(?:(?![\p{L}'\u2019-]*(?:ed|ing)\s)[\p{L}\p{N}'\u2019-]+\s+){0,2}$|\b(?:it|they)\s+(?:(?:had|has|have)\s+)?(?:(?:came|come)\s+under|was|were|been)\s+$/iu,
   },
 } as const;
 
