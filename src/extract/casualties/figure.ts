@@ -263,6 +263,37 @@ function readElementFresh(t: Tokens, i: number, allowWeak: boolean): Element | n
   return null;
 }
 
+/**
+ * "Lance Naik Ahmed Khan, 28, a resident of Swabi, embraced shahadat": an age and a home, each set off by commas,
+ * describe the one person before them. Returns the token after the last comma of the details, or `k` itself.
+ */
+function skipPersonDetails(t: Tokens, k: number): number {
+  let at = k;
+  for (let n = 0; n < 3 && isPunct(t, at, ','); n += 1) {
+    const end = ageEnd(t, at + 1) ?? homeEnd(t, at + 1);
+    if (end === null || !isPunct(t, end, ',')) break;
+    at = end;
+  }
+  return at === k ? k : at + 1;
+}
+
+/** "28", "28-year-old", "aged 28": an age, up to where it ends, or null. */
+function ageEnd(t: Tokens, i: number): number | null {
+  const j = t.words[i] === 'aged' ? i + 1 : i;
+  const tok = t.tokens[j];
+  if (!tok || tok.kind !== 'num') return null;
+  const years = Number.parseInt(tok.text, 10);
+  return years > 0 && years < 120 && /^\d+(?:-year-old)?$/i.test(tok.text) ? j + 1 : null;
+}
+
+/** "a resident of Swabi", "resident of North Waziristan", "a native of Kohat": a home, up to where it ends. */
+function homeEnd(t: Tokens, i: number): number | null {
+  const j = t.words[i] === 'a' ? i + 1 : i;
+  if (!['resident', 'native'].includes(t.words[j] ?? '') || t.words[j + 1] !== 'of') return null;
+  const end = capRun(t, j + 2);
+  return end > j + 2 ? end : null;
+}
+
 /** A claim cue whose claimant stands to its left ("said", "told Dawn") begins at token `k`. */
 function speaks(t: Tokens, k: number): boolean {
   return match(t, t.lexicon.cues, k)?.value.claimant === 'left';
@@ -311,6 +342,7 @@ export function readGroup(t: Tokens, i: number, allowWeak = true, nested = false
   let k = first.end;
   while (current) {
     k = skipParenthesis(t, current.end);
+    if (current.low === 1 && !current.bare) k = skipPersonDetails(t, k);
     if (isPunct(t, k, ',') && !current.bare && current.low === 1 && t.tokens[k + 1]?.cap) {
       // "One official, Khushdil Khan, was killed": a name set off by commas restates the person.
       const nameEnd = capRun(t, k + 1);

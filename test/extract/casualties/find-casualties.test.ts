@@ -160,6 +160,15 @@ const rows: readonly Row[] = [
     text: 'Troops killed 60 insurgents on Monday and another 25 on Tuesday.',
     want: [`killed/militants/60/60/60/=/${U}`, `killed/militants/25/25/25/=/${U}`],
   },
+  // An age and a home set off by commas describe the one person named; they count nobody.
+  {
+    text: 'Lance Naik Sher Ali, 31, a resident of Kohat, embraced shahadat during the exchange of fire.',
+    want: [`killed/security_forces/1/1/1/=/${U}`],
+  },
+  {
+    text: 'Havaldar Gul Nawaz, aged 40, resident of Lakki Marwat, and Sepoy Amir, 23, were martyred.',
+    want: [`killed/security_forces/2/2/2/=/${U}`],
+  },
   // The one a speech verb follows, after a comma, speaks: it is not one more of the counted.
   {
     text: 'A roadside bomb went off near a convoy, injuring four soldiers, a security official said.',
