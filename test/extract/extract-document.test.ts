@@ -446,6 +446,26 @@ describe('extractDocument', () => {
     expect(mentions.flatMap((m) => m.claims).some((c) => c.best === 1)).toBe(false);
   });
 
+  it('gives each listed operation its own figure, the finer place "the second operation" names, and drops the total', () => {
+    const text = [
+      'Troops killed 12 militants in two operations in the Kurram and Orakzai districts on Tuesday, the military said.',
+      'Eight militants were killed in the Parachinar area of Kurram district, it said.',
+      'In the second operation, in Orakzai district, four militants were killed in an exchange of fire near Kalaya.',
+    ].join('\n');
+    const { mentions } = extract(text, '2025-03-14');
+    expect(
+      mentions.map((m) => [
+        m.location?.admin2,
+        m.actor1?.type,
+        m.claims.map((c) => c.best),
+        m.operationId !== null,
+      ]),
+    ).toEqual([
+      ['Kurram', 'state_forces', [8], true],
+      ['Orakzai', 'state_forces', [4], true],
+    ]);
+  });
+
   it('takes up an incident through a pronoun that suffered it, and places it at the finer place given', () => {
     const text = [
       'At least five passengers were killed and nine wounded on Friday when gunmen fired on a passenger van on the highway in Kalat district, officials said.',

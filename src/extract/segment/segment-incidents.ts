@@ -127,18 +127,19 @@ function isFigure(c: CasualtyMention): boolean {
   return c.stance !== 'denied' || c.high === 0;
 }
 
-function claimsOf(a: SentenceAnalysis, draftPlaces: readonly PlaceMention[]): DraftClaim[] {
+function claimsOf(a: SentenceAnalysis, draftPlaces: readonly PlaceMention[], summary: boolean): DraftClaim[] {
   const here = finePlaces(a.places);
-  return a.casualties.filter(isFigure).map((casualty) => {
-    // the draft's own place: its mentions take the figures given for each of their places
-    const place = draftPlaces.find((q) => here.some((p) => samePlace(p, q))) ?? null;
-    return { casualty, place, ruleId: casualty.ruleId };
-  });
+  // the draft's own place: its mentions take the figures given for each of their places; a sentence that sums up
+  // incidents in several of them ("killed nine in two operations in Zhob and Kalat districts") gives figures for
+  // them all, not for the first it names
+  const named = draftPlaces.filter((q) => here.some((p) => samePlace(p, q)));
+  const place = summary && named.length > 1 ? null : (named[0] ?? null);
+  return a.casualties.filter(isFigure).map((casualty) => ({ casualty, place, ruleId: casualty.ruleId }));
 }
 
 /** The claims a sentence adds to a draft: a figure naming no place goes to the listed place being told. */
 function draftClaims(a: SentenceAnalysis, d: IncidentDraft): DraftClaim[] {
-  const claims = claimsOf(a, d.places);
+  const claims = claimsOf(a, d.places, d.summary);
   return d.focus ? claims.map((c) => (c.place ? c : { ...c, place: d.focus })) : claims;
 }
 
@@ -165,19 +166,35 @@ function listedIncident(
     if (strongestCue(d.anchor.cues.filter(isViolentCue))?.eventType !== cue.eventType) continue;
     // a list that counts attacks ("six coordinated attacks in Kech, Mastung and Kachi") may hold several in one
     // place: one told as separate is another of them
+    // "the second operation", or a list that counts one incident per place ("two operations in Kurram and
+    // Orakzai"): the detail is one of the listed incidents, wherever in its district it happened
+    const member = matches(SIGNAL_RULES.listMember, a.sentence.text) || onePerPlace(d);
     if (
       matches(SIGNAL_RULES.summary, d.anchor.sentence.text) &&
-      matches(SIGNAL_RULES.separate, a.sentence.text)
+      matches(SIGNAL_RULES.separate, a.sentence.text) &&
+      !member
     )
       continue;
     // the listed place itself: a town inside a listed district ("an outpost in Katgan, also in Kech") can be one
-    // of several attacks there, an incident of its own
-    const place = d.places.find((q) => sameDistrict(fine[0]!, q) && roleRank(fine[0]!) >= roleRank(q));
+    // of several attacks there, an incident of its own; not one the sentence names as a member of the list ("in
+    // the second operation, in Kalat's Mangochar area")
+    const place = d.places.find(
+      (q) => sameDistrict(fine[0]!, q) && (member || roleRank(fine[0]!) >= roleRank(q)),
+    );
     if (!place) continue;
     if (date?.own && d.date.own && !datesOverlap(date.date, d.date.date)) return null;
     return { draft: d, place: focusOn(d, place, fine[0]!) };
   }
   return null;
+}
+
+const COUNT_WORDS: Readonly<Record<string, number>> = { two: 2, three: 3, four: 4, five: 5, six: 6 };
+
+/** The anchor counts as many incidents as the draft has places ("two operations in Kurram and Orakzai"). */
+function onePerPlace(d: IncidentDraft): boolean {
+  const counted = SIGNAL_RULES.countedIncidents.pattern.exec(d.anchor.sentence.text)?.[1] ?? '';
+  const n = COUNT_WORDS[counted.toLowerCase()] ?? Number.parseInt(counted, 10);
+  return n === d.places.length;
 }
 
 /** Puts a one-place incident at `detail` when it lies inside that place ("near Mangochar" of "in Kalat district"). */
@@ -390,6 +407,10 @@ export function segmentIncidents(
       if (!date) continue;
       const boundaryRuleId = boundaryRule(current, a, date, afterHeading);
       afterHeading = false;
+      // several places without a day of their own restate attacks ("the recent attacks in Kalat and Jhau")
+      const summary =
+        matches(SIGNAL_RULES.summary, a.sentence.text) ||
+        (places.length > 1 && (!DAYLIKE.has(date.date.precision) || !date.own));
       current = {
         anchor: a,
         members: [a],
@@ -397,12 +418,9 @@ export function segmentIncidents(
         placeRuleId: places.length > 1 ? 'segment.place-list' : 'segment.place-after-cue',
         boundaryRuleId,
         date,
-        // several places without a day of their own restate attacks ("the recent attacks in Kalat and Jhau")
-        summary:
-          matches(SIGNAL_RULES.summary, a.sentence.text) ||
-          (places.length > 1 && (!DAYLIKE.has(date.date.precision) || !date.own)),
+        summary,
         cues: [...a.cues],
-        claims: claimsOf(a, places),
+        claims: claimsOf(a, places, summary),
         responsibility: [...a.responsibility],
         priorGroup: prior,
         priorParagraph: prior ? priorParagraph : -1,

@@ -63,6 +63,18 @@ export const SIGNAL_RULES = {
     pattern:
       /\b(?:the|these|those) (?:district|area|region|town|village|terrorists|militants|attackers|assailants|suspects|gunmen|operation|attack|encounter|raid)\b|\bthere\b/i,
   },
+  /** "two operations", "three separate attacks": how many incidents a sentence counts (the first group). */
+  countedIncidents: {
+    id: 'segment.counted-incidents',
+    pattern:
+      /\b(two|three|four|five|six|\d+)\s+(?:[\p{L}-]+\s+){0,2}?(?:attacks|assaults|strikes|ambushes|blasts|explosions|raids|operations|offensives|engagements|encounters|clashes|incidents)\b/iu,
+  },
+  /** "the second operation", "the last attack": one of the incidents a list before counted. */
+  listMember: {
+    id: 'segment.list-member',
+    pattern:
+      /\bthe (?:first|second|third|fourth|fifth|sixth|last|other) (?:\w+ )?(?:incident|attack|assault|strike|blast|explosion|ambush|operation|IBO|encounter|raid|engagement|clash)\b/i,
+  },
   ordinal: {
     id: 'segment.ordinal-incident',
     pattern:
