@@ -160,6 +160,11 @@ const rows: readonly Row[] = [
     text: 'Troops killed 60 insurgents on Monday and another 25 on Tuesday.',
     want: [`killed/militants/60/60/60/=/${U}`, `killed/militants/25/25/25/=/${U}`],
   },
+  // Found dead: killed, by whoever it was.
+  {
+    text: 'Three labourers were found dead near a coal mine on Sunday.',
+    want: [`killed/civilians/3/3/3/=/${U}`],
+  },
   // An age and a home set off by commas describe the one person named; they count nobody.
   {
     text: 'Lance Naik Sher Ali, 31, a resident of Kohat, embraced shahadat during the exchange of fire.',
