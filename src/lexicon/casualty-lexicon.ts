@@ -86,6 +86,8 @@ export const GRAMMAR_ROLES = [
   'month',
   'postmodifier',
   'hedge',
+  'remains',
+  'discovery',
 ] as const;
 export type GrammarRole = (typeof GRAMMAR_ROLES)[number];
 

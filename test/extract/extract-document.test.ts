@@ -458,12 +458,28 @@ describe('extractDocument', () => {
         m.location?.admin2,
         m.actor1?.type,
         m.claims.map((c) => c.best),
-        m.operationId !== null,
+        m.operationKey !== null,
       ]),
     ).toEqual([
       ['Kurram', 'state_forces', [8], true],
       ['Orakzai', 'state_forces', [4], true],
     ]);
+  });
+
+  it('reports remains found as a killing of their own, where and when they were found', () => {
+    const text = [
+      'Gunmen torched two trucks on the highway in Kharan district on Saturday, police said.',
+      'In a separate incident, the bullet-riddled body of a shopkeeper was found in the Buleda area of Kech district on Sunday morning.',
+    ].join('\n');
+    const { mentions } = extract(text, '2025-03-17');
+    const found = mentions.find((m) => m.location?.admin2 === 'Kech');
+    expect(found).toMatchObject({
+      eventType: 'Violence against civilians',
+      subEventType: 'Attack',
+      date: { start: '2025-03-16', end: '2025-03-16' },
+    });
+    expect(found?.claims.map((c) => [c.metric, c.best])).toEqual([['killed', 1]]);
+    expect(mentions.filter((m) => m.location?.admin2 === 'Kharan').flatMap((m) => m.claims)).toEqual([]);
   });
 
   it('takes up an incident through a pronoun that suffered it, and places it at the finer place given', () => {

@@ -159,8 +159,37 @@ const NO_CLAIMANTS: ReadonlyMap<number, number> = new Map();
 
 /** Every figure is tied to a metric word or an outcome phrase: a sentence with neither has none to read. */
 function mayHoldFigures(t: Tokens): boolean {
-  return t.metricAt.size > 0 || t.tokens.some((_, k) => match(t, t.lexicon.outcomes, k) !== null);
+  return (
+    t.metricAt.size > 0 ||
+    t.tokens.some((_, k) => match(t, t.lexicon.outcomes, k) !== null || grammar(t, 'remains', k) !== null)
+  );
 }
+
+/** Words between a figure and its verb that change nothing ("were", "had been"). */
+const AUX_GAP = 3;
+
+/**
+ * "The bullet-riddled body of a young man was found", "police recovered the bodies of two labourers": remains found
+ * are deaths, the people the remains were counted. Remains not said to be found ("the bodies were shifted to
+ * hospital") count nobody: those dead were counted where they died.
+ */
+function readRemains(t: Tokens, i: number): Raw[] | null {
+  const remains = grammar(t, 'remains', i);
+  if (!remains) return null;
+  const group = readGroup(t, remains.end, false);
+  if (!group) return null;
+  let k = group.end;
+  for (let n = 0; n < AUX_GAP && (grammar(t, 'passive-aux', k) || grammar(t, 'gap', k)); n += 1) k += 1;
+  const after = grammar(t, 'discovery', k);
+  let before = false;
+  for (let j = Math.max(0, i - AUX_GAP); j < i && !before; j += 1)
+    before = grammar(t, 'discovery', j) !== null;
+  if (!after && !before) return null;
+  const raws = fromGroup(group, 'killed', i, after ? after.end : group.end, REMAINS_RULE, null);
+  return raws.length > 0 ? raws : null;
+}
+
+export const REMAINS_RULE = 'remains-found';
 
 /**
  * The figures of a sentence. `claimantEnd` gives, for a token that opens the words naming a claimant ("according
@@ -189,6 +218,12 @@ function rawFigures(t: Tokens, holds: boolean, claimantEnd: ReadonlyMap<number, 
       let k = o.end;
       while (k < t.tokens.length && k - o.end < 12 && !isPunct(t, k) && !t.metricAt.has(k)) k += 1;
       i = t.metricAt.get(k)?.end ?? k;
+      continue;
+    }
+    const remains = readRemains(t, i);
+    if (remains) {
+      out.push(...remains);
+      i = remains[0]?.end ?? i + 1;
       continue;
     }
     if (!mayStart(t, i)) {

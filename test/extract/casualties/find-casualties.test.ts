@@ -13,12 +13,12 @@ interface Row {
 const U = '-/unattributed/reported';
 
 const rows: readonly Row[] = [
-  // A definite or plural noun after an article counts nobody.
+  // A definite or plural noun after an article counts nobody; remains found count the dead they were.
   { text: 'Police said the bodies were shifted to the district hospital.', want: [] },
   { text: 'Officials confirmed the deaths and ordered an inquiry.', want: [] },
   {
     text: 'Six soldiers were martyred and the bodies of five terrorists were recovered.',
-    want: [`killed/security_forces/6/6/6/=/${U}`],
+    want: [`killed/security_forces/6/6/6/=/${U}`, `killed/militants/5/5/5/=/${U}`],
   },
   // Quotation marks around a state label do not break the phrase.
   {
@@ -165,6 +165,16 @@ const rows: readonly Row[] = [
     text: 'Three labourers were found dead near a coal mine on Sunday.',
     want: [`killed/civilians/3/3/3/=/${U}`],
   },
+  // Remains found are deaths; remains merely moved count nobody (they were counted where they died).
+  {
+    text: 'The bullet-riddled body of a shopkeeper was found near the bypass on Sunday.',
+    want: [`killed/civilians/1/1/1/=/${U}`],
+  },
+  {
+    text: 'Levies recovered the bodies of two labourers from a ravine.',
+    want: [`killed/civilians/2/2/2/=/${U}`],
+  },
+  { text: 'The bodies of the two labourers were shifted to the hospital.', want: [] },
   // An age and a home set off by commas describe the one person named; they count nobody.
   {
     text: 'Lance Naik Sher Ali, 31, a resident of Kohat, embraced shahadat during the exchange of fire.',
