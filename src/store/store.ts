@@ -423,7 +423,9 @@ export interface Store {
   listUsers(): Promise<readonly User[]>;
 
   /** The enabled user of this name with its password hash (null: tokens only), or null. */
-  userCredentials(name: string): Promise<{ readonly user: User; readonly passwordHash: string | null } | null>;
+  userCredentials(
+    name: string,
+  ): Promise<{ readonly user: User; readonly passwordHash: string | null } | null>;
 
   /** How many users are enabled: none means a fresh install, whose writes follow the no-user policy. */
   countActiveUsers(): Promise<number>;

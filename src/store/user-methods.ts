@@ -35,7 +35,13 @@ function rowToUser(r: Selectable<UsersTable>): User {
   };
 }
 
-const USER_COLUMNS = ['users.id', 'users.name', 'users.role', 'users.created_at', 'users.disabled_at'] as const;
+const USER_COLUMNS = [
+  'users.id',
+  'users.name',
+  'users.role',
+  'users.created_at',
+  'users.disabled_at',
+] as const;
 
 /** Users, API tokens and sessions (migration 0013); written once for both backends. */
 export function createUserMethods(db: Kysely<Database>, now: () => Date): UserMethods {
@@ -58,7 +64,9 @@ export function createUserMethods(db: Kysely<Database>, now: () => Date): UserMe
       });
     },
     async listUsers(): Promise<readonly User[]> {
-      const rows = await guarded('listUsers', () => db.selectFrom('users').selectAll().orderBy('id').execute());
+      const rows = await guarded('listUsers', () =>
+        db.selectFrom('users').selectAll().orderBy('id').execute(),
+      );
       return rows.map(rowToUser);
     },
     async userCredentials(name: string) {
