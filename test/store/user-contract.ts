@@ -13,7 +13,9 @@ export function userContractCases(store: () => Store): void {
     expect(bo.id).toBeGreaterThan(ana.id);
     expect(ana).toMatchObject({ name: 'ana', role: 'editor', disabledAt: null });
     expect(ana.createdAt).toMatch(/^\d{4}-\d\d-\d\dT/);
-    const taken = await s.addUser({ name: 'ana', role: 'admin', passwordHash: null }).catch((e: unknown) => e);
+    const taken = await s
+      .addUser({ name: 'ana', role: 'admin', passwordHash: null })
+      .catch((e: unknown) => e);
     expect(taken).toBeInstanceOf(FaultlineError);
     expect((taken as FaultlineError).code).toBe('FL_ERR_USER_EXISTS');
     expect((await s.listUsers()).map((u) => [u.name, u.role])).toEqual([
@@ -30,7 +32,13 @@ export function userContractCases(store: () => Store): void {
     const s = store();
     const ana = await s.addUser({ name: 'ana', role: 'editor', passwordHash: null });
     const token = await s.addApiToken({ id: 't1', userId: ana.id, name: 'nightly script', tokenHash: 'h1' });
-    expect(token).toMatchObject({ id: 't1', userId: ana.id, userName: 'ana', lastUsedAt: null, revokedAt: null });
+    expect(token).toMatchObject({
+      id: 't1',
+      userId: ana.id,
+      userName: 'ana',
+      lastUsedAt: null,
+      revokedAt: null,
+    });
     expect(await s.userByToken('h1')).toEqual(ana);
     expect(await s.userByToken('h2')).toBeNull();
     const [listed] = await s.listApiTokens();
@@ -69,7 +77,9 @@ export function userContractCases(store: () => Store): void {
     expect(kept?.disabledAt).not.toBeNull();
     expect((await s.listApiTokens())[0]?.revokedAt).not.toBeNull();
     // the name stays taken: a record that names the user must not come to mean someone else
-    const again = await s.addUser({ name: 'ana', role: 'viewer', passwordHash: null }).catch((e: unknown) => e);
+    const again = await s
+      .addUser({ name: 'ana', role: 'viewer', passwordHash: null })
+      .catch((e: unknown) => e);
     expect((again as FaultlineError).code).toBe('FL_ERR_USER_EXISTS');
   });
 

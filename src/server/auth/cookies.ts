@@ -9,7 +9,7 @@ export function readCookie(header: string | undefined, name: string): string | n
     if (eq < 0 || part.slice(0, eq).trim() !== name) continue;
     const value = part.slice(eq + 1).trim();
     // our ids are base64url: anything else is not ours and is ignored
-    return /^[A-Za-z0-9_-]{1,128}$/.test(value) ? value : null;
+    return /^[\w-]{1,128}$/.test(value) ? value : null;
   }
   return null;
 }

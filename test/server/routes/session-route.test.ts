@@ -1,5 +1,5 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { createToken, createUser, userWithPassword } from '../../../src/auth/accounts.js';
 import { buildApp, type AppConfig } from '../../../src/server/app.js';
 import { signInThrottle } from '../../../src/server/auth/sign-in-throttle.js';
