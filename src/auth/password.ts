@@ -43,14 +43,19 @@ function parseHash(
 /** A hash of no password, made once: verifying an unknown name costs what verifying a known one does. */
 let decoy: Promise<string> | null = null;
 
+/** Makes the decoy hash now (a server does so at start), so that the first unknown name is no faster either. */
+export function prepareDecoy(): Promise<string> {
+  decoy ??= hashPassword(randomBytes(16).toString('hex'));
+  return decoy;
+}
+
 /**
  * True when the password matches the stored hash, compared in constant time. `stored` null (an unknown name, or
  * a user with no password) is checked against a decoy hash all the same, so the answer's timing does not say
  * which names exist.
  */
 export async function verifyPassword(password: string, stored: string | null): Promise<boolean> {
-  decoy ??= hashPassword(randomBytes(16).toString('hex'));
-  const parsed = parseHash(stored ?? (await decoy));
+  const parsed = parseHash(stored ?? (await prepareDecoy()));
   if (parsed === null) return false;
   const key = await derive(password, parsed.salt, parsed.cost);
   return timingSafeEqual(key, parsed.key) && stored !== null;

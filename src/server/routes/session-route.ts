@@ -1,5 +1,5 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import { verifyPassword } from '../../auth/password.js';
+import { prepareDecoy, verifyPassword } from '../../auth/password.js';
 import { digestSecret, newSecret } from '../../auth/secrets.js';
 import { ErrorSchema } from '../../api/query-schemas.js';
 import {
@@ -39,6 +39,7 @@ const ERRORS = { 400: ErrorSchema, 401: ErrorSchema, 403: ErrorSchema } as const
 export function sessionRoute(deps: SessionDeps): FastifyPluginAsync {
   const { policy, throttle } = deps;
   return async (app) => {
+    void prepareDecoy();
     app.post<{ Body: SignIn }>(
       '/api/session',
       {
