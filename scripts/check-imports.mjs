@@ -19,6 +19,7 @@ const ALLOWED = {
   store: ['domain', 'errors'],
   feeds: ['domain', 'errors', 'ingest', 'store-interface'],
   trends: ['domain', 'errors'],
+  auth: ['domain', 'errors', 'store-interface'],
   pipeline: ['domain', 'errors', 'ingest', 'extract', 'resolve', 'lexicon', 'store', 'feeds', 'trends'],
   context: ['config', 'lexicon', 'store', 'extract', 'errors', 'domain'],
   api: ['domain'],
@@ -34,6 +35,7 @@ const ALLOWED = {
     'ingest',
     'lexicon',
     'export',
+    'auth',
   ],
   cli: ['*'],
 };

@@ -22,6 +22,7 @@ export function configFromFlags(flags: Flags, io: CliIo): Config {
       countries: str(flags, 'countries'),
       workers: str(flags, 'workers'),
       allowPrivate: flags['allow-private'] === true,
+      requireAuth: flags['require-auth'] === true,
     },
     io.env,
     { dataDir: `${packageRoot()}/data`, cpus: io.cpus },

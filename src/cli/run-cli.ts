@@ -16,6 +16,7 @@ import { RESOLVE_HELP, resolveCommand } from './resolve-command.js';
 import { SERVE_HELP, serveCommand } from './serve-command.js';
 import { START_HELP, startCommand } from './start-command.js';
 import { STATS_HELP, statsCommand } from './stats-command.js';
+import { TOKENS_HELP, tokensCommand, USERS_HELP, usersCommand } from './users-command.js';
 
 /** Errors in the command line itself (exit 2), as opposed to failures while running it (exit 1). */
 const USAGE_ERRORS: ReadonlySet<string> = new Set([
@@ -46,6 +47,8 @@ const COMMANDS: Readonly<Record<string, { run: Command; help: string }>> = {
   watch: { run: watchCommand, help: WATCH_HELP },
   trends: { run: trendsCommand, help: TRENDS_HELP },
   alerts: { run: alertsCommand, help: ALERTS_HELP },
+  users: { run: usersCommand, help: USERS_HELP },
+  tokens: { run: tokensCommand, help: TOKENS_HELP },
 };
 
 /** Every command's name, as typed after `faultline`. */

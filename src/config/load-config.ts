@@ -12,6 +12,7 @@ export interface ConfigInput {
   readonly countries?: string | undefined;
   readonly workers?: string | undefined;
   readonly allowPrivate?: boolean | undefined;
+  readonly requireAuth?: boolean | undefined;
 }
 
 /** Validated, frozen settings; the only configuration any module receives. */
@@ -28,11 +29,26 @@ export interface Config {
   readonly apiToken: string | null;
   /** URL inputs may reach private, loopback and link-local addresses (`--allow-private`). */
   readonly allowPrivate: boolean;
+  /** `serve`: every API request needs a user or token, reads too (`--require-auth`, FAULTLINE_REQUIRE_AUTH=1). */
+  readonly requireAuth: boolean;
+  /** `serve`: how long a sign-in session lasts (FAULTLINE_SESSION_HOURS, default 12). */
+  readonly sessionSeconds: number;
 }
 
 export const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
 const DEFAULT_TIMEOUT_MS = 15_000;
 const DEFAULT_COUNTRIES = ['PK', 'AF', 'IR', 'IN'];
+const DEFAULT_SESSION_HOURS = 12;
+/** A session longer than a month outlives any reason to keep it. */
+const MAX_SESSION_HOURS = 24 * 31;
+
+/** A yes/no environment variable: 1, true, yes or on; 0, false, no, off or empty. */
+function envSwitch(name: string, raw: string | undefined): boolean {
+  const v = (raw ?? '').trim().toLowerCase();
+  if (['1', 'true', 'yes', 'on'].includes(v)) return true;
+  if (['', '0', 'false', 'no', 'off'].includes(v)) return false;
+  throw new FaultlineError('FL_ERR_CONFIG', name, `expected 1 or 0, got "${raw}"`);
+}
 
 /** True for a real calendar date written YYYY-MM-DD. */
 export function isIsoDate(value: string): boolean {
@@ -49,8 +65,20 @@ function positiveInt(name: string, raw: string | undefined, fallback: number): n
   return n;
 }
 
+function sessionHours(raw: string | undefined): number {
+  const hours = positiveInt('FAULTLINE_SESSION_HOURS', raw, DEFAULT_SESSION_HOURS);
+  if (hours > MAX_SESSION_HOURS)
+    throw new FaultlineError(
+      'FL_ERR_CONFIG',
+      'FAULTLINE_SESSION_HOURS',
+      `at most ${MAX_SESSION_HOURS} hours`,
+    );
+  return hours;
+}
+
 /**
- * Reads settings once: flags win over the environment (DATABASE_URL, FAULTLINE_API_TOKEN), defaults fill the rest.
+ * Reads settings once: flags win over the environment (DATABASE_URL, FAULTLINE_API_TOKEN, FAULTLINE_REQUIRE_AUTH,
+ * FAULTLINE_SESSION_HOURS), defaults fill the rest.
  * Throws a FaultlineError naming the setting for anything invalid.
  */
 export function loadConfig(
@@ -85,5 +113,8 @@ export function loadConfig(
     workers: positiveInt('--workers', flags.workers, Math.max(1, defaults.cpus)),
     apiToken: env['FAULTLINE_API_TOKEN'] || null,
     allowPrivate: flags.allowPrivate === true,
+    requireAuth:
+      flags.requireAuth === true || envSwitch('FAULTLINE_REQUIRE_AUTH', env['FAULTLINE_REQUIRE_AUTH']),
+    sessionSeconds: sessionHours(env['FAULTLINE_SESSION_HOURS']) * 3600,
   });
 }

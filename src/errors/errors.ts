@@ -32,6 +32,12 @@ export const ERROR_CODES = {
   FL_ERR_HOST_REFUSED: { status: 403, message: 'is not a name this loopback server accepts writes under' },
   FL_ERR_INTERNAL: { status: 500, message: 'failed unexpectedly' },
   FL_ERR_LISTEN: { status: 500, message: 'cannot be listened on' },
+  FL_ERR_AUTH_REQUIRED: { status: 401, message: 'needs a signed-in user or an API token' },
+  FL_ERR_AUTH_FAILED: { status: 401, message: 'wrong name or password' },
+  FL_ERR_AUTH_THROTTLED: { status: 429, message: 'too many failed sign-ins; try again later' },
+  FL_ERR_FORBIDDEN: { status: 403, message: 'is not allowed for this role' },
+  FL_ERR_CSRF: { status: 403, message: 'is refused as a possible cross-site request' },
+  FL_ERR_USER_EXISTS: { status: 409, message: 'is taken by another user' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

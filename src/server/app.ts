@@ -21,6 +21,16 @@ import { operationsRoute } from './routes/operations-route.js';
 import { publishersRoute } from './routes/publishers-route.js';
 import { statsRoute } from './routes/stats-route.js';
 import { staticFiles } from './static-files.js';
+import {
+  accessRefusal,
+  checkSameSite,
+  identify,
+  type Access,
+  type AccessPolicy,
+  type Principal,
+} from './auth/access.js';
+import { signInThrottle, type SignInThrottle } from './auth/sign-in-throttle.js';
+import { sessionRoute } from './routes/session-route.js';
 import { checkWriteHost, contentSecurityPolicy, tokenRequired } from './security.js';
 import { partAwareValidators, REQUEST_AJV_OPTIONS } from './validators.js';
 
@@ -42,6 +52,27 @@ export interface AppConfig {
   readonly readCacheWeight?: number;
   /** The event list's total is exact up to this many events, estimated beyond (default EXACT_TOTAL_UP_TO). */
   readonly exactTotalUpTo?: number;
+  /** Every API read needs a signed-in user or token too, and writes need one even before any user exists. */
+  readonly requireAuth?: boolean;
+  /** How long a sign-in session lasts (default 12 hours). */
+  readonly sessionSeconds?: number;
+  /** Failed sign-ins are counted here (default: 5 per name, 20 per address, in 15 minutes). */
+  readonly signInThrottle?: SignInThrottle;
+}
+
+export const DEFAULT_SESSION_SECONDS = 12 * 3600;
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** Who sent the request, once identified (null: nobody signed in, no token). */
+    principal: Principal | null;
+  }
+  interface FastifyContextConfig {
+    /** What the route needs (default: a viewer for reads, an editor for anything else). */
+    access?: Access;
+    /** false: a state-changing route that needs no CSRF token (signing in, which has no session yet). */
+    csrf?: boolean;
+  }
 }
 
 // Methods that change nothing; every other one is a write and is checked against DNS rebinding.
@@ -90,7 +121,9 @@ export function buildApp(deps: AppDeps): FastifyInstance {
   app.addHook('onRoute', (r) => {
     const methods = Array.isArray(r.method) ? r.method : [r.method];
     const schema = r.schema as RouteDoc['schema'] & { summary?: string };
-    for (const method of methods) routes.push({ method, url: r.url, schema, summary: schema?.summary });
+    const access = (r.config as { access?: string } | undefined)?.access;
+    for (const method of methods)
+      routes.push({ method, url: r.url, schema, summary: schema?.summary, ...(access ? { access } : {}) });
   });
   const csp = contentSecurityPolicy(tileUrl);
   app.addHook('onRequest', (_request, reply, done) => {
@@ -103,6 +136,29 @@ export function buildApp(deps: AppDeps): FastifyInstance {
   });
   app.addHook('onRequest', async (request) => {
     if (!READ_METHODS.has(request.method)) checkWriteHost(request.headers, config.host);
+  });
+  const policy: AccessPolicy = {
+    store: deps.store,
+    serverToken: config.apiToken,
+    tokenRequired: routeDeps.tokenRequired,
+    requireAuth: config.requireAuth === true,
+  };
+  app.decorateRequest('principal', null);
+  // Every API request: who sends it, whether a browser sent it for another site, and whether its role suffices.
+  app.addHook('onRequest', async (request) => {
+    if (!request.url.startsWith('/api/')) return;
+    request.principal = await identify(request, policy);
+    const write = !READ_METHODS.has(request.method);
+    const routeConfig = request.routeOptions.config as { access?: Access; csrf?: boolean } | undefined;
+    if (write) checkSameSite(request, request.principal, routeConfig?.csrf !== false);
+    const access = routeConfig?.access ?? (write ? 'editor' : 'viewer');
+    const refusal = await accessRefusal(
+      access,
+      request.principal,
+      policy,
+      `${request.method} ${request.url}`,
+    );
+    if (refusal !== null) throw refusal;
   });
   // The response schemas document the API; the data comes from our own store, so plain JSON.stringify serialises
   // it (fast-json-stringify must test each nullable branch of an event record and is three times slower here).
@@ -122,10 +178,18 @@ export function buildApp(deps: AppDeps): FastifyInstance {
   void app.register(statsRoute(routeDeps));
   void app.register(exportsRoute(routeDeps));
   void app.register(atomRoute(routeDeps));
+  void app.register(
+    sessionRoute({
+      policy,
+      throttle: config.signInThrottle ?? signInThrottle(),
+      sessionSeconds: config.sessionSeconds ?? DEFAULT_SESSION_SECONDS,
+    }),
+  );
   void app.register(async (api) => {
     api.get(
       '/api/settings',
       {
+        config: { access: 'public' },
         schema: {
           summary: 'What the page needs to know about this server',
           response: { 200: SettingsSchema },
@@ -133,8 +197,10 @@ export function buildApp(deps: AppDeps): FastifyInstance {
       },
       async () => ({ tileUrl, tokenRequired: routeDeps.tokenRequired, exportFormats: [...EXPORT_FORMATS] }),
     );
-    api.get('/api/openapi.json', { schema: { summary: 'This document' } }, async () =>
-      openApiDocument(routes, { title: 'Faultline API', version: '0.1.0' }),
+    api.get(
+      '/api/openapi.json',
+      { config: { access: 'public' }, schema: { summary: 'This document' } },
+      async () => openApiDocument(routes, { title: 'Faultline API', version: '0.1.0' }),
     );
   });
   if (config.webRoot !== null && existsSync(config.webRoot)) {

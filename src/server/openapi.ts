@@ -3,6 +3,8 @@ export interface RouteDoc {
   readonly method: string;
   readonly url: string;
   readonly summary?: string;
+  /** What the route needs (src/server/auth/access.ts); absent: a viewer for GET, an editor otherwise. */
+  readonly access?: string;
   readonly schema?: {
     readonly querystring?: unknown;
     readonly params?: unknown;
@@ -70,7 +72,21 @@ export function openApiDocument(
         required: true,
         content: { 'application/json': { schema: plain(r.schema.body) } },
       };
-      op['security'] = [{ bearer: [] }];
+    }
+    const access = r.access ?? (r.method === 'GET' ? 'viewer' : 'editor');
+    if (access !== 'public' && access !== 'viewer') {
+      op['security'] = [{ bearer: [] }, { session: [] }];
+      op['x-faultline-role'] = access;
+    }
+    if (r.method !== 'GET' && access !== 'public') {
+      (op['parameters'] as object[]).push({
+        name: 'x-csrf-token',
+        in: 'header',
+        required: false,
+        description:
+          'Required with the session cookie (not with a bearer token): the csrfToken of GET /api/session',
+        schema: { type: 'string' },
+      });
     }
     (paths[path] ??= {})[r.method.toLowerCase()] = op;
   }
@@ -78,7 +94,17 @@ export function openApiDocument(
     openapi: '3.1.0',
     info,
     paths,
-    components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+    components: {
+      securitySchemes: {
+        bearer: { type: 'http', scheme: 'bearer', description: 'an API token (faultline users add --token)' },
+        session: {
+          type: 'apiKey',
+          in: 'cookie',
+          name: 'faultline_session',
+          description: 'POST /api/session',
+        },
+      },
+    },
   };
 }
 

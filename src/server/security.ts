@@ -1,4 +1,3 @@
-import { timingSafeEqual } from 'node:crypto';
 import { FaultlineError } from '../errors/errors.js';
 
 /** True for hosts that only this machine can reach. */
@@ -44,15 +43,6 @@ export function tokenRequired(host: string, apiToken: string | null): boolean {
   return apiToken !== null || !isLoopbackHost(host);
 }
 
-/** Throws a 401 error unless the Authorization header carries the token. */
-export function checkBearer(header: string | undefined, apiToken: string | null): void {
-  const given = /^Bearer (\S{1,512})$/.exec(header ?? '')?.[1];
-  if (apiToken === null || given === undefined) throw unauthorized();
-  const a = Buffer.from(given);
-  const b = Buffer.from(apiToken);
-  if (a.length !== b.length || !timingSafeEqual(a, b)) throw unauthorized();
-}
-
 /** The host name of a Host header ("localhost:8080", "[::1]:80") or of an Origin ("http://127.0.0.1:8080"). */
 function hostName(value: string, isOrigin: boolean): string | null {
   try {
@@ -83,13 +73,4 @@ export function checkWriteHost(
 
 function hostRefused(subject: string): FaultlineError {
   return new FaultlineError('FL_ERR_HOST_REFUSED', subject.replace(/\s+/g, ' ').slice(0, 200));
-}
-
-export class UnauthorizedError extends Error {
-  readonly statusCode = 401;
-  readonly code = 'FL_ERR_UNAUTHORIZED';
-}
-
-function unauthorized(): UnauthorizedError {
-  return new UnauthorizedError('writing requires Authorization: Bearer <FAULTLINE_API_TOKEN>');
 }

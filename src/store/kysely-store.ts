@@ -22,6 +22,7 @@ import {
 } from './mention-rows.js';
 import { createAlertMethods } from './alert-methods.js';
 import { createFeedMethods } from './feed-methods.js';
+import { createUserMethods } from './user-methods.js';
 import { createSeriesMethods } from './series-methods.js';
 import { updateDocumentMetadata } from './document-metadata.js';
 import { listEventDocuments } from './event-documents.js';
@@ -310,6 +311,7 @@ export function createKyselyStore(db: Kysely<Database>, options: KyselyStoreOpti
     ...createPendingMethods(db),
     ...createFeedMethods(db, now),
     ...createAlertMethods(db),
+    ...createUserMethods(db, now),
     ...createSeriesMethods(db, options.textSearch),
     ...createEventMethods(db, options.textSearch, { rowidLocator: options.rowidLocator === true }),
     async listGazetteerRows(): Promise<readonly GazetteerRow[]> {

@@ -221,6 +221,35 @@ export interface AlertFiringsTable {
   firing: string;
 }
 
+/** A user (migration 0013); `role` is a Role, `password_hash` an scrypt hash or null (tokens only). */
+export interface UsersTable {
+  id: BigintColumn;
+  name: string;
+  role: string;
+  password_hash: string | null;
+  created_at: string;
+  disabled_at: string | null;
+}
+
+/** An API token (migration 0013): a digest of its secret, never the secret. */
+export interface ApiTokensTable {
+  id: string;
+  user_id: number | string;
+  name: string;
+  token_hash: string;
+  created_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
+}
+
+/** A sign-in session (migration 0013): a digest of the id its cookie carries. */
+export interface SessionsTable {
+  id_hash: string;
+  user_id: number | string;
+  created_at: string;
+  expires_at: string;
+}
+
 export interface Database {
   documents: DocumentsTable;
   mentions: MentionsTable;
@@ -235,6 +264,9 @@ export interface Database {
   feeds: FeedsTable;
   alert_rules: AlertRulesTable;
   alert_firings: AlertFiringsTable;
+  users: UsersTable;
+  api_tokens: ApiTokensTable;
+  sessions: SessionsTable;
 }
 
 /** Converts a count or bigint column value (a string from pg, a number from SQLite) to a number. */

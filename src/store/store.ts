@@ -2,6 +2,7 @@ import type {
   AggregateStatistic,
   AlertFiring,
   AlertRule,
+  ApiToken,
   Document,
   EventRecord,
   FramingMarkers,
@@ -11,6 +12,8 @@ import type {
   OperationRecord,
   PublisherProfile,
   ResolvableMention,
+  Role,
+  User,
 } from '../domain/index.js';
 
 /** What happened to one document handed to `saveDocuments`. */
@@ -206,6 +209,21 @@ export interface FeedPoll {
   readonly itemsStored: number;
 }
 
+/** A user as `users add` creates it; `passwordHash` null: the user holds API tokens only. */
+export interface NewUser {
+  readonly name: string;
+  readonly role: Role;
+  readonly passwordHash: string | null;
+}
+
+/** A token as created: its public id and the digest of its secret (see src/auth/secrets.ts). */
+export interface NewApiToken {
+  readonly id: string;
+  readonly userId: number;
+  readonly name: string;
+  readonly tokenHash: string;
+}
+
 /**
  * The narrow, domain-level store. SQLite and PostgreSQL implement it in mirror-image folders;
  * test/store/store-contract.ts runs one suite against both.
@@ -397,6 +415,52 @@ export interface Store {
 
   /** The latest `limit` firings, newest first. */
   listFirings(limit: number): Promise<readonly AlertFiring[]>;
+
+  /** Stores a new user (its id never reused); FL_ERR_USER_EXISTS when the name is taken, by a disabled user too. */
+  addUser(user: NewUser): Promise<User>;
+
+  /** Every user, disabled ones included, by id (the order they were added). */
+  listUsers(): Promise<readonly User[]>;
+
+  /** The enabled user of this name with its password hash (null: tokens only), or null. */
+  userCredentials(
+    name: string,
+  ): Promise<{ readonly user: User; readonly passwordHash: string | null } | null>;
+
+  /** How many users are enabled: none means a fresh install, whose writes follow the no-user policy. */
+  countActiveUsers(): Promise<number>;
+
+  /**
+   * In one transaction: disables the user, revokes its tokens and ends its sessions; the row stays, so that what
+   * it did can still name it. False when no enabled user has that name.
+   */
+  disableUser(name: string): Promise<boolean>;
+
+  addApiToken(token: NewApiToken): Promise<ApiToken>;
+
+  /** Every token, revoked ones included, newest first, without secrets. */
+  listApiTokens(): Promise<readonly ApiToken[]>;
+
+  /** Revokes a token; false when there is no such token or it was revoked already. */
+  revokeApiToken(id: string): Promise<boolean>;
+
+  /**
+   * The enabled user holding the unrevoked token of this digest, or null; notes the token's use (at most once a
+   * minute, so that a busy script does not write on every read).
+   */
+  userByToken(tokenHash: string): Promise<User | null>;
+
+  /** Starts a session lasting `lifetimeSeconds` from now; expired sessions are swept in the same write. */
+  addSession(session: {
+    readonly idHash: string;
+    readonly userId: number;
+    readonly lifetimeSeconds: number;
+  }): Promise<{ readonly expiresAt: string }>;
+
+  /** The enabled user of the unexpired session of this digest, or null. */
+  userBySession(idHash: string): Promise<User | null>;
+
+  deleteSession(idHash: string): Promise<void>;
 
   close(): Promise<void>;
 }

@@ -29,6 +29,22 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ databaseUrl: 'mysql://x' }, {}, defaults)).toThrow(/--database-url/);
   });
 
+  it('reads the sign-in settings: --require-auth or FAULTLINE_REQUIRE_AUTH, and the session length', () => {
+    const plain = loadConfig({}, {}, defaults);
+    expect([plain.requireAuth, plain.sessionSeconds]).toEqual([false, 12 * 3600]);
+    expect(loadConfig({ requireAuth: true }, {}, defaults).requireAuth).toBe(true);
+    expect(loadConfig({}, { FAULTLINE_REQUIRE_AUTH: 'yes' }, defaults).requireAuth).toBe(true);
+    expect(loadConfig({}, { FAULTLINE_REQUIRE_AUTH: '0' }, defaults).requireAuth).toBe(false);
+    expect(loadConfig({}, { FAULTLINE_SESSION_HOURS: '2' }, defaults).sessionSeconds).toBe(7200);
+    expect(() => loadConfig({}, { FAULTLINE_REQUIRE_AUTH: 'maybe' }, defaults)).toThrow(
+      /FAULTLINE_REQUIRE_AUTH/,
+    );
+    expect(() => loadConfig({}, { FAULTLINE_SESSION_HOURS: '0' }, defaults)).toThrow(
+      /FAULTLINE_SESSION_HOURS/,
+    );
+    expect(() => loadConfig({}, { FAULTLINE_SESSION_HOURS: '9999' }, defaults)).toThrow(/at most 744/);
+  });
+
   it('knows real calendar dates', () => {
     expect(isIsoDate('2024-02-29')).toBe(true);
     expect(isIsoDate('2025-02-29')).toBe(false);

@@ -294,11 +294,22 @@ describe('the whole surface', () => {
         '/api/operations/{id}',
         '/api/points',
         '/api/publishers',
+        '/api/session',
         '/api/settings',
         '/api/stats',
+        '/api/users',
       ].sort(),
     );
     expect(doc.paths['/api/documents'].post.requestBody).toBeDefined();
+    expect(doc.paths['/api/documents'].post.security).toEqual([{ bearer: [] }, { session: [] }]);
+    expect(doc.paths['/api/documents'].post.parameters.map((p: { name: string }) => p.name)).toContain(
+      'x-csrf-token',
+    );
+    expect(doc.paths['/api/session'].post.requestBody).toBeDefined();
+    expect(doc.paths['/api/session'].post.security).toBeUndefined();
+    expect(Object.keys(doc.paths['/api/session']).sort()).toEqual(['delete', 'get', 'post']);
+    expect(doc.paths['/api/users'].get['x-faultline-role']).toBe('admin');
+    expect(doc.components.securitySchemes.session).toMatchObject({ in: 'cookie', name: 'faultline_session' });
     const params = doc.paths['/api/events'].get.parameters.map((p: { name: string }) => p.name);
     expect(params).toEqual(expect.arrayContaining(['from', 'to', 'admin1', 'actor', 'contested', 'limit']));
   });

@@ -8,6 +8,7 @@ import { alertContractCases, feedContractCases } from './feed-contract.js';
 import { pageContractCases } from './page-contract.js';
 import { pendingContractCases } from './pending-contract.js';
 import { searchContractCases } from './search-contract.js';
+import { userContractCases } from './user-contract.js';
 import {
   FRAMING,
   makeAggregate,
@@ -226,6 +227,7 @@ export function describeStoreContract(
 
     pendingContractCases(() => store);
     feedContractCases(() => store);
+    userContractCases(() => store);
     alertContractCases(() => store);
 
     searchContractCases(() => store);

@@ -1,9 +1,34 @@
+import type { SessionWire } from '../../src/api/session-schemas.js';
 import { api, ApiError } from './api-client.js';
 import { el, replace } from './dom.js';
 import { dateText, figureText, placeText } from './format.js';
 
-/** Paste an article and see the events it became. The text is only ever sent as JSON and shown as text. */
-export function renderAddPage(main: HTMLElement, tokenRequired: boolean): void {
+/** Why this reader has no form: not signed in while users exist, or signed in with a role that only reads. */
+function noWriteNotice(session: SessionWire): HTMLElement {
+  if (session.user)
+    return el(
+      'p',
+      { class: 'status' },
+      `Signed in as ${session.user.name}, a ${session.user.role}: adding articles needs an editor.`,
+    );
+  return el(
+    'p',
+    { class: 'status' },
+    el('a', { href: '#/signin' }, 'Sign in'),
+    ' as an editor to add articles.',
+  );
+}
+
+/**
+ * Paste an article and see the events it became. The text is only ever sent as JSON and shown as text. Shown to
+ * those who may write; before any user exists on a server that wants its token, the form asks for the token.
+ */
+export function renderAddPage(main: HTMLElement, tokenRequired: boolean, session: SessionWire): void {
+  const askToken = tokenRequired && !session.usersExist && !session.canWrite;
+  if (!session.canWrite && !askToken) {
+    replace(main, el('h1', {}, 'Add an article'), noWriteNotice(session));
+    return;
+  }
   const result = el('div', { class: 'add-result', 'aria-live': 'polite' });
   const token = el('input', { type: 'password', id: 'a-token', name: 'token', autocomplete: 'off' });
   token.value = sessionStorage.getItem('faultline-token') ?? '';
@@ -52,7 +77,7 @@ export function renderAddPage(main: HTMLElement, tokenRequired: boolean): void {
       el('label', { for: 'a-url' }, 'URL'),
       el('input', { type: 'url', id: 'a-url', name: 'url', maxlength: 2000 }),
     ),
-    tokenRequired ? el('div', { class: 'field' }, el('label', { for: 'a-token' }, 'API token'), token) : null,
+    askToken ? el('div', { class: 'field' }, el('label', { for: 'a-token' }, 'API token'), token) : null,
     el('div', { class: 'field buttons' }, el('button', { type: 'submit' }, 'Add the article')),
   );
   form.addEventListener('submit', async (ev) => {
@@ -67,10 +92,10 @@ export function renderAddPage(main: HTMLElement, tokenRequired: boolean): void {
       title: opt('title'),
       url: opt('url'),
     };
-    if (tokenRequired) sessionStorage.setItem('faultline-token', token.value);
+    if (askToken) sessionStorage.setItem('faultline-token', token.value);
     replace(result, el('p', { role: 'status' }, 'Reading the article…'));
     try {
-      const r = await api.postDocument(body, tokenRequired ? token.value : null);
+      const r = await api.postDocument(body, askToken ? token.value : null);
       replace(
         result,
         el(

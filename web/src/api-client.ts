@@ -8,6 +8,7 @@ import type {
 } from '../../src/api/document-schemas.js';
 import type { EventDetail, EventList, EventPoints } from '../../src/api/event-schemas.js';
 import type { Stats } from '../../src/api/query-schemas.js';
+import type { SessionWire, SignedIn } from '../../src/api/session-schemas.js';
 
 /** An API error, carrying the server's code and one-line message. */
 export class ApiError extends Error {
@@ -20,11 +21,24 @@ export class ApiError extends Error {
   }
 }
 
+/** The signed-in session's CSRF token: every state-changing request the page makes carries it. */
+let csrfToken: string | null = null;
+
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
 async function call<T>(url: string, init?: RequestInit): Promise<T> {
+  const write = init?.method !== undefined && init.method !== 'GET';
   const res = await fetch(url, {
     ...init,
-    headers: { accept: 'application/json', ...(init?.headers ?? {}) },
+    headers: {
+      accept: 'application/json',
+      ...(write && csrfToken ? { 'x-csrf-token': csrfToken } : {}),
+      ...(init?.headers ?? {}),
+    },
   });
+  if (res.status === 204) return null as T;
   const body = (await res.json().catch(() => null)) as { error?: string; message?: string } | null;
   if (!res.ok)
     throw new ApiError(res.status, body?.error ?? 'HTTP', body?.message ?? `${res.status} ${res.statusText}`);
@@ -40,6 +54,14 @@ export const api = {
   document: (id: string) => call<DocumentDetail>(`/api/documents/${encodeURIComponent(id)}`),
   stats: (query: string) => call<Stats>(`/api/stats?${query}`),
   publishers: () => call<PublisherProfileWire[]>('/api/publishers'),
+  session: () => call<SessionWire>('/api/session'),
+  signIn: (name: string, password: string) =>
+    call<SignedIn>('/api/session', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name, password }),
+    }),
+  signOut: () => call<null>('/api/session', { method: 'DELETE' }),
   postDocument: (body: PostDocument, token: string | null) =>
     call<PostDocumentResult>('/api/documents', {
       method: 'POST',

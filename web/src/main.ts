@@ -1,11 +1,13 @@
 import './style.css';
 import type { Settings } from '../../src/api/document-schemas.js';
 import { api } from './api-client.js';
+import { currentSession, refreshSession, renderAccount } from './account.js';
 import { renderAddPage } from './add-page.js';
 import { renderDocumentsPage } from './documents-page.js';
 import { renderEventPage } from './event-page.js';
 import { renderMapPage } from './map-page.js';
 import { renderPublishersPage } from './publishers-page.js';
+import { renderSignInPage } from './sign-in-page.js';
 import { documentsHash, parseHash } from './url-state.js';
 
 const main = document.getElementById('main') as HTMLElement;
@@ -22,6 +24,7 @@ const TITLES: Readonly<Record<string, string>> = {
   publishers: 'Publishers',
   documents: 'Documents',
   add: 'Add an article',
+  signin: 'Sign in',
 };
 
 let shownView: string | null = null;
@@ -42,7 +45,8 @@ async function route(): Promise<void> {
   if (r.view === 'event' && r.id) await renderEventPage(main, r.id, r.filters, r.at);
   else if (r.view === 'publishers') await renderPublishersPage(main);
   else if (r.view === 'documents') await renderDocumentsPage(main, r.filters);
-  else if (r.view === 'add') renderAddPage(main, settings.tokenRequired);
+  else if (r.view === 'add') renderAddPage(main, settings.tokenRequired, currentSession());
+  else if (r.view === 'signin') renderSignInPage(main);
   else await renderMapPage(main, r.filters, r.at, settings.tileUrl, settings.exportFormats);
   shownView = r.view;
   document.body.dataset['ready'] = 'true';
@@ -75,8 +79,13 @@ window.addEventListener('hashchange', () => {
   });
 });
 
-api
-  .settings()
-  .then((s) => (settings = s))
-  .catch(() => undefined)
-  .finally(() => void route());
+Promise.all([
+  api
+    .settings()
+    .then((s) => (settings = s))
+    .catch(() => undefined),
+  refreshSession(),
+]).finally(() => {
+  renderAccount(settings.tokenRequired);
+  void route();
+});

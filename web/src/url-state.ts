@@ -3,7 +3,7 @@ import { FILTER_KEYS } from '../../src/api/query-schemas.js';
 export type Filters = Partial<Record<(typeof FILTER_KEYS)[number], string>>;
 
 export interface Route {
-  readonly view: 'map' | 'event' | 'publishers' | 'documents' | 'add';
+  readonly view: 'map' | 'event' | 'publishers' | 'documents' | 'add' | 'signin';
   readonly id: string | null;
   readonly filters: Filters;
   /** Where the map looks, "lat,lon,zoom", when the reader moved it; null lets it fit the events. */
@@ -31,7 +31,7 @@ export function formatAt(at: MapAt): string {
   return `${at.lat.toFixed(4)},${at.lon.toFixed(4)},${at.zoom}`;
 }
 
-/** Reads the view and the filters from the hash (#/?from=…, #/event/ID, #/publishers, #/documents?…, #/add). */
+/** Reads the view and the filters from the hash (#/?from=…, #/event/ID, #/publishers, #/documents?…, #/add, #/signin). */
 export function parseHash(hash: string): Route {
   const raw = hash.replace(/^#/, '');
   const q = raw.indexOf('?');
@@ -49,6 +49,7 @@ export function parseHash(hash: string): Route {
   if (path === '/publishers') return { view: 'publishers', id: null, filters, at: null };
   if (path === '/documents') return { view: 'documents', id: null, filters, at: null };
   if (path === '/add') return { view: 'add', id: null, filters, at: null };
+  if (path === '/signin') return { view: 'signin', id: null, filters, at: null };
   return { view: 'map', id: null, filters, at };
 }
 

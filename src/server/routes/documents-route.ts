@@ -17,7 +17,6 @@ import { languageProblem } from '../../pipeline/extract-stored.js';
 import { ingestDocuments } from '../../pipeline/ingest-documents.js';
 import type { Store } from '../../store/store.js';
 import type { RouteDeps } from '../route-deps.js';
-import { checkBearer } from '../security.js';
 
 /** The schema checks the shape YYYY-MM-DD; this refuses what no calendar holds (2024-99-99, 2025-02-30). */
 function checkPublished(published: string | undefined): void {
@@ -117,9 +116,6 @@ export function documentsRoute(deps: RouteDeps, bodyLimit: number): FastifyPlugi
             413: ErrorSchema,
             500: ErrorSchema,
           },
-        },
-        preValidation: async (request) => {
-          if (deps.tokenRequired) checkBearer(request.headers.authorization, deps.apiToken);
         },
       },
       async (request) => {
