@@ -32,6 +32,7 @@ export const ERROR_CODES = {
   FL_ERR_HOST_REFUSED: { status: 403, message: 'is not a name this loopback server accepts writes under' },
   FL_ERR_INTERNAL: { status: 500, message: 'failed unexpectedly' },
   FL_ERR_LISTEN: { status: 500, message: 'cannot be listened on' },
+  FL_ERR_TOO_MANY_STREAMS: { status: 429, message: 'is refused: too many live streams are open' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

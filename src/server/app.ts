@@ -16,6 +16,8 @@ import { documentsRoute } from './routes/documents-route.js';
 import { eventDocumentsRoute } from './routes/event-documents-route.js';
 import { EXACT_TOTAL_UP_TO, eventsRoute } from './routes/events-route.js';
 import { atomRoute } from './routes/atom-route.js';
+import { streamRoute } from './routes/stream-route.js';
+import { changeFeed } from './change-feed.js';
 import { exportsRoute } from './routes/exports-route.js';
 import { operationsRoute } from './routes/operations-route.js';
 import { publishersRoute } from './routes/publishers-route.js';
@@ -42,7 +44,16 @@ export interface AppConfig {
   readonly readCacheWeight?: number;
   /** The event list's total is exact up to this many events, estimated beyond (default EXACT_TOTAL_UP_TO). */
   readonly exactTotalUpTo?: number;
+  /** How often the store's change number is read for the live stream and the read cache (default 1000 ms). */
+  readonly changePollMs?: number;
+  /** Live streams (GET /api/events/stream) open at once (default MAX_STREAMS). */
+  readonly maxStreams?: number;
+  /** A live stream's keep-alive comment interval (default 15 s). */
+  readonly streamHeartbeatMs?: number;
 }
+
+/** Live streams open at once by default: each costs a socket and, per change, one read of the store. */
+export const MAX_STREAMS = 200;
 
 // Methods that change nothing; every other one is a write and is checked against DNS rebinding.
 const READ_METHODS: ReadonlySet<string> = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -86,6 +97,14 @@ export function buildApp(deps: AppDeps): FastifyInstance {
     tileUrl,
     exactTotalUpTo: config.exactTotalUpTo ?? EXACT_TOTAL_UP_TO,
   };
+  // another process's writes (a `watch` beside `serve`) clear the read cache as soon as they are seen, not after
+  // the cache's ten seconds: a live page's reader expects the list to agree with what the stream just said
+  const changes = changeFeed(deps.store, {
+    pollMs: config.changePollMs ?? 1000,
+    onChange: () => routeDeps.reads.clear(),
+  });
+  app.addHook('onReady', () => changes.start());
+  app.addHook('onClose', async () => changes.stop());
   const routes: RouteDoc[] = [];
   app.addHook('onRoute', (r) => {
     const methods = Array.isArray(r.method) ? r.method : [r.method];
@@ -122,6 +141,13 @@ export function buildApp(deps: AppDeps): FastifyInstance {
   void app.register(statsRoute(routeDeps));
   void app.register(exportsRoute(routeDeps));
   void app.register(atomRoute(routeDeps));
+  void app.register(
+    streamRoute(routeDeps, {
+      changes,
+      maxClients: config.maxStreams ?? MAX_STREAMS,
+      heartbeatMs: config.streamHeartbeatMs ?? 15_000,
+    }),
+  );
   void app.register(async (api) => {
     api.get(
       '/api/settings',
