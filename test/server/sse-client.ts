@@ -13,6 +13,8 @@ export interface SseClient {
   readonly headers: Record<string, string | string[] | undefined>;
   readonly messages: readonly SseMessage[];
   readonly comments: number;
+  /** Settles when the server ends the stream. */
+  readonly ended: Promise<void>;
   /** The first message (from the start of the stream) that `match` accepts, waiting up to `timeoutMs`. */
   waitFor(match: (m: SseMessage) => boolean, timeoutMs?: number): Promise<SseMessage>;
   close(): void;
@@ -26,6 +28,7 @@ export function openSse(url: string, headers: Record<string, string> = {}): Prom
     let req: ClientRequest | null = null;
     req = request(url, { headers: { accept: 'text/event-stream', ...headers } }, (res) => {
       let buffer = '';
+      const ended = new Promise<void>((done) => res.on('close', () => done()));
       res.setEncoding('utf8');
       res.on('data', (chunk: string) => {
         buffer += chunk;
@@ -59,6 +62,7 @@ export function openSse(url: string, headers: Record<string, string> = {}): Prom
         get comments() {
           return comments;
         },
+        ended,
         waitFor(match, timeoutMs = 10_000) {
           return new Promise((found, fail) => {
             const timer = setTimeout(

@@ -201,6 +201,24 @@ describe.each(backends)('GET /api/events/stream ($name)', (backend) => {
     for (const c of [...open, again]) c.close();
   });
 
+  it('ends its open streams when the server closes, so that closing never waits on a reader', async () => {
+    const other = buildApp({
+      store: server,
+      knowledge: projectKnowledge(),
+      config: { apiToken: null, host: '127.0.0.1', webRoot: null, changePollMs: 100 },
+    });
+    await other.listen({ host: '127.0.0.1', port: 0 });
+    const address = other.server.address();
+    const port = typeof address === 'object' && address ? address.port : 0;
+    const reader = await openSse(`http://127.0.0.1:${port}/api/events/stream`);
+    await reader.waitFor((m) => m.event === 'ready');
+    const closing = other.close();
+    await Promise.race([
+      Promise.all([closing, reader.ended]),
+      new Promise((_, fail) => setTimeout(() => fail(new Error('close waited on the stream')), 5000)),
+    ]);
+  });
+
   it('is documented in the OpenAPI document as an event stream with its filters', async () => {
     const doc = (await fetch(`${base}/api/openapi.json`).then((r) => r.json())) as {
       paths: Record<string, { get: { parameters: { name: string }[]; responses: Record<string, unknown> } }>;
