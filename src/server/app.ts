@@ -50,6 +50,8 @@ export interface AppConfig {
   readonly maxStreams?: number;
   /** A live stream's keep-alive comment interval (default 15 s). */
   readonly streamHeartbeatMs?: number;
+  /** Events in one stream message at most (default MAX_STREAM_EVENTS); more at once asks the client to reset. */
+  readonly maxStreamEvents?: number;
 }
 
 /** Live streams open at once by default: each costs a socket and, per change, one read of the store. */
@@ -146,6 +148,7 @@ export function buildApp(deps: AppDeps): FastifyInstance {
       changes,
       maxClients: config.maxStreams ?? MAX_STREAMS,
       heartbeatMs: config.streamHeartbeatMs ?? 15_000,
+      ...(config.maxStreamEvents === undefined ? {} : { maxEvents: config.maxStreamEvents }),
     }),
   );
   void app.register(async (api) => {

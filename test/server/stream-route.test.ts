@@ -219,6 +219,30 @@ describe.each(backends)('GET /api/events/stream ($name)', (backend) => {
     ]);
   });
 
+  it('asks a client too far behind to read its view afresh (reset) instead of sending every record', async () => {
+    const small = buildApp({
+      store: server,
+      knowledge: projectKnowledge(),
+      config: { apiToken: null, host: '127.0.0.1', webRoot: null, changePollMs: 100, maxStreamEvents: 1 },
+    });
+    await small.listen({ host: '127.0.0.1', port: 0 });
+    try {
+      const address = small.server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      // two articles are stored by now, so replaying from the start exceeds one event
+      const behind = await openSse(`http://127.0.0.1:${port}/api/events/stream?since=0`);
+      const ready = await behind.waitFor((m) => m.event === 'ready');
+      const reset = await behind.waitFor((m) => m.event === 'reset');
+      expect(Number(reset.id)).toBeGreaterThan(0);
+      expect(Number(ready.id)).toBe(0);
+      expect(JSON.parse(reset.data ?? '{}')).toEqual({ change: Number(reset.id) });
+      expect(behind.messages.some((m) => m.event === 'events')).toBe(false);
+      behind.close();
+    } finally {
+      await small.close();
+    }
+  });
+
   it('is documented in the OpenAPI document as an event stream with its filters', async () => {
     const doc = (await fetch(`${base}/api/openapi.json`).then((r) => r.json())) as {
       paths: Record<string, { get: { parameters: { name: string }[]; responses: Record<string, unknown> } }>;

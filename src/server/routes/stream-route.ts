@@ -14,6 +14,8 @@ export interface StreamOptions {
   readonly maxClients: number;
   /** A comment line this often keeps proxies and the browser from timing an idle stream out. */
   readonly heartbeatMs: number;
+  /** Events in one message at most (default MAX_STREAM_EVENTS); more at once is a `reset`. */
+  readonly maxEvents?: number;
 }
 
 /**
@@ -69,6 +71,7 @@ function openStream(
   options: StreamOptions,
   onEnd: () => void,
 ): () => void {
+  const maxEvents = options.maxEvents ?? MAX_STREAM_EVENTS;
   let cursor = start;
   let busy = false;
   let again = false;
@@ -91,8 +94,8 @@ function openStream(
         again = false;
         const upTo = options.changes.latest();
         if (upTo <= cursor) continue;
-        const rows = await deps.store.listChangedEvents(query, cursor, upTo, MAX_STREAM_EVENTS + 1);
-        if (rows.length > MAX_STREAM_EVENTS) write(message('reset', upTo, JSON.stringify({ change: upTo })));
+        const rows = await deps.store.listChangedEvents(query, cursor, upTo, maxEvents + 1);
+        if (rows.length > maxEvents) write(message('reset', upTo, JSON.stringify({ change: upTo })));
         else if (rows.length > 0)
           write(
             message('events', upTo, `{"change":${upTo},"events":[${rows.map((r) => r.json).join(',')}]}`),
