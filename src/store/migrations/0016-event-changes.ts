@@ -1,4 +1,4 @@
-import type { Kysely, Migration } from 'kysely';
+import { sql, type Kysely, type Migration } from 'kysely';
 import { columnTypes, type StoreDialect } from './column-types.js';
 
 /**
@@ -24,6 +24,12 @@ export function eventChangesMigration(dialect: StoreDialect): Migration {
         .alterTable('events')
         .addColumn('change_seq', types.bigint, (c) => c.notNull().defaultTo(0))
         .execute();
+      // events stored before this migration count as change 1, so that since=0 replays them too
+      const held = await sql<{ n: number }>`select 1 as n from events limit 1`.execute(db);
+      if (held.rows.length > 0) {
+        await sql`update events set change_seq = 1`.execute(db);
+        await sql`update event_changes set value = 1 where name = 'events'`.execute(db);
+      }
       await db.schema
         .createIndex('events_change_seq_idx')
         .on('events')
