@@ -5,6 +5,7 @@ import { packageRoot } from '../src/cli/package-root.js';
 import { benchApi, type LoadFigures } from './bench-api.js';
 import { benchExtract, benchExtractThreads } from './bench-extract.js';
 import { benchFeedPolling } from './bench-feeds.js';
+import { benchFreshness } from './bench-freshness.js';
 import type { ExtractCorpus } from './extract-inputs.js';
 import { benchIngest, type Rate } from './bench-ingest.js';
 import { ingestCorpusInProcess, type IngestMemory } from './bench-ingest-memory.js';
@@ -129,6 +130,25 @@ const SECTIONS: Record<string, (count: number, quick: boolean, options: BenchOpt
     const r = await benchFeedPolling(feeds);
     console.log(
       `  ${r.feeds} feeds answering 304, ${r.rounds} rounds: ${r.cpuSecondsPerRound.toFixed(2)} s CPU and ${r.wallSecondsPerRound.toFixed(2)} s per round (poller and fixture server together) = ${(100 * r.shareOfCorePerMinute).toFixed(1)}% of one core at one round a minute`,
+    );
+  },
+  async freshness(_count, quick) {
+    console.log(
+      'freshness (bar: p50 < 5 s, p95 < 15 s from an item appearing in a feed to its event in GET /api/events, 2 s poll)',
+    );
+    const items = quick ? 50 : 200;
+    const r = await benchFreshness({
+      items,
+      feeds: 10,
+      spreadSeconds: quick ? 30 : 120,
+      pollSeconds: 2,
+      graceSeconds: 30,
+    });
+    console.log(
+      `  serve + watch (SQLite file, two processes), ${r.items} items over ${r.feeds} loopback feeds: ${r.seen} reached the list`,
+    );
+    console.log(
+      `  p50 ${r.p50.toFixed(2)} s  p95 ${r.p95.toFixed(2)} s  max ${r.max.toFixed(2)} s  (run ${r.seconds.toFixed(0)} s, load average ${r.load.toFixed(2)})`,
     );
   },
   async resolve(_count, quick) {

@@ -38,6 +38,7 @@ export const ERROR_CODES = {
   FL_ERR_FORBIDDEN: { status: 403, message: 'is not allowed for this role' },
   FL_ERR_CSRF: { status: 403, message: 'is refused as a possible cross-site request' },
   FL_ERR_USER_EXISTS: { status: 409, message: 'is taken by another user' },
+  FL_ERR_TOO_MANY_STREAMS: { status: 429, message: 'is refused: too many live streams are open' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

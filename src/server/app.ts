@@ -16,6 +16,8 @@ import { documentsRoute } from './routes/documents-route.js';
 import { eventDocumentsRoute } from './routes/event-documents-route.js';
 import { EXACT_TOTAL_UP_TO, eventsRoute } from './routes/events-route.js';
 import { atomRoute } from './routes/atom-route.js';
+import { streamRoute } from './routes/stream-route.js';
+import { changeFeed } from './change-feed.js';
 import { exportsRoute } from './routes/exports-route.js';
 import { operationsRoute } from './routes/operations-route.js';
 import { publishersRoute } from './routes/publishers-route.js';
@@ -58,6 +60,14 @@ export interface AppConfig {
   readonly sessionSeconds?: number;
   /** Failed sign-ins are counted here (default: 5 per name, 20 per address, in 15 minutes). */
   readonly signInThrottle?: SignInThrottle;
+  /** How often the store's change number is read for the live stream and the read cache (default 1000 ms). */
+  readonly changePollMs?: number;
+  /** Live streams (GET /api/events/stream) open at once (default MAX_STREAMS). */
+  readonly maxStreams?: number;
+  /** A live stream's keep-alive comment interval (default 15 s). */
+  readonly streamHeartbeatMs?: number;
+  /** Events in one stream message at most (default MAX_STREAM_EVENTS); more at once asks the client to reset. */
+  readonly maxStreamEvents?: number;
 }
 
 export const DEFAULT_SESSION_SECONDS = 12 * 3600;
@@ -74,6 +84,9 @@ declare module 'fastify' {
     csrf?: boolean;
   }
 }
+
+/** Live streams open at once by default: each costs a socket and, per change, one read of the store. */
+export const MAX_STREAMS = 200;
 
 // Methods that change nothing; every other one is a write and is checked against DNS rebinding.
 const READ_METHODS: ReadonlySet<string> = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -117,6 +130,14 @@ export function buildApp(deps: AppDeps): FastifyInstance {
     tileUrl,
     exactTotalUpTo: config.exactTotalUpTo ?? EXACT_TOTAL_UP_TO,
   };
+  // another process's writes (a `watch` beside `serve`) clear the read cache as soon as they are seen, not after
+  // the cache's ten seconds: a live page's reader expects the list to agree with what the stream just said
+  const changes = changeFeed(deps.store, {
+    pollMs: config.changePollMs ?? 1000,
+    onChange: () => routeDeps.reads.clear(),
+  });
+  app.addHook('onReady', () => changes.start());
+  app.addHook('onClose', async () => changes.stop());
   const routes: RouteDoc[] = [];
   app.addHook('onRoute', (r) => {
     const methods = Array.isArray(r.method) ? r.method : [r.method];
@@ -183,6 +204,14 @@ export function buildApp(deps: AppDeps): FastifyInstance {
       policy,
       throttle: config.signInThrottle ?? signInThrottle(),
       sessionSeconds: config.sessionSeconds ?? DEFAULT_SESSION_SECONDS,
+    }),
+  );
+  void app.register(
+    streamRoute(routeDeps, {
+      changes,
+      maxClients: config.maxStreams ?? MAX_STREAMS,
+      heartbeatMs: config.streamHeartbeatMs ?? 15_000,
+      ...(config.maxStreamEvents === undefined ? {} : { maxEvents: config.maxStreamEvents }),
     }),
   );
   void app.register(async (api) => {

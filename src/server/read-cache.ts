@@ -2,7 +2,8 @@
  * Answers of read endpoints, kept for a few seconds. A page of the event list costs about a millisecond to build
  * and its total tens of milliseconds to count on 100,000 events, while people browsing ask for the same few
  * pages again and again (the first page of a filter, back and forth between pages). Writes through this server
- * clear it at once; writes by another process (an `ingest` beside `serve`) show within `ttlMs`.
+ * clear it at once; writes by another process (an `ingest` beside `serve`) clear it when the server's change
+ * feed sees them (change-feed.ts, about a second), and in any case show within `ttlMs`.
  */
 export interface ReadCache {
   /** What `compute` gives for `key`; concurrent callers of one key share one computation. */

@@ -21,6 +21,7 @@ import {
   rowToMention,
 } from './mention-rows.js';
 import { createAlertMethods } from './alert-methods.js';
+import { createChangeMethods } from './change-methods.js';
 import { createFeedMethods } from './feed-methods.js';
 import { createUserMethods } from './user-methods.js';
 import { createSeriesMethods } from './series-methods.js';
@@ -312,6 +313,7 @@ export function createKyselyStore(db: Kysely<Database>, options: KyselyStoreOpti
     ...createFeedMethods(db, now),
     ...createAlertMethods(db),
     ...createUserMethods(db, now),
+    ...createChangeMethods(db, options.textSearch),
     ...createSeriesMethods(db, options.textSearch),
     ...createEventMethods(db, options.textSearch, { rowidLocator: options.rowidLocator === true }),
     async listGazetteerRows(): Promise<readonly GazetteerRow[]> {

@@ -110,6 +110,23 @@ async function clearPrevious(trx: Transaction<Database>, change: Change): Promis
   return createdAt;
 }
 
+/**
+ * Bumps the change counter and gives its new number to the events just written, last in the transaction: the
+ * counter's row stays locked until commit, so concurrent resolutions (PostgreSQL workers) commit their numbers in
+ * order, and holding it only for this one update keeps them from waiting on each other's whole write.
+ */
+async function stampChange(trx: Transaction<Database>, eventIds: readonly string[]): Promise<void> {
+  const row = await trx
+    .updateTable('event_changes')
+    .set((eb) => ({ value: eb('value', '+', 1) }))
+    .where('name', '=', 'events')
+    .returning('value')
+    .executeTakeFirstOrThrow();
+  for (const ids of slices([...new Set(eventIds)])) {
+    await trx.updateTable('events').set({ change_seq: row.value }).where('id', 'in', ids).execute();
+  }
+}
+
 /** Resolution's reads and its one write; written once for both backends. */
 export function createResolutionMethods(
   db: Kysely<Database>,
@@ -266,6 +283,10 @@ export function createResolutionMethods(
             .where('unresolved', '=', 1)
             .execute();
         }
+        await stampChange(
+          trx,
+          change.events.map((e) => e.record.id),
+        );
       }),
     );
     // Statistics are an optimisation: failing to refresh them must not fail a write that succeeded.

@@ -143,6 +143,8 @@ export interface EventsTable {
   date_week: string | null;
   /** Days from date_start to date_end (0 for one day): bounds how far before a window an overlap can start. */
   date_span: Generated<number>;
+  /** The `event_changes` number of the resolution that last wrote the event (migration 0016). */
+  change_seq: BigintColumn;
 }
 
 export interface EventSourcesTable {
@@ -250,6 +252,12 @@ export interface SessionsTable {
   expires_at: string;
 }
 
+/** One counter per name (migration 0016): 'events' is bumped by every resolution, see `change_seq`. */
+export interface EventChangesTable {
+  name: string;
+  value: number | string;
+}
+
 export interface Database {
   documents: DocumentsTable;
   mentions: MentionsTable;
@@ -267,6 +275,7 @@ export interface Database {
   users: UsersTable;
   api_tokens: ApiTokensTable;
   sessions: SessionsTable;
+  event_changes: EventChangesTable;
 }
 
 /** Converts a count or bigint column value (a string from pg, a number from SQLite) to a number. */

@@ -224,6 +224,12 @@ export interface NewApiToken {
   readonly tokenHash: string;
 }
 
+/** An event as a resolution last wrote it: its record as stored JSON, and that resolution's change number. */
+export interface ChangedEvent {
+  readonly change: number;
+  readonly json: string;
+}
+
 /**
  * The narrow, domain-level store. SQLite and PostgreSQL implement it in mirror-image folders;
  * test/store/store-contract.ts runs one suite against both.
@@ -461,6 +467,23 @@ export interface Store {
   userBySession(idHash: string): Promise<User | null>;
 
   deleteSession(idHash: string): Promise<void>;
+  /**
+   * The number of the latest resolution that wrote or removed events: one row, cheap enough to poll every second
+   * from another process. Numbers grow with every resolution and become visible in order (see `listChangedEvents`).
+   */
+  latestEventChange(): Promise<number>;
+
+  /**
+   * Up to `limit` events matching the query's filters (its sort, limit and paging are ignored) that resolutions
+   * numbered in (after, upTo] wrote, in change number then id order. Once `latestEventChange` has answered N, no
+   * event numbered N or less can appear later, so a reader that moves its cursor to N misses nothing.
+   */
+  listChangedEvents(
+    query: EventQuery,
+    after: number,
+    upTo: number,
+    limit: number,
+  ): Promise<readonly ChangedEvent[]>;
 
   close(): Promise<void>;
 }

@@ -288,6 +288,7 @@ describe('the whole surface', () => {
         '/api/events/documents',
         '/api/events/{id}',
         '/api/events.atom',
+        '/api/events/stream',
         '/api/export/{format}',
         '/api/openapi.json',
         '/api/operations',

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Document } from '../../src/domain/index.js';
 import { FaultlineError } from '../../src/errors/errors.js';
 import type { DocumentSummary, Store } from '../../src/store/store.js';
+import { changeContractCases } from './change-contract.js';
 import { documentUpdateContractCases } from './document-update-contract.js';
 import { eventContractCases } from './event-contract.js';
 import { alertContractCases, feedContractCases } from './feed-contract.js';
@@ -228,6 +229,7 @@ export function describeStoreContract(
     pendingContractCases(() => store);
     feedContractCases(() => store);
     userContractCases(() => store);
+    changeContractCases(() => store);
     alertContractCases(() => store);
 
     searchContractCases(() => store);

@@ -5,7 +5,7 @@ import { currentSession, refreshSession, renderAccount } from './account.js';
 import { renderAddPage } from './add-page.js';
 import { renderDocumentsPage } from './documents-page.js';
 import { renderEventPage } from './event-page.js';
-import { renderMapPage } from './map-page.js';
+import { renderMapPage, stopLiveUpdates } from './map-page.js';
 import { renderPublishersPage } from './publishers-page.js';
 import { renderSignInPage } from './sign-in-page.js';
 import { documentsHash, parseHash } from './url-state.js';
@@ -42,6 +42,7 @@ async function route(): Promise<void> {
     if (target === r.view) a.setAttribute('aria-current', 'page');
     else a.removeAttribute('aria-current');
   }
+  if (r.view !== 'map') stopLiveUpdates();
   if (r.view === 'event' && r.id) await renderEventPage(main, r.id, r.filters, r.at);
   else if (r.view === 'publishers') await renderPublishersPage(main);
   else if (r.view === 'documents') await renderDocumentsPage(main, r.filters);

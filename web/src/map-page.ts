@@ -4,6 +4,7 @@ import { colourOf, TYPE_COLOURS } from './colours.js';
 import { el, replace } from './dom.js';
 import { filtersForm } from './filters-form.js';
 import { dateText, figureText, placeText } from './format.js';
+import { subscribeLive, type LiveState } from './live-events.js';
 import { createMapView, radiusOf, type MapView } from './map-view.js';
 import { renderTimeline } from './timeline.js';
 import {
@@ -18,6 +19,40 @@ import {
 
 const PAGE = 50;
 let mapView: MapView | null = null;
+let stopLive: (() => void) | null = null;
+
+/** Ends the map's live stream: the other views have no use for it. */
+export function stopLiveUpdates(): void {
+  stopLive?.();
+  stopLive = null;
+}
+
+const LIVE_WORDS: Readonly<Record<LiveState, string>> = {
+  connecting: 'Connecting to live updates…',
+  live: 'Live: new events appear as they are stored',
+  reconnecting: 'Live updates lost; reconnecting…',
+};
+
+/** The map's compact form of a record, as /api/points gives it. */
+function pointOf(r: EventRecordWire): EventPoint {
+  return [
+    r.id,
+    r.location?.lat ?? null,
+    r.location?.lon ?? null,
+    r.date.start,
+    r.event_type,
+    r.fatalities?.best ?? null,
+    r.location?.admin2 ?? null,
+    r.location?.precision ?? 'country',
+    r.location?.admin1 ?? null,
+    r.date.precision,
+  ];
+}
+
+/** Whether row a comes before row b in the list's order (newest first, then by id, as sort=-date). */
+function before(a: { date: string; id: string }, b: { date: string; id: string }): boolean {
+  return a.date > b.date || (a.date === b.date && a.id > b.id);
+}
 
 function inRange(p: EventPoint, f: Filters): boolean {
   return (!f.from || p[3] >= f.from) && (!f.to || p[3] <= f.to);
@@ -30,7 +65,7 @@ function uniq(values: readonly (string | null)[]): string[] {
 function eventRow(e: EventRecordWire, filters: Filters, at: () => string | null): HTMLLIElement {
   return el(
     'li',
-    { class: 'event-row' },
+    { class: 'event-row', 'data-id': e.id, 'data-date': e.date.start },
     el('span', { class: 'swatch', 'data-type': e.event_type, style: undefined }),
     el(
       'a',
@@ -158,12 +193,28 @@ export async function renderMapPage(
     el('a', { href: documentsHash(filters), class: 'sources-link' }, 'Their source documents'),
   );
   const filterSlot = el('div', { class: 'filter-slot' });
+  const liveState = el('p', { class: 'live-state', 'data-state': 'connecting' }, LIVE_WORDS.connecting);
+  const seen = el('button', { type: 'button', class: 'mark-seen' }, 'Mark as seen');
+  const newNote = el('p', { class: 'new-note', role: 'status', 'aria-live': 'polite', hidden: true });
   replace(
     main,
     el('section', { class: 'controls' }, filterSlot, status),
     el('section', { class: 'visuals' }, mapBox, legend(), timeline),
-    el('section', { class: 'listing' }, count, downloads, list, more),
+    el('section', { class: 'listing' }, count, liveState, newNote, downloads, list, more),
   );
+  // the stream opens before the view is read, and what it sends meanwhile waits: nothing stored between the
+  // two reads is missed (a record sent twice is drawn once)
+  stopLiveUpdates();
+  let applyLive: ((events: readonly EventRecordWire[]) => void) | null = null;
+  const waiting: EventRecordWire[] = [];
+  stopLive = subscribeLive(query, {
+    onEvents: (events) => (applyLive ? applyLive(events) : waiting.push(...events)),
+    onReset: () => void renderMapPage(main, filters, at, tileUrl, formats),
+    onState: (state) => {
+      liveState.dataset['state'] = state;
+      liveState.textContent = LIVE_WORDS[state];
+    },
+  });
   paintSwatches(main);
   mapView?.destroy();
   mapView = createMapView(mapBox, {
@@ -193,7 +244,7 @@ export async function renderMapPage(
       api.points(filterQuery(filters, ['from', 'to'])),
       api.events(`${query ? `${query}&` : ''}sort=-date&limit=${PAGE}`),
     ]);
-    const all = points.points;
+    const all = [...points.points];
     filterSlot.appendChild(
       filtersForm(
         filters,
@@ -201,8 +252,8 @@ export async function renderMapPage(
         go,
       ),
     );
-    const shown = all.filter((p) => inRange(p, filters));
-    mapView.show(shown);
+    const view = mapView;
+    view.show(all.filter((p) => inRange(p, filters)));
     renderTimeline(timeline, all, filters, (from, to) => {
       const f: Filters = { ...filters };
       delete f.from;
@@ -212,10 +263,13 @@ export async function renderMapPage(
       go(f);
     });
     // past a threshold the server estimates the total and says so: shown as "about", never as a count
-    replace(
-      count,
-      `${events.totalIsEstimate ? 'about ' : ''}${events.total.toLocaleString('en')} event${events.total === 1 ? '' : 's'}`,
-    );
+    let total = events.total;
+    const showTotal = (): void =>
+      replace(
+        count,
+        `${events.totalIsEstimate ? 'about ' : ''}${total.toLocaleString('en')} event${total === 1 ? '' : 's'}`,
+      );
+    showTotal();
     if (events.total === 0) {
       // nothing to download: the links would give empty files
       downloads.replaceWith(emptyHint(filters));
@@ -238,6 +292,65 @@ export async function renderMapPage(
       paintSwatches(list);
       more.hidden = after === null;
     });
+
+    // events the stream brings: on the map and in the list at once, marked new until the reader marks them seen
+    const fresh = new Set<string>();
+    const known = new Set(all.map((p) => p[0]));
+    const showFresh = (): void => {
+      newNote.hidden = fresh.size === 0;
+      replace(
+        newNote,
+        `${fresh.size} new event${fresh.size === 1 ? '' : 's'} since you opened this view `,
+        seen,
+      );
+    };
+    seen.addEventListener('click', () => {
+      fresh.clear();
+      for (const row of list.querySelectorAll('.event-row.is-new')) row.classList.remove('is-new');
+      for (const badge of list.querySelectorAll('.new-badge')) badge.remove();
+      view.show(
+        all.filter((p) => inRange(p, filters)),
+        fresh,
+      );
+      showFresh();
+    });
+    applyLive = (incoming) => {
+      if (incoming.length === 0) return;
+      for (const e of incoming) {
+        const point = pointOf(e);
+        const index = all.findIndex((p) => p[0] === e.id);
+        if (index >= 0) all[index] = point;
+        else all.push(point);
+        if (!known.has(e.id)) total++;
+        known.add(e.id);
+        fresh.add(e.id);
+        const row = eventRow(e, filters, () => at);
+        row.classList.add('is-new');
+        row.append(el('span', { class: 'new-badge' }, 'new'));
+        const held = [...list.querySelectorAll<HTMLLIElement>('.event-row')];
+        const same = held.find((r) => r.dataset['id'] === e.id);
+        if (same) {
+          same.replaceWith(row);
+          continue;
+        }
+        const key = { date: e.date.start, id: e.id };
+        const next = held.find((r) =>
+          before(key, { date: r.dataset['date'] ?? '', id: r.dataset['id'] ?? '' }),
+        );
+        // past the last row while more pages follow: that page brings it when asked for
+        if (next) next.before(row);
+        else if (after === null) list.append(row);
+      }
+      paintSwatches(list);
+      view.show(
+        all.filter((p) => inRange(p, filters)),
+        fresh,
+      );
+      showTotal();
+      showFresh();
+      if (total > 0) main.querySelector('.empty-hint')?.replaceWith(downloads);
+    };
+    applyLive(waiting.splice(0));
   } catch (error) {
     if (filterSlot.childElementCount === 0)
       filterSlot.appendChild(filtersForm(filters, { provinces: [], districts: [], actors, publishers }, go));

@@ -21,7 +21,8 @@ const AREA_WORDS: Readonly<Record<string, string>> = {
 
 /** The map of the current view: offline country outlines, clustered event markers, district labels. */
 export interface MapView {
-  show(points: readonly EventPoint[]): void;
+  /** Draws the points; those in `fresh` (just arrived) are ringed until they are shown again without it. */
+  show(points: readonly EventPoint[], fresh?: ReadonlySet<string>): void;
   destroy(): void;
 }
 
@@ -84,6 +85,7 @@ export function createMapView(container: HTMLElement, options: MapViewOptions): 
   /** The focusable markers and clusters drawn, with the events behind each. */
   let buttons: { icon: HTMLElement; items: readonly EventPoint[] }[] = [];
   let current: readonly EventPoint[] = [];
+  let fresh: ReadonlySet<string> = new Set();
   let fitted = options.at !== null;
   /** Events whose cluster the user opened where zooming in could not split it: drawn fanned out around it. */
   let spread = new Set<string>();
@@ -144,7 +146,7 @@ export function createMapView(container: HTMLElement, options: MapViewOptions): 
     const drawEvent = (item: EventPoint, latlng: L.LatLngExpression): void => {
       const size = Math.round(radiusOf(item[5]) * 2);
       const area = AREA_WORDS[item[7]];
-      const className = area ? `event-marker area-marker area-${item[7]}` : 'event-marker';
+      const className = `${area ? `event-marker area-marker area-${item[7]}` : 'event-marker'}${fresh.has(item[0]) ? ' is-new' : ''}`;
       const m = L.marker(latlng, { icon: L.divIcon({ className, iconSize: [size, size] }) });
       const killed = item[5] === null ? 'fatalities unknown' : `${item[5]} killed`;
       const label = `${item[4]}, ${placeOf([item])}${area ? ` (${area})` : ''}, ${item[3]}, ${killed}`;
@@ -175,7 +177,8 @@ export function createMapView(container: HTMLElement, options: MapViewOptions): 
       const latlng = map.layerPointToLatLng([c.x, c.y]);
       const size = Math.round(26 + Math.min(26, Math.log2(c.items.length) * 4));
       const badge = el('span', { class: 'cluster-badge' }, String(c.items.length));
-      const icon = L.divIcon({ className: 'cluster', html: badge, iconSize: [size, size] });
+      const className = c.items.some((p) => fresh.has(p[0])) ? 'cluster is-new' : 'cluster';
+      const icon = L.divIcon({ className, html: badge, iconSize: [size, size] });
       const label = `${c.items.length} events near ${placeOf(c.items)}, ${total} killed`;
       addButton(L.marker(latlng, { icon }), label, c.items, () => {
         const bounds = L.latLngBounds(
@@ -224,8 +227,9 @@ export function createMapView(container: HTMLElement, options: MapViewOptions): 
 
   map.on('zoomend', render);
   return {
-    show(points) {
+    show(points, newIds = new Set()) {
       current = points;
+      fresh = newIds;
       spread = new Set();
       if (!fitted) {
         const located = points.filter((p) => p[1] !== null && p[2] !== null);

@@ -12,6 +12,7 @@ import { readIndexesMigration } from './0008-read-indexes.js';
 import { feedsMigration } from './0010-feeds.js';
 import { alertsMigration } from './0011-alerts.js';
 import { usersMigration } from './0013-users.js';
+import { eventChangesMigration } from './0016-event-changes.js';
 import type { StoreDialect } from './column-types.js';
 
 /** Migrations by name; names sort in the order they apply. Add new ones at the end, never edit an applied one. */
@@ -28,6 +29,7 @@ export function storeMigrations(dialect: StoreDialect): Record<string, Migration
     '0010-feeds': feedsMigration(),
     '0011-alerts': alertsMigration(),
     '0013-users': usersMigration(dialect),
+    '0016-event-changes': eventChangesMigration(dialect),
   };
 }
 
