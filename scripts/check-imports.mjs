@@ -19,7 +19,8 @@ const ALLOWED = {
   store: ['domain', 'errors'],
   feeds: ['domain', 'errors', 'ingest', 'store-interface'],
   trends: ['domain', 'errors'],
-  pipeline: ['domain', 'errors', 'ingest', 'extract', 'resolve', 'lexicon', 'store', 'feeds', 'trends'],
+  notify: ['domain', 'errors', 'ingest'],
+  pipeline: ['domain', 'errors', 'ingest', 'extract', 'resolve', 'lexicon', 'store', 'feeds', 'trends', 'notify'],
   context: ['config', 'lexicon', 'store', 'extract', 'errors', 'domain'],
   api: ['domain'],
   server: [

@@ -13,3 +13,4 @@ export * from './distinct-by.js';
 export * from './background.js';
 export * from './linkable-date.js';
 export type * from './alert.js';
+export * from './alert-evidence.js';

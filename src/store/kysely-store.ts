@@ -21,6 +21,7 @@ import {
   rowToMention,
 } from './mention-rows.js';
 import { createAlertMethods } from './alert-methods.js';
+import { createDeliveryMethods } from './delivery-methods.js';
 import { createFeedMethods } from './feed-methods.js';
 import { createSeriesMethods } from './series-methods.js';
 import { updateDocumentMetadata } from './document-metadata.js';
@@ -310,6 +311,7 @@ export function createKyselyStore(db: Kysely<Database>, options: KyselyStoreOpti
     ...createPendingMethods(db),
     ...createFeedMethods(db, now),
     ...createAlertMethods(db),
+    ...createDeliveryMethods(db),
     ...createSeriesMethods(db, options.textSearch),
     ...createEventMethods(db, options.textSearch, { rowidLocator: options.rowidLocator === true }),
     async listGazetteerRows(): Promise<readonly GazetteerRow[]> {

@@ -1,7 +1,11 @@
 import type {
   AggregateStatistic,
+  AlertDelivery,
   AlertFiring,
   AlertRule,
+  DeliveryAttempt,
+  DeliveryStatus,
+  Webhook,
   Document,
   EventRecord,
   FramingMarkers,
@@ -210,6 +214,21 @@ export interface FeedPoll {
  * The narrow, domain-level store. SQLite and PostgreSQL implement it in mirror-image folders;
  * test/store/store-contract.ts runs one suite against both.
  */
+/** A firing's key: its rule and window. */
+export interface FiringKey {
+  readonly ruleId: string;
+  readonly window: string;
+}
+
+/** One attempt of a delivery and the state it leaves the delivery in. */
+export interface DeliveryOutcome {
+  readonly deliveryId: string;
+  readonly attempt: DeliveryAttempt;
+  readonly status: DeliveryStatus;
+  /** When the next attempt is due (pending), else the attempt's time. */
+  readonly nextAttemptAt: string;
+}
+
 export interface Store {
   readonly backend: 'sqlite' | 'postgres';
 
@@ -392,11 +411,41 @@ export interface Store {
 
   listAlertRules(): Promise<readonly AlertRule[]>;
 
-  /** Stores a firing unless its rule has fired in that window already; true when it was new. */
+  /**
+   * Stores a firing unless its rule has fired in that window already, and, in the same transaction, one pending
+   * delivery of it per webhook; true when it was new.
+   */
   recordFiring(firing: AlertFiring): Promise<boolean>;
 
   /** The latest `limit` firings, newest first. */
   listFirings(limit: number): Promise<readonly AlertFiring[]>;
+
+  /** One firing by its rule and window, or null. */
+  getFiring(ruleId: string, window: string): Promise<AlertFiring | null>;
+
+  /** Stores a webhook; 'present' when its id or URL is held already (nothing changes). */
+  addWebhook(webhook: Webhook): Promise<'added' | 'present'>;
+
+  /** Every webhook, oldest first. */
+  listWebhooks(): Promise<readonly Webhook[]>;
+
+  /** Removes a webhook (by id or URL) with its deliveries; false when there was none. */
+  removeWebhook(idOrUrl: string): Promise<boolean>;
+
+  /**
+   * Up to `limit` pending deliveries due at `now`, oldest due first, each leased until `leaseUntil` to this caller
+   * alone: another process claiming at the same time gets the others.
+   */
+  claimDueDeliveries(now: string, leaseUntil: string, limit: number): Promise<readonly AlertDelivery[]>;
+
+  /** Records one attempt of a delivery and where that leaves it (delivered, failed, or pending until a time). */
+  recordDeliveryAttempt(outcome: DeliveryOutcome): Promise<void>;
+
+  /** The deliveries of the given firings, newest first. */
+  listDeliveries(firings: readonly FiringKey[]): Promise<readonly AlertDelivery[]>;
+
+  /** Every attempt of one delivery, first first. */
+  listDeliveryAttempts(deliveryId: string): Promise<readonly DeliveryAttempt[]>;
 
   close(): Promise<void>;
 }

@@ -11,6 +11,7 @@ import { eventSearchMigration } from './0007-event-search.js';
 import { readIndexesMigration } from './0008-read-indexes.js';
 import { feedsMigration } from './0010-feeds.js';
 import { alertsMigration } from './0011-alerts.js';
+import { alertDeliveriesMigration } from './0015-alert-deliveries.js';
 import type { StoreDialect } from './column-types.js';
 
 /** Migrations by name; names sort in the order they apply. Add new ones at the end, never edit an applied one. */
@@ -26,6 +27,7 @@ export function storeMigrations(dialect: StoreDialect): Record<string, Migration
     '0008-read-indexes': readIndexesMigration(dialect),
     '0010-feeds': feedsMigration(),
     '0011-alerts': alertsMigration(),
+    '0015-alert-deliveries': alertDeliveriesMigration(),
   };
 }
 
