@@ -5,7 +5,7 @@ import { pollDueFeeds, type RoundSummary } from '../pipeline/watch-feeds.js';
 import { STORE_OPTIONS, parseCommand, type CliIo } from './cli-io.js';
 import { configFromFlags } from './config-from-flags.js';
 import { parseDuration } from './duration.js';
-import { reportAlerts } from './report-alerts.js';
+import { deliverPending, reportAlerts } from './report-alerts.js';
 
 export const WATCH_HELP = `faultline watch [--once] [--tick 2s] [--db FILE | --database-url URL] [--allow-private]
   Polls the feeds added with \`feeds add\` as each falls due (checked every --tick, default 2 s), fetches each new
@@ -57,6 +57,7 @@ export async function watchCommand(
         const round = await pollDueFeeds(deps);
         if (round.feeds > 0 || values.once) io.err(line(round));
         if (round.events > 0) await reportAlerts(store, io.err);
+        await deliverPending(store, io.err);
       } catch (error) {
         io.err(`watch round failed, retried at the next tick: ${describeError(error)}`);
       }

@@ -49,7 +49,10 @@ export function evidenceOf(e: EventRecord): AlertEvidence {
 }
 
 /** The event's page on a Faultline site, and its record in the API. */
-export function evidenceLinks(site: string, eventId: string): { readonly page: string; readonly api: string } {
+export function evidenceLinks(
+  site: string,
+  eventId: string,
+): { readonly page: string; readonly api: string } {
   const base = site.replace(/\/+$/, '');
   const id = encodeURIComponent(eventId);
   return { page: `${base}/#/event/${id}`, api: `${base}/api/events/${id}` };

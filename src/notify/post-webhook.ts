@@ -49,7 +49,8 @@ export function postWebhook(
       // the answer's body is not read: only its status counts, and an endless body must not hold the delivery
       response.destroy();
       const status = response.statusCode ?? 0;
-      if (status >= 200 && status < 300) return resolve({ ok: true, httpStatus: status, error: null, retry: false });
+      if (status >= 200 && status < 300)
+        return resolve({ ok: true, httpStatus: status, error: null, retry: false });
       const redirect = status >= 300 && status < 400;
       const detail = redirect
         ? `answered ${status} to ${response.headers.location ?? '?'}; a webhook's redirects are not followed`
@@ -65,13 +66,20 @@ export function postWebhook(
     req.once('error', (error) => {
       if (signal.aborted)
         return resolve(
-          failure(new FaultlineError('FL_ERR_HTTP_TIMEOUT', url, `no answer within ${options.timeoutMs} ms`), true),
+          failure(
+            new FaultlineError('FL_ERR_HTTP_TIMEOUT', url, `no answer within ${options.timeoutMs} ms`),
+            true,
+          ),
         );
       const refused = refusal(error, target);
       if (refused)
         return resolve(
           failure(
-            new FaultlineError('FL_ERR_HTTP_BLOCKED', url, `${refused}; \`alerts webhook add --allow-private\` permits it`),
+            new FaultlineError(
+              'FL_ERR_HTTP_BLOCKED',
+              url,
+              `${refused}; \`alerts webhook add --allow-private\` permits it`,
+            ),
             false,
           ),
         );

@@ -14,7 +14,11 @@ export interface DeliverySettings {
 }
 
 /** Ten seconds for a receiver to answer: a webhook should queue the alert and answer at once. */
-export const DEFAULT_DELIVERY: DeliverySettings = { retry: DEFAULT_RETRY, timeoutMs: 10_000, budgetMs: 30_000 };
+export const DEFAULT_DELIVERY: DeliverySettings = {
+  retry: DEFAULT_RETRY,
+  timeoutMs: 10_000,
+  budgetMs: 30_000,
+};
 
 /** The shortest wait given to one attempt when the budget is nearly spent: less would time out every receiver. */
 const MIN_ATTEMPT_MS = 1_000;
@@ -43,7 +47,13 @@ async function attempt(
   timeoutMs: number,
 ): Promise<PostResult> {
   const firing = await deps.store.getFiring(d.ruleId, d.window);
-  if (!firing) return { ok: false, httpStatus: null, error: `${d.ruleId} ${d.window}: the firing is gone`, retry: false };
+  if (!firing)
+    return {
+      ok: false,
+      httpStatus: null,
+      error: `${d.ruleId} ${d.window}: the firing is gone`,
+      retry: false,
+    };
   const body = JSON.stringify(webhookPayload({ deliveryId: d.id, rule, firing, site: hook.site }));
   const timestamp = Math.floor(deps.now().getTime() / 1000);
   return postWebhook(
@@ -105,10 +115,14 @@ export async function deliverAlerts(
     if (status === 'delivered') counts.delivered += 1;
     else if (status === 'failed') {
       counts.failed += 1;
-      deps.report(`webhook delivery ${d.id} of ${d.ruleId} ${d.window} failed after ${number} attempt${number === 1 ? '' : 's'}: ${result.error}`);
+      deps.report(
+        `webhook delivery ${d.id} of ${d.ruleId} ${d.window} failed after ${number} attempt${number === 1 ? '' : 's'}: ${result.error}`,
+      );
     } else {
       counts.retrying += 1;
-      deps.report(`webhook delivery ${d.id} attempt ${number} failed, retried in ${Math.round(wait! / 1000)} s: ${result.error}`);
+      deps.report(
+        `webhook delivery ${d.id} attempt ${number} failed, retried in ${Math.round(wait! / 1000)} s: ${result.error}`,
+      );
     }
   }
   return counts;

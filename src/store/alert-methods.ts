@@ -5,7 +5,10 @@ import { guarded } from './store-error.js';
 import type { Store } from './store.js';
 import { queueDeliveries } from './delivery-methods.js';
 
-type AlertMethods = Pick<Store, 'addAlertRule' | 'listAlertRules' | 'recordFiring' | 'listFirings' | 'getFiring'>;
+type AlertMethods = Pick<
+  Store,
+  'addAlertRule' | 'listAlertRules' | 'recordFiring' | 'listFirings' | 'getFiring'
+>;
 
 /** Alert rules and their firings (migration 0011); written once for both backends. */
 export function createAlertMethods(db: Kysely<Database>): AlertMethods {

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import type { Kysely, Selectable, Transaction } from 'kysely';
-import type { AlertDelivery, AlertFiring, DeliveryAttempt, DeliveryStatus, Webhook } from '../domain/index.js';
+import type { AlertDelivery, AlertFiring, DeliveryStatus, Webhook } from '../domain/index.js';
 import type { AlertDeliveriesTable, Database, WebhooksTable } from './schema.js';
 import { toNumber } from './schema.js';
 import { guarded } from './store-error.js';
-import type { DeliveryOutcome, FiringKey, Store } from './store.js';
+import type { DeliveryAttemptRow, DeliveryOutcome, FiringKey, Store } from './store.js';
 
 type DeliveryMethods = Pick<
   Store,
@@ -123,7 +123,11 @@ export function createDeliveryMethods(db: Kysely<Database>): DeliveryMethods {
         }),
       );
     },
-    async claimDueDeliveries(now: string, leaseUntil: string, limit: number): Promise<readonly AlertDelivery[]> {
+    async claimDueDeliveries(
+      now: string,
+      leaseUntil: string,
+      limit: number,
+    ): Promise<readonly AlertDelivery[]> {
       const size = Number.isFinite(limit) ? Math.max(1, Math.floor(limit)) : 1;
       return guarded('claimDueDeliveries', async () => {
         const due = await deliveries(db)
@@ -184,7 +188,10 @@ export function createDeliveryMethods(db: Kysely<Database>): DeliveryMethods {
           .where((eb) =>
             eb.or(
               firings.map((f) =>
-                eb.and([eb('alert_deliveries.rule_id', '=', f.ruleId), eb('alert_deliveries.window', '=', f.window)]),
+                eb.and([
+                  eb('alert_deliveries.rule_id', '=', f.ruleId),
+                  eb('alert_deliveries.window', '=', f.window),
+                ]),
               ),
             ),
           )
@@ -194,16 +201,19 @@ export function createDeliveryMethods(db: Kysely<Database>): DeliveryMethods {
       );
       return rows.map(rowToDelivery);
     },
-    async listDeliveryAttempts(id: string): Promise<readonly DeliveryAttempt[]> {
-      const rows = await guarded(`listDeliveryAttempts ${id}`, () =>
+    async listDeliveryAttempts(ids: readonly string[]): Promise<readonly DeliveryAttemptRow[]> {
+      if (ids.length === 0) return [];
+      const rows = await guarded('listDeliveryAttempts', () =>
         db
           .selectFrom('alert_delivery_attempts')
           .selectAll()
-          .where('delivery_id', '=', id)
+          .where('delivery_id', 'in', [...ids])
+          .orderBy('delivery_id')
           .orderBy('attempt')
           .execute(),
       );
       return rows.map((r) => ({
+        deliveryId: r.delivery_id,
         attempt: toNumber(r.attempt),
         at: r.at,
         httpStatus: r.http_status === null ? null : toNumber(r.http_status),

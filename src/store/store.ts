@@ -220,6 +220,11 @@ export interface FiringKey {
   readonly window: string;
 }
 
+/** An attempt with the delivery it belongs to. */
+export interface DeliveryAttemptRow extends DeliveryAttempt {
+  readonly deliveryId: string;
+}
+
 /** One attempt of a delivery and the state it leaves the delivery in. */
 export interface DeliveryOutcome {
   readonly deliveryId: string;
@@ -444,8 +449,8 @@ export interface Store {
   /** The deliveries of the given firings, newest first. */
   listDeliveries(firings: readonly FiringKey[]): Promise<readonly AlertDelivery[]>;
 
-  /** Every attempt of one delivery, first first. */
-  listDeliveryAttempts(deliveryId: string): Promise<readonly DeliveryAttempt[]>;
+  /** Every attempt of the given deliveries, by delivery, first attempt first. */
+  listDeliveryAttempts(deliveryIds: readonly string[]): Promise<readonly DeliveryAttemptRow[]>;
 
   close(): Promise<void>;
 }

@@ -108,10 +108,12 @@ async function firedStore(url: string, hook: Partial<Webhook> = {}, path = ':mem
   return store;
 }
 
-async function attemptsOf(store: Store): Promise<{ status: string; codes: (number | null)[]; errors: string[] }> {
+async function attemptsOf(
+  store: Store,
+): Promise<{ status: string; codes: (number | null)[]; errors: string[] }> {
   const firing = (await store.listFirings(1))[0]!;
   const [d] = await store.listDeliveries([firing]);
-  const attempts = await store.listDeliveryAttempts(d!.id);
+  const attempts = await store.listDeliveryAttempts([d!.id]);
   return {
     status: d!.status,
     codes: attempts.map((a) => a.httpStatus),
@@ -194,7 +196,11 @@ describe('deliverAlerts', () => {
     servers.push(r.close);
     const store = await firedStore(r.url);
     const lines: string[] = [];
-    expect(await deliverAlerts(deps(store, lines), FAST)).toMatchObject({ attempted: 3, failed: 1, delivered: 0 });
+    expect(await deliverAlerts(deps(store, lines), FAST)).toMatchObject({
+      attempted: 3,
+      failed: 1,
+      delivered: 0,
+    });
     expect(r.received).toHaveLength(3);
     expect(await attemptsOf(store)).toMatchObject({ status: 'failed', codes: [500, 500, 500] });
     expect(lines.at(-1)).toMatch(/failed after 3 attempts: .*answered 500/);
@@ -230,7 +236,10 @@ describe('deliverAlerts', () => {
     servers.push(r.close);
     const path = join(dir, 'restart.db');
     const store = await firedStore(r.url, {}, path);
-    const slow: DeliverySettings = { ...FAST, retry: { maxAttempts: 3, baseDelayMs: 60_000, maxDelayMs: 60_000 } };
+    const slow: DeliverySettings = {
+      ...FAST,
+      retry: { maxAttempts: 3, baseDelayMs: 60_000, maxDelayMs: 60_000 },
+    };
     const began = Date.now();
     expect(await deliverAlerts(deps(store), slow)).toMatchObject({ attempted: 1, retrying: 1 });
     expect(Date.now() - began).toBeLessThan(2_000);
