@@ -1,7 +1,7 @@
 import {
+  describeEvidence,
   describeRule,
   type AlertDelivery,
-  type AlertEvidence,
   type AlertFiring,
   type AlertRule,
 } from '../domain/index.js';
@@ -18,19 +18,9 @@ export function firingLine(rule: AlertRule | undefined, f: AlertFiring): string 
   return `alert ${who} fired for ${f.window}: ${f.reason} [${events}${f.evidence.length > 5 ? '; …' : ''}]`;
 }
 
-/** An evidence event in one line: where, when, its figures and every claimant's. */
-export function evidenceLine(e: AlertEvidence): string {
-  const where = [e.place, e.admin2, e.admin1].filter((x, i, all) => x && all.indexOf(x) === i).join(', ');
-  const f = e.fatalities;
-  const figures = f
-    ? ` killed ${f.best} (low ${f.low}, high ${f.high}${e.contested ? '; contested, the reconciled best figure read' : ''})`
-    : ' no fatality figure';
-  const claims = (e.claims ?? []).map((c) => `${c.claimant} (${c.claimantKind}, ${c.stance}) ${c.best}`);
-  const actor = e.actor ? ` by ${e.actor}` : '';
-  return `${e.eventId} ${e.date} ${where || '?'}${actor}:${figures}${claims.length > 0 ? ` — ${claims.join('; ')}` : ''}`;
-}
-
 /** A delivery's state in one line: the receiver, its status and how many attempts. */
+export { describeEvidence as evidenceLine };
+
 export function deliveryLine(d: AlertDelivery): string {
   const tries = `${d.attempts} attempt${d.attempts === 1 ? '' : 's'}`;
   const next = d.status === 'pending' ? `, next ${d.nextAttemptAt}` : '';

@@ -57,3 +57,15 @@ export function evidenceLinks(
   const id = encodeURIComponent(eventId);
   return { page: `${base}/#/event/${id}`, api: `${base}/api/events/${id}` };
 }
+
+/** An evidence event in one line: where, when, its figures and every claimant's. */
+export function describeEvidence(e: AlertEvidence): string {
+  const where = [e.place, e.admin2, e.admin1].filter((x, i, all) => x && all.indexOf(x) === i).join(', ');
+  const f = e.fatalities;
+  const figures = f
+    ? ` killed ${f.best} (low ${f.low}, high ${f.high}${e.contested ? '; contested, the reconciled best figure read' : ''})`
+    : ' no fatality figure';
+  const claims = (e.claims ?? []).map((c) => `${c.claimant} (${c.claimantKind}, ${c.stance}) ${c.best}`);
+  const actor = e.actor ? ` by ${e.actor}` : '';
+  return `${e.eventId} ${e.date} ${where || '?'}${actor}:${figures}${claims.length > 0 ? ` — ${claims.join('; ')}` : ''}`;
+}

@@ -29,8 +29,8 @@ export interface AlertEvidence {
   readonly place: string | null;
   readonly admin2?: string | null;
   readonly admin1?: string | null;
-  readonly eventType?: string;
-  readonly subEventType?: string;
+  readonly eventType?: string | null;
+  readonly subEventType?: string | null;
   readonly actor?: string | null;
   /** The reconciled fatalities (low / best / high): a contested figure fires on its best, and says so. */
   readonly fatalities: { readonly low: number; readonly best: number; readonly high: number } | null;

@@ -15,6 +15,7 @@ import type { RouteDeps } from './route-deps.js';
 import { documentsRoute } from './routes/documents-route.js';
 import { eventDocumentsRoute } from './routes/event-documents-route.js';
 import { EXACT_TOTAL_UP_TO, eventsRoute } from './routes/events-route.js';
+import { alertsRoute } from './routes/alerts-route.js';
 import { atomRoute } from './routes/atom-route.js';
 import { exportsRoute } from './routes/exports-route.js';
 import { operationsRoute } from './routes/operations-route.js';
@@ -122,6 +123,7 @@ export function buildApp(deps: AppDeps): FastifyInstance {
   void app.register(statsRoute(routeDeps));
   void app.register(exportsRoute(routeDeps));
   void app.register(atomRoute(routeDeps));
+  void app.register(alertsRoute(routeDeps));
   void app.register(async (api) => {
     api.get(
       '/api/settings',
