@@ -4,6 +4,7 @@ import { FaultlineError } from '../../src/errors/errors.js';
 import type { DocumentSummary, Store } from '../../src/store/store.js';
 import { documentUpdateContractCases } from './document-update-contract.js';
 import { eventContractCases } from './event-contract.js';
+import { deliveryContractCases } from './delivery-contract.js';
 import { alertContractCases, feedContractCases } from './feed-contract.js';
 import { pageContractCases } from './page-contract.js';
 import { pendingContractCases } from './pending-contract.js';
@@ -227,6 +228,7 @@ export function describeStoreContract(
     pendingContractCases(() => store);
     feedContractCases(() => store);
     alertContractCases(() => store);
+    deliveryContractCases(() => store);
 
     searchContractCases(() => store);
 
