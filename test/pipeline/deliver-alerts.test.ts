@@ -266,4 +266,14 @@ describe('deliverAlerts', () => {
     expect(round).toMatchObject({ attempted: 1, retrying: 1, failed: 0 });
     expect((await attemptsOf(store)).status).toBe('pending');
   });
+
+  it('does not follow a redirect, and does not retry it', async () => {
+    const r = await receiver([302]);
+    servers.push(r.close);
+    const store = await firedStore(r.url);
+    expect(await deliverAlerts(deps(store), FAST)).toMatchObject({ attempted: 1, failed: 1 });
+    const { status, codes, errors } = await attemptsOf(store);
+    expect([status, codes]).toEqual(['failed', [302]]);
+    expect(errors[0]).toContain("a webhook's redirects are not followed");
+  });
 });
