@@ -11,7 +11,8 @@ export const WATCH_HELP = `faultline watch [--once] [--tick 2s] [--db FILE | --d
   Polls the feeds added with \`feeds add\` as each falls due (checked every --tick, default 2 s), fetches each new
   item's page as \`ingest\` does (its feed summary when the page cannot be fetched), extracts and resolves it.
   One request at a time per host, at least 1 s apart; conditional GETs; Retry-After honoured. A bad feed or
-  item gives one line on stderr and the watch goes on. --once polls what is due once and exits. Ctrl-C stops.`;
+  item gives one line on stderr and the watch goes on. Each round evaluates the alert rules and posts the webhook
+  deliveries that are due (for at most 5 s). --once polls what is due once and exits. Ctrl-C stops.`;
 
 /** Between two requests to one host: polite to small publishers, and feeds rarely change faster. */
 const HOST_INTERVAL_MS = 1000;
