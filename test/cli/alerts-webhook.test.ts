@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import { cli } from '../helpers/cli.js';
 
 const SECRET = 'cli-test-secret-0123456789';
@@ -135,6 +136,45 @@ describe('faultline alerts webhooks', () => {
       await r.close();
     }
   }, 30_000);
+
+  it('posts a delivery left pending by an earlier process in the next watch round', async () => {
+    const db = join(dir, 'watch.db');
+    const r = await receiver(200);
+    try {
+      await cli(['alerts', 'webhook', 'add', r.url, '--secret', SECRET, '--allow-private', '--db', db]);
+      // a firing stored by a process that stopped before delivering it
+      const store = await openSqliteStore({ path: db });
+      await store.addAlertRule({
+        id: 'al_watch',
+        admin1: null,
+        admin2: 'Kech',
+        actor: null,
+        type: null,
+        minFatalities: null,
+        escalation: null,
+        createdAt: '2025-05-01T00:00:00.000Z',
+      });
+      await store.recordFiring({
+        ruleId: 'al_watch',
+        window: '2025-W19',
+        firedAt: new Date().toISOString(),
+        reason: '1 event',
+        evidence: [],
+      });
+      await store.close();
+      const watch = await cli(['watch', '--once', '--db', db]);
+      expect(watch.code).toBe(0);
+      expect(watch.err).toContain('webhooks: 1 delivered');
+      expect(r.got).toHaveLength(1);
+      expect(r.got[0]!.verified).toBe(true);
+      expect(JSON.parse(r.got[0]!.body)).toMatchObject({
+        rule: { id: 'al_watch' },
+        window: { week: '2025-W19' },
+      });
+    } finally {
+      await r.close();
+    }
+  });
 
   it('refuses a webhook that is not http(s), a short secret, and a misspelt district or actor with a suggestion', async () => {
     const db = join(dir, 'bad.db');
