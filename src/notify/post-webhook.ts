@@ -30,6 +30,8 @@ export function postWebhook(
   options: { readonly guard: OutboundGuard; readonly timeoutMs: number },
 ): Promise<PostResult> {
   const target = new URL(url);
+  // errors name the receiver by its origin: its path or query often holds a token, and errors are shown by the API
+  const subject = `webhook ${target.origin}`;
   const secure = target.protocol === 'https:';
   const agents = agentsFor(options.guard);
   const signal = AbortSignal.timeout(options.timeoutMs);
@@ -57,7 +59,7 @@ export function postWebhook(
         : `answered ${status}`;
       resolve(
         failure(
-          new FaultlineError('FL_ERR_HTTP_STATUS', url, detail),
+          new FaultlineError('FL_ERR_HTTP_STATUS', subject, detail),
           status >= 500 || TRANSIENT.has(status),
           status,
         ),
@@ -67,7 +69,7 @@ export function postWebhook(
       if (signal.aborted)
         return resolve(
           failure(
-            new FaultlineError('FL_ERR_HTTP_TIMEOUT', url, `no answer within ${options.timeoutMs} ms`),
+            new FaultlineError('FL_ERR_HTTP_TIMEOUT', subject, `no answer within ${options.timeoutMs} ms`),
             true,
           ),
         );
@@ -77,13 +79,13 @@ export function postWebhook(
           failure(
             new FaultlineError(
               'FL_ERR_HTTP_BLOCKED',
-              url,
+              subject,
               `${refused}; \`alerts webhook add --allow-private\` permits it`,
             ),
             false,
           ),
         );
-      resolve(failure(new FaultlineError('FL_ERR_HTTP_NETWORK', url, describeError(error)), true));
+      resolve(failure(new FaultlineError('FL_ERR_HTTP_NETWORK', subject, describeError(error)), true));
     });
     req.end(body);
   });

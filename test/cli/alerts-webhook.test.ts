@@ -52,60 +52,66 @@ async function receiver(answer: number) {
 }
 
 describe('faultline alerts webhooks', () => {
-  it('delivers a firing after ingest, signed, with the contested figure said to be the reconciled best', async () => {
-    const db = join(dir, 'ok.db');
-    const r = await receiver(200);
-    try {
-      const add = await cli([
-        'alerts',
-        'webhook',
-        'add',
-        r.url,
-        '--secret',
-        SECRET,
-        '--allow-private',
-        '--db',
-        db,
-      ]);
-      expect(add.code).toBe(0);
-      expect(add.err).toMatch(/^added wh_[0-9a-f]{12} http:\/\/127\.0\.0\.1/);
-      expect(add.out).toBe('');
-      const list = await cli(['alerts', 'webhook', 'list', '--format', 'jsonl', '--db', db]);
-      expect(list.out).toContain(r.url);
-      expect(list.out).not.toContain(SECRET);
-      expect(
-        (await cli(['alerts', 'add', '--admin2', 'Kech', '--min-fatalities', '5', '--db', db])).code,
-      ).toBe(0);
-      // the group claims 12, but the reconciled best is 5: a rule at 10 must not fire
-      expect(
-        (await cli(['alerts', 'add', '--admin2', 'Kech', '--min-fatalities', '10', '--db', db])).code,
-      ).toBe(0);
-      const ingest = await cli(['ingest', article, '--published', '2025-05-07', '--db', db]);
-      expect(ingest.code).toBe(0);
-      expect(ingest.err.split('\n').filter((l) => l.startsWith('alert '))).toHaveLength(1);
-      expect(ingest.err).toContain('webhooks: 1 delivered, 0 failed');
-      expect(r.got).toHaveLength(1);
-      expect(r.got[0]!.verified).toBe(true);
-      const payload = JSON.parse(r.got[0]!.body) as {
-        rule: { minFatalities: number };
-        evidence: { fatalities: unknown; basis: string; claims: { claimant: string; best: number }[] }[];
-      };
-      expect(payload.rule.minFatalities).toBe(5);
-      expect(payload.evidence[0]!.fatalities).toEqual({ low: 5, best: 5, high: 12 });
-      expect(payload.evidence[0]!.basis).toContain('reconciled best figure, 5');
-      expect(payload.evidence[0]!.claims.map((c) => c.best).sort()).toEqual([12, 5]);
-      const fired = await cli(['alerts', 'fired', '--db', db]);
-      expect(fired.out).toMatch(/killed 5 \(low 5, high 12; contested, the reconciled best figure read\)/);
-      expect(fired.out).toContain('Baloch Liberation Army (armed_group, claimed) 12');
-      expect(fired.out).toMatch(
-        /webhook wh_[0-9a-f]{12} http:\/\/127\.0\.0\.1:\d+\/alerts: delivered \(1 attempt\)/,
-      );
-      expect((await cli(['alerts', 'webhook', 'remove', r.url, '--db', db])).err).toContain('removed');
-      expect((await cli(['alerts', 'webhook', 'list', '--db', db])).out).toBe('');
-    } finally {
-      await r.close();
-    }
-  });
+  it(
+    'delivers a firing after ingest, signed, with the contested figure said to be the reconciled best',
+    {
+      timeout: 60_000,
+    },
+    async () => {
+      const db = join(dir, 'ok.db');
+      const r = await receiver(200);
+      try {
+        const add = await cli([
+          'alerts',
+          'webhook',
+          'add',
+          r.url,
+          '--secret',
+          SECRET,
+          '--allow-private',
+          '--db',
+          db,
+        ]);
+        expect(add.code).toBe(0);
+        expect(add.err).toMatch(/^added wh_[0-9a-f]{12} http:\/\/127\.0\.0\.1/);
+        expect(add.out).toBe('');
+        const list = await cli(['alerts', 'webhook', 'list', '--format', 'jsonl', '--db', db]);
+        expect(list.out).toContain(r.url);
+        expect(list.out).not.toContain(SECRET);
+        expect(
+          (await cli(['alerts', 'add', '--admin2', 'Kech', '--min-fatalities', '5', '--db', db])).code,
+        ).toBe(0);
+        // the group claims 12, but the reconciled best is 5: a rule at 10 must not fire
+        expect(
+          (await cli(['alerts', 'add', '--admin2', 'Kech', '--min-fatalities', '10', '--db', db])).code,
+        ).toBe(0);
+        const ingest = await cli(['ingest', article, '--published', '2025-05-07', '--db', db]);
+        expect(ingest.code).toBe(0);
+        expect(ingest.err.split('\n').filter((l) => l.startsWith('alert '))).toHaveLength(1);
+        expect(ingest.err).toContain('webhooks: 1 delivered, 0 failed');
+        expect(r.got).toHaveLength(1);
+        expect(r.got[0]!.verified).toBe(true);
+        const payload = JSON.parse(r.got[0]!.body) as {
+          rule: { minFatalities: number };
+          evidence: { fatalities: unknown; basis: string; claims: { claimant: string; best: number }[] }[];
+        };
+        expect(payload.rule.minFatalities).toBe(5);
+        expect(payload.evidence[0]!.fatalities).toEqual({ low: 5, best: 5, high: 12 });
+        expect(payload.evidence[0]!.basis).toContain('reconciled best figure, 5');
+        expect(payload.evidence[0]!.claims.map((c) => c.best).sort()).toEqual([12, 5]);
+        const fired = await cli(['alerts', 'fired', '--db', db]);
+        expect(fired.out).toMatch(/killed 5 \(low 5, high 12; contested, the reconciled best figure read\)/);
+        expect(fired.out).toContain('Baloch Liberation Army (armed_group, claimed) 12');
+        expect(fired.out).toMatch(
+          /webhook wh_[0-9a-f]{12} http:\/\/127\.0\.0\.1:\d+\/alerts: delivered \(1 attempt\)/,
+        );
+        expect((await cli(['alerts', 'webhook', 'remove', r.url, '--db', db])).err).toContain('removed');
+        expect((await cli(['alerts', 'webhook', 'list', '--db', db])).out).toBe('');
+      } finally {
+        await r.close();
+      }
+    },
+  );
 
   it('does not hold ingest up for a receiver that never answers, and keeps the delivery pending', async () => {
     const db = join(dir, 'hang.db');
@@ -135,7 +141,7 @@ describe('faultline alerts webhooks', () => {
     } finally {
       await r.close();
     }
-  }, 30_000);
+  }, 60_000);
 
   it('posts a delivery left pending by an earlier process in the next watch round', async () => {
     const db = join(dir, 'watch.db');
