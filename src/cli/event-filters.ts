@@ -4,6 +4,7 @@ import { FaultlineError } from '../errors/errors.js';
 import { isIsoDate } from '../config/load-config.js';
 import type { Knowledge } from '../extract/knowledge.js';
 import { normalisePlaceName } from '../lexicon/gazetteer.js';
+import { didYouMean, suggestActor, suggestPlace } from '../lexicon/name-suggestions.js';
 import type { EventQuery } from '../store/store.js';
 import type { Options } from './cli-io.js';
 
@@ -46,7 +47,7 @@ function place(
     throw new FaultlineError(
       'FL_ERR_BAD_ARGUMENT',
       `--${flag} ${value}`,
-      `not a ${kind} the gazetteer knows`,
+      `not a ${kind} the gazetteer knows${didYouMean(suggestPlace(knowledge.gazetteer, kind, value))}`,
     );
   return flag === 'admin1' ? (found.admin1 ?? found.name) : (found.admin2 ?? found.name);
 }
@@ -59,7 +60,11 @@ function actor(value: string | undefined, knowledge: Knowledge): string | undefi
     const names = [a.name, ...a.aliases, ...a.acronyms].map((n) => n.toLowerCase());
     if (names.includes(wanted)) return a.name;
   }
-  throw new FaultlineError('FL_ERR_BAD_ARGUMENT', `--actor ${value}`, 'not an actor of the actor table');
+  throw new FaultlineError(
+    'FL_ERR_BAD_ARGUMENT',
+    `--actor ${value}`,
+    `not an actor of the actor table${didYouMean(suggestActor(knowledge.actors, value))}`,
+  );
 }
 
 /** Free text as the API takes it: blank is no search, and a query longer than the API's limit is refused alike. */

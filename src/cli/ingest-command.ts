@@ -5,7 +5,7 @@ import { ingestInputs, type IngestSummary } from '../pipeline/ingest-pipeline.js
 import { INPUT_OPTIONS, STORE_OPTIONS, parseCommand, type CliIo } from './cli-io.js';
 import { configFromFlags } from './config-from-flags.js';
 import { progressFor } from './progress.js';
-import { reportAlerts } from './report-alerts.js';
+import { deliverPending, reportAlerts } from './report-alerts.js';
 
 export const INGEST_HELP = `faultline ingest INPUT... [--db FILE | --database-url URL] [--published YYYY-MM-DD] [--publisher NAME]
   INPUT: a file (.txt .md .html .htm .json .jsonl), a folder, an http(s) URL, or - for stdin.
@@ -54,6 +54,8 @@ export async function ingestCommand(argv: readonly string[], io: CliIo): Promise
     progress.done();
     io.err(summaryLine(summary));
     if (summary.mentions > 0) await reportAlerts(store, io.err);
+    // after everything is stored, and within a bounded time: a slow receiver never holds ingestion up
+    await deliverPending(store, io.err);
     return summary.failed > 0 ? 1 : 0;
   } finally {
     await store.close();

@@ -5,13 +5,14 @@ import { pollDueFeeds, type RoundSummary } from '../pipeline/watch-feeds.js';
 import { STORE_OPTIONS, parseCommand, type CliIo } from './cli-io.js';
 import { configFromFlags } from './config-from-flags.js';
 import { parseDuration } from './duration.js';
-import { reportAlerts } from './report-alerts.js';
+import { deliverPending, reportAlerts } from './report-alerts.js';
 
 export const WATCH_HELP = `faultline watch [--once] [--tick 2s] [--db FILE | --database-url URL] [--allow-private]
   Polls the feeds added with \`feeds add\` as each falls due (checked every --tick, default 2 s), fetches each new
   item's page as \`ingest\` does (its feed summary when the page cannot be fetched), extracts and resolves it.
   One request at a time per host, at least 1 s apart; conditional GETs; Retry-After honoured. A bad feed or
-  item gives one line on stderr and the watch goes on. --once polls what is due once and exits. Ctrl-C stops.`;
+  item gives one line on stderr and the watch goes on. Each round evaluates the alert rules and posts the webhook
+  deliveries that are due (for at most 5 s). --once polls what is due once and exits. Ctrl-C stops.`;
 
 /** Between two requests to one host: polite to small publishers, and feeds rarely change faster. */
 const HOST_INTERVAL_MS = 1000;
@@ -57,6 +58,7 @@ export async function watchCommand(
         const round = await pollDueFeeds(deps);
         if (round.feeds > 0 || values.once) io.err(line(round));
         if (round.events > 0) await reportAlerts(store, io.err);
+        await deliverPending(store, io.err);
       } catch (error) {
         io.err(`watch round failed, retried at the next tick: ${describeError(error)}`);
       }

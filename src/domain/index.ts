@@ -14,3 +14,4 @@ export * from './background.js';
 export * from './linkable-date.js';
 export type * from './alert.js';
 export * from './user.js';
+export * from './alert-evidence.js';

@@ -32,7 +32,8 @@ const REDIRECTS: ReadonlySet<number> = new Set([301, 302, 303, 307, 308]);
 /** Names Faultline, so that a site's operator can tell who fetched a page and why. */
 export const USER_AGENT = 'Faultline/0.1 (conflict event extraction; +https://github.com/faultline)';
 
-function agentsFor(guard: OutboundGuard): {
+/** Agents that refuse what the guard refuses; fresh ones per request, without keep-alive. */
+export function agentsFor(guard: OutboundGuard): {
   http: RequestFilteringHttpAgent;
   https: RequestFilteringHttpsAgent;
 } {
@@ -45,7 +46,7 @@ function agentsFor(guard: OutboundGuard): {
 }
 
 /** The agent's refusal, told apart from other network failures by its wording (the only sign it gives). */
-function refusal(error: unknown, url: URL): string | null {
+export function refusal(error: unknown, url: URL): string | null {
   const message = error instanceof Error ? error.message : '';
   const m = /^DNS lookup (\S+?)\(family:[^,]*, host:[^)]*\) is not allowed/.exec(message);
   if (!m) return null;

@@ -1,4 +1,4 @@
-import type { AlertEvidence, AlertFiring, AlertRule, EventRecord } from '../domain/index.js';
+import { evidenceOf, type AlertFiring, type AlertRule, type EventRecord } from '../domain/index.js';
 import { isoWeek, isoWeekBounds as weekOf, windowsEnding } from '../store/iso-week.js';
 import type { EventQuery, Store } from '../store/store.js';
 import { rankEscalations } from '../trends/escalation.js';
@@ -19,17 +19,6 @@ export function ruleQuery(rule: AlertRule): EventQuery {
   };
 }
 
-function evidenceOf(e: EventRecord): AlertEvidence {
-  return {
-    eventId: e.id,
-    date: e.date.start,
-    place: e.location?.name ?? null,
-    fatalities: e.fatalities
-      ? { low: e.fatalities.low, best: e.fatalities.best, high: e.fatalities.high }
-      : null,
-  };
-}
-
 async function eventsOf(store: Store, query: EventQuery): Promise<EventRecord[]> {
   const out: EventRecord[] = [];
   for await (const e of store.queryEvents({ ...query, sort: '-date', limit: WINDOW_EVENTS }))
@@ -42,7 +31,7 @@ async function judge(
   store: Store,
   rule: AlertRule,
   day: string,
-): Promise<Pick<AlertFiring, 'reason' | 'evidence'> | null> {
+): Promise<Pick<AlertFiring, 'reason' | 'evidence' | 'escalation'> | null> {
   const query = ruleQuery(rule);
   const events = await eventsOf(store, { ...query, ...weekOf(day) });
   if (events.length === 0) return null;
@@ -70,6 +59,13 @@ async function judge(
     return {
       reason: `${top.key}: ${top.current} events this week against ${top.baseline.toFixed(2)} a week before (P = ${top.probability.toExponential(1)})`,
       evidence: events.map(evidenceOf),
+      escalation: {
+        key: top.key,
+        current: top.current,
+        baseline: top.baseline,
+        probability: top.probability,
+        threshold: rule.escalation,
+      },
     };
   }
   return {
@@ -94,6 +90,7 @@ export async function evaluateAlerts(store: Store, now: () => Date): Promise<Ale
     const firing: AlertFiring = {
       ruleId: rule.id,
       window: isoWeek(latest) ?? latest,
+      period: weekOf(latest),
       firedAt: now().toISOString(),
       ...verdict,
     };

@@ -15,6 +15,7 @@ import type { RouteDeps } from './route-deps.js';
 import { documentsRoute } from './routes/documents-route.js';
 import { eventDocumentsRoute } from './routes/event-documents-route.js';
 import { EXACT_TOTAL_UP_TO, eventsRoute } from './routes/events-route.js';
+import { alertsRoute } from './routes/alerts-route.js';
 import { atomRoute } from './routes/atom-route.js';
 import { streamRoute } from './routes/stream-route.js';
 import { changeFeed } from './change-feed.js';
@@ -214,6 +215,7 @@ export function buildApp(deps: AppDeps): FastifyInstance {
       ...(config.maxStreamEvents === undefined ? {} : { maxEvents: config.maxStreamEvents }),
     }),
   );
+  void app.register(alertsRoute(routeDeps));
   void app.register(async (api) => {
     api.get(
       '/api/settings',

@@ -4,6 +4,7 @@ import { FaultlineError } from '../errors/errors.js';
 import type { Knowledge } from '../extract/knowledge.js';
 import { normalisePlaceName } from '../lexicon/gazetteer.js';
 import type { EventQuery } from '../store/store.js';
+import { didYouMean, suggestActor, suggestPlace } from '../lexicon/name-suggestions.js';
 
 const ALL_TYPES: ReadonlySet<string> = new Set(
   Object.entries(EVENT_TYPES).flatMap(([type, subs]) => [type, ...(subs as readonly string[])]),
@@ -42,7 +43,7 @@ export function filterResolver(knowledge: Knowledge): FilterResolver {
       throw new FaultlineError(
         'FL_ERR_BAD_ARGUMENT',
         `${field}=${value}`,
-        `not a ${kind} the gazetteer knows`,
+        `not a ${kind} the gazetteer knows${didYouMean(suggestPlace(knowledge.gazetteer, kind, value))}`,
       );
     return field === 'admin1' ? (found.admin1 ?? found.name) : (found.admin2 ?? found.name);
   };
@@ -64,7 +65,7 @@ export function filterResolver(knowledge: Knowledge): FilterResolver {
         throw new FaultlineError(
           'FL_ERR_BAD_ARGUMENT',
           `actor=${f.actor}`,
-          'not an actor of the actor table',
+          `not an actor of the actor table${didYouMean(suggestActor(knowledge.actors, f.actor))}`,
         );
     }
     const query: Record<string, unknown> = {

@@ -22,6 +22,7 @@ import {
 } from './mention-rows.js';
 import { createAlertMethods } from './alert-methods.js';
 import { createChangeMethods } from './change-methods.js';
+import { createDeliveryMethods } from './delivery-methods.js';
 import { createFeedMethods } from './feed-methods.js';
 import { createUserMethods } from './user-methods.js';
 import { createSeriesMethods } from './series-methods.js';
@@ -314,6 +315,7 @@ export function createKyselyStore(db: Kysely<Database>, options: KyselyStoreOpti
     ...createAlertMethods(db),
     ...createUserMethods(db, now),
     ...createChangeMethods(db, options.textSearch),
+    ...createDeliveryMethods(db),
     ...createSeriesMethods(db, options.textSearch),
     ...createEventMethods(db, options.textSearch, { rowidLocator: options.rowidLocator === true }),
     async listGazetteerRows(): Promise<readonly GazetteerRow[]> {

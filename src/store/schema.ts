@@ -258,6 +258,39 @@ export interface EventChangesTable {
   value: number | string;
 }
 
+/** A webhook every new firing is POSTed to (migration 0015). */
+export interface WebhooksTable {
+  id: string;
+  url: string;
+  secret: string;
+  site: string;
+  allow_private: number;
+  created_at: string;
+}
+
+/** A firing on its way to one webhook (migration 0015). */
+export interface AlertDeliveriesTable {
+  id: string;
+  webhook_id: string;
+  rule_id: string;
+  window: string;
+  status: string;
+  attempts: number;
+  next_attempt_at: string;
+  last_error: string | null;
+  created_at: string;
+}
+
+/** One POST of a delivery (migration 0015). */
+export interface AlertDeliveryAttemptsTable {
+  delivery_id: string;
+  attempt: number;
+  at: string;
+  http_status: number | null;
+  error: string | null;
+  duration_ms: number;
+}
+
 export interface Database {
   documents: DocumentsTable;
   mentions: MentionsTable;
@@ -276,6 +309,9 @@ export interface Database {
   api_tokens: ApiTokensTable;
   sessions: SessionsTable;
   event_changes: EventChangesTable;
+  webhooks: WebhooksTable;
+  alert_deliveries: AlertDeliveriesTable;
+  alert_delivery_attempts: AlertDeliveryAttemptsTable;
 }
 
 /** Converts a count or bigint column value (a string from pg, a number from SQLite) to a number. */

@@ -1,8 +1,12 @@
 import type {
   AggregateStatistic,
+  AlertDelivery,
   AlertFiring,
   AlertRule,
   ApiToken,
+  DeliveryAttempt,
+  DeliveryStatus,
+  Webhook,
   Document,
   EventRecord,
   FramingMarkers,
@@ -234,6 +238,26 @@ export interface ChangedEvent {
  * The narrow, domain-level store. SQLite and PostgreSQL implement it in mirror-image folders;
  * test/store/store-contract.ts runs one suite against both.
  */
+/** A firing's key: its rule and window. */
+export interface FiringKey {
+  readonly ruleId: string;
+  readonly window: string;
+}
+
+/** An attempt with the delivery it belongs to. */
+export interface DeliveryAttemptRow extends DeliveryAttempt {
+  readonly deliveryId: string;
+}
+
+/** One attempt of a delivery and the state it leaves the delivery in. */
+export interface DeliveryOutcome {
+  readonly deliveryId: string;
+  readonly attempt: DeliveryAttempt;
+  readonly status: DeliveryStatus;
+  /** When the next attempt is due (pending), else the attempt's time. */
+  readonly nextAttemptAt: string;
+}
+
 export interface Store {
   readonly backend: 'sqlite' | 'postgres';
 
@@ -416,7 +440,10 @@ export interface Store {
 
   listAlertRules(): Promise<readonly AlertRule[]>;
 
-  /** Stores a firing unless its rule has fired in that window already; true when it was new. */
+  /**
+   * Stores a firing unless its rule has fired in that window already, and, in the same transaction, one pending
+   * delivery of it per webhook; true when it was new.
+   */
   recordFiring(firing: AlertFiring): Promise<boolean>;
 
   /** The latest `limit` firings, newest first. */
@@ -484,6 +511,32 @@ export interface Store {
     upTo: number,
     limit: number,
   ): Promise<readonly ChangedEvent[]>;
+  /** One firing by its rule and window, or null. */
+  getFiring(ruleId: string, window: string): Promise<AlertFiring | null>;
+
+  /** Stores a webhook; 'present' when its id or URL is held already (nothing changes). */
+  addWebhook(webhook: Webhook): Promise<'added' | 'present'>;
+
+  /** Every webhook, oldest first. */
+  listWebhooks(): Promise<readonly Webhook[]>;
+
+  /** Removes a webhook (by id or URL) with its deliveries; false when there was none. */
+  removeWebhook(idOrUrl: string): Promise<boolean>;
+
+  /**
+   * Up to `limit` pending deliveries due at `now`, oldest due first, each leased until `leaseUntil` to this caller
+   * alone: another process claiming at the same time gets the others.
+   */
+  claimDueDeliveries(now: string, leaseUntil: string, limit: number): Promise<readonly AlertDelivery[]>;
+
+  /** Records one attempt of a delivery and where that leaves it (delivered, failed, or pending until a time). */
+  recordDeliveryAttempt(outcome: DeliveryOutcome): Promise<void>;
+
+  /** The deliveries of the given firings, newest first. */
+  listDeliveries(firings: readonly FiringKey[]): Promise<readonly AlertDelivery[]>;
+
+  /** Every attempt of the given deliveries, by delivery, first attempt first. */
+  listDeliveryAttempts(deliveryIds: readonly string[]): Promise<readonly DeliveryAttemptRow[]>;
 
   close(): Promise<void>;
 }

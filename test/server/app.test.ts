@@ -111,6 +111,15 @@ describe('GET /api/events', () => {
     expect(body.error).toMatch(/^FL_ERR_/);
     expect(body.message).toContain(field);
   });
+
+  it('suggests the nearest district or actor for a misspelt one', async () => {
+    expect((await get('/api/events?admin2=Kehc')).json().message).toMatch(
+      /admin2=Kehc: .*did you mean Kech\?/,
+    );
+    expect((await get('/api/events?actor=Baloch%20Liberation%20Amry')).json().message).toContain(
+      'did you mean Baloch Liberation Army?',
+    );
+  });
 });
 
 describe('GET /api/events/:id', () => {
@@ -282,6 +291,8 @@ describe('the whole surface', () => {
     const paths = Object.keys(doc.paths).sort();
     expect(paths).toEqual(
       [
+        '/api/alerts',
+        '/api/alerts.atom',
         '/api/documents',
         '/api/documents/{id}',
         '/api/events',

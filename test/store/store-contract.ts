@@ -5,6 +5,7 @@ import type { DocumentSummary, Store } from '../../src/store/store.js';
 import { changeContractCases } from './change-contract.js';
 import { documentUpdateContractCases } from './document-update-contract.js';
 import { eventContractCases } from './event-contract.js';
+import { deliveryContractCases } from './delivery-contract.js';
 import { alertContractCases, feedContractCases } from './feed-contract.js';
 import { pageContractCases } from './page-contract.js';
 import { pendingContractCases } from './pending-contract.js';
@@ -231,6 +232,7 @@ export function describeStoreContract(
     userContractCases(() => store);
     changeContractCases(() => store);
     alertContractCases(() => store);
+    deliveryContractCases(() => store);
 
     searchContractCases(() => store);
 

@@ -13,6 +13,7 @@ import { feedsMigration } from './0010-feeds.js';
 import { alertsMigration } from './0011-alerts.js';
 import { usersMigration } from './0013-users.js';
 import { eventChangesMigration } from './0016-event-changes.js';
+import { alertDeliveriesMigration } from './0015-alert-deliveries.js';
 import type { StoreDialect } from './column-types.js';
 
 /** Migrations by name; names sort in the order they apply. Add new ones at the end, never edit an applied one. */
@@ -30,6 +31,7 @@ export function storeMigrations(dialect: StoreDialect): Record<string, Migration
     '0011-alerts': alertsMigration(),
     '0013-users': usersMigration(dialect),
     '0016-event-changes': eventChangesMigration(dialect),
+    '0015-alert-deliveries': alertDeliveriesMigration(),
   };
 }
 
