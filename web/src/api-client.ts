@@ -9,6 +9,7 @@ import type {
 import type { EventDetail, EventList, EventPoints } from '../../src/api/event-schemas.js';
 import type { Stats } from '../../src/api/query-schemas.js';
 import type { SessionWire, SignedIn } from '../../src/api/session-schemas.js';
+import type { AlertsWire } from '../../src/api/alert-schemas.js';
 
 /** An API error, carrying the server's code and one-line message. */
 export class ApiError extends Error {
@@ -54,6 +55,7 @@ export const api = {
   document: (id: string) => call<DocumentDetail>(`/api/documents/${encodeURIComponent(id)}`),
   stats: (query: string) => call<Stats>(`/api/stats?${query}`),
   publishers: () => call<PublisherProfileWire[]>('/api/publishers'),
+  alerts: () => call<AlertsWire>('/api/alerts'),
   session: () => call<SessionWire>('/api/session'),
   signIn: (name: string, password: string) =>
     call<SignedIn>('/api/session', {
