@@ -20,6 +20,7 @@ const ALLOWED = {
   feeds: ['domain', 'errors', 'ingest', 'store-interface'],
   trends: ['domain', 'errors'],
   pipeline: ['domain', 'errors', 'ingest', 'extract', 'resolve', 'lexicon', 'store', 'feeds', 'trends'],
+  queue: ['domain', 'errors', 'pipeline', 'feeds', 'store-interface'],
   context: ['config', 'lexicon', 'store', 'extract', 'errors', 'domain'],
   api: ['domain'],
   server: [

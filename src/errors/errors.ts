@@ -32,6 +32,9 @@ export const ERROR_CODES = {
   FL_ERR_HOST_REFUSED: { status: 403, message: 'is not a name this loopback server accepts writes under' },
   FL_ERR_INTERNAL: { status: 500, message: 'failed unexpectedly' },
   FL_ERR_LISTEN: { status: 500, message: 'cannot be listened on' },
+  FL_ERR_QUEUE_BACKEND: { status: 400, message: 'needs PostgreSQL (--database-url or DATABASE_URL)' },
+  FL_ERR_QUEUE: { status: 500, message: 'the job queue failed' },
+  FL_ERR_JOB_DATA: { status: 422, message: 'does not carry what its kind of job needs' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;
