@@ -28,13 +28,18 @@ export const JOB_SETTINGS: Readonly<Record<JobKind, JobKindSettings>> = {
 };
 
 /**
- * The order a free worker looks for work in: a queued resolution first, so that events follow extraction within
- * seconds; it is debounced (RESOLVE_DELAY_SECONDS), so that one resolution plans many documents at once.
+ * The order a free worker looks for work in. Resolution comes last: it re-plans whole blocks, so one resolution
+ * after a batch of extractions costs little more than one after a single document, and a backlog of extractions
+ * is best resolved in few, large passes. So that events still follow within seconds while a backlog lasts, a
+ * resolution asked for more than RESOLVE_MAX_WAIT_SECONDS ago is taken before anything else.
  */
-export const FETCH_ORDER: readonly JobKind[] = ['resolve', 'poll-feed', 'fetch-page', 'extract-document'];
+export const FETCH_ORDER: readonly JobKind[] = ['poll-feed', 'fetch-page', 'extract-document', 'resolve'];
 
 /** A resolution waits this long after it is asked for: what is extracted meanwhile joins it. */
 export const RESOLVE_DELAY_SECONDS = 1;
+
+/** A resolution queued longer than this goes before other work. */
+export const RESOLVE_MAX_WAIT_SECONDS = 20;
 
 export function isJobKind(name: string): name is JobKind {
   return (JOB_KINDS as readonly string[]).includes(name);

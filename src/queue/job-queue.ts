@@ -2,7 +2,14 @@ import PgBoss from 'pg-boss';
 import pg from 'pg';
 import { describeError, FaultlineError } from '../errors/errors.js';
 import type { ItemToFetch } from '../pipeline/job-stages.js';
-import { FETCH_ORDER, JOB_KINDS, JOB_SETTINGS, RESOLVE_DELAY_SECONDS, type JobKind } from './job-kinds.js';
+import {
+  FETCH_ORDER,
+  JOB_KINDS,
+  JOB_SETTINGS,
+  RESOLVE_DELAY_SECONDS,
+  RESOLVE_MAX_WAIT_SECONDS,
+  type JobKind,
+} from './job-kinds.js';
 
 /** pg-boss keeps its tables in this schema of the store's database, and migrates it itself. */
 const BOSS_SCHEMA = 'pgboss';
@@ -12,6 +19,9 @@ const BOSS_SCHEMA = 'pgboss';
  * it per interval.
  */
 const MAINTENANCE_SECONDS = 5;
+
+/** How often a worker asks whether a resolution has waited too long. */
+const OVERDUE_CHECK_MS = 2000;
 
 /** A job taken by a worker. */
 export interface TakenJob {
@@ -48,6 +58,9 @@ export interface JobQueueOptions {
 
 /** The Faultline job queue: pg-boss in the store's PostgreSQL database, one queue per kind of job. */
 export class JobQueue {
+  private lastKind: JobKind = FETCH_ORDER[0]!;
+  private nextOverdueCheck = 0;
+
   private constructor(
     private readonly boss: PgBoss,
     private readonly pool: pg.Pool,
@@ -107,13 +120,34 @@ export class JobQueue {
     return this.boss.send('resolve', {}, { singletonKey: 'pending', startAfter: RESOLVE_DELAY_SECONDS });
   }
 
-  /** The next job that is due, in FETCH_ORDER, marked active; null when none is. */
+  /**
+   * The next job that is due, marked active; null when none is. An overdue resolution first (checked at most
+   * every few seconds), then the kind that gave the last job (a backlog is mostly of one kind: one query per job
+   * rather than one per kind), then the others in FETCH_ORDER.
+   */
   async take(): Promise<TakenJob | null> {
-    for (const kind of FETCH_ORDER) {
+    const overdue = (await this.resolutionOverdue()) ? (['resolve'] as const) : [];
+    const order = [...new Set<JobKind>([...overdue, this.lastKind, ...FETCH_ORDER])];
+    for (const kind of order) {
       const [job] = await this.boss.fetch<unknown>(kind, { batchSize: 1 });
-      if (job) return { kind, id: job.id, data: job.data };
+      if (job) {
+        if (kind !== 'resolve') this.lastKind = kind;
+        return { kind, id: job.id, data: job.data };
+      }
     }
     return null;
+  }
+
+  private async resolutionOverdue(): Promise<boolean> {
+    const now = Date.now();
+    if (now < this.nextOverdueCheck) return false;
+    this.nextOverdueCheck = now + OVERDUE_CHECK_MS;
+    const { rowCount } = await this.pool.query(
+      `select 1 from ${BOSS_SCHEMA}.job where name = 'resolve' and state in ('created', 'retry')
+          and created_on < now() - make_interval(secs => $1) limit 1`,
+      [RESOLVE_MAX_WAIT_SECONDS],
+    );
+    return rowCount === 1;
   }
 
   async complete(job: TakenJob, output: Readonly<Record<string, unknown>>): Promise<void> {
