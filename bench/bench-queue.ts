@@ -16,6 +16,8 @@ export interface QueueRun {
   readonly docs: number;
   /** From the first job a worker took to the last one done (the workers' start-up is not counted). */
   readonly seconds: number;
+  /** From the first job taken to the last extraction done: the part the workers share out. */
+  readonly extractSeconds: number;
   readonly events: number;
   readonly failedJobs: number;
   /** Documents, mentions or events held twice (ids listed twice, a mention in two events): must be 0. */
@@ -116,6 +118,10 @@ async function run(
     const span = await db.query<{ s: number }>(
       "select extract(epoch from max(completed_on) - min(started_on))::float as s from pgboss.job where state = 'completed'",
     );
+    const extracted = await db.query<{ s: number }>(
+      `select extract(epoch from max(completed_on) - (select min(started_on) from pgboss.job))::float as s
+         from pgboss.job where state = 'completed' and name = 'extract-document'`,
+    );
     const failedJobs = await n("select count(*) as n from pgboss.job where state = 'failed'");
     const snapshot = await snapshotStore(store);
     await store.close();
@@ -129,6 +135,7 @@ async function run(
         workers,
         docs: snapshot.documents.size,
         seconds: Number(span.rows[0]!.s),
+        extractSeconds: Number(extracted.rows[0]!.s),
         events: snapshot.events.size,
         failedJobs,
         duplicates,

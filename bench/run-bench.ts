@@ -209,6 +209,12 @@ const SECTIONS: Record<string, (count: number, quick: boolean, options: BenchOpt
     show(bench.two);
     const ratio = bench.one.seconds / bench.two.seconds;
     console.log(`  2 workers: ${ratio.toFixed(2)}x one worker`);
+    const phase = (r: QueueRun) =>
+      `${r.extractSeconds.toFixed(1)} s to the last extraction, then ${(r.seconds - r.extractSeconds).toFixed(1)} s of resolution`;
+    console.log(`  1 worker: ${phase(bench.one)}; 2 workers: ${phase(bench.two)}`);
+    console.log(
+      `  extraction alone: 2 workers ${(bench.one.extractSeconds / bench.two.extractSeconds).toFixed(2)}x one worker (resolution runs one at a time)`,
+    );
     console.log(
       bench.differences.length === 0
         ? '  both runs stored the same documents, mentions and events'

@@ -5,6 +5,7 @@ import { pollFeed } from '../feeds/poll-feed.js';
 import { buildDocument } from '../ingest/build-document.js';
 import type { Feed, Store } from '../store/store.js';
 import { extractAndSave } from './extract-and-save.js';
+import { resolvePending, type PendingSummary } from './resolve-pending.js';
 import { itemInput, later, type WatchDeps } from './watch-feeds.js';
 
 /**
@@ -145,4 +146,16 @@ export async function dueWork(
 ): Promise<{ readonly feeds: readonly string[]; readonly pendingMentions: number }> {
   const feeds = (await store.dueFeeds(now.toISOString(), limit)).map((f) => f.url);
   return { feeds, pendingMentions: await store.countPendingMentions() };
+}
+
+/**
+ * One round of resolution of the pending mentions (up to SEEDS_PER_ROUND, in the blocking key's order), then the
+ * publisher profiles; says whether mentions are pending still, saved by other workers meanwhile or beyond the
+ * round, for the caller to ask for another resolution rather than chase them here.
+ */
+export async function resolveOneRound(
+  store: Store,
+): Promise<PendingSummary & { readonly pendingLeft: number }> {
+  const summary = await resolvePending(store, { maxRounds: 1 });
+  return { ...summary, pendingLeft: await store.countPendingMentions() };
 }

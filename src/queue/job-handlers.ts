@@ -3,10 +3,10 @@ import type { FeedItem } from '../feeds/parse-feed.js';
 import {
   extractStoredDocument,
   pollFeedForJobs,
+  resolveOneRound,
   storeFeedItem,
   type ItemToFetch,
 } from '../pipeline/job-stages.js';
-import { resolvePending } from '../pipeline/resolve-pending.js';
 import type { WatchDeps } from '../pipeline/watch-feeds.js';
 import type { JobKind } from './job-kinds.js';
 import type { JobQueue } from './job-queue.js';
@@ -80,8 +80,9 @@ export function jobHandlers(deps: HandlerDeps): Readonly<Record<JobKind, JobHand
       return { docId, extracted: result.extracted, mentions: result.mentions };
     },
     async resolve() {
-      const summary = await deps.queue.whileResolving(() => resolvePending(deps.store));
-      return { mentions: summary.mentions, rounds: summary.rounds, events: summary.eventsWritten };
+      const summary = await deps.queue.whileResolving(() => resolveOneRound(deps.store));
+      if (summary.pendingLeft > 0) await deps.queue.sendResolve();
+      return { mentions: summary.mentions, events: summary.eventsWritten, pendingLeft: summary.pendingLeft };
     },
   };
 }

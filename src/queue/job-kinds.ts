@@ -31,7 +31,8 @@ export const JOB_SETTINGS: Readonly<Record<JobKind, JobKindSettings>> = {
  * The order a free worker looks for work in. Resolution comes last: it re-plans whole blocks, so one resolution
  * after a batch of extractions costs little more than one after a single document, and a backlog of extractions
  * is best resolved in few, large passes. So that events still follow within seconds while a backlog lasts, a
- * resolution asked for more than RESOLVE_MAX_WAIT_SECONDS ago is taken before anything else.
+ * resolution asked for more than RESOLVE_MAX_WAIT_SECONDS ago is taken before anything else; each takes one
+ * round of the pending mentions, and asks for the next.
  */
 export const FETCH_ORDER: readonly JobKind[] = ['poll-feed', 'fetch-page', 'extract-document', 'resolve'];
 
@@ -39,7 +40,7 @@ export const FETCH_ORDER: readonly JobKind[] = ['poll-feed', 'fetch-page', 'extr
 export const RESOLVE_DELAY_SECONDS = 1;
 
 /** A resolution queued longer than this goes before other work. */
-export const RESOLVE_MAX_WAIT_SECONDS = 20;
+export const RESOLVE_MAX_WAIT_SECONDS = 3;
 
 export function isJobKind(name: string): name is JobKind {
   return (JOB_KINDS as readonly string[]).includes(name);

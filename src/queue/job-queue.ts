@@ -21,7 +21,7 @@ const BOSS_SCHEMA = 'pgboss';
 const MAINTENANCE_SECONDS = 5;
 
 /** How often a worker asks whether a resolution has waited too long. */
-const OVERDUE_CHECK_MS = 2000;
+const OVERDUE_CHECK_MS = 1000;
 
 /** A job taken by a worker. */
 export interface TakenJob {
