@@ -11,6 +11,7 @@ import { benchIngest, type Rate } from './bench-ingest.js';
 import { ingestCorpusInProcess, type IngestMemory } from './bench-ingest-memory.js';
 import { benchResolve } from './bench-resolve.js';
 import { benchSearch } from './bench-search.js';
+import { benchQueue, type QueueRun } from './bench-queue.js';
 
 function line(r: Rate): string {
   const rate = Math.round(r.docs / r.seconds).toString();
@@ -72,7 +73,10 @@ function ingestInFreshProcess(docs: number): IngestMemory {
 interface BenchOptions {
   /** `--articles=DIR`: a folder of real articles the extract section times as well (never copied anywhere). */
   readonly articles: string | null;
-  /** `--database-url=URL`: a PostgreSQL database where the api section may create (and drop) a schema. */
+  /**
+   * `--database-url=URL`: a PostgreSQL database where the api section may create (and drop) a schema, and beside
+   * which the queue section creates (and drops) databases of its own.
+   */
   readonly databaseUrl: string | null;
   /** `--pg-events=N`: events the api section loads into PostgreSQL (1,000,000; 100,000 with --quick). */
   readonly pgEvents: number | null;
@@ -206,6 +210,37 @@ const SECTIONS: Record<string, (count: number, quick: boolean, options: BenchOpt
     );
     load('with the read cache:', pgRun.cached);
     load('every request from PostgreSQL:', pgRun.uncached);
+  },
+  async queue(_count, quick, options) {
+    console.log(
+      'job queue on PostgreSQL (bar: 2 worker processes take 2,000 queued documents at least 1.7x faster than 1, no duplicates)',
+    );
+    if (options.databaseUrl === null) {
+      console.log('  not run (give --database-url=URL of a database the bench may create databases beside)');
+      return;
+    }
+    const docs = quick ? 500 : 2_000;
+    const bench = await benchQueue(options.databaseUrl, docs);
+    const show = (r: QueueRun) =>
+      console.log(
+        `  ${r.workers} worker${r.workers > 1 ? 's' : ' '}  ${r.docs} docs  ${r.seconds.toFixed(1).padStart(6)} s  ${(r.docs / r.seconds).toFixed(1).padStart(6)} docs/s  ${r.events} events, ${r.failedJobs} failed jobs, ${r.duplicates} duplicates, load average up to ${r.loadAverage.toFixed(1)}`,
+      );
+    show(bench.one);
+    show(bench.two);
+    const ratio = bench.one.seconds / bench.two.seconds;
+    console.log(`  2 workers: ${ratio.toFixed(2)}x one worker`);
+    const phase = (r: QueueRun) =>
+      `${r.extractSeconds.toFixed(1)} s to the last extraction, then ${(r.seconds - r.extractSeconds).toFixed(1)} s of resolution`;
+    console.log(`  1 worker: ${phase(bench.one)}; 2 workers: ${phase(bench.two)}`);
+    console.log(
+      `  extraction alone: 2 workers ${(bench.one.extractSeconds / bench.two.extractSeconds).toFixed(2)}x one worker (resolution runs one at a time)`,
+    );
+    console.log(
+      bench.differences.length === 0
+        ? '  both runs stored the same documents, mentions and events'
+        : `  the runs differ: ${bench.differences.join('; ')}`,
+    );
+    if (bench.differences.length > 0 || bench.one.duplicates + bench.two.duplicates > 0) process.exitCode = 1;
   },
   async search() {
     console.log(

@@ -33,6 +33,7 @@ const ALLOWED = {
     'trends',
     'notify',
   ],
+  queue: ['domain', 'errors', 'pipeline', 'feeds', 'store-interface'],
   context: ['config', 'lexicon', 'store', 'extract', 'errors', 'domain'],
   api: ['domain'],
   server: [

@@ -2,6 +2,8 @@ import { ALERTS_HELP, alertsCommand } from './alerts-command.js';
 import { TRENDS_HELP, trendsCommand } from './trends-command.js';
 import { FEEDS_HELP, feedsCommand } from './feeds-command.js';
 import { WATCH_HELP, watchCommand } from './watch-command.js';
+import { WORKER_HELP, workerCommand } from './worker-command.js';
+import { JOBS_HELP, jobsCommand } from './jobs-command.js';
 import { describeError, FaultlineError } from '../errors/errors.js';
 import type { CliIo } from './cli-io.js';
 import { DOCUMENTS_HELP, documentsCommand } from './documents-command.js';
@@ -23,6 +25,7 @@ const USAGE_ERRORS: ReadonlySet<string> = new Set([
   'FL_ERR_BAD_ARGUMENT',
   'FL_ERR_BAD_DATE',
   'FL_ERR_CONFIG',
+  'FL_ERR_QUEUE_BACKEND',
 ]);
 
 /** Exit statuses beyond 0 (done), 1 (an input or the run failed) and 2 (bad command line). */
@@ -45,6 +48,8 @@ const COMMANDS: Readonly<Record<string, { run: Command; help: string }>> = {
   start: { run: startCommand, help: START_HELP },
   feeds: { run: feedsCommand, help: FEEDS_HELP },
   watch: { run: watchCommand, help: WATCH_HELP },
+  worker: { run: workerCommand, help: WORKER_HELP },
+  jobs: { run: jobsCommand, help: JOBS_HELP },
   trends: { run: trendsCommand, help: TRENDS_HELP },
   alerts: { run: alertsCommand, help: ALERTS_HELP },
   users: { run: usersCommand, help: USERS_HELP },

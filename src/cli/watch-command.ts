@@ -6,13 +6,19 @@ import { STORE_OPTIONS, parseCommand, type CliIo } from './cli-io.js';
 import { configFromFlags } from './config-from-flags.js';
 import { parseDuration } from './duration.js';
 import { deliverPending, reportAlerts } from './report-alerts.js';
+import { queueConfig } from './queue-config.js';
+import { JobQueue } from '../queue/job-queue.js';
+import { runScheduler } from '../queue/run-scheduler.js';
+import { openStore } from '../store/open-store.js';
 
-export const WATCH_HELP = `faultline watch [--once] [--tick 2s] [--db FILE | --database-url URL] [--allow-private]
+export const WATCH_HELP = `faultline watch [--once] [--tick 2s] [--db FILE | --database-url URL] [--allow-private] [--scheduler-only]
   Polls the feeds added with \`feeds add\` as each falls due (checked every --tick, default 2 s), fetches each new
   item's page as \`ingest\` does (its feed summary when the page cannot be fetched), extracts and resolves it.
   One request at a time per host, at least 1 s apart; conditional GETs; Retry-After honoured. A bad feed or
   item gives one line on stderr and the watch goes on. Each round evaluates the alert rules and posts the webhook
-  deliveries that are due (for at most 5 s). --once polls what is due once and exits. Ctrl-C stops.`;
+  deliveries that are due (for at most 5 s). --once polls what is due once and exits. Ctrl-C stops.
+  --scheduler-only (PostgreSQL): polls nothing itself, but queues a poll job for each feed as it falls due, for
+  \`faultline worker\` processes to run.`;
 
 /** Between two requests to one host: polite to small publishers, and feeds rarely change faster. */
 const HOST_INTERVAL_MS = 1000;
@@ -32,10 +38,12 @@ export async function watchCommand(
     once: { type: 'boolean' },
     tick: { type: 'string' },
     'allow-private': { type: 'boolean' },
+    'scheduler-only': { type: 'boolean' },
     'max-bytes': { type: 'string' },
     timeout: { type: 'string' },
   });
   const tickMs = parseDuration('--tick', values.tick, 2, 0.1) * 1000;
+  if (values['scheduler-only']) return schedulerOnly(values, io, tickMs, values.once === true, stopped);
   const config = configFromFlags(values, io);
   const { store, knowledge } = await openContext(config);
   const interrupt = stopped || values.once ? null : onInterrupt();
@@ -68,6 +76,32 @@ export async function watchCommand(
     return 0;
   } finally {
     interrupt?.dispose();
+    await store.close();
+  }
+}
+
+/** `watch --scheduler-only`: queue feed polls as they fall due, until SIGINT/SIGTERM (or once). */
+async function schedulerOnly(
+  values: Parameters<typeof queueConfig>[0],
+  io: CliIo,
+  tickMs: number,
+  once: boolean,
+  stopped: AbortSignal | undefined,
+): Promise<number> {
+  const config = queueConfig(values, io, 'watch --scheduler-only');
+  const store = await openStore(config);
+  try {
+    const queue = await JobQueue.open({ databaseUrl: config.databaseUrl, connections: 2 });
+    const interrupt = stopped || once ? null : onInterrupt();
+    try {
+      const stop = stopped ?? interrupt?.signal ?? new AbortController().signal;
+      await runScheduler(store, queue, { tickMs, stop, once, report: io.err });
+      return 0;
+    } finally {
+      interrupt?.dispose();
+      await queue.close();
+    }
+  } finally {
     await store.close();
   }
 }

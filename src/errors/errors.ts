@@ -39,6 +39,9 @@ export const ERROR_CODES = {
   FL_ERR_CSRF: { status: 403, message: 'is refused as a possible cross-site request' },
   FL_ERR_USER_EXISTS: { status: 409, message: 'is taken by another user' },
   FL_ERR_TOO_MANY_STREAMS: { status: 429, message: 'is refused: too many live streams are open' },
+  FL_ERR_QUEUE_BACKEND: { status: 400, message: 'needs PostgreSQL (--database-url or DATABASE_URL)' },
+  FL_ERR_QUEUE: { status: 500, message: 'the job queue failed' },
+  FL_ERR_JOB_DATA: { status: 422, message: 'does not carry what its kind of job needs' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -32,6 +32,11 @@ export async function resolvePending(
     readonly alwaysRefreshProfiles?: boolean;
     /** Told, before each round, how many mentions are pending (up to `seedsPerRound`), for progress. */
     readonly onRound?: (seeds: number) => void;
+    /**
+     * Stop after this many rounds, whatever is pending still (a queue's resolution job: mentions that other
+     * workers save meanwhile go to the next job, rather than keep this one re-planning as they arrive).
+     */
+    readonly maxRounds?: number;
   } = {},
 ): Promise<PendingSummary> {
   const size = Math.max(1, options.seedsPerRound ?? SEEDS_PER_ROUND);
@@ -42,7 +47,7 @@ export async function resolvePending(
   // every round takes one pending mention or more, and each mention it re-plans out of an event is planned once
   // more: far past that, two plans keep taking each other's events, and looping on would never end
   const limit = 2 * (await store.countPendingMentions()) + 1_000;
-  for (;;) {
+  while (rounds < (options.maxRounds ?? Number.POSITIVE_INFINITY)) {
     const seeds = await store.listPendingMentions(size);
     const first = seeds[0];
     if (first === undefined) break;

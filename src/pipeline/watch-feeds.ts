@@ -29,12 +29,16 @@ export interface RoundSummary {
 /** Feeds polled in one round at most: a large backlog is worked through over several rounds. */
 const FEEDS_PER_ROUND = 200;
 
-function later(now: Date, seconds: number): string {
+export function later(now: Date, seconds: number): string {
   return new Date(now.getTime() + seconds * 1000).toISOString();
 }
 
 /** The page of an item as `ingest` reads it, else its feed summary (said so on stderr), else null (reported). */
-async function itemInput(deps: WatchDeps, feed: Feed, item: FeedItem): Promise<RawInput | null> {
+export async function itemInput(
+  deps: Pick<WatchDeps, 'fetch' | 'gate' | 'report'>,
+  feed: Pick<Feed, 'url' | 'publisher'>,
+  item: FeedItem,
+): Promise<RawInput | null> {
   const meta = { publisher: feed.publisher, published: item.published, title: item.title };
   let failure: string | null = null;
   if (item.link) {

@@ -221,6 +221,15 @@ export function createKyselyStore(db: Kysely<Database>, options: KyselyStoreOpti
       .map((r) => r.id);
   }
 
+  async function needsExtraction(docId: string, extractorVersion: string): Promise<boolean> {
+    const row = await guarded(`needsExtraction ${docId}`, () =>
+      db.selectFrom('documents').select('extractor_version').where('id', '=', docId).executeTakeFirst(),
+    );
+    if (row === undefined) throw new FaultlineError('FL_ERR_NOT_FOUND', `document ${docId}`);
+    const version = row.extractor_version;
+    return version === null || compareVersions(version, extractorVersion) < 0;
+  }
+
   async function saveGazetteerRows(rows: readonly GazetteerRow[]): Promise<number> {
     // Last row of an id wins; PostgreSQL refuses to upsert one row twice in a statement.
     const byId = new Map<string, GazetteerRow>();
@@ -291,6 +300,7 @@ export function createKyselyStore(db: Kysely<Database>, options: KyselyStoreOpti
     saveExtraction,
     listMentions,
     listDocumentsToExtract,
+    needsExtraction,
     async getFraming(docId: string): Promise<FramingMarkers | null> {
       const row = await guarded(`getFraming ${docId}`, () =>
         db.selectFrom('documents').select('framing').where('id', '=', docId).executeTakeFirst(),

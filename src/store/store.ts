@@ -303,6 +303,13 @@ export interface Store {
   /** Documents whose stored extraction is missing or older than `extractorVersion`. */
   listDocumentsToExtract(extractorVersion: string): Promise<readonly string[]>;
 
+  /**
+   * Whether a stored document's extraction is missing or older than `extractorVersion` (one document of
+   * `listDocumentsToExtract`): a job that extracts it twice finds the second time nothing to do.
+   * FL_ERR_NOT_FOUND when the document is not stored.
+   */
+  needsExtraction(docId: string, extractorVersion: string): Promise<boolean>;
+
   getFraming(docId: string): Promise<FramingMarkers | null>;
 
   listAggregates(docId?: string): Promise<readonly AggregateStatistic[]>;

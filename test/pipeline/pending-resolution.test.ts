@@ -167,6 +167,26 @@ describe('bounded resolution as a run goes (issue 9, defect 10)', () => {
     });
   });
 
+  it('stops after maxRounds, leaving the rest pending for the next call, with the same result', async () => {
+    await withStores(2, async ([stepped, whole]) => {
+      await saveUnresolved(stepped!, whole!);
+      const pending = await stepped!.countPendingMentions();
+      const size = Math.ceil(pending / 3);
+      const first = await resolvePending(stepped!, { seedsPerRound: size, maxRounds: 1 });
+      expect(first).toMatchObject({ mentions: size, rounds: 1 });
+      expect(await stepped!.countPendingMentions()).toBe(pending - size);
+      // as a queue's resolution jobs do: one round per call until nothing is pending
+      let calls = 1;
+      while ((await stepped!.countPendingMentions()) > 0) {
+        await resolvePending(stepped!, { seedsPerRound: size, maxRounds: 1 });
+        calls++;
+      }
+      expect(calls).toBe(3);
+      await resolvePending(whole!);
+      expect(await eventSnapshot(stepped!)).toEqual(await eventSnapshot(whole!));
+    });
+  });
+
   it('reads about a bounded number of mentions per round, whatever the backlog, with the same result', async () => {
     await withStores(2, async ([bounded, whole]) => {
       await saveUnresolved(bounded!, whole!);

@@ -76,6 +76,27 @@ export function feedContractCases(store: () => Store): void {
     expect(await s.documentIdByUrl('https://news.example/a/1')).toBe(doc.id);
     expect(await s.documentIdByUrl('https://news.example/a/2')).toBeNull();
   });
+
+  it('says whether one stored document still needs extraction by a given extractor version', async () => {
+    const s = store();
+    const doc = makeDocument(42);
+    await s.saveDocuments([doc]);
+    expect(await s.needsExtraction(doc.id, '2.0.0')).toBe(true);
+    const framing = { insurgent: {}, state: {}, neutral: {} };
+    await s.saveExtraction({
+      docId: doc.id,
+      mentions: [],
+      aggregates: [],
+      framing,
+      extractorVersion: '2.0.0',
+    });
+    expect(await s.needsExtraction(doc.id, '2.0.0')).toBe(false);
+    expect(await s.needsExtraction(doc.id, '1.9.0')).toBe(false);
+    expect(await s.needsExtraction(doc.id, '2.1.0')).toBe(true);
+    await expect(s.needsExtraction('doc_absent', '2.0.0')).rejects.toMatchObject({
+      code: 'FL_ERR_NOT_FOUND',
+    });
+  });
 }
 
 /** Alert rules and their firings: every backend keeps one firing per rule and week. */

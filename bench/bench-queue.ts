@@ -1,0 +1,165 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { loadavg } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { packageRoot } from '../src/cli/package-root.js';
+import { DEFAULT_MAX_BYTES } from '../src/config/load-config.js';
+import type { Document } from '../src/domain/index.js';
+import { buildDocument } from '../src/ingest/build-document.js';
+import { JobQueue } from '../src/queue/job-queue.js';
+import { compareSnapshots, snapshotStore, type StoreSnapshot } from './compare-stores.js';
+import { createCrashStore } from './crash-stores.js';
+import { syntheticArticles } from './synthetic-corpus.js';
+
+export interface QueueRun {
+  readonly workers: number;
+  readonly docs: number;
+  /** From the first job a worker took to the last one done (the workers' start-up is not counted). */
+  readonly seconds: number;
+  /** From the first job taken to the last extraction done: the part the workers share out. */
+  readonly extractSeconds: number;
+  readonly events: number;
+  readonly failedJobs: number;
+  /** Documents, mentions or events held twice (ids listed twice, a mention in two events): must be 0. */
+  readonly duplicates: number;
+  readonly loadAverage: number;
+}
+
+export interface QueueBench {
+  readonly one: QueueRun;
+  readonly two: QueueRun;
+  /** Differences between what one worker and two workers stored: must be none. */
+  readonly differences: readonly string[];
+}
+
+/** Stores the generated articles as documents, not extracted, and queues one extraction job for each. */
+async function queueDocuments(store: StoreHandle, queue: JobQueue, count: number): Promise<void> {
+  let batch: Document[] = [];
+  const ids: string[] = [];
+  const flush = async (): Promise<void> => {
+    await store.saveDocuments(batch);
+    batch = [];
+  };
+  for (const a of syntheticArticles(count, 23)) {
+    const raw = { origin: `${a.name}.${a.format}`, format: a.format, content: a.content, meta: {} };
+    const doc = buildDocument(raw, { published: a.published, maxBytes: DEFAULT_MAX_BYTES });
+    if (doc instanceof Error) throw doc;
+    batch.push(doc);
+    ids.push(doc.id);
+    if (batch.length === 200) await flush();
+  }
+  await flush();
+  for (const id of ids) await queue.sendExtract(id);
+}
+
+type StoreHandle = Awaited<ReturnType<Awaited<ReturnType<typeof createCrashStore>>['open']>>;
+
+function startWorkers(n: number, flags: readonly string[]): ChildProcess[] {
+  const cli = join(packageRoot(), 'dist', 'src', 'cli', 'main.js');
+  return Array.from({ length: n }, () =>
+    spawn(process.execPath, [cli, 'worker', ...flags, '--concurrency', '1'], {
+      stdio: ['ignore', 'ignore', 'inherit'],
+    }),
+  );
+}
+
+async function stopWorkers(workers: readonly ChildProcess[]): Promise<void> {
+  await Promise.all(
+    workers.map(
+      (w) =>
+        new Promise<void>((resolve) => {
+          if (w.exitCode !== null) return resolve();
+          w.once('exit', () => resolve());
+          w.kill('SIGTERM');
+        }),
+    ),
+  );
+}
+
+const DRAIN_LIMIT_MS = 30 * 60_000;
+
+/** One run: `count` documents queued in a fresh database, worked off by `workers` worker processes. */
+async function run(
+  url: string,
+  workers: number,
+  count: number,
+): Promise<{ run: QueueRun; snapshot: StoreSnapshot }> {
+  const target = await createCrashStore({ kind: 'postgres', url }, `bench_queue_${workers}`);
+  const dbUrl = target.flags[1]!;
+  const db = new pg.Client({ connectionString: dbUrl });
+  try {
+    const store = await target.open();
+    const queue = await JobQueue.open({ databaseUrl: dbUrl, connections: 2 });
+    try {
+      await queueDocuments(store, queue, count);
+    } finally {
+      await queue.close();
+    }
+    await db.connect();
+    const n = async (sql: string): Promise<number> => Number((await db.query(sql)).rows[0].n);
+    const procs = startWorkers(workers, target.flags);
+    let loadAverage = 0;
+    try {
+      const end = Date.now() + DRAIN_LIMIT_MS;
+      for (;;) {
+        if (Date.now() > end)
+          throw new Error(`the queue did not drain in ${DRAIN_LIMIT_MS / 60_000} minutes`);
+        const open = await n(
+          "select count(*) as n from pgboss.job where state in ('created', 'retry', 'active')",
+        );
+        const pending = await n('select count(*) as n from mentions where unresolved = 1');
+        if (open === 0 && pending === 0) break;
+        loadAverage = Math.max(loadAverage, loadavg()[0]!);
+        await new Promise((r) => setTimeout(r, 200));
+      }
+    } finally {
+      await stopWorkers(procs);
+    }
+    const span = await db.query<{ s: number }>(
+      "select extract(epoch from max(completed_on) - min(started_on))::float as s from pgboss.job where state = 'completed'",
+    );
+    const extracted = await db.query<{ s: number }>(
+      `select extract(epoch from max(completed_on) - (select min(started_on) from pgboss.job))::float as s
+         from pgboss.job where state = 'completed' and name = 'extract-document'`,
+    );
+    const failedJobs = await n("select count(*) as n from pgboss.job where state = 'failed'");
+    const snapshot = await snapshotStore(store);
+    await store.close();
+    const mentionIds = [...snapshot.events.values()].flatMap(
+      (e) => (JSON.parse(e) as { mentionIds: string[] }).mentionIds,
+    );
+    const duplicates =
+      mentionIds.length - new Set(mentionIds).size + Math.abs(snapshot.documents.size - count);
+    return {
+      run: {
+        workers,
+        docs: snapshot.documents.size,
+        seconds: Number(span.rows[0]!.s),
+        extractSeconds: Number(extracted.rows[0]!.s),
+        events: snapshot.events.size,
+        failedJobs,
+        duplicates,
+        loadAverage,
+      },
+      snapshot,
+    };
+  } finally {
+    await db.end().catch(() => undefined);
+    await target.drop();
+  }
+}
+
+/**
+ * Throughput of the job queue: `count` generated articles stored and queued as extraction jobs, worked off
+ * (extracted, then resolved) by one worker process, then by two, each in a database of its own that is dropped
+ * after. The two runs must store the very same documents, mentions and events.
+ */
+export async function benchQueue(url: string, count: number): Promise<QueueBench> {
+  const one = await run(url, 1, count);
+  const two = await run(url, 2, count);
+  return {
+    one: one.run,
+    two: two.run,
+    differences: compareSnapshots(one.snapshot, two.snapshot).differences,
+  };
+}

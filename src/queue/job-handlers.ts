@@ -1,0 +1,88 @@
+import { FaultlineError } from '../errors/errors.js';
+import type { FeedItem } from '../feeds/parse-feed.js';
+import {
+  extractStoredDocument,
+  pollFeedForJobs,
+  resolveOneRound,
+  storeFeedItem,
+  type ItemToFetch,
+} from '../pipeline/job-stages.js';
+import type { WatchDeps } from '../pipeline/watch-feeds.js';
+import type { JobKind } from './job-kinds.js';
+import type { JobQueue } from './job-queue.js';
+
+/** What a job's run gave, kept as its output and counted by the worker. */
+export type JobOutput = Readonly<Record<string, string | number | boolean>>;
+
+export type JobHandler = (data: unknown) => Promise<JobOutput>;
+
+export type HandlerDeps = WatchDeps & {
+  readonly queue: Pick<JobQueue, 'sendFetch' | 'sendExtract' | 'sendResolve' | 'whileResolving'>;
+};
+
+function bad(kind: JobKind, what: string): FaultlineError {
+  return new FaultlineError('FL_ERR_JOB_DATA', `a ${kind} job`, what);
+}
+
+function stringField(kind: JobKind, data: unknown, name: string): string {
+  const value =
+    typeof data === 'object' && data !== null ? (data as Record<string, unknown>)[name] : undefined;
+  if (typeof value !== 'string' || value === '') throw bad(kind, `"${name}" is not a string`);
+  return value;
+}
+
+const nullableString = (v: unknown): v is string | null => v === null || typeof v === 'string';
+
+/** A fetch-page job's data, checked: it comes back from the database as JSON. */
+function itemToFetch(data: unknown): ItemToFetch {
+  const feedUrl = stringField('fetch-page', data, 'feedUrl');
+  const { publisher, item } = data as { publisher?: unknown; item?: unknown };
+  const i = (typeof item === 'object' && item !== null ? item : {}) as Record<string, unknown>;
+  const fields = ['link', 'title', 'summary', 'published'] as const;
+  if (!nullableString(publisher ?? null) || !fields.every((f) => nullableString(i[f] ?? null)))
+    throw bad('fetch-page', 'its item is not a feed item');
+  const feedItem: FeedItem = {
+    link: (i['link'] as string | null) ?? null,
+    title: (i['title'] as string | null) ?? null,
+    summary: (i['summary'] as string | null) ?? null,
+    published: (i['published'] as string | null) ?? null,
+  };
+  return { feedUrl, publisher: (publisher as string | null) ?? null, item: feedItem };
+}
+
+/**
+ * One handler per kind of job, each calling its pipeline stage and handing the next stage on as a job: a poll
+ * sends one fetch per new item, a fetch one extraction, an extraction a resolution. Every handler may run twice
+ * for one job (a worker killed after the work, before the job was marked done): the stages find their work done.
+ */
+export function jobHandlers(deps: HandlerDeps): Readonly<Record<JobKind, JobHandler>> {
+  return {
+    async 'poll-feed'(data): Promise<JobOutput> {
+      const url = stringField('poll-feed', data, 'feedUrl');
+      const outcome = await pollFeedForJobs(deps, url, async (items) => {
+        for (const item of items) await deps.queue.sendFetch(item);
+      });
+      // a failed poll is recorded on its feed (`feeds list`) and tried again at its next poll, not as a job
+      if (outcome.kind === 'failed') deps.report(outcome.error);
+      if (outcome.kind !== 'polled') return { feed: url, status: outcome.kind };
+      return { feed: url, status: 'ok', items: outcome.items, handedOn: outcome.handedOn };
+    },
+    async 'fetch-page'(data) {
+      const docId = await storeFeedItem(deps, itemToFetch(data));
+      await deps.queue.sendExtract(docId);
+      return { docId };
+    },
+    async 'extract-document'(data) {
+      const docId = stringField('extract-document', data, 'docId');
+      const result = await extractStoredDocument(deps, docId);
+      // asked for even when it was extracted already: a worker killed after extracting, before asking, asks now
+      if (!result.extracted || result.mentions > 0) await deps.queue.sendResolve();
+      return { docId, extracted: result.extracted, mentions: result.mentions };
+    },
+    async resolve() {
+      const summary = await deps.queue.whileResolving(() => resolveOneRound(deps.store));
+      if (summary.pendingLeft > 0) await deps.queue.sendResolve();
+      return { mentions: summary.mentions, events: summary.eventsWritten, pendingLeft: summary.pendingLeft };
+    },
+  };
+}

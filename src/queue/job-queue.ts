@@ -1,0 +1,270 @@
+import PgBoss from 'pg-boss';
+import pg from 'pg';
+import { describeError, FaultlineError } from '../errors/errors.js';
+import type { ItemToFetch } from '../pipeline/job-stages.js';
+import {
+  FETCH_ORDER,
+  JOB_KINDS,
+  JOB_SETTINGS,
+  RESOLVE_DELAY_SECONDS,
+  RESOLVE_MAX_WAIT_SECONDS,
+  type JobKind,
+} from './job-kinds.js';
+
+/** pg-boss keeps its tables in this schema of the store's database, and migrates it itself. */
+const BOSS_SCHEMA = 'pgboss';
+
+/**
+ * Every process checks for jobs whose worker died (past their timeout) this often; pg-boss lets one of them do
+ * it per interval.
+ */
+const MAINTENANCE_SECONDS = 5;
+
+/** How often a worker asks whether a resolution has waited too long. */
+const OVERDUE_CHECK_MS = 1000;
+
+/** A job taken by a worker. */
+export interface TakenJob {
+  readonly kind: JobKind;
+  readonly id: string;
+  readonly data: unknown;
+}
+
+export type JobState = 'created' | 'retry' | 'active' | 'completed' | 'cancelled' | 'failed';
+
+/** A job as `faultline jobs` lists it. */
+export interface JobRow {
+  readonly id: string;
+  readonly kind: string;
+  readonly state: JobState;
+  /** Tries made so far beyond the first. */
+  readonly retries: number;
+  readonly retryLimit: number;
+  readonly createdOn: string;
+  readonly startedOn: string | null;
+  /** What the job is about: a feed, a page, a document. */
+  readonly subject: string;
+  /** The last failure's message (a failed job, or one waiting to be retried), else null. */
+  readonly lastError: string | null;
+}
+
+export interface JobQueueOptions {
+  readonly databaseUrl: string;
+  /** Replaces every kind's timeout (seconds) for the jobs sent from now on. */
+  readonly jobTimeoutSeconds?: number | null;
+  /** Connections the queue may hold (pg-boss's pool). */
+  readonly connections?: number;
+}
+
+/** The Faultline job queue: pg-boss in the store's PostgreSQL database, one queue per kind of job. */
+export class JobQueue {
+  private lastKind: JobKind = FETCH_ORDER[0]!;
+  private nextOverdueCheck = 0;
+
+  private constructor(
+    private readonly boss: PgBoss,
+    private readonly pool: pg.Pool,
+  ) {}
+
+  /** Starts pg-boss (creating or migrating its schema) and makes sure every kind's queue exists. */
+  static async open(options: JobQueueOptions): Promise<JobQueue> {
+    const boss = new PgBoss({
+      connectionString: options.databaseUrl,
+      schema: BOSS_SCHEMA,
+      max: options.connections ?? 4,
+      maintenanceIntervalSeconds: MAINTENANCE_SECONDS,
+      // cron schedules are not used: the scheduler sends polls as feeds fall due
+      schedule: false,
+    });
+    const errors: string[] = [];
+    boss.on('error', (error: unknown) => void errors.push(describeError(error)));
+    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 2 });
+    try {
+      await boss.start();
+      for (const kind of JOB_KINDS) {
+        const settings = JOB_SETTINGS[kind];
+        const queue = {
+          name: kind,
+          policy: settings.policy,
+          retryLimit: settings.retryLimit,
+          retryDelay: settings.retryDelay,
+          retryBackoff: true,
+          expireInSeconds: options.jobTimeoutSeconds ?? settings.expireInSeconds,
+        };
+        await boss.createQueue(kind, queue);
+        if (options.jobTimeoutSeconds) await boss.updateQueue(kind, queue);
+      }
+    } catch (error) {
+      await Promise.allSettled([boss.stop({ graceful: false, wait: true }), pool.end()]);
+      throw new FaultlineError('FL_ERR_QUEUE', 'the job queue', describeError(error));
+    }
+    return new JobQueue(boss, pool);
+  }
+
+  /** Asks for a feed's poll; nothing is added while one is queued already. */
+  sendPoll(feedUrl: string): Promise<string | null> {
+    return this.boss.send('poll-feed', { feedUrl }, { singletonKey: feedUrl });
+  }
+
+  sendFetch(item: ItemToFetch): Promise<string | null> {
+    const key = item.item.link ?? `${item.feedUrl}#${item.item.title ?? ''}`;
+    return this.boss.send('fetch-page', item, { singletonKey: key });
+  }
+
+  sendExtract(docId: string): Promise<string | null> {
+    return this.boss.send('extract-document', { docId }, { singletonKey: docId });
+  }
+
+  /** Asks for a resolution of every pending mention; one waiting already takes this one's work. */
+  sendResolve(): Promise<string | null> {
+    return this.boss.send('resolve', {}, { singletonKey: 'pending', startAfter: RESOLVE_DELAY_SECONDS });
+  }
+
+  /**
+   * The next job that is due, marked active; null when none is. An overdue resolution first (checked at most
+   * every few seconds), then the kind that gave the last job (a backlog is mostly of one kind: one query per job
+   * rather than one per kind), then the others in FETCH_ORDER.
+   */
+  async take(): Promise<TakenJob | null> {
+    const overdue = (await this.resolutionOverdue()) ? (['resolve'] as const) : [];
+    const order = [...new Set<JobKind>([...overdue, this.lastKind, ...FETCH_ORDER])];
+    for (const kind of order) {
+      const [job] = await this.boss.fetch<unknown>(kind, { batchSize: 1 });
+      if (job) {
+        if (kind !== 'resolve') this.lastKind = kind;
+        return { kind, id: job.id, data: job.data };
+      }
+    }
+    return null;
+  }
+
+  private async resolutionOverdue(): Promise<boolean> {
+    const now = Date.now();
+    if (now < this.nextOverdueCheck) return false;
+    this.nextOverdueCheck = now + OVERDUE_CHECK_MS;
+    const { rowCount } = await this.pool.query(
+      `select 1 from ${BOSS_SCHEMA}.job where name = 'resolve' and state in ('created', 'retry')
+          and created_on < now() - make_interval(secs => $1) limit 1`,
+      [RESOLVE_MAX_WAIT_SECONDS],
+    );
+    return rowCount === 1;
+  }
+
+  async complete(job: TakenJob, output: Readonly<Record<string, unknown>>): Promise<void> {
+    await this.boss.complete(job.kind, job.id, output);
+  }
+
+  /** Fails a try: the job is retried after its backoff, or left failed once its tries are spent. */
+  async fail(job: TakenJob, message: string): Promise<void> {
+    await this.boss.fail(job.kind, job.id, { message });
+  }
+
+  /**
+   * Runs `work` holding the resolution lock (a PostgreSQL advisory lock on a connection of its own): two
+   * workers never plan events at once, even should a resolution outlive its timeout while another starts. A
+   * worker killed while it holds the lock loses its connection, and the lock with it.
+   */
+  async whileResolving<T>(work: () => Promise<T>): Promise<T> {
+    const client = await this.pool.connect();
+    let broken: Error | undefined;
+    try {
+      await client.query('select pg_advisory_lock($1)', [RESOLVE_LOCK_KEY]);
+      try {
+        return await work();
+      } finally {
+        await client.query('select pg_advisory_unlock($1)', [RESOLVE_LOCK_KEY]).catch((e: Error) => {
+          broken = e;
+        });
+      }
+    } finally {
+      client.release(broken);
+    }
+  }
+
+  /** The jobs not completed (queued, waiting to be retried, running, failed), or only the failed ones. */
+  async list(options: { readonly failedOnly?: boolean; readonly limit?: number } = {}): Promise<JobRow[]> {
+    const states = options.failedOnly ? ['failed'] : ['created', 'retry', 'active', 'failed'];
+    const { rows } = await this.pool.query<RawJobRow>(
+      `select id, name, state, retry_count, retry_limit, created_on, started_on, data, output
+         from ${BOSS_SCHEMA}.job
+        where name = any($1) and state::text = any($2)
+        order by created_on, id
+        limit $3`,
+      [JOB_KINDS, states, options.limit ?? 1000],
+    );
+    return rows.map(rowOf);
+  }
+
+  /** Puts a failed job back in the queue with one more try; false when no failed job has this id. */
+  async retry(id: string): Promise<boolean> {
+    if (!/^[0-9a-f-]{36}$/i.test(id)) return false;
+    const { rows } = await this.pool.query<{ name: string }>(
+      `select name from ${BOSS_SCHEMA}.job where id = $1 and state = 'failed'`,
+      [id],
+    );
+    const name = rows[0]?.name;
+    if (name === undefined) return false;
+    await this.boss.retry(name, id);
+    const after = await this.pool.query(
+      `select 1 from ${BOSS_SCHEMA}.job where id = $1 and state = 'retry'`,
+      [id],
+    );
+    return after.rowCount === 1;
+  }
+
+  async close(): Promise<void> {
+    await Promise.allSettled([
+      this.boss.stop({ graceful: false, wait: true, timeout: 5000 }),
+      this.pool.end(),
+    ]);
+  }
+}
+
+/** Any fixed 64-bit number names the lock; this one spells "faultres" in ASCII. */
+const RESOLVE_LOCK_KEY = '7377108459713176947';
+
+interface RawJobRow {
+  readonly id: string;
+  readonly name: string;
+  readonly state: JobState;
+  readonly retry_count: number;
+  readonly retry_limit: number;
+  readonly created_on: Date;
+  readonly started_on: Date | null;
+  readonly data: unknown;
+  readonly output: unknown;
+}
+
+function field(value: unknown, name: string): string | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const v = (value as Record<string, unknown>)[name];
+  return typeof v === 'string' ? v : null;
+}
+
+function subjectOf(kind: string, data: unknown): string {
+  if (kind === 'poll-feed') return field(data, 'feedUrl') ?? '';
+  if (kind === 'extract-document') return field(data, 'docId') ?? '';
+  if (kind === 'fetch-page') {
+    const item = typeof data === 'object' && data !== null ? (data as { item?: unknown }).item : null;
+    return field(item, 'link') ?? field(item, 'title') ?? field(data, 'feedUrl') ?? '';
+  }
+  return 'pending mentions';
+}
+
+function rowOf(r: RawJobRow): JobRow {
+  // pg-boss keeps a failure's message under output (a serialised error, or the object a fail() was given)
+  const failure = r.state === 'failed' || r.state === 'retry' ? r.output : null;
+  const value =
+    typeof failure === 'object' && failure !== null ? (failure as { value?: unknown }).value : null;
+  return {
+    id: r.id,
+    kind: r.name,
+    state: r.state,
+    retries: r.retry_count,
+    retryLimit: r.retry_limit,
+    createdOn: r.created_on.toISOString(),
+    startedOn: r.started_on?.toISOString() ?? null,
+    subject: subjectOf(r.name, r.data),
+    lastError: field(failure, 'message') ?? field(value, 'message') ?? null,
+  };
+}
