@@ -23,6 +23,7 @@ const ALLOWED = {
   context: ['config', 'lexicon', 'store', 'extract', 'errors', 'domain'],
   api: ['domain'],
   server: [
+    'trends',
     'domain',
     'errors',
     'api',

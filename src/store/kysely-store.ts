@@ -23,6 +23,7 @@ import {
 import { createAlertMethods } from './alert-methods.js';
 import { createFeedMethods } from './feed-methods.js';
 import { createSeriesMethods } from './series-methods.js';
+import { createTrendMethods } from './trend-methods.js';
 import { updateDocumentMetadata } from './document-metadata.js';
 import { listEventDocuments } from './event-documents.js';
 import { createPendingMethods } from './pending-methods.js';
@@ -311,6 +312,7 @@ export function createKyselyStore(db: Kysely<Database>, options: KyselyStoreOpti
     ...createFeedMethods(db, now),
     ...createAlertMethods(db),
     ...createSeriesMethods(db, options.textSearch),
+    ...createTrendMethods(db, options.textSearch, options.backend),
     ...createEventMethods(db, options.textSearch, { rowidLocator: options.rowidLocator === true }),
     async listGazetteerRows(): Promise<readonly GazetteerRow[]> {
       const rows = await guarded('listGazetteerRows', () =>

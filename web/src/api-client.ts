@@ -8,6 +8,7 @@ import type {
 } from '../../src/api/document-schemas.js';
 import type { EventDetail, EventList, EventPoints } from '../../src/api/event-schemas.js';
 import type { Stats } from '../../src/api/query-schemas.js';
+import type { TrendDistricts, TrendSeries } from '../../src/api/trend-schemas.js';
 
 /** An API error, carrying the server's code and one-line message. */
 export class ApiError extends Error {
@@ -39,6 +40,8 @@ export const api = {
   eventDocuments: (query: string) => call<EventDocumentList>(`/api/events/documents?${query}`),
   document: (id: string) => call<DocumentDetail>(`/api/documents/${encodeURIComponent(id)}`),
   stats: (query: string) => call<Stats>(`/api/stats?${query}`),
+  trendSeries: (query: string) => call<TrendSeries>(`/api/trends/series?${query}`),
+  trendDistricts: (query: string) => call<TrendDistricts>(`/api/trends/districts?${query}`),
   publishers: () => call<PublisherProfileWire[]>('/api/publishers'),
   postDocument: (body: PostDocument, token: string | null) =>
     call<PostDocumentResult>('/api/documents', {

@@ -6,6 +6,7 @@ import { renderDocumentsPage } from './documents-page.js';
 import { renderEventPage } from './event-page.js';
 import { renderMapPage } from './map-page.js';
 import { renderPublishersPage } from './publishers-page.js';
+import { renderTrendsPage } from './trends-page.js';
 import { documentsHash, parseHash } from './url-state.js';
 
 const main = document.getElementById('main') as HTMLElement;
@@ -22,6 +23,7 @@ const TITLES: Readonly<Record<string, string>> = {
   publishers: 'Publishers',
   documents: 'Documents',
   add: 'Add an article',
+  trends: 'Trends',
 };
 
 let shownView: string | null = null;
@@ -41,6 +43,7 @@ async function route(): Promise<void> {
   }
   if (r.view === 'event' && r.id) await renderEventPage(main, r.id, r.filters, r.at);
   else if (r.view === 'publishers') await renderPublishersPage(main);
+  else if (r.view === 'trends') await renderTrendsPage(main, r.filters, r.trend);
   else if (r.view === 'documents') await renderDocumentsPage(main, r.filters);
   else if (r.view === 'add') renderAddPage(main, settings.tokenRequired);
   else await renderMapPage(main, r.filters, r.at, settings.tileUrl, settings.exportFormats);
