@@ -296,6 +296,8 @@ describe('the whole surface', () => {
         '/api/publishers',
         '/api/settings',
         '/api/stats',
+        '/api/trends/districts',
+        '/api/trends/series',
       ].sort(),
     );
     expect(doc.paths['/api/documents'].post.requestBody).toBeDefined();
