@@ -1,6 +1,8 @@
+import BetterSqlite3 from 'better-sqlite3';
 import pg from 'pg';
 import type { Knowledge } from '../src/extract/knowledge.js';
 import { eventSourceRows, eventToRow } from '../src/store/event-rows.js';
+import { openSqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import type { Store } from '../src/store/store.js';
 import { syntheticDocuments, syntheticEvents } from './bench-api.js';
 
@@ -72,5 +74,55 @@ export async function bulkLoadPostgres(
   } finally {
     client.release();
     await pool.end();
+  }
+}
+
+/**
+ * Stores `count` synthetic events in the SQLite store at `path` (created and migrated by opening it) straight into
+ * its tables, as bulkLoadPostgres does for PostgreSQL: the events table's indexes are dropped for the load and
+ * built again after it, then ANALYZE. The full-text rows are not written, so `q` finds none of these events.
+ */
+export async function bulkLoadSqlite(path: string, count: number, knowledge: Knowledge): Promise<void> {
+  const store = await openSqliteStore({ path });
+  try {
+    await store.saveDocuments(syntheticDocuments());
+  } finally {
+    await store.close();
+  }
+  const db = new BetterSqlite3(path);
+  try {
+    db.pragma('journal_mode = wal');
+    db.pragma('synchronous = off');
+    const indexes = db
+      .prepare(
+        "select name, sql from sqlite_master where type = 'index' and tbl_name = 'events' and sql is not null",
+      )
+      .all() as { name: string; sql: string }[];
+    for (const { name } of indexes) db.exec(`drop index "${name}"`);
+    const insert = (table: string, rows: readonly object[]) => {
+      if (rows.length === 0) return;
+      const columns = Object.keys(rows[0]!);
+      const statement = db.prepare(
+        `insert into ${table} (${columns.map((c) => `"${c}"`).join(', ')}) values (${columns.map((c) => `@${c}`).join(', ')})`,
+      );
+      for (const row of rows) statement.run(row);
+    };
+    const now = new Date().toISOString();
+    for (const events of syntheticEvents(count, knowledge, ROWS_PER_STATEMENT)) {
+      db.transaction(() => {
+        insert(
+          'events',
+          events.map((e) => eventToRow(e, now, now)),
+        );
+        insert(
+          'event_sources',
+          events.flatMap((e) => eventSourceRows(e.record)),
+        );
+      })();
+    }
+    for (const { sql } of indexes) db.exec(sql);
+    db.exec('analyze');
+  } finally {
+    db.close();
   }
 }

@@ -12,6 +12,7 @@ import { ingestCorpusInProcess, type IngestMemory } from './bench-ingest-memory.
 import { benchResolve } from './bench-resolve.js';
 import { benchSearch } from './bench-search.js';
 import { benchQueue, type QueueRun } from './bench-queue.js';
+import { benchTrendsPostgres, benchTrendsSqlite, type TrendsRun } from './bench-trends.js';
 
 function line(r: Rate): string {
   const rate = Math.round(r.docs / r.seconds).toString();
@@ -241,6 +242,31 @@ const SECTIONS: Record<string, (count: number, quick: boolean, options: BenchOpt
         : `  the runs differ: ${bench.differences.join('; ')}`,
     );
     if (bench.differences.length > 0 || bench.one.duplicates + bench.two.duplicates > 0) process.exitCode = 1;
+  },
+  async trends(_count, quick, options) {
+    const events = options.pgEvents ?? (quick ? 100_000 : 1_000_000);
+    console.log(
+      `Trends API on ${events} events (bar: under 500 ms), read cache off, each request timed after a warming round`,
+    );
+    const report = (r: TrendsRun) => {
+      console.log(`  ${r.backend}: ${r.events} events bulk-loaded in ${r.loadSeconds.toFixed(1)} s`);
+      for (const [name, f] of [
+        ['GET /api/trends/series', r.series],
+        ['GET /api/trends/districts', r.districts],
+      ] as const)
+        console.log(
+          `    ${name.padEnd(26)} ${String(f.requests).padStart(3)} requests  p50 ${f.p50Ms} ms  p99 ${f.p99Ms} ms  max ${f.maxMs} ms (${f.slowest})`,
+        );
+      console.log(`    load average when done: ${r.loadAverage.map((l) => l.toFixed(2)).join(' ')}`);
+    };
+    report(await benchTrendsSqlite(events));
+    if (options.databaseUrl === null) {
+      console.log(
+        '  PostgreSQL: not run (give --database-url=URL of a database the bench may add a schema to)',
+      );
+      return;
+    }
+    report(await benchTrendsPostgres(options.databaseUrl, events));
   },
   async search() {
     console.log(

@@ -37,6 +37,7 @@ const ALLOWED = {
   context: ['config', 'lexicon', 'store', 'extract', 'errors', 'domain'],
   api: ['domain'],
   server: [
+    'trends',
     'domain',
     'errors',
     'api',

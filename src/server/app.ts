@@ -23,6 +23,7 @@ import { exportsRoute } from './routes/exports-route.js';
 import { operationsRoute } from './routes/operations-route.js';
 import { publishersRoute } from './routes/publishers-route.js';
 import { statsRoute } from './routes/stats-route.js';
+import { trendsRoute } from './routes/trends-route.js';
 import { staticFiles } from './static-files.js';
 import {
   accessRefusal,
@@ -198,6 +199,7 @@ export function buildApp(deps: AppDeps): FastifyInstance {
   void app.register(documentsRoute(routeDeps, bodyLimit));
   void app.register(publishersRoute(routeDeps));
   void app.register(statsRoute(routeDeps));
+  void app.register(trendsRoute(routeDeps));
   void app.register(exportsRoute(routeDeps));
   void app.register(atomRoute(routeDeps));
   void app.register(

@@ -26,6 +26,7 @@ import { createDeliveryMethods } from './delivery-methods.js';
 import { createFeedMethods } from './feed-methods.js';
 import { createUserMethods } from './user-methods.js';
 import { createSeriesMethods } from './series-methods.js';
+import { createTrendMethods } from './trend-methods.js';
 import { updateDocumentMetadata } from './document-metadata.js';
 import { listEventDocuments } from './event-documents.js';
 import { createPendingMethods } from './pending-methods.js';
@@ -327,6 +328,7 @@ export function createKyselyStore(db: Kysely<Database>, options: KyselyStoreOpti
     ...createChangeMethods(db, options.textSearch),
     ...createDeliveryMethods(db),
     ...createSeriesMethods(db, options.textSearch),
+    ...createTrendMethods(db, options.textSearch, options.backend),
     ...createEventMethods(db, options.textSearch, { rowidLocator: options.rowidLocator === true }),
     async listGazetteerRows(): Promise<readonly GazetteerRow[]> {
       const rows = await guarded('listGazetteerRows', () =>

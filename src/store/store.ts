@@ -159,6 +159,22 @@ export interface SeriesRow {
   readonly fatalities: number;
 }
 
+/** The buckets of a trend: a calendar day, an ISO week (YYYY-Www) or a month (YYYY-MM). */
+export type TrendInterval = 'day' | 'week' | 'month';
+
+/** What a trend is split by: the district, the first actor or the ACLED event type of each event. */
+export type TrendSplit = 'district' | 'actor' | 'type';
+
+/** Events and fatalities (sum of best) of one split key in one bucket; key null: the keys beyond the top, and
+ * events with no key (no district, no actor). `key` is the filter key (folded), `name` its stored spelling. */
+export interface TrendBucket {
+  readonly period: string;
+  readonly key: string | null;
+  readonly name: string | null;
+  readonly events: number;
+  readonly fatalities: number;
+}
+
 /** The scope re-resolved when new mentions arrive: a blocking key (country, province) and a date window. */
 export interface ResolutionScope {
   readonly country: string | null;
@@ -416,6 +432,17 @@ export interface Store {
     by: 'district' | 'actor' | 'type',
     period: 'week' | 'month',
   ): Promise<readonly SeriesRow[]>;
+
+  /**
+   * Events and fatalities per bucket and split key, in SQL (one GROUP BY, never the events themselves). With
+   * `top`, only the `top` keys with the most events keep their own buckets; the rest are summed under key null.
+   */
+  eventTrend(
+    query: EventQuery,
+    interval: TrendInterval,
+    split: TrendSplit,
+    top?: number,
+  ): Promise<readonly TrendBucket[]>;
 
   /** Replaces all publisher profiles. */
   savePublisherProfiles(profiles: readonly PublisherProfile[]): Promise<void>;

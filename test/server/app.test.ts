@@ -310,6 +310,8 @@ describe('the whole surface', () => {
         '/api/settings',
         '/api/stats',
         '/api/users',
+        '/api/trends/districts',
+        '/api/trends/series',
       ].sort(),
     );
     expect(doc.paths['/api/documents'].post.requestBody).toBeDefined();

@@ -493,6 +493,47 @@ export function eventContractCases(store: () => Store): void {
     expect(await failure(store().eventSeries({}, 'hour' as never, 'week'))).toBe('FL_ERR_BAD_ARGUMENT');
   });
 
+  it('counts a trend per day, ISO week or month and split key, keeping the top keys and summing the rest as null', async () => {
+    const [a, b] = [makeDocument(75), makeDocument(76)];
+    await storeDocs(a, b);
+    await store().replaceResolution({ mentionIds: [], events: filterEvents(a, b), operations: [] });
+    const order = (rows: readonly { key: string | null; period: string }[]) =>
+      [...rows].sort((x, y) => (`${x.period} ${x.key ?? ''}` < `${y.period} ${y.key ?? ''}` ? -1 : 1));
+    // Panjgur and Bannu tie on one event each: Bannu's five killed put it in the top two; the undated-place event
+    // of 2024-12-30 falls in ISO week 2025-W01 and, having no district, under null
+    expect(order(await store().eventTrend({}, 'week', 'district', 2))).toEqual([
+      { period: '2025-W01', key: null, name: null, events: 1, fatalities: 1 },
+      { period: '2025-W19', key: 'kech', name: 'Kech', events: 2, fatalities: 5 },
+      { period: '2025-W21', key: null, name: null, events: 1, fatalities: 0 },
+      { period: '2025-W23', key: 'bannu', name: 'Bannu', events: 1, fatalities: 5 },
+    ]);
+    expect(order(await store().eventTrend({ admin1: 'balochistan' }, 'day', 'type'))).toEqual([
+      { period: '2025-05-06', key: 'Battles', name: 'Battles', events: 1, fatalities: 2 },
+      {
+        period: '2025-05-06',
+        key: 'Explosions/Remote violence',
+        name: 'Explosions/Remote violence',
+        events: 1,
+        fatalities: 3,
+      },
+      { period: '2025-05-20', key: 'Battles', name: 'Battles', events: 1, fatalities: 0 },
+    ]);
+    // the filters apply as in the event list: an actor on either side; `from` keeps an event that overlaps it
+    expect(
+      await store().eventTrend({ from: '2025-05-07', actor: 'Baloch Liberation Army' }, 'month', 'actor', 5),
+    ).toEqual([{ period: '2025-05', key: 'pakistan army', name: 'Pakistan Army', events: 1, fatalities: 0 }]);
+    expect(
+      order(await store().eventTrend({ from: '2025-05-08', admin1: 'balochistan' }, 'month', 'district')),
+    ).toEqual([
+      { period: '2025-05', key: 'kech', name: 'Kech', events: 1, fatalities: 3 },
+      { period: '2025-05', key: 'panjgur', name: 'Panjgur', events: 1, fatalities: 0 },
+    ]);
+    expect(await store().eventTrend({ admin1: 'Sindh' }, 'week', 'district', 3)).toEqual([]);
+    expect(await failure(store().eventTrend({}, 'hour' as never, 'district'))).toBe('FL_ERR_BAD_ARGUMENT');
+    expect(await failure(store().eventTrend({}, 'day', 'place' as never))).toBe('FL_ERR_BAD_ARGUMENT');
+    expect(await failure(store().eventTrend({}, 'day', 'type', 0))).toBe('FL_ERR_BAD_ARGUMENT');
+  });
+
   it('replaces publisher profiles and lists publishers with their documents framing', async () => {
     const [extracted, plain, anonymous] = [
       makeDocument(81),

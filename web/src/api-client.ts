@@ -10,6 +10,7 @@ import type { EventDetail, EventList, EventPoints } from '../../src/api/event-sc
 import type { Stats } from '../../src/api/query-schemas.js';
 import type { SessionWire, SignedIn } from '../../src/api/session-schemas.js';
 import type { AlertsWire } from '../../src/api/alert-schemas.js';
+import type { TrendDistricts, TrendSeries } from '../../src/api/trend-schemas.js';
 
 /** An API error, carrying the server's code and one-line message. */
 export class ApiError extends Error {
@@ -54,6 +55,8 @@ export const api = {
   eventDocuments: (query: string) => call<EventDocumentList>(`/api/events/documents?${query}`),
   document: (id: string) => call<DocumentDetail>(`/api/documents/${encodeURIComponent(id)}`),
   stats: (query: string) => call<Stats>(`/api/stats?${query}`),
+  trendSeries: (query: string) => call<TrendSeries>(`/api/trends/series?${query}`),
+  trendDistricts: (query: string) => call<TrendDistricts>(`/api/trends/districts?${query}`),
   publishers: () => call<PublisherProfileWire[]>('/api/publishers'),
   alerts: () => call<AlertsWire>('/api/alerts'),
   session: () => call<SessionWire>('/api/session'),

@@ -8,6 +8,8 @@ import { renderEventPage } from './event-page.js';
 import { renderMapPage, stopLiveUpdates } from './map-page.js';
 import { renderPublishersPage } from './publishers-page.js';
 import { renderSignInPage } from './sign-in-page.js';
+import { renderTrendsPage } from './trends-page.js';
+import { renderAlertsPage } from './alerts-page.js';
 import { documentsHash, parseHash } from './url-state.js';
 
 const main = document.getElementById('main') as HTMLElement;
@@ -25,6 +27,8 @@ const TITLES: Readonly<Record<string, string>> = {
   documents: 'Documents',
   add: 'Add an article',
   signin: 'Sign in',
+  trends: 'Trends',
+  alerts: 'Alerts',
 };
 
 let shownView: string | null = null;
@@ -45,6 +49,8 @@ async function route(): Promise<void> {
   if (r.view !== 'map') stopLiveUpdates();
   if (r.view === 'event' && r.id) await renderEventPage(main, r.id, r.filters, r.at);
   else if (r.view === 'publishers') await renderPublishersPage(main);
+  else if (r.view === 'trends') await renderTrendsPage(main, r.filters, r.trend);
+  else if (r.view === 'alerts') await renderAlertsPage(main);
   else if (r.view === 'documents') await renderDocumentsPage(main, r.filters);
   else if (r.view === 'add') renderAddPage(main, settings.tokenRequired, currentSession());
   else if (r.view === 'signin') renderSignInPage(main);

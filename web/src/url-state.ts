@@ -3,11 +3,33 @@ import { FILTER_KEYS } from '../../src/api/query-schemas.js';
 export type Filters = Partial<Record<(typeof FILTER_KEYS)[number], string>>;
 
 export interface Route {
-  readonly view: 'map' | 'event' | 'publishers' | 'documents' | 'add' | 'signin';
+  readonly view: 'map' | 'event' | 'publishers' | 'documents' | 'add' | 'signin' | 'trends' | 'alerts';
   readonly id: string | null;
   readonly filters: Filters;
   /** Where the map looks, "lat,lon,zoom", when the reader moved it; null lets it fit the events. */
   readonly at: string | null;
+  /** The Trends page's own choices (interval, split, window), read from the same query as the filters. */
+  readonly trend: TrendView;
+}
+
+export interface TrendView {
+  readonly interval: 'day' | 'week' | 'month';
+  readonly split: 'district' | 'actor' | 'type';
+  readonly window: 'week' | 'month';
+}
+
+export const DEFAULT_TREND: TrendView = { interval: 'week', split: 'district', window: 'week' };
+
+function choice<T extends string>(value: string | null, allowed: readonly T[], fallback: T): T {
+  return allowed.includes(value as T) ? (value as T) : fallback;
+}
+
+function trendOf(params: URLSearchParams): TrendView {
+  return {
+    interval: choice(params.get('interval'), ['day', 'week', 'month'], DEFAULT_TREND.interval),
+    split: choice(params.get('split'), ['district', 'actor', 'type'], DEFAULT_TREND.split),
+    window: choice(params.get('window'), ['week', 'month'], DEFAULT_TREND.window),
+  };
 }
 
 /** A map position, from the URL's `at=lat,lon,zoom`. */
@@ -42,15 +64,18 @@ export function parseHash(hash: string): Route {
     const v = params.get(key);
     if (v !== null && v !== '') filters[key] = v;
   }
+  const trend = trendOf(params);
   const parsedAt = parseAt(params.get('at'));
   const at = parsedAt ? formatAt(parsedAt) : null;
   const event = /^\/event\/(.+)$/.exec(path);
-  if (event) return { view: 'event', id: decodeURIComponent(event[1] ?? ''), filters, at };
-  if (path === '/publishers') return { view: 'publishers', id: null, filters, at: null };
-  if (path === '/documents') return { view: 'documents', id: null, filters, at: null };
-  if (path === '/add') return { view: 'add', id: null, filters, at: null };
-  if (path === '/signin') return { view: 'signin', id: null, filters, at: null };
-  return { view: 'map', id: null, filters, at };
+  if (event) return { view: 'event', id: decodeURIComponent(event[1] ?? ''), filters, at, trend };
+  if (path === '/publishers') return { view: 'publishers', id: null, filters, at: null, trend };
+  if (path === '/documents') return { view: 'documents', id: null, filters, at: null, trend };
+  if (path === '/add') return { view: 'add', id: null, filters, at: null, trend };
+  if (path === '/signin') return { view: 'signin', id: null, filters, at: null, trend };
+  if (path === '/alerts') return { view: 'alerts', id: null, filters, at: null, trend };
+  if (path === '/trends') return { view: 'trends', id: null, filters, at: null, trend };
+  return { view: 'map', id: null, filters, at, trend };
 }
 
 /** The query string of the filters, in a stable order, for the API and for the URL. */
@@ -85,4 +110,13 @@ export function eventHash(id: string, filters: Filters, at: string | null = null
 export function documentsHash(filters: Filters): string {
   const q = filterQuery(filters);
   return `#/documents${q ? `?${q}` : ''}`;
+}
+
+/** The Trends view: its choices where they differ from the defaults, then the filters as the map writes them. */
+export function trendsHash(filters: Filters, trend: TrendView = DEFAULT_TREND): string {
+  const own = (['interval', 'split', 'window'] as const)
+    .filter((k) => trend[k] !== DEFAULT_TREND[k])
+    .map((k) => `${k}=${trend[k]}`);
+  const q = [...own, filterQuery(filters)].filter(Boolean).join('&');
+  return `#/trends${q ? `?${q}` : ''}`;
 }

@@ -1,0 +1,161 @@
+import { sql, type Kysely, type RawBuilder } from 'kysely';
+import { FaultlineError } from '../errors/errors.js';
+import { daysBefore, eventFilter } from './event-query.js';
+import type { Database } from './schema.js';
+import { toNumber } from './schema.js';
+import { guarded } from './store-error.js';
+import type { EventQuery, Store, TrendBucket, TrendInterval, TrendSplit } from './store.js';
+import type { TextSearch } from './text-search.js';
+
+type TrendMethods = Pick<Store, 'eventTrend'>;
+
+/**
+ * The key column of a split and the column its stored spelling is read from. The keys, not the names, are grouped:
+ * they are what the filters match (a district's link filters by it), and every covering index of 0003 holds them
+ * beside date_start and fatalities_rank, so the grouping reads index entries, never the 2 KB rows.
+ */
+const SPLITS = {
+  district: { key: 'admin2_key', name: 'admin2' },
+  actor: { key: 'actor1_key', name: 'actor1_name' },
+  type: { key: 'event_type', name: 'event_type' },
+} as const;
+
+/** The bucket label of a day (YYYY-MM-DD), the same on both backends (the week as isoWeek writes it). */
+function periodOf(interval: TrendInterval, backend: Store['backend']): RawBuilder<string> | null {
+  const day = sql.ref('daily.d');
+  switch (interval) {
+    case 'day':
+      return sql<string>`${day}`;
+    case 'month':
+      return sql<string>`substr(${day}, 1, 7)`;
+    case 'week':
+      // %G/%V (SQLite 3.46+) and IYYY/IW are the ISO week-numbering year and week, zero-padded
+      return backend === 'sqlite'
+        ? sql<string>`strftime('%G-W%V', ${day})`
+        : sql<string>`to_char(cast(${day} as date), 'IYYY-"W"IW')`;
+    default:
+      return null;
+  }
+}
+
+/**
+ * Trend counts in one statement. The events are first counted per key and day (`daily`): grouped in the order
+ * of the key's covering index (key, date_start, …), that is a streaming aggregation with no sort of the matches,
+ * and it leaves at most keys × days rows, a few hundred thousand at most. The buckets (week, month) and the top
+ * keys are then taken over those rows, so the week's label is computed per day, not per event.
+ */
+export function createTrendMethods(
+  db: Kysely<Database>,
+  search: TextSearch,
+  backend: Store['backend'],
+): TrendMethods {
+  async function earliestStart(query: EventQuery): Promise<string | undefined> {
+    if (query.from === undefined) return undefined;
+    const row = await db
+      .selectFrom('events')
+      .select((eb) => eb.fn.max('date_span').as('longest'))
+      .executeTakeFirst();
+    return daysBefore(query.from, row?.longest == null ? 0 : toNumber(row.longest));
+  }
+
+  // PostgreSQL's default collation orders words ignoring spaces and punctuation; the tie-break must not differ
+  const binary = backend === 'sqlite' ? sql`` : sql` collate "C"`;
+
+  async function names(split: TrendSplit, keys: readonly string[]): Promise<Map<string, string>> {
+    const { key, name } = SPLITS[split];
+    const out = new Map<string, string>();
+    for (const k of keys) {
+      if (key === name) out.set(k, k);
+      else {
+        // one index lookup per key: reading a name for every event of a key would read its rows
+        const row = await db
+          .selectFrom('events')
+          .select(sql<string | null>`${sql.ref(name)}`.as('name'))
+          .where(sql.ref(key), '=', k)
+          .limit(1)
+          .executeTakeFirst();
+        out.set(k, row?.name ?? k);
+      }
+    }
+    return out;
+  }
+
+  return {
+    async eventTrend(query, interval, split, top): Promise<readonly TrendBucket[]> {
+      const period = periodOf(interval, backend);
+      if (!Object.hasOwn(SPLITS, split) || period === null)
+        throw new FaultlineError('FL_ERR_BAD_ARGUMENT', `trend by ${String(split)} per ${String(interval)}`);
+      if (top !== undefined && !(Number.isInteger(top) && top >= 1))
+        throw new FaultlineError(
+          'FL_ERR_BAD_ARGUMENT',
+          `trend top ${String(top)}`,
+          'expected a whole number ≥ 1',
+        );
+      const label = `eventTrend by ${split} per ${interval}`;
+      const rows = await guarded(label, async () => {
+        const earliest = await earliestStart(query);
+        const keyColumn = sql.ref(`events.${SPLITS[split].key}`);
+        const withDaily = db.with('daily', (qc) =>
+          qc
+            .selectFrom('events')
+            .where(eventFilter(query, search, false, earliest))
+            .select((eb) => [
+              sql<string | null>`${keyColumn}`.as('k'),
+              'events.date_start as d',
+              eb.fn.countAll<number | string>().as('n'),
+              // fatalities_rank is the best figure, -1 when unknown, and is in every covering index
+              eb.fn
+                .sum<number | string>(
+                  sql`case when events.fatalities_rank > 0 then events.fatalities_rank else 0 end`,
+                )
+                .as('f'),
+            ])
+            .groupBy([keyColumn, 'events.date_start']),
+        );
+        if (top === undefined) {
+          return withDaily
+            .selectFrom('daily')
+            .select((eb) => [
+              period.as('period'),
+              'daily.k as key',
+              eb.fn.sum<number | string>('daily.n').as('events'),
+              eb.fn.sum<number | string>('daily.f').as('fatalities'),
+            ])
+            .groupBy([period, 'daily.k'])
+            .execute();
+        }
+        return withDaily
+          .with('ranked', (qc) =>
+            qc
+              .selectFrom('daily')
+              .select('daily.k')
+              .where('daily.k', 'is not', null)
+              .groupBy('daily.k')
+              .orderBy(sql`sum(daily.n)`, 'desc')
+              .orderBy(sql`sum(daily.f)`, 'desc')
+              .orderBy(sql`daily.k${binary}`)
+              .limit(top),
+          )
+          .selectFrom('daily')
+          .leftJoin('ranked', 'ranked.k', 'daily.k')
+          .select((eb) => [
+            period.as('period'),
+            'ranked.k as key',
+            eb.fn.sum<number | string>('daily.n').as('events'),
+            eb.fn.sum<number | string>('daily.f').as('fatalities'),
+          ])
+          .groupBy([period, 'ranked.k'])
+          .execute();
+      });
+      const keys = [...new Set(rows.map((r) => r.key).filter((k): k is string => k !== null))];
+      const named = await guarded(label, () => names(split, keys));
+      return rows.map((r) => ({
+        period: r.period,
+        key: r.key,
+        name: r.key === null ? null : (named.get(r.key) ?? r.key),
+        events: toNumber(r.events),
+        fatalities: toNumber(r.fatalities),
+      }));
+    },
+  };
+}
