@@ -1,10 +1,11 @@
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { chromium, type BrowserContext } from 'playwright-core';
 import { build } from 'vite';
+import { inject } from 'vitest';
 
 export const CHROMIUM = '/usr/bin/chromium';
 
@@ -17,14 +18,25 @@ export function browserAvailable(): boolean {
   return present || Boolean(process.env['CI']);
 }
 
-/** Builds the page once into a temporary folder, as `npm run build:web` does into dist/web. */
-export async function buildPage(): Promise<string> {
-  const outDir = await mkdtemp(join(tmpdir(), 'faultline-web-'));
+/** Builds the page into a fresh temporary folder, as `npm run build:web` does into dist/web. */
+export async function buildPageInto(outDir: string): Promise<void> {
   await build({
     configFile: join(import.meta.dirname, '..', '..', 'web', 'vite.config.ts'),
     build: { outDir, emptyOutDir: true },
     logLevel: 'silent',
   });
+}
+
+/**
+ * The page, built, in a temporary folder of the caller's own (it may delete it). The suite builds the page once
+ * (test/web/build-page-once.ts, a global setup) and each browser test file takes a copy: a build costs seconds,
+ * a copy milliseconds. Run outside that setup, it builds.
+ */
+export async function buildPage(): Promise<string> {
+  const outDir = await mkdtemp(join(tmpdir(), 'faultline-web-'));
+  const built = inject('builtPage');
+  if (built) await cp(built, outDir, { recursive: true });
+  else await buildPageInto(outDir);
   return outDir;
 }
 
