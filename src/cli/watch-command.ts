@@ -9,6 +9,7 @@ import { deliverPending, reportAlerts } from './report-alerts.js';
 import { queueConfig } from './queue-config.js';
 import { JobQueue } from '../queue/job-queue.js';
 import { runScheduler } from '../queue/run-scheduler.js';
+import { sleep } from '../queue/run-worker.js';
 import { openStore } from '../store/open-store.js';
 
 export const WATCH_HELP = `faultline watch [--once] [--tick 2s] [--db FILE | --database-url URL] [--allow-private] [--scheduler-only]
@@ -104,19 +105,6 @@ async function schedulerOnly(
   } finally {
     await store.close();
   }
-}
-
-function sleep(ms: number, stop: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    if (stop.aborted) return resolve();
-    const timer = setTimeout(done, ms);
-    function done(): void {
-      clearTimeout(timer);
-      stop.removeEventListener('abort', done);
-      resolve();
-    }
-    stop.addEventListener('abort', done);
-  });
 }
 
 /** Ctrl-C or SIGTERM ends the watch after the round in flight, so nothing is left half-stored. */

@@ -82,6 +82,7 @@ export async function runWorker(
   return counts;
 }
 
+/** Waits `ms`, or less when `stop` is aborted: a long wait never holds up Ctrl-C. */
 export function sleep(ms: number, stop: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
     if (stop.aborted) return resolve();
