@@ -286,7 +286,7 @@ function isDistributed(t: Tokens, group: Group, prev: Raw): boolean {
   if (!only || more.length > 0 || !only.bare || !only.inherit) return false;
   if (t.words[group.start - 1] !== 'and' && !isPunct(t, group.start - 1, ',')) return false;
   if (!locatedAt(t, group.end)) return false;
-  // a share follows its place's few words ("in KP's Mohmand district,"): a bounded look keeps the pass linear
+  // a share follows its place's few words ("in Sindh's Kashmore district,"): a bounded look keeps the pass linear
   const from = Math.max(prev.end, group.start - SHARE_GAP);
   for (let k = from; k < group.start; k += 1) if (locatedAt(t, k)) return true;
   return false;
@@ -295,7 +295,7 @@ function isDistributed(t: Tokens, group: Group, prev: Raw): boolean {
 /** The most tokens between a figure and the share after it. */
 const SHARE_GAP = 10;
 
-/** "in Orakzai", "at the Kurram checkpost", "in KP's Mohmand district": a name after "in" or "at" that is no
+/** "in Orakzai", "at the Kurram checkpost", "in Sindh's Kashmore district": a name after "in" or "at" that is no
  * month or day. */
 function locatedAt(t: Tokens, k: number): boolean {
   if (t.words[k] !== 'in' && t.words[k] !== 'at') return false;

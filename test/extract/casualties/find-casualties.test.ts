@@ -17,8 +17,8 @@ const rows: readonly Row[] = [
   { text: 'Police said the bodies were shifted to the district hospital.', want: [] },
   { text: 'Officials confirmed the deaths and ordered an inquiry.', want: [] },
   {
-    text: 'Six soldiers were martyred and the bodies of five terrorists were recovered.',
-    want: [`killed/security_forces/6/6/6/=/${U}`, `killed/militants/5/5/5/=/${U}`],
+    text: 'Two constables died in the clash, and police later recovered the remains of four attackers.',
+    want: [`killed/security_forces/2/2/2/=/${U}`, `killed/militants/4/4/4/=/${U}`],
   },
   // Quotation marks around a state label do not break the phrase.
   {
@@ -177,7 +177,7 @@ const rows: readonly Row[] = [
   { text: 'The bodies of the two labourers were shifted to the hospital.', want: [] },
   // An age and a home set off by commas describe the one person named; they count nobody.
   {
-    text: 'Lance Naik Sher Ali, 31, a resident of Kohat, embraced shahadat during the exchange of fire.',
+    text: 'Lance Naik Sher Ali, 31, a resident of Kohat, died of his wounds on the way to hospital.',
     want: [`killed/security_forces/1/1/1/=/${U}`],
   },
   {
@@ -195,12 +195,8 @@ const rows: readonly Row[] = [
   },
   // One verb's figure shared out over places: each share counts what the first figure counted.
   {
-    text: "Troops killed 14 militants in KP's Mohmand district, four in North Waziristan, and one in Bannu.",
-    want: [
-      `killed/militants/14/14/14/=/${U}`,
-      `killed/militants/4/4/4/=/${U}`,
-      `killed/militants/1/1/1/=/${U}`,
-    ],
+    text: "The raids left nine insurgents dead in Sindh's Kashmore district, three in Ghotki, and two at Sukkur.",
+    want: [`killed/militants/9/9/9/=/${U}`, `killed/militants/3/3/3/=/${U}`, `killed/militants/2/2/2/=/${U}`],
   },
   {
     text: 'Seven soldiers were injured in Kech and two at the Panjgur camp.',
