@@ -54,10 +54,24 @@ function actorTokens(t: Tokens, actors: readonly ActorMention[]): ActorTokens[] 
   return out;
 }
 
-function candidatesIn(t: Tokens, from: number, to: number, actors: readonly ActorTokens[]): Candidate[] {
+/** Token ranges of the sentence's figures ("two policemen were injured"): the people a figure counts are never
+ * the party that speaks for it. */
+export type CountedRanges = readonly { readonly start: number; readonly end: number }[];
+
+function counts(counted: CountedRanges, start: number, end: number): boolean {
+  return counted.some((r) => start >= r.start && end <= r.end);
+}
+
+function candidatesIn(
+  t: Tokens,
+  from: number,
+  to: number,
+  actors: readonly ActorTokens[],
+  counted: CountedRanges,
+): Candidate[] {
   const found: Candidate[] = [];
   for (const a of actors) {
-    if (a.start >= from && a.end <= to)
+    if (a.start >= from && a.end <= to && !counts(counted, a.start, a.end))
       found.push({ ...a, name: a.actor.name, kind: a.actor.claimantKind ?? kindOfActor(a.actor.type) });
   }
   for (let p = from; p < to; p += 1) {
@@ -70,7 +84,7 @@ function candidatesIn(t: Tokens, from: number, to: number, actors: readonly Acto
       if (group) found.push({ start: p, end, name: group.actor.name, kind: 'armed_group', viaPronoun: true });
       continue;
     }
-    found.push({ start: p, end, name: textOf(t, p, end), kind: m.value.kind });
+    if (!counts(counted, p, end)) found.push({ start: p, end, name: textOf(t, p, end), kind: m.value.kind });
   }
   return found;
 }
@@ -112,6 +126,7 @@ function nearestLeft(
   cueStart: number,
   actors: readonly ActorTokens[],
   participle: boolean,
+  counted: CountedRanges,
 ): Candidate | null {
   let from = cueStart;
   // "Nasir Baloch, a spokesman for the BNP-M, said": a comma right before the verb closes an apposition
@@ -130,9 +145,9 @@ function nearestLeft(
     }
     from -= 1;
   }
-  const found = candidatesIn(t, from, cueStart, actors).filter((c) => !isObject(t, c));
+  const found = candidatesIn(t, from, cueStart, actors, counted).filter((c) => !isObject(t, c));
   found.sort((a, b) => b.end - a.end || a.start - b.start);
-  return found[0] ?? sentenceSubject(t, cueStart, actors);
+  return found[0] ?? sentenceSubject(t, cueStart, actors, counted);
 }
 
 /**
@@ -140,22 +155,32 @@ function nearestLeft(
  * for its part, spoke of encounters with militants and admitted a few casualties", "admitted" shares the
  * sentence's subject. Only a name at the sentence's start counts, and no ';' or ':' may stand between.
  */
-function sentenceSubject(t: Tokens, cueStart: number, actors: readonly ActorTokens[]): Candidate | null {
+function sentenceSubject(
+  t: Tokens,
+  cueStart: number,
+  actors: readonly ActorTokens[],
+  counted: CountedRanges,
+): Candidate | null {
   let first = 0;
   while (LEADING.has(t.words[first] ?? '') && first < 3) first += 1;
-  const opening = candidatesIn(t, first, cueStart, actors).filter((c) => c.start === first);
+  const opening = candidatesIn(t, first, cueStart, actors, counted).filter((c) => c.start === first);
   if (opening.length === 0) return null;
   for (let k = first; k < cueStart; k += 1) if (isPunct(t, k, '.;:')) return null;
   opening.sort((a, b) => b.end - a.end);
   return opening[0] ?? null;
 }
 
-function nearestRight(t: Tokens, cueEnd: number, actors: readonly ActorTokens[]): Candidate | null {
+function nearestRight(
+  t: Tokens,
+  cueEnd: number,
+  actors: readonly ActorTokens[],
+  counted: CountedRanges,
+): Candidate | null {
   let from = cueEnd;
   while (LEADING.has(t.words[from] ?? '') && from - cueEnd < 3) from += 1;
   let to = from;
   while (to < t.tokens.length && to - from < WINDOW && !isPunct(t, to, '.,;:()')) to += 1;
-  const found = candidatesIn(t, cueEnd, to, actors);
+  const found = candidatesIn(t, cueEnd, to, actors, counted);
   found.sort((a, b) => a.start - b.start || b.end - a.end);
   const first = found[0];
   if (first) return first;
@@ -165,7 +190,11 @@ function nearestRight(t: Tokens, cueEnd: number, actors: readonly ActorTokens[])
 }
 
 /** Every claim cue of the sentence with its claimant, in order. */
-export function findCues(t: Tokens, actors: readonly ActorMention[]): CueFound[] {
+export function findCues(
+  t: Tokens,
+  actors: readonly ActorMention[],
+  counted: CountedRanges = [],
+): CueFound[] {
   const inSentence = actorTokens(t, actors);
   const cues: CueFound[] = [];
   let i = 0;
@@ -182,8 +211,8 @@ export function findCues(t: Tokens, actors: readonly ActorMention[]): CueFound[]
     }
     const cue = m.value;
     let who: Candidate | null = null;
-    if (cue.claimant === 'left') who = nearestLeft(t, i, inSentence, /ing$/.test(t.words[i] ?? ''));
-    else if (cue.claimant === 'right') who = nearestRight(t, m.end, inSentence);
+    if (cue.claimant === 'left') who = nearestLeft(t, i, inSentence, /ing$/.test(t.words[i] ?? ''), counted);
+    else if (cue.claimant === 'right') who = nearestRight(t, m.end, inSentence, counted);
     else if (cue.claimant === 'self')
       who = { start: i, end: m.end, name: textOf(t, i, m.end), kind: cue.kind ?? 'media' };
     const previous = cues[cues.length - 1];

@@ -388,7 +388,7 @@ export function findCasualties(
   if (raws.length === 0) return [];
   // cues are read only for a sentence with figures; where one names its claimant after it ("according to ..."),
   // the figures are read again without the claimant's words
-  const cues = findCues(t, actors);
+  const cues = findCues(t, actors, raws);
   const claimantEnd = new Map<number, number>();
   for (const c of cues) if (c.named) claimantEnd.set(c.named.start, c.named.end);
   if (claimantEnd.size > 0) raws = rawFigures(t, holds, claimantEnd);

@@ -198,7 +198,7 @@ function interpret(scan: Scan, c: number): Result | null {
   return knownMention(scan, c, cue, null);
 }
 
-/** "Quetta's Faizabad area": the area of the town; "Islamabad's narrative": the government, not a place. */
+/** "Quetta's Faizabad area", "Kohat's Lachi tehsil": the area of the town or district; "Islamabad's narrative": the government, not a place. */
 function possessiveArea(scan: Scan, chunk: Chunk): Result | null {
   const s = scan.tokens[chunk.to];
   if (
@@ -211,7 +211,7 @@ function possessiveArea(scan: Scan, chunk: Chunk): Result | null {
   const area = c === undefined ? undefined : scan.chunks[c];
   const cue = area ? cueAt(scan, area.to) : null;
   const seg = chunk.known[0];
-  if (area && seg && (cue?.kind === 'area' || cue?.kind === 'town')) {
+  if (area && seg && (cue?.kind === 'area' || cue?.kind === 'town' || cue?.kind === 'tehsil')) {
     const anchor = choose(seg.candidates, { kinds: ['town', 'district', 'area'] }, scan.context);
     const inside = anchor && area.type === 'known' ? insideOf(scan, area, anchor) : null;
     if (inside) {

@@ -175,6 +175,15 @@ const rows: readonly Row[] = [
     want: [`killed/civilians/2/2/2/=/${U}`],
   },
   { text: 'The bodies of the two labourers were shifted to the hospital.', want: [] },
+  // Occupations are civilians like any other.
+  {
+    text: 'A schoolteacher was found dead in his orchard, and two traders were wounded nearby.',
+    want: [`killed/civilians/1/1/1/=/${U}`, `injured/civilians/2/2/2/=/${U}`],
+  },
+  {
+    text: 'Gunmen shot dead a polio worker and a local journalist on Tuesday.',
+    want: [`killed/civilians/2/2/2/=/${U}`],
+  },
   // An age and a home set off by commas describe the one person named; they count nobody.
   {
     text: 'Lance Naik Sher Ali, 31, a resident of Kohat, died of his wounds on the way to hospital.',
@@ -340,6 +349,12 @@ const rows: readonly Row[] = [
       ['policemen', 'Police Forces of Pakistan', 'state_forces'],
     ],
     want: ['killed/security_forces/4/4/4/=/Police Forces of Pakistan/state/confirmed'],
+  },
+  // The people a figure counts do not speak for it: past the comma the cue finds only them, so nobody claims it.
+  {
+    text: 'The group owned the raid, in which three constables were hurt, in a statement.',
+    actors: [['constables', 'Police Forces of Pakistan', 'state_forces']],
+    want: [`injured/security_forces/3/3/3/=/${U}`],
   },
   // An acronym's bracket does not cut the subject off its verb; coordinated verbs share it.
   {

@@ -251,6 +251,17 @@ const FIRST_PLACE: readonly Row[] = [
       rule: 'place.possessive-area',
     },
   ],
+  // A district's tehsil, written with the district's possessive: the tehsil is the place.
+  [
+    "Gunmen attacked a checkpost in Dera Ismail Khan's Kulachi tehsil.",
+    {
+      name: 'Kulachi',
+      admin2: 'Dera Ismail Khan',
+      admin1: 'Khyber Pakhtunkhwa',
+      precision: 'place',
+      rule: 'place.tehsil-suffix',
+    },
+  ],
   [
     'An IED hit a patrol in the Gorani Dap area of Zamuran.',
     {
