@@ -27,7 +27,23 @@ interface Candidate {
 }
 
 const WINDOW = 8;
-const LEADING = new Set(['a', 'an', 'the', 'recent', 'its', 'their', 'his', 'her', 'some']);
+// Words before a party's name that are not the name: articles, possessives, and the labels the press puts on a
+// group ("the banned TTP", "the proscribed BLF").
+const LEADING = new Set([
+  'a',
+  'an',
+  'the',
+  'recent',
+  'its',
+  'their',
+  'his',
+  'her',
+  'some',
+  'banned',
+  'proscribed',
+  'outlawed',
+  'defunct',
+]);
 
 export function kindOfActor(type: ActorType | null): ClaimantKind {
   if (type === 'state_forces') return 'state';
@@ -76,7 +92,7 @@ function candidatesIn(
   }
   for (let p = from; p < to; p += 1) {
     const m = match(t, t.lexicon.claimants, p);
-    if (!m || m.end > to) continue;
+    if (!m || m.end > to || titleAsAdjective(t, p, m)) continue;
     let end = m.end;
     if (m.value.title) while (end < to && end - m.end < 4 && t.tokens[end]?.cap) end += 1;
     if (m.value.pronoun) {
@@ -87,6 +103,14 @@ function candidatesIn(
     if (!counts(counted, p, end)) found.push({ start: p, end, name: textOf(t, p, end), kind: m.value.kind });
   }
   return found;
+}
+
+/** A lower-case title followed by a lower-case word that is no claim cue modifies it: "the general area of Zhob",
+ * not "the general said". */
+function titleAsAdjective(t: Tokens, p: number, m: { value: { title: boolean }; end: number }): boolean {
+  if (!m.value.title || t.tokens[p]?.cap) return false;
+  const next = t.tokens[m.end];
+  return next !== undefined && next.kind === 'word' && !next.cap && match(t, t.lexicon.cues, m.end) === null;
 }
 
 /** Prepositions whose noun is the verb's object or setting, never its subject: "clashed with militants", "a

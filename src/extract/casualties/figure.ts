@@ -274,7 +274,26 @@ function skipPersonDetails(t: Tokens, k: number): number {
     if (end === null || !isPunct(t, end, ',')) break;
     at = end;
   }
-  return at === k ? k : at + 1;
+  const details = at === k ? k : at + 1;
+  return skipHaving(t, details) ?? skipHaving(t, at) ?? details;
+}
+
+/** The longest participle clause read as an aside: "having fought gallantly" and the like are short. */
+const MAX_HAVING = 5;
+
+/**
+ * "Sepoy Ali, having fought bravely, embraced shahadat": a perfect participle clause between the person and the
+ * verb says how they died, not who; skipped up to its closing comma, unless it holds a casualty word of its own.
+ */
+function skipHaving(t: Tokens, k: number): number | null {
+  const open = isPunct(t, k, ',') ? k + 1 : k;
+  if (t.words[open] !== 'having') return null;
+  for (let m = open + 1; m < t.tokens.length && m - open <= MAX_HAVING; m += 1) {
+    if (t.metricAt.has(m)) return null;
+    if (isPunct(t, m, ',')) return m + 1;
+    if (t.tokens[m]?.kind !== 'word') return null;
+  }
+  return null;
 }
 
 /** "28", "28-year-old", "aged 28": an age, up to where it ends, or null. */

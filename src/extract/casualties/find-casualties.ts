@@ -269,7 +269,12 @@ function rawFigures(t: Tokens, holds: boolean, claimantEnd: ReadonlyMap<number, 
     } else if (prev && isDistributed(t, group, prev)) {
       out.push(...fromGroup(group, prev.metric, group.start, group.end, DISTRIBUTED_RULE, prev));
       i = group.end;
-    } else i = Math.max(group.end, i + 1);
+    } else {
+      // a group that leads to no verb is read again from its second element: "Yesterday, Sepoy Ali, having fought
+      // bravely, embraced shahadat" first reads "Yesterday" as a name that "Sepoy Ali" restates
+      const second = group.elements[0]?.end ?? group.end;
+      i = Math.max(second, i + 1);
+    }
   }
   return out;
 }

@@ -72,6 +72,8 @@ describe('findActors', () => {
     ],
     ['Security forces killed four khawarij.', ['Security forces=security-forces', 'khawarij=ttp*']],
     ['Unidentified gunmen shot a shopkeeper.', ['Unidentified gunmen=unidentified']],
+    ['Unidentified motorcyclists shot a trader.', ['Unidentified motorcyclists=unidentified']],
+    ['Unknown terrorists shot a constable.', ['Unknown terrorists=unidentified*']],
     [
       'Unknown assailants and unidentified armed assailants fled.',
       ['Unknown assailants=unidentified', 'unidentified armed assailants=unidentified'],

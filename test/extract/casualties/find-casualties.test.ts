@@ -175,6 +175,16 @@ const rows: readonly Row[] = [
     want: [`killed/civilians/2/2/2/=/${U}`],
   },
   { text: 'The bodies of the two labourers were shifted to the hospital.', want: [] },
+  // How a soldier fell, set off by commas, stands between the soldier and the verb; a word before the soldier that
+  // could be read as a name does not hide the figure.
+  {
+    text: 'On Friday, Naik Gul Khan, having fought bravely, embraced shahadat.',
+    want: [`killed/security_forces/1/1/1/=/${U}`],
+  },
+  {
+    text: 'Sepoy Amjad (age 22, resident of Chitral) having fought gallantly, laid down his life.',
+    want: [`killed/security_forces/1/1/1/=/${U}`],
+  },
   // Occupations are civilians like any other.
   {
     text: 'A schoolteacher was found dead in his orchard, and two traders were wounded nearby.',
@@ -355,6 +365,21 @@ const rows: readonly Row[] = [
     text: 'The group owned the raid, in which three constables were hurt, in a statement.',
     actors: [['constables', 'Police Forces of Pakistan', 'state_forces']],
     want: [`injured/security_forces/3/3/3/=/${U}`],
+  },
+  // A lower-case title before a noun is an adjective, and "reported" before a noun is no speech verb.
+  {
+    text: 'The general area commander said eight militants were killed.',
+    want: [`killed/militants/8/8/8/=/-/unattributed/reported`],
+  },
+  {
+    text: 'Five militants were killed after troops raided the general area of Kalat on the reported presence of militants.',
+    want: [`killed/militants/5/5/5/=/${U}`],
+  },
+  // The press's label for a group is not the group's name; the sentence's subject still speaks for it.
+  {
+    text: 'The proscribed Baloch Liberation Front owned the ambush on a convoy near the town of Hoshab on Sunday, saying its men had killed five soldiers.',
+    actors: [['Baloch Liberation Front', 'Baloch Liberation Front', 'rebel_group']],
+    want: ['killed/security_forces/5/5/5/=/Baloch Liberation Front/armed_group/claimed'],
   },
   // An acronym's bracket does not cut the subject off its verb; coordinated verbs share it.
   {
