@@ -196,6 +196,8 @@ function readElementFresh(t: Tokens, i: number, allowWeak: boolean): Element | n
     const end = capRun(t, title.end);
     return onePerson(i, end, title.value.category, title.value.id, false);
   }
+  const titled = titledNames(t, i);
+  if (titled) return titled;
   const pronoun = match(t, t.lexicon.pronouns, i);
   if (pronoun) return onePerson(i, pronoun.end, 'unknown', pronoun.value.id, false);
   const q = readQuantity(t, i);
@@ -261,6 +263,37 @@ function readElementFresh(t: Tokens, i: number, allowWeak: boolean): Element | n
     if (end > i) return onePerson(i, end, 'unknown', 'figure.name', true);
   }
   return null;
+}
+
+/** Nouns that name a whole force, not its members, even when written before names ("Police Inspector Ali"). */
+const COLLECTIVE: ReadonlySet<string> = new Set(['police', 'levies', 'personnel']);
+/** The most names one plural title is read over. */
+const MAX_TITLED_NAMES = 6;
+
+/**
+ * "Constables Imran and Rashid", "Sepoys Ali, Aslam and Javed": a plural title written before names counts the
+ * names. At least two names, joined by commas and "and", each a run of capitalised words.
+ */
+function titledNames(t: Tokens, i: number): Element | null {
+  if (!t.tokens[i]?.cap) return null;
+  const noun = match(t, t.lexicon.nouns, i);
+  if (!noun || !noun.value.plural || noun.value.generic || noun.value.inherit) return null;
+  if (COLLECTIVE.has(t.words[i] ?? '')) return null;
+  let names = 0;
+  let k = noun.end;
+  let end = k;
+  while (names < MAX_TITLED_NAMES) {
+    const nameEnd = capRun(t, k);
+    if (nameEnd === k) break;
+    names += 1;
+    end = nameEnd;
+    if (isPunct(t, nameEnd, ',') && t.words[nameEnd + 1] === 'and') k = nameEnd + 2;
+    else if (isPunct(t, nameEnd, ',') || t.words[nameEnd] === 'and') k = nameEnd + 1;
+    else break;
+  }
+  if (names < 2) return null;
+  const element = onePerson(i, end, noun.value.category, 'figure.titled-names', false);
+  return { ...element, low: names, high: names, best: names };
 }
 
 /**

@@ -185,6 +185,15 @@ const rows: readonly Row[] = [
     text: 'Sepoy Amjad (age 22, resident of Chitral) having fought gallantly, laid down his life.',
     want: [`killed/security_forces/1/1/1/=/${U}`],
   },
+  // A plural title before names counts the names; a force's name before a rank does not.
+  {
+    text: 'Sepoys Karim, Tariq and Zubair laid down their lives in the fighting.',
+    want: [`killed/security_forces/3/3/3/=/${U}`],
+  },
+  {
+    text: 'Police Constable Gul and Sepoy Anwar were wounded.',
+    want: [`injured/security_forces/2/2/2/=/${U}`],
+  },
   // Occupations are civilians like any other.
   {
     text: 'A schoolteacher was found dead in his orchard, and two traders were wounded nearby.',
