@@ -103,8 +103,20 @@ function effective(scan: Scan, chunk: Chunk): Chunk {
   return { ...chunk, type: 'unknown', known: [] };
 }
 
+/** "a Levies post", "an Army camp": a force's name before a place word names the force's post, not a place. */
+function namesForce(scan: Scan, chunk: Chunk): boolean {
+  if (chunk.type !== 'unknown') return false;
+  const { organisation, notPlaces } = scan.gazetteer.cues;
+  for (let k = chunk.from; k < chunk.to; k += 1) {
+    const norm = (scan.tokens[k] as Token).norm;
+    if (!organisation.has(norm) && !notPlaces.has(norm)) return false;
+  }
+  return true;
+}
+
 function interpret(scan: Scan, c: number): Result | null {
   const chunk = effective(scan, scan.chunks[c] as Chunk);
+  if (namesForce(scan, chunk)) return { mention: null, end: chunk.to };
   const cue = cueAt(scan, chunk.to, scan.forced.get(c) ?? null);
   const afterCue = cue ? cue.end : chunk.to;
   if (cue?.kind === 'road') return { mention: null, end: afterCue };

@@ -497,6 +497,9 @@ describe('findPlaces: what is one place, several, or none', () => {
     expect(names('Baloch groups and the Pakistan Army traded claims.')).toEqual([]);
     expect(names('The Balochistan-based radio and the Balochistan government disagreed.')).toEqual([]);
     expect(names('Islamabad’s narrative changed.')).toEqual([]);
+    // a force's post or camp is where the force is, not a place called after it
+    expect(names('Gunmen fired on a Levies post in Kalat.')).toEqual(['town:Kalat']);
+    expect(names('Rockets hit an Army camp and a Police post near Zhob.')).toEqual(['town:Zhob']);
   });
 
   it('skips a road between two towns', () => {

@@ -98,17 +98,26 @@ describe('findPlaces on any text', () => {
 });
 
 describe('findPlaces speed', () => {
-  it('reads a 5 KB article in under 2 ms on average over 200 runs', () => {
+  // The speed itself is the bench's to measure (extraction, one core). Here, an article four times as long takes
+  // about four times as long (a quadratic reading would take sixteen), whatever the machine's speed.
+  it('reads articles in time linear in their length', () => {
     const paragraph =
       'Fighters attacked a checkpost at Pirak area in Mand tehsil (Kech district, Balochistan) on Friday, while ' +
       'another group struck Quetta’s Faizabad area. Officials in Turbat said two soldiers died in Bolan and Kech ' +
       'districts; the Pakistan Army gave no figure. Traffic on the Quetta-Karachi highway near Surab was halted. ';
-    const text = paragraph.repeat(Math.ceil(5000 / paragraph.length)).slice(0, 5000);
-    const s = sentence(text);
-    findPlaces(s, gazetteer(), CONTEXT);
-    const started = performance.now();
-    for (let i = 0; i < 200; i += 1) findPlaces(s, gazetteer(), CONTEXT);
-    const average = (performance.now() - started) / 200;
-    expect(average).toBeLessThan(2);
+    const article = (bytes: number) =>
+      sentence(paragraph.repeat(Math.ceil(bytes / paragraph.length)).slice(0, bytes));
+    const [small, large] = [article(5_000), article(20_000)];
+    const time = (s: ReturnType<typeof sentence>): number => {
+      const started = performance.now();
+      for (let i = 0; i < 50; i += 1) findPlaces(s, gazetteer(), CONTEXT);
+      return performance.now() - started;
+    };
+    // the quickest of three runs: a busy machine only ever adds time
+    const quickest = (s: ReturnType<typeof sentence>): number => Math.min(time(s), time(s), time(s));
+    const smallTime = quickest(small);
+    const largeTime = quickest(large);
+    expect(findPlaces(large, gazetteer(), CONTEXT).length).toBeGreaterThan(40);
+    expect(largeTime).toBeLessThan(8 * Math.max(smallTime, 10));
   });
 });
