@@ -1,6 +1,6 @@
 import type { Category } from '../../domain/index.js';
 import type { MetricCue, PersonNoun } from '../../lexicon/casualty-lexicon.js';
-import { readQuantity } from './quantity.js';
+import { POSSESSIVE_RULE, readQuantity } from './quantity.js';
 import { grammar, isPunct, match } from './tokens.js';
 import type { Match, Tokens } from './tokens.js';
 
@@ -231,6 +231,9 @@ function readElementFresh(t: Tokens, i: number, allowWeak: boolean): Element | n
       run.metricNoun !== null &&
       (DEFINITE.has(t.words[q.start] ?? '') || /s$/.test(t.words[run.metricNoun.end - 1] ?? ''));
     if (countless) return null;
+    // "his driver" is one person; "his death", "his men", "his way" count nobody
+    if (q.ruleId === POSSESSIVE_RULE && (run.metricNoun || !run.head || run.head.plural || run.head.generic))
+      return null;
     if (run.metricNoun && !(q.kind === 'article' && run.loose)) {
       const category = run.cats[0] ?? 'unknown';
       return { ...base, end: run.metricNoun.start, category, metricNoun: run.metricNoun };

@@ -112,6 +112,9 @@ function applyModifier(kind: ModifierKind, n: number): { low: number; best: numb
 }
 
 const ARTICLES = new Set(['a', 'an', 'the', 'another', 'one', 'each']);
+/** "his driver", "her guard": one person, but only before a singular person noun (see readElement). */
+const POSSESSIVES = new Set(['his', 'her']);
+export const POSSESSIVE_RULE = 'quantity.possessive';
 
 function blockedBefore(t: Tokens, i: number): boolean {
   if (i === 0) return false;
@@ -199,6 +202,8 @@ export function readQuantity(t: Tokens, i: number): Quantity | null {
   const word = t.words[i];
   if (word !== undefined && ARTICLES.has(word))
     return make(i, i + 1, ONE, false, 'article', 'quantity.article', { bareArticle: true });
+  if (word !== undefined && POSSESSIVES.has(word))
+    return make(i, i + 1, ONE, false, 'article', POSSESSIVE_RULE, { bareArticle: true });
   return null;
 }
 

@@ -194,6 +194,12 @@ const rows: readonly Row[] = [
     text: 'Police Constable Gul and Sepoy Anwar were wounded.',
     want: [`injured/security_forces/2/2/2/=/${U}`],
   },
+  // "his driver" is one person; "his death" and "his men" count nobody.
+  {
+    text: 'His guard and three villagers died in the blast.',
+    want: [`killed/civilians/4/4/4/=/${U}`],
+  },
+  { text: 'His death was mourned and his men vowed revenge.', want: [] },
   // Occupations are civilians like any other.
   {
     text: 'A schoolteacher was found dead in his orchard, and two traders were wounded nearby.',

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { quickestMs } from '../../helpers/timing.js';
 import { describe, expect, it } from 'vitest';
 import { findCasualties } from '../../../src/extract/casualties/find-casualties.js';
 import { findAggregates, isAggregateSentence } from '../../../src/extract/aggregates/find-aggregates.js';
@@ -73,20 +74,15 @@ describe('casualty and aggregate passes on any text', () => {
     const [quarter, whole] = [of(250_000), of(1_000_000)];
     // the speed itself is the bench's to measure: here, four times the text takes about four times as long (a
     // quadratic reading would take sixteen), and a megabyte ends in seconds, not minutes
-    const time = (read: () => unknown): number => {
-      const began = performance.now();
-      read();
-      return performance.now() - began;
-    };
-    time(() => findCasualties(quarter, lexicon, []));
-    const small = time(() => findCasualties(quarter, lexicon, []));
-    let found: readonly unknown[] = [];
-    const large = time(() => (found = findCasualties(whole, lexicon, [])));
+    quickestMs(() => findCasualties(quarter, lexicon, []), 1);
+    const small = quickestMs(() => findCasualties(quarter, lexicon, []));
+    const found = findCasualties(whole, lexicon, []);
+    const large = quickestMs(() => findCasualties(whole, lexicon, []));
     expect(found.length).toBeGreaterThan(1000);
     expect(large).toBeLessThan(8 * Math.max(small, 25));
     expect(large).toBeLessThan(10_000);
-    const smallAggregate = time(() => isAggregateSentence(quarter, lexicon));
-    const largeAggregate = time(() => isAggregateSentence(whole, lexicon));
+    const smallAggregate = quickestMs(() => isAggregateSentence(quarter, lexicon));
+    const largeAggregate = quickestMs(() => isAggregateSentence(whole, lexicon));
     expect(largeAggregate).toBeLessThan(8 * Math.max(smallAggregate, 25));
     expect(largeAggregate).toBeLessThan(10_000);
   });
