@@ -78,14 +78,17 @@ function impliedBomberDeath(
   ];
 }
 
-/** "according to ... officials", "officials said": the people who speak about an attack are not its target. */
+/** "according to ... officials", "officials said", "District Police Officer Ali Khan said": the people who speak
+ * about an attack are not its target. Up to four capitalised words (a rank, a name) may stand before the verb. */
 const SPEAKER_AFTER =
-  /^\W{0,3}(?:said|say|says|stated|told|confirmed|added|claimed|reported|announced|declined)\b/i;
+  /^\W{0,3}(?:\p{Lu}[\p{L}.'\u2019-]*\s+){0,4}(?:said|say|says|stated|told|confirmed|added|claimed|reported|announced|declined)\b/u;
+/** How far after a target the speaker's verb is looked for: four words of a name and the verb. */
+const SPEAKER_WINDOW = 60;
 const ATTRIBUTION_BEFORE = /\b(?:according to|statements? (?:from|by)|speaking to|sources? (?:in|among))\b/i;
 
 function isSpeaker(t: TargetMention, sentence: Sentence): boolean {
   const before = sentence.text.slice(0, t.span[0] - sentence.start);
-  const after = sentence.text.slice(t.span[1] - sentence.start, t.span[1] - sentence.start + 14);
+  const after = sentence.text.slice(t.span[1] - sentence.start, t.span[1] - sentence.start + SPEAKER_WINDOW);
   return ATTRIBUTION_BEFORE.test(before) || SPEAKER_AFTER.test(after);
 }
 

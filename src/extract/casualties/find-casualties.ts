@@ -316,7 +316,17 @@ function beforeHyphen(word: string): string {
 }
 
 /** Articles and the like that may open a figure ("a soldier", "another two", "between 10 and 12"). */
-const FIGURE_OPENERS: ReadonlySet<string> = new Set(['a', 'an', 'the', 'one', 'another', 'each', 'between']);
+const FIGURE_OPENERS: ReadonlySet<string> = new Set([
+  'a',
+  'an',
+  'the',
+  'one',
+  'another',
+  'each',
+  'between',
+  'his',
+  'her',
+]);
 
 /** Cheap test before the full readers: most words of a text cannot begin a figure. */
 function mayStart(t: Tokens, i: number): boolean {

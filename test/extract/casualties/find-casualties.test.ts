@@ -199,6 +199,14 @@ const rows: readonly Row[] = [
     text: 'His guard and three villagers died in the blast.',
     want: [`killed/civilians/4/4/4/=/${U}`],
   },
+  {
+    text: 'The councillor was unhurt, but his guard and three villagers died in the blast.',
+    want: [
+      `killed/civilians/0/0/0/=/${U}`,
+      `injured/civilians/0/0/0/=/${U}`,
+      `killed/civilians/4/4/4/=/${U}`,
+    ],
+  },
   { text: 'His death was mourned and his men vowed revenge.', want: [] },
   // Occupations are civilians like any other.
   {
@@ -294,7 +302,7 @@ const rows: readonly Row[] = [
   { text: 'The minister escaped unhurt.', want: [] },
   {
     text: 'Zahid was unharmed, but his guard was killed.',
-    want: [`killed/unknown/0/0/0/=/${U}`, `injured/unknown/0/0/0/=/${U}`],
+    want: [`killed/unknown/0/0/0/=/${U}`, `injured/unknown/0/0/0/=/${U}`, `killed/civilians/1/1/1/=/${U}`],
   },
   { text: 'An unknown number of attackers were killed.', want: [] },
   { text: 'Casualties unknown.', want: [] },
