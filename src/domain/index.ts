@@ -16,3 +16,4 @@ export type * from './alert.js';
 export * from './user.js';
 export * from './alert-evidence.js';
 export * from './review.js';
+export * from './validate-edit.js';

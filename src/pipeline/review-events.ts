@@ -1,4 +1,5 @@
-import type { Editor } from '../domain/index.js';
+import type { EditableField, Editor, EditRules, EventRecord, EventReview } from '../domain/index.js';
+import { EDITABLE_FIELDS, editProblems, fieldValue, isEditableField, patchedValue } from '../domain/index.js';
 import { FaultlineError } from '../errors/errors.js';
 import { hex16 } from '../resolve/event-id.js';
 import type { Store, StoredEvent } from '../store/store.js';
@@ -103,4 +104,99 @@ export async function splitEvent(store: Store, request: SplitRequest): Promise<S
   });
   await replan(store, event.mentionIds);
   return eventAt(store, newId);
+}
+
+export interface FieldEditRequest {
+  readonly eventId: string;
+  readonly version: number;
+  readonly editor: Editor;
+  readonly reason: string | null;
+  /** Each field's new value; an object is laid over the current one (patchedValue). */
+  readonly fields: Readonly<Record<string, unknown>>;
+  readonly action?: 'edit' | 'choose_claim';
+}
+
+/**
+ * A person's edit of fields: checked against the event it would make (FL_ERR_INVALID_EDIT naming the first field
+ * at fault, nothing stored), then stored under the version check with each field locked and recorded.
+ */
+export async function editEventFields(
+  store: Store,
+  rules: EditRules,
+  request: FieldEditRequest,
+): Promise<EventReview> {
+  const subject = `edit of event ${request.eventId}`;
+  const names = Object.keys(request.fields);
+  if (names.length === 0) throw new FaultlineError('FL_ERR_BAD_ARGUMENT', subject, 'changes no field');
+  const unknown = names.find((n) => !isEditableField(n));
+  if (unknown !== undefined)
+    throw new FaultlineError(
+      'FL_ERR_INVALID_EDIT',
+      `field ${unknown}`,
+      `not a field a person may set (${EDITABLE_FIELDS.join(', ')})`,
+    );
+  const fields = names as EditableField[];
+  const event = await eventAt(store, request.eventId);
+  const changes: Partial<Record<EditableField, unknown>> = {};
+  for (const f of fields) changes[f] = patchedValue(fieldValue(event.record, f), request.fields[f]);
+  const edited = { ...event.record, ...changes } as EventRecord;
+  const problem = editProblems(edited, fields, rules, event.record)[0];
+  if (problem !== undefined)
+    throw new FaultlineError('FL_ERR_INVALID_EDIT', `field ${problem.field}`, problem.reason);
+  return store.editEvent({
+    eventId: request.eventId,
+    version: request.version,
+    editor: request.editor,
+    reason: request.reason,
+    changes,
+    ...(request.action === undefined ? {} : { action: request.action }),
+  });
+}
+
+/**
+ * Sets the event's best figure to the one a claim gives (a person judging which claimant to believe): the
+ * claim's metric decides the field (killed: fatalities, injured: injured), and low and high widen to hold it.
+ */
+export async function chooseClaim(
+  store: Store,
+  rules: EditRules,
+  request: {
+    readonly eventId: string;
+    readonly version: number;
+    readonly claim: number;
+    readonly editor: Editor;
+    readonly reason: string | null;
+  },
+): Promise<EventReview> {
+  const event = await eventAt(store, request.eventId);
+  const claim = event.record.claims[request.claim];
+  if (claim === undefined)
+    throw new FaultlineError(
+      'FL_ERR_BAD_ARGUMENT',
+      `claim ${request.claim}`,
+      `the event has ${event.record.claims.length} claims`,
+    );
+  const field = claim.metric === 'killed' ? 'fatalities' : claim.metric === 'injured' ? 'injured' : null;
+  if (field === null)
+    throw new FaultlineError(
+      'FL_ERR_BAD_ARGUMENT',
+      `claim ${request.claim}`,
+      `a ${claim.metric} figure sets no field of the event`,
+    );
+  const current = event.record[field];
+  const best = claim.best;
+  return editEventFields(store, rules, {
+    eventId: request.eventId,
+    version: request.version,
+    editor: request.editor,
+    reason: request.reason ?? `the figure of ${claim.claimant} (${claim.stance})`,
+    fields: {
+      [field]: {
+        low: Math.min(current?.low ?? best, best),
+        best,
+        high: Math.max(current?.high ?? best, best),
+      },
+    },
+    action: 'choose_claim',
+  });
 }
