@@ -17,3 +17,4 @@ export * from './user.js';
 export * from './alert-evidence.js';
 export * from './review.js';
 export * from './validate-edit.js';
+export * from './review-reasons.js';
