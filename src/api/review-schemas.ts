@@ -1,5 +1,7 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { EDITABLE_FIELDS, REVIEW_REASONS, type EventRecord, type ReviewReason } from '../domain/index.js';
+import type { EventRecord } from '../domain/event-record.js';
+import { REVIEW_REASONS, type ReviewReason } from '../domain/review-reasons.js';
+import { EDITABLE_FIELDS } from '../domain/review.js';
 import { EventRecordSchema } from './event-schemas.js';
 
 const NullableString = Type.Unsafe<string | null>({ type: ['string', 'null'] });

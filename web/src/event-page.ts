@@ -70,7 +70,7 @@ function claimsTable(claims: readonly ClaimRow[]): HTMLElement {
   );
 }
 
-function sourceColumn(source: EventSource, claims: readonly ClaimRow[]): HTMLElement {
+export function sourceColumn(source: EventSource, claims: readonly ClaimRow[]): HTMLElement {
   const own = claims.filter((c) => c.doc_id === source.doc_id);
   return el(
     'article',
