@@ -165,6 +165,7 @@ describe.skipIf(!run)('the review queue and the event editor, in a real browser'
       ['merge', ''],
     ]);
     expect(await page.locator('ol.history li').first().textContent()).toContain('the hospital counted four');
+    await page.screenshot({ path: `${SHOTS}/event-editor-history.png`, fullPage: true });
     expect(await page.locator('.locks li[data-field="fatalities"]').textContent()).toContain(
       'the machine now reads 3',
     );
