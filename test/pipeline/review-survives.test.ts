@@ -1,9 +1,12 @@
-import { describe, expect, it } from 'vitest';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { Editor } from '../../src/domain/index.js';
 import { EXTRACTOR_VERSION } from '../../src/extract/extract-document.js';
 import type { InputResult } from '../../src/ingest/types.js';
 import { ingestInputs } from '../../src/pipeline/ingest-pipeline.js';
 import { mergeEvents, splitEvent } from '../../src/pipeline/review-events.js';
+import { openPostgresStore } from '../../src/store/postgres/postgres-store.js';
 import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import type { Store, StoredEvent } from '../../src/store/store.js';
 import { projectKnowledge } from '../helpers/knowledge.js';
@@ -45,12 +48,43 @@ function byPlace(list: readonly StoredEvent[], place: string): StoredEvent {
   return found;
 }
 
+const pgUrl = process.env.FAULTLINE_TEST_DATABASE_URL;
+const schemas: string[] = [];
+
+/** Both stores: SQLite always, PostgreSQL (a schema of its own per test) when a test database is given. */
+const BACKENDS: readonly { readonly name: string; readonly open: () => Promise<Store> }[] = [
+  { name: 'sqlite', open: () => openSqliteStore({ path: ':memory:' }) },
+  ...(pgUrl
+    ? [
+        {
+          name: 'postgres',
+          open: () => {
+            const schema = `faultline_review_${randomBytes(4).toString('hex')}_${schemas.length}`;
+            schemas.push(schema);
+            return openPostgresStore({ connectionString: pgUrl, schema });
+          },
+        },
+      ]
+    : []),
+];
+
+afterAll(async () => {
+  if (!pgUrl || schemas.length === 0) return;
+  const client = new pg.Client({ connectionString: pgUrl });
+  await client.connect();
+  try {
+    for (const schema of schemas) await client.query(`drop schema if exists "${schema}" cascade`);
+  } finally {
+    await client.end();
+  }
+});
+
 /** A newer extractor: every stored document is extracted again and every event re-resolved. */
 const BUMPED = `${EXTRACTOR_VERSION}.1`;
 
-describe("people's decisions survive re-extraction and re-resolution", () => {
+describe.each(BACKENDS)("people's decisions survive re-extraction and re-resolution ($name)", ({ open }) => {
   it('keeps a locked figure after the same documents are ingested with a newer extractor, and shows the machine disagreeing', async () => {
-    const store = await openSqliteStore({ path: ':memory:' });
+    const store = await open();
     try {
       await ingest(store);
       const before = await events(store);
@@ -99,7 +133,7 @@ describe("people's decisions survive re-extraction and re-resolution", () => {
   });
 
   it("applies a person's merge and split again when the events are rebuilt", async () => {
-    const store = await openSqliteStore({ path: ':memory:' });
+    const store = await open();
     try {
       await ingest(store);
       const first = await events(store);

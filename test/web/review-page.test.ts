@@ -174,6 +174,14 @@ describe.skipIf(!run)('the review queue and the event editor, in a real browser'
     expect(stored?.record).toMatchObject({ reviewed: true, reviewed_by: 'eda' });
     expect(stored?.record.doc_ids).toHaveLength(2);
     expect(await store.getEvent(panjgur.record.id)).toBeNull();
+    // the event page shows the same record of changes, in the same order
+    await page.goto(`${url}/#/event/${turbat.record.id}`);
+    await page.waitForSelector('body[data-ready="true"][data-view="event"] ol.history');
+    expect(
+      await page
+        .locator('ol.history li')
+        .evaluateAll((items) => items.map((li) => li.getAttribute('data-action'))),
+    ).toEqual(['edit', 'confirm', 'merge']);
     await page.close();
   }, 120_000);
 
