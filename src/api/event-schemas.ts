@@ -86,6 +86,15 @@ export const EventRecordSchema = Type.Object({
   background: Type.Optional(
     Type.Boolean({ description: 'An incident its reports only recall, weeks or more before publication.' }),
   ),
+  // present once a person decided anything about the event (confirmed, dismissed, edited)
+  reviewed: Type.Optional(
+    Type.Boolean({ description: 'A person confirmed the event (or judged it no incident).' }),
+  ),
+  reviewed_by: Type.Optional(NullableString),
+  reviewed_at: Type.Optional(NullableString),
+  not_incident: Type.Optional(
+    Type.Boolean({ description: 'A person judged that its reports describe no incident.' }),
+  ),
 });
 export type EventRecordWire = Static<typeof EventRecordSchema>;
 
@@ -133,6 +142,8 @@ export const MergeDecisionSchema = Type.Object({
   score: Type.Number(),
   threshold: Type.Number(),
   features: Type.Array(Type.Object({ name: Type.String(), score: Type.Number(), detail: Type.String() })),
+  /** Set when a person's merge or split put the report here. */
+  person: Type.Optional(Type.String()),
 });
 
 export const OperationSchema = Type.Object({

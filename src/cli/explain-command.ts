@@ -3,13 +3,14 @@ import { knowledgeFor } from '../context.js';
 import { existsSync } from 'node:fs';
 import { openStore } from '../store/open-store.js';
 import { INPUT_OPTIONS, STORE_OPTIONS, parseCommand, type CliIo } from './cli-io.js';
-import { explainEvent } from './explain-event.js';
+import { explainEvent, explainReview } from './explain-event.js';
 import { configFromFlags } from './config-from-flags.js';
 import { extractInputs } from './extract-command.js';
 import type { Mention } from '../domain/index.js';
 
 export const EXPLAIN_HELP = `faultline explain EVENT_ID [--db FILE]   |   faultline explain INPUT... [--published YYYY-MM-DD]
-  A stored event: its sources, which claim set its low / best / high, and why its reports were merged.
+  A stored event: its sources, which claim set its low / best / high, why its reports were merged, and its
+  review: who confirmed or changed what, when and why, and the locked fields where the machine now disagrees.
   Inputs: for each incident, every field, the rule that set it and the words it read.`;
 
 function quote(text: string): string {
@@ -73,7 +74,9 @@ export async function explainCommand(argv: readonly string[], io: CliIo): Promis
     try {
       const event = await store.getEvent(only);
       if (!event) throw new FaultlineError('FL_ERR_NOT_FOUND', `event ${only}`);
-      io.out(`${explainEvent(event).join('\n')}\n`);
+      const review = await store.getEventReview(only);
+      const history = review === null ? [] : explainReview(review, await store.listEventEdits(only));
+      io.out(`${[...explainEvent(event), ...history].join('\n')}\n`);
       return 0;
     } finally {
       await store.close();

@@ -1,4 +1,11 @@
-import { fromRecordClaim, reconcileClaims, type EventRecord } from '../domain/index.js';
+import {
+  fromRecordClaim,
+  machineDisagrees,
+  reconcileClaims,
+  type EventEdit,
+  type EventRecord,
+  type EventReview,
+} from '../domain/index.js';
 import type { StoredEvent } from '../store/store.js';
 
 function figure(c: EventRecord['claims'][number]): string {
@@ -46,6 +53,34 @@ export function explainEvent(event: StoredEvent): string[] {
         ? `    ${d.mentionId} joined, compared with ${d.comparedWith}: score ${d.score.toFixed(2)} >= threshold ${d.threshold}; ${features}`
         : `    ${d.mentionId} founded the event`,
     );
+  }
+  return lines;
+}
+
+/** A value of a change or a lock, on one short line. */
+function shown(value: unknown): string {
+  const text = JSON.stringify(value) ?? 'null';
+  return text.length > 120 ? `${text.slice(0, 117)}…` : text;
+}
+
+/** The review of a stored event: its state, the fields a person locked (and where the machine now disagrees), every change. */
+export function explainReview(review: EventReview, edits: readonly EventEdit[]): string[] {
+  const state = review.notIncident
+    ? `not an incident (${review.reviewedBy ?? '?'}, ${review.reviewedAt ?? '?'})`
+    : review.reviewed
+      ? `confirmed by ${review.reviewedBy ?? '?'} at ${review.reviewedAt ?? '?'}`
+      : 'not reviewed';
+  const lines = [`  review    ${state}; version ${review.version}`];
+  if (review.locks.length > 0) lines.push('  locked fields (a person set them; re-extraction keeps them)');
+  for (const lock of review.locks) {
+    lines.push(`    ${lock.field} = ${shown(lock.value)}  (${lock.setBy}, ${lock.setAt})`);
+    if (machineDisagrees(lock)) lines.push(`      the machine now reads ${shown(lock.machine)}`);
+  }
+  lines.push(`  history (${edits.length} change${edits.length === 1 ? '' : 's'}, oldest first)`);
+  for (const e of edits) {
+    const what =
+      e.field === null ? e.action : `${e.action} ${e.field}: ${shown(e.before)} -> ${shown(e.after)}`;
+    lines.push(`    ${e.at} ${e.by} ${what}${e.reason ? ` (because: ${e.reason})` : ''}`);
   }
   return lines;
 }

@@ -18,6 +18,7 @@ import { RESOLVE_HELP, resolveCommand } from './resolve-command.js';
 import { SERVE_HELP, serveCommand } from './serve-command.js';
 import { START_HELP, startCommand } from './start-command.js';
 import { STATS_HELP, statsCommand } from './stats-command.js';
+import { REVIEW_HELP, reviewCommand } from './review-command.js';
 import { TOKENS_HELP, tokensCommand, USERS_HELP, usersCommand } from './users-command.js';
 
 /** Errors in the command line itself (exit 2), as opposed to failures while running it (exit 1). */
@@ -54,6 +55,7 @@ const COMMANDS: Readonly<Record<string, { run: Command; help: string }>> = {
   alerts: { run: alertsCommand, help: ALERTS_HELP },
   users: { run: usersCommand, help: USERS_HELP },
   tokens: { run: tokensCommand, help: TOKENS_HELP },
+  review: { run: reviewCommand, help: REVIEW_HELP },
 };
 
 /** Every command's name, as typed after `faultline`. */

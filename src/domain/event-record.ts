@@ -57,4 +57,10 @@ export interface EventRecord {
   readonly confidence: number;
   /** An incident its reports only recall, more than BACKGROUND_DAYS before they were published. */
   readonly background: boolean;
+  /** Present once a person reviewed the event (the review issue): see applyReview in review.ts. */
+  readonly reviewed?: boolean;
+  readonly reviewed_by?: string | null;
+  readonly reviewed_at?: string | null;
+  /** A person judged that its reports describe no incident; it stays stored, flagged, for the record. */
+  readonly not_incident?: boolean;
 }

@@ -15,3 +15,6 @@ export * from './linkable-date.js';
 export type * from './alert.js';
 export * from './user.js';
 export * from './alert-evidence.js';
+export * from './review.js';
+export * from './validate-edit.js';
+export * from './review-reasons.js';

@@ -29,6 +29,8 @@ export interface MergeDecision {
   readonly score: number;
   readonly threshold: number;
   readonly features: readonly MergeFeature[];
+  /** Set when a person's merge or split, not the score, put the mention here (see ResolutionOverride). */
+  readonly person?: 'merge' | 'split';
 }
 
 /** A coordinated multi-town operation: its towns are events; its whole-operation figures stay here. */

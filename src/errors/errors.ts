@@ -42,6 +42,8 @@ export const ERROR_CODES = {
   FL_ERR_QUEUE_BACKEND: { status: 400, message: 'needs PostgreSQL (--database-url or DATABASE_URL)' },
   FL_ERR_QUEUE: { status: 500, message: 'the job queue failed' },
   FL_ERR_JOB_DATA: { status: 422, message: 'does not carry what its kind of job needs' },
+  FL_ERR_CONFLICT: { status: 409, message: 'was changed by someone else since it was read' },
+  FL_ERR_INVALID_EDIT: { status: 422, message: 'would make the event invalid' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -129,12 +129,23 @@ function figureText(f: NonNullable<OperationRecord['fatalities']>): string {
 
 /** The record's notes, with the operation it is part of and, when known, the toll reported for the whole operation. */
 export function acledNotes(record: EventRecord, operations?: ReadonlyMap<string, OperationRecord>): string {
-  if (!record.operation_id) return record.notes;
+  const notes = `${record.notes}${reviewNote(record)}`;
+  if (!record.operation_id) return notes;
   const op = operations?.get(record.operation_id);
   const toll = op?.fatalities
     ? ` Fatalities reported for the whole operation: ${figureText(op.fatalities)}.`
     : '';
-  return `${record.notes} Part of operation ${record.operation_id}.${toll}`;
+  return `${notes} Part of operation ${record.operation_id}.${toll}`;
+}
+
+/** What ACLED users read in the notes about a person's review: who confirmed the coding, and when. */
+function reviewNote(record: EventRecord): string {
+  if (!record.reviewed) return '';
+  const day = record.reviewed_at?.slice(0, 10) ?? 'an unknown date';
+  const who = record.reviewed_by ?? 'an analyst';
+  return record.not_incident
+    ? ` [Reviewed by ${who} on ${day}: not an incident.]`
+    : ` [Reviewed by ${who} on ${day}.]`;
 }
 
 function publishers(record: EventRecord): string {

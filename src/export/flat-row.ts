@@ -28,6 +28,10 @@ export const FLAT_COLUMNS = [
   'sources',
   'notes',
   'background',
+  // appended by the review issue: columns are only ever added at the end, so that readers by position still work
+  'reviewed',
+  'reviewed_by',
+  'reviewed_at',
 ] as const;
 
 /** One row of the convenience CSV. Unknown stays empty (never 0): this format keeps the record's nulls. */
@@ -63,5 +67,8 @@ export function flatRow(record: EventRecord): CsvCell[] {
     record.notes,
     // records stored before the field existed have none: unknown stays empty
     record.background ?? null,
+    record.reviewed ?? false,
+    record.reviewed_by ?? null,
+    record.reviewed_at ?? null,
   ];
 }

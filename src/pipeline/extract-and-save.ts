@@ -17,8 +17,9 @@ export async function extractAndSave(
   store: Store,
   doc: Document,
   knowledge: Knowledge,
+  extractorVersion?: string,
 ): Promise<ExtractOutcome> {
-  const record = extractionRecordOf(doc, knowledge);
+  const record = extractionRecordOf(doc, knowledge, extractorVersion);
   if (record instanceof FaultlineError) return { ok: false, problem: record.message };
   try {
     await store.saveExtraction(record);

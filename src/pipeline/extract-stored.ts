@@ -30,14 +30,18 @@ export function languageProblem(
  * Extraction of one stored document as a record to save. A document in another language gets an empty record,
  * so that it is marked as done for this extractor version. Never throws: a failure comes back as an error.
  */
-export function extractionRecordOf(doc: Document, knowledge: Knowledge): ExtractionRecord | FaultlineError {
+export function extractionRecordOf(
+  doc: Document,
+  knowledge: Knowledge,
+  extractorVersion: string = EXTRACTOR_VERSION,
+): ExtractionRecord | FaultlineError {
   if (!EXTRACTED_LANGUAGES.has(doc.language)) {
     return {
       docId: doc.id,
       mentions: [],
       aggregates: [],
       framing: EMPTY_FRAMING,
-      extractorVersion: EXTRACTOR_VERSION,
+      extractorVersion,
     };
   }
   try {
@@ -47,7 +51,7 @@ export function extractionRecordOf(doc: Document, knowledge: Knowledge): Extract
       mentions: result.mentions,
       aggregates: result.aggregates,
       framing: result.framing,
-      extractorVersion: EXTRACTOR_VERSION,
+      extractorVersion,
     };
   } catch (error) {
     return new FaultlineError('FL_ERR_EXTRACT', doc.origin, describeError(error));

@@ -28,7 +28,7 @@ class Run {
     const knowledge = this.deps.knowledge;
     if (!knowledge) return;
     for (const doc of docs) {
-      const result = await extractAndSave(this.deps.store, doc, knowledge);
+      const result = await extractAndSave(this.deps.store, doc, knowledge, this.deps.extractorVersion);
       if (!result.ok) {
         this.failedIds.add(doc.id);
         this.counts.failed++;
@@ -145,7 +145,7 @@ export async function ingestInputs(
   await flush();
 
   if (deps.knowledge) {
-    const pending = await deps.store.listDocumentsToExtract(EXTRACTOR_VERSION);
+    const pending = await deps.store.listDocumentsToExtract(deps.extractorVersion ?? EXTRACTOR_VERSION);
     const docs: Document[] = [];
     for (const id of pending) {
       if (run.failedIds.has(id)) continue;

@@ -37,4 +37,6 @@ export interface IngestDeps {
    * long run would re-plan the same blocks over and over.
    */
   readonly resolveEvery?: number;
+  /** The extractor version stored documents are compared with (default EXTRACTOR_VERSION); tests bump it. */
+  readonly extractorVersion?: string;
 }

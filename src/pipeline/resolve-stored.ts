@@ -1,6 +1,7 @@
 import type { EventRecord, Mention, ResolvableMention } from '../domain/index.js';
 import { isLinkableDate } from '../domain/index.js';
 import { dayNumber } from '../resolve/canonical-order.js';
+import { applyOverrides } from '../resolve/apply-overrides.js';
 import { planMerges } from '../resolve/plan-merges.js';
 import { PublisherTally } from '../resolve/profile-publishers.js';
 import type { PendingMention, ResolutionScope, Store } from '../store/store.js';
@@ -241,6 +242,8 @@ export async function resolveSeeds(
     const held = [
       ...(await store.listCoMentionIds(fresh)),
       ...(await store.listEventMentionIds(resolution.events.map((e) => e.record.id))),
+      // a person's merge or split is applied to all its reports at once, however far apart they lie
+      ...(await store.listOverrides(fresh)).flatMap((o) => o.mentionIds),
     ];
     const unread = [...new Set(held.filter((id) => !reads.inputs.has(id)))];
     if (unread.length === 0) break;
@@ -248,6 +251,8 @@ export async function resolveSeeds(
     inputs = [...reads.inputs.values()];
     resolution = planMerges(inputs);
   }
+  // what people merged and split, applied over the machine's plan; their locks are applied by the store
+  resolution = applyOverrides(resolution, inputs, await store.listOverrides(inputs.map((i) => i.mention.id)));
   await store.replaceResolution({
     mentionIds: inputs.map((i) => i.mention.id),
     events: resolution.events.map((e) => ({

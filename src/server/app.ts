@@ -35,6 +35,7 @@ import {
 } from './auth/access.js';
 import { signInThrottle, type SignInThrottle } from './auth/sign-in-throttle.js';
 import { sessionRoute } from './routes/session-route.js';
+import { reviewRoute } from './routes/review-route.js';
 import { checkWriteHost, contentSecurityPolicy, tokenRequired } from './security.js';
 import { partAwareValidators, REQUEST_AJV_OPTIONS } from './validators.js';
 
@@ -218,6 +219,7 @@ export function buildApp(deps: AppDeps): FastifyInstance {
     }),
   );
   void app.register(alertsRoute(routeDeps));
+  void app.register(reviewRoute(routeDeps));
   void app.register(async (api) => {
     api.get(
       '/api/settings',

@@ -22,6 +22,7 @@ export function eventToRow(
   event: StoredEvent,
   createdAt: string,
   updatedAt: string,
+  version?: number,
 ): Insertable<EventsTable> {
   const r = event.record;
   const loc = r.location;
@@ -55,6 +56,7 @@ export function eventToRow(
     date_span: spanDays(r.date.start, r.date.end),
     created_at: createdAt,
     updated_at: updatedAt,
+    ...(version === undefined ? {} : { version }),
   };
 }
 

@@ -25,6 +25,7 @@ import { createChangeMethods } from './change-methods.js';
 import { createDeliveryMethods } from './delivery-methods.js';
 import { createFeedMethods } from './feed-methods.js';
 import { createUserMethods } from './user-methods.js';
+import { createReviewMethods } from './review-methods.js';
 import { createSeriesMethods } from './series-methods.js';
 import { createTrendMethods } from './trend-methods.js';
 import { updateDocumentMetadata } from './document-metadata.js';
@@ -325,6 +326,7 @@ export function createKyselyStore(db: Kysely<Database>, options: KyselyStoreOpti
     ...createFeedMethods(db, now),
     ...createAlertMethods(db),
     ...createUserMethods(db, now),
+    ...createReviewMethods(db, now),
     ...createChangeMethods(db, options.textSearch),
     ...createDeliveryMethods(db),
     ...createSeriesMethods(db, options.textSearch),

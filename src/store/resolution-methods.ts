@@ -1,12 +1,14 @@
 import { sql } from 'kysely';
 import type { Expression, ExpressionBuilder, Kysely, SqlBool, Transaction } from 'kysely';
 import type { OperationRecord, ResolvableMention, SourceInfo } from '../domain/index.js';
-import { LINKABLE_SPAN_DAYS } from '../domain/index.js';
+import { applyReview, fieldValue, LINKABLE_SPAN_DAYS } from '../domain/index.js';
 import { chunks, slices } from './chunks.js';
 import { eventSourceRows, eventToRow, operationToRow } from './event-rows.js';
 import { eventSearchText } from './search-text.js';
 import { groupByMention, rowToMention } from './mention-rows.js';
 import type { Database } from './schema.js';
+import { toNumber } from './schema.js';
+import { jsonOf, readReviewStates } from './review-rows.js';
 import { guarded } from './store-error.js';
 import type { ResolutionScope, Store, StoredEvent } from './store.js';
 
@@ -57,7 +59,13 @@ interface Change {
  * change does not plan is marked unresolved, never left without an event. Returns the creation times of the
  * removed events, so that an event that keeps its id keeps its age.
  */
-async function clearPrevious(trx: Transaction<Database>, change: Change): Promise<Map<string, string>> {
+interface Previous {
+  readonly createdAt: string;
+  readonly version: number;
+  readonly record: string;
+}
+
+async function clearPrevious(trx: Transaction<Database>, change: Change): Promise<Map<string, Previous>> {
   // A write that touches no row, first, so that SQLite takes its write lock at once: a read-only transaction
   // could not be upgraded if another process wrote in between (SQLITE_BUSY_SNAPSHOT).
   await trx
@@ -79,16 +87,16 @@ async function clearPrevious(trx: Transaction<Database>, change: Change): Promis
     for (const r of rows) if (r.event_id !== null) linked.add(r.event_id);
   }
   const doomed = [...new Set([...linked, ...change.events.map((e) => e.record.id)])];
-  const createdAt = new Map<string, string>();
+  const previous = new Map<string, Previous>();
   const operationIds = new Set(change.operations.map((o) => o.id));
   for (const ids of slices(doomed)) {
     const rows = await trx
       .selectFrom('events')
-      .select(['id', 'created_at', 'operation_id'])
+      .select(['id', 'created_at', 'operation_id', 'version', 'record'])
       .where('id', 'in', ids)
       .execute();
     for (const r of rows) {
-      createdAt.set(r.id, r.created_at);
+      previous.set(r.id, { createdAt: r.created_at, version: toNumber(r.version), record: r.record });
       if (linked.has(r.id) && r.operation_id !== null) operationIds.add(r.operation_id);
     }
     // Every mention that pointed at a replaced event is let go; the new events relink their own below, and
@@ -107,7 +115,46 @@ async function clearPrevious(trx: Transaction<Database>, change: Change): Promis
   for (const ids of slices(orphans)) {
     await trx.updateTable('mentions').set({ unresolved: 1 }).where('id', 'in', ids).execute();
   }
-  return createdAt;
+  return previous;
+}
+
+/**
+ * The one place where a rebuilt event meets what people decided about it: each record takes its locked fields'
+ * values and its review fields (applyReview), and each lock notes the machine's value of this build, so that a
+ * disagreement shows. An event keeps its version unless its record changed: a neighbour's re-resolution that
+ * rewrites it unchanged must not turn an editor's save into a conflict.
+ */
+async function applyReviews(
+  trx: Transaction<Database>,
+  events: readonly StoredEvent[],
+  previous: ReadonlyMap<string, Previous>,
+): Promise<{ readonly events: readonly StoredEvent[]; readonly versions: readonly number[] }> {
+  const states = await readReviewStates(
+    trx,
+    events.map((e) => e.record.id),
+  );
+  const out: StoredEvent[] = [];
+  const versions: number[] = [];
+  for (const event of events) {
+    const state = states.get(event.record.id) ?? null;
+    const record = applyReview(event.record, state);
+    for (const lock of state?.locks ?? []) {
+      const machine = jsonOf(fieldValue(event.record, lock.field));
+      if (machine === jsonOf(lock.machine)) continue;
+      await trx
+        .updateTable('event_locks')
+        .set({ machine })
+        .where('event_id', '=', event.record.id)
+        .where('field', '=', lock.field)
+        .execute();
+    }
+    const before = previous.get(record.id);
+    versions.push(
+      before === undefined ? 1 : before.version + (before.record === JSON.stringify(record) ? 0 : 1),
+    );
+    out.push({ ...event, record });
+  }
+  return { events: out, versions };
 }
 
 /**
@@ -115,7 +162,7 @@ async function clearPrevious(trx: Transaction<Database>, change: Change): Promis
  * counter's row stays locked until commit, so concurrent resolutions (PostgreSQL workers) commit their numbers in
  * order, and holding it only for this one update keeps them from waiting on each other's whole write.
  */
-async function stampChange(trx: Transaction<Database>, eventIds: readonly string[]): Promise<void> {
+export async function stampChange(trx: Transaction<Database>, eventIds: readonly string[]): Promise<void> {
   const row = await trx
     .updateTable('event_changes')
     .set((eb) => ({ value: eb('value', '+', 1) }))
@@ -250,17 +297,18 @@ export function createResolutionMethods(
     const updatedAt = now().toISOString();
     await guarded('replaceResolution', () =>
       db.transaction().execute(async (trx) => {
-        const createdAt = await clearPrevious(trx, change);
-        const eventRows = change.events.map((e) =>
-          eventToRow(e, createdAt.get(e.record.id) ?? updatedAt, updatedAt),
+        const previous = await clearPrevious(trx, change);
+        const { events, versions } = await applyReviews(trx, change.events, previous);
+        const eventRows = events.map((e, i) =>
+          eventToRow(e, previous.get(e.record.id)?.createdAt ?? updatedAt, updatedAt, versions[i]),
         );
         for (const chunk of chunks(eventRows)) await trx.insertInto('events').values(chunk).execute();
         const operationRows = change.operations.map(operationToRow);
         for (const chunk of chunks(operationRows)) await trx.insertInto('operations').values(chunk).execute();
-        const sourceRows = change.events.flatMap((e) => eventSourceRows(e.record));
+        const sourceRows = events.flatMap((e) => eventSourceRows(e.record));
         for (const chunk of chunks(sourceRows)) await trx.insertInto('event_sources').values(chunk).execute();
         // in the same transaction as its event: a search never finds an event that is gone or misses a new one
-        const searchRows = change.events.map((e) => ({
+        const searchRows = events.map((e) => ({
           event_id: e.record.id,
           body: eventSearchText(e.record),
         }));

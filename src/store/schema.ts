@@ -145,6 +145,8 @@ export interface EventsTable {
   date_span: Generated<number>;
   /** The `event_changes` number of the resolution that last wrote the event (migration 0016). */
   change_seq: BigintColumn;
+  /** Grows with every write of the event that changes its record, and with every review (migration 0019). */
+  version: Generated<number | string>;
 }
 
 export interface EventSourcesTable {
@@ -291,6 +293,54 @@ export interface AlertDeliveryAttemptsTable {
   duration_ms: number;
 }
 
+/** A person's review of an event (migration 0019); outlives every rewrite of the event. */
+export interface EventReviewsTable {
+  event_id: string;
+  reviewed: number;
+  reviewed_by: string | null;
+  reviewed_at: string | null;
+  not_incident: number;
+  updated_at: string;
+}
+
+/** A field a person set, as JSON, with the machine's latest value beside it (migration 0019). */
+export interface EventLocksTable {
+  event_id: string;
+  field: string;
+  value: string;
+  machine: string;
+  set_by: string;
+  set_at: string;
+}
+
+/** One change to an event, in the order made (migration 0019); before and after are JSON. */
+export interface EventEditsTable {
+  id: Generated<number | string>;
+  event_id: string;
+  at: string;
+  user_id: number | string | null;
+  by_name: string;
+  action: string;
+  field: string | null;
+  before: string;
+  after: string;
+  reason: string | null;
+}
+
+/** A merge or split a person made (migration 0019); its mentions in resolution_override_mentions. */
+export interface ResolutionOverridesTable {
+  id: Generated<number | string>;
+  kind: string;
+  event_id: string;
+  by_name: string;
+  at: string;
+}
+
+export interface ResolutionOverrideMentionsTable {
+  override_id: number | string;
+  mention_id: string;
+}
+
 export interface Database {
   documents: DocumentsTable;
   mentions: MentionsTable;
@@ -312,6 +362,11 @@ export interface Database {
   webhooks: WebhooksTable;
   alert_deliveries: AlertDeliveriesTable;
   alert_delivery_attempts: AlertDeliveryAttemptsTable;
+  event_reviews: EventReviewsTable;
+  event_locks: EventLocksTable;
+  event_edits: EventEditsTable;
+  resolution_overrides: ResolutionOverridesTable;
+  resolution_override_mentions: ResolutionOverrideMentionsTable;
 }
 
 /** Converts a count or bigint column value (a string from pg, a number from SQLite) to a number. */

@@ -8,7 +8,11 @@ import type {
   DeliveryStatus,
   Webhook,
   Document,
+  EditableField,
+  Editor,
+  EventEdit,
   EventRecord,
+  EventReview,
   FramingMarkers,
   MergeDecision,
   MetadataField,
@@ -16,6 +20,7 @@ import type {
   OperationRecord,
   PublisherProfile,
   ResolvableMention,
+  ResolutionOverride,
   Role,
   User,
 } from '../domain/index.js';
@@ -248,6 +253,45 @@ export interface NewApiToken {
 export interface ChangedEvent {
   readonly change: number;
   readonly json: string;
+}
+
+/** A person's change to fields of one event, made only if the event is still at `version`. */
+export interface FieldEdit {
+  readonly eventId: string;
+  readonly version: number;
+  readonly editor: Editor;
+  readonly reason: string | null;
+  /** The new value of each field changed; each becomes a lock. */
+  readonly changes: Readonly<Partial<Record<EditableField, unknown>>>;
+  /** 'choose_claim': the figure a person picked among the claims; recorded as its own kind of change. */
+  readonly action?: 'edit' | 'choose_claim';
+}
+
+/** A person's decision about a whole event. */
+export interface EventDecision {
+  readonly eventId: string;
+  readonly version: number;
+  readonly editor: Editor;
+  readonly reason: string | null;
+  readonly decision: 'confirm' | 'not_incident';
+}
+
+/** A merge or split a person asks for, made only if every event it touches is still at the version given. */
+export interface NewOverride {
+  readonly kind: 'merge' | 'split';
+  /** The event the mentions end up in: the kept event of a merge, the new event of a split. */
+  readonly eventId: string;
+  readonly mentionIds: readonly string[];
+  readonly editor: Editor;
+  readonly reason: string | null;
+  /** The events it touches, each with the version the person saw. */
+  readonly events: readonly { readonly id: string; readonly version: number }[];
+}
+
+/** One event of the review queue, with the version an edit of it must name. */
+export interface QueuedEvent {
+  readonly event: StoredEvent;
+  readonly version: number;
 }
 
 /**
@@ -571,6 +615,40 @@ export interface Store {
 
   /** Every attempt of the given deliveries, by delivery, first attempt first. */
   listDeliveryAttempts(deliveryIds: readonly string[]): Promise<readonly DeliveryAttemptRow[]>;
+
+  /** An event's version, review state and locks (each with the machine's latest value); null: no such event. */
+  getEventReview(eventId: string): Promise<EventReview | null>;
+
+  /**
+   * In one transaction: locks each changed field at the person's value (keeping the machine's value beside it),
+   * records each change (who, when, field, before, after, reason), rewrites the event and bumps its version.
+   * FL_ERR_CONFLICT when the event is no longer at `edit.version`; FL_ERR_NOT_FOUND when it is not stored.
+   */
+  editEvent(edit: FieldEdit): Promise<EventReview>;
+
+  /** Confirms an event or marks it not an incident, on the record, under the same version check as editEvent. */
+  decideEvent(decision: EventDecision): Promise<EventReview>;
+
+  /**
+   * Stores a person's merge or split and records it on each event it touches, under the version check; the
+   * caller then re-resolves those events' mentions, and every later resolution applies it again.
+   */
+  recordOverride(override: NewOverride): Promise<ResolutionOverride>;
+
+  /** The merges and splits that touch any of the mentions, each with all its mentions, in the order made. */
+  listOverrides(mentionIds: readonly string[]): Promise<readonly ResolutionOverride[]>;
+
+  /** Every change recorded on an event, in the order made. */
+  listEventEdits(eventId: string): Promise<readonly EventEdit[]>;
+
+  /**
+   * Events no person has confirmed or dismissed, most fatalities first (unknown last), then the most recent,
+   * then by id: one page, with how many there are.
+   */
+  reviewQueue(page: {
+    readonly limit: number;
+    readonly offset: number;
+  }): Promise<{ readonly total: number; readonly items: readonly QueuedEvent[] }>;
 
   close(): Promise<void>;
 }

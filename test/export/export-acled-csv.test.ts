@@ -59,6 +59,20 @@ describe('exportAcledCsv', () => {
     expect(parseCsv(`${row}\r\n`)[0]?.[27]).toMatch(/near Mach\. Part of operation op-77\.$/);
   });
 
+  it('says in the notes who reviewed the event and when, or that a person found it no incident', async () => {
+    const reviewed = {
+      ...CONTESTED,
+      reviewed: true,
+      reviewed_by: 'ana',
+      reviewed_at: '2026-12-04T15:00:00.000Z',
+    };
+    const [, row] = await acled([reviewed, { ...reviewed, not_incident: true }]);
+    const notes = parseCsv(`${HEADER}\r\n${row}\r\n`)[1]![27];
+    expect(notes).toBe(`${CONTESTED.notes} [Reviewed by ana on 2026-12-04.]`);
+    const [, , dismissed] = await acled([reviewed, { ...reviewed, not_incident: true }]);
+    expect(parseCsv(`${HEADER}\r\n${dismissed}\r\n`)[1]![27]).toContain('not an incident');
+  });
+
   it('keeps notes with commas, quotes and newlines in one field', async () => {
     const notes = 'First, "quoted"\nsecond line\r\nthird';
     const text = await collect(exportAcledCsv([{ ...CONTESTED, notes }]));

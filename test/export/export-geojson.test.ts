@@ -49,7 +49,18 @@ describe('exportJsonl', () => {
     const text = await collect(exportJsonl([tricky, PROVINCE_WIDE]));
     const lines = text.split(/\r\n|[\n\r\u2028\u2029]/).filter((l) => l !== '');
     expect(lines).toHaveLength(2);
-    expect(JSON.parse(lines[0] ?? '')).toEqual(tricky);
-    expect(JSON.parse(lines[1] ?? '')).toEqual(PROVINCE_WIDE);
+    const unreviewed = { reviewed: false, reviewed_by: null, reviewed_at: null };
+    expect(JSON.parse(lines[0] ?? '')).toEqual({ ...tricky, ...unreviewed });
+    expect(JSON.parse(lines[1] ?? '')).toEqual({ ...PROVINCE_WIDE, ...unreviewed });
+  });
+
+  it("keeps a reviewed record's review fields", async () => {
+    const reviewed: EventRecord = {
+      ...CONTESTED,
+      reviewed: true,
+      reviewed_by: 'ana',
+      reviewed_at: '2026-12-04T15:00:00.000Z',
+    };
+    expect(JSON.parse(await collect(exportJsonl([reviewed])))).toEqual(reviewed);
   });
 });

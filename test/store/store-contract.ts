@@ -11,6 +11,7 @@ import { pageContractCases } from './page-contract.js';
 import { pendingContractCases } from './pending-contract.js';
 import { searchContractCases } from './search-contract.js';
 import { userContractCases } from './user-contract.js';
+import { reviewContractCases } from './review-contract.js';
 import {
   FRAMING,
   makeAggregate,
@@ -230,6 +231,7 @@ export function describeStoreContract(
     pendingContractCases(() => store);
     feedContractCases(() => store);
     userContractCases(() => store);
+    reviewContractCases(() => store);
     changeContractCases(() => store);
     alertContractCases(() => store);
     deliveryContractCases(() => store);

@@ -11,6 +11,13 @@ import type { Stats } from '../../src/api/query-schemas.js';
 import type { SessionWire, SignedIn } from '../../src/api/session-schemas.js';
 import type { AlertsWire } from '../../src/api/alert-schemas.js';
 import type { TrendDistricts, TrendSeries } from '../../src/api/trend-schemas.js';
+import type { EventHistory, ReviewedEvent, ReviewQueue } from '../../src/api/review-schemas.js';
+
+function jsonWrite(method: 'POST' | 'PATCH', body: unknown): RequestInit {
+  return { method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) };
+}
+
+const eventUrl = (id: string, tail = ''): string => `/api/events/${encodeURIComponent(id)}${tail}`;
 
 /** An API error, carrying the server's code and one-line message. */
 export class ApiError extends Error {
@@ -67,6 +74,20 @@ export const api = {
       body: JSON.stringify({ name, password }),
     }),
   signOut: () => call<null>('/api/session', { method: 'DELETE' }),
+  reviewQueue: (limit = 100) => call<ReviewQueue>(`/api/review/queue?limit=${limit}`),
+  history: (id: string) => call<EventHistory>(eventUrl(id, '/history')),
+  editEvent: (id: string, version: number, fields: Record<string, unknown>, reason: string | null) =>
+    call<ReviewedEvent>(eventUrl(id), jsonWrite('PATCH', { version, fields, ...(reason ? { reason } : {}) })),
+  decide: (id: string, decision: 'confirm' | 'not-incident', version: number, reason: string | null = null) =>
+    call<ReviewedEvent>(
+      eventUrl(id, `/${decision}`),
+      jsonWrite('POST', { version, ...(reason ? { reason } : {}) }),
+    ),
+  merge: (id: string, version: number, other: string, otherVersion: number, reason: string | null) =>
+    call<ReviewedEvent>(
+      eventUrl(id, '/merge'),
+      jsonWrite('POST', { version, other, otherVersion, ...(reason ? { reason } : {}) }),
+    ),
   postDocument: (body: PostDocument, token: string | null) =>
     call<PostDocumentResult>('/api/documents', {
       method: 'POST',

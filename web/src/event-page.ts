@@ -1,4 +1,6 @@
 import type { ClaimRow, EventDetail, EventSource } from '../../src/api/event-schemas.js';
+import { currentSession } from './account.js';
+import { historyList } from './edit-page.js';
 import { api, ApiError } from './api-client.js';
 import { el, replace } from './dom.js';
 import { dateText, figureText, placeText } from './format.js';
@@ -70,7 +72,7 @@ function claimsTable(claims: readonly ClaimRow[]): HTMLElement {
   );
 }
 
-function sourceColumn(source: EventSource, claims: readonly ClaimRow[]): HTMLElement {
+export function sourceColumn(source: EventSource, claims: readonly ClaimRow[]): HTMLElement {
   const own = claims.filter((c) => c.doc_id === source.doc_id);
   return el(
     'article',
@@ -189,8 +191,26 @@ export async function renderEventPage(
   const back = mapHash(filters, at);
   replace(main, el('p', { role: 'status' }, 'Loading…'));
   try {
-    const detail = await api.event(id);
+    const [detail, history] = await Promise.all([api.event(id), api.history(id).catch(() => null)]);
     replace(main, ...view(detail, back));
+    if (history) {
+      // the record of people's decisions, and a way into the editor for those who may edit
+      main.append(
+        el('h2', {}, 'Review and history'),
+        el(
+          'p',
+          { class: 'review-state' },
+          history.review.reviewed
+            ? `${history.review.notIncident ? 'Not an incident' : 'Confirmed'} by ${history.review.reviewedBy ?? '?'}`
+            : 'Machine-coded, not reviewed yet',
+          currentSession().canWrite ? ' · ' : '',
+          currentSession().canWrite
+            ? el('a', { href: `#/edit/${encodeURIComponent(id)}` }, 'Edit this event')
+            : null,
+        ),
+        historyList(history),
+      );
+    }
     main.querySelector('h1')?.setAttribute('tabindex', '-1');
     const e = detail.event;
     document.title = `${e.sub_event_type}, ${e.location?.name ?? 'place unknown'}, ${dateText(e.date)} · Faultline`;

@@ -10,6 +10,8 @@ import { renderPublishersPage } from './publishers-page.js';
 import { renderSignInPage } from './sign-in-page.js';
 import { renderTrendsPage } from './trends-page.js';
 import { renderAlertsPage } from './alerts-page.js';
+import { renderEditPage } from './edit-page.js';
+import { renderReviewPage } from './review-page.js';
 import { documentsHash, parseHash } from './url-state.js';
 
 const main = document.getElementById('main') as HTMLElement;
@@ -29,6 +31,8 @@ const TITLES: Readonly<Record<string, string>> = {
   signin: 'Sign in',
   trends: 'Trends',
   alerts: 'Alerts',
+  review: 'Review queue',
+  edit: 'Edit an event',
 };
 
 let shownView: string | null = null;
@@ -51,6 +55,8 @@ async function route(): Promise<void> {
   else if (r.view === 'publishers') await renderPublishersPage(main);
   else if (r.view === 'trends') await renderTrendsPage(main, r.filters, r.trend);
   else if (r.view === 'alerts') await renderAlertsPage(main);
+  else if (r.view === 'review') await renderReviewPage(main);
+  else if (r.view === 'edit' && r.id) await renderEditPage(main, r.id);
   else if (r.view === 'documents') await renderDocumentsPage(main, r.filters);
   else if (r.view === 'add') renderAddPage(main, settings.tokenRequired, currentSession());
   else if (r.view === 'signin') renderSignInPage(main);

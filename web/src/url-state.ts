@@ -3,7 +3,8 @@ import { FILTER_KEYS } from '../../src/api/query-schemas.js';
 export type Filters = Partial<Record<(typeof FILTER_KEYS)[number], string>>;
 
 export interface Route {
-  readonly view: 'map' | 'event' | 'publishers' | 'documents' | 'add' | 'signin' | 'trends' | 'alerts';
+  readonly view:
+    'map' | 'event' | 'publishers' | 'documents' | 'add' | 'signin' | 'trends' | 'alerts' | 'review' | 'edit';
   readonly id: string | null;
   readonly filters: Filters;
   /** Where the map looks, "lat,lon,zoom", when the reader moved it; null lets it fit the events. */
@@ -69,6 +70,9 @@ export function parseHash(hash: string): Route {
   const at = parsedAt ? formatAt(parsedAt) : null;
   const event = /^\/event\/(.+)$/.exec(path);
   if (event) return { view: 'event', id: decodeURIComponent(event[1] ?? ''), filters, at, trend };
+  const edit = /^\/edit\/(.+)$/.exec(path);
+  if (edit) return { view: 'edit', id: decodeURIComponent(edit[1] ?? ''), filters, at: null, trend };
+  if (path === '/review') return { view: 'review', id: null, filters, at: null, trend };
   if (path === '/publishers') return { view: 'publishers', id: null, filters, at: null, trend };
   if (path === '/documents') return { view: 'documents', id: null, filters, at: null, trend };
   if (path === '/add') return { view: 'add', id: null, filters, at: null, trend };

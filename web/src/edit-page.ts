@@ -1,0 +1,266 @@
+import type { EventDetail } from '../../src/api/event-schemas.js';
+import type { EventHistory } from '../../src/api/review-schemas.js';
+import { currentSession } from './account.js';
+import { api, ApiError } from './api-client.js';
+import { el, replace } from './dom.js';
+import { dateText, figureText, placeText } from './format.js';
+import { sourceColumn } from './event-page.js';
+
+function shown(value: unknown): string {
+  if (value === null || value === undefined) return '—';
+  if (typeof value === 'string') return value;
+  const o = value as Record<string, unknown>;
+  if ('best' in o && 'low' in o) return figureText(o as { low: number; best: number; high: number });
+  if ('start' in o && 'end' in o) return dateText(o as EventDetail['event']['date']);
+  if ('name' in o && 'precision' in o) return placeText(o as EventDetail['event']['location']);
+  return JSON.stringify(value);
+}
+
+/** Every change on the record, oldest first: when, who, what, before and after, and why. */
+export function historyList(history: EventHistory): HTMLElement {
+  if (history.edits.length === 0) return el('p', { class: 'history-empty' }, 'No change recorded yet.');
+  return el(
+    'ol',
+    { class: 'history' },
+    ...history.edits.map((e) =>
+      el(
+        'li',
+        { 'data-action': e.action, 'data-field': e.field ?? '' },
+        el('time', { datetime: e.at }, e.at.replace('T', ' ').slice(0, 19)),
+        ` ${e.by}: `,
+        el('strong', {}, e.field ? `${e.action.replace('_', ' ')} ${e.field}` : e.action.replace('_', ' ')),
+        e.field ? ` ${shown(e.before)} → ${shown(e.after)}` : '',
+        e.reason ? el('span', { class: 'reason' }, ` (${e.reason})`) : null,
+      ),
+    ),
+  );
+}
+
+function locksList(history: EventHistory): HTMLElement | null {
+  if (history.review.locks.length === 0) return null;
+  return el(
+    'ul',
+    { class: 'locks' },
+    ...history.review.locks.map((l) =>
+      el(
+        'li',
+        { 'data-field': l.field, class: l.disagrees ? 'disagrees' : undefined },
+        `${l.field} locked at ${shown(l.value)} by ${l.setBy}`,
+        l.disagrees ? el('span', { class: 'machine' }, ` · the machine now reads ${shown(l.machine)}`) : null,
+      ),
+    ),
+  );
+}
+
+function input(id: string, label: string, value: string | number | null, type = 'text'): HTMLElement {
+  return el(
+    'label',
+    { for: id },
+    label,
+    el('input', {
+      id,
+      name: id,
+      type,
+      value: value === null ? '' : String(value),
+      ...(type === 'number' ? { min: 0, step: 1 } : {}),
+    }),
+  );
+}
+
+const valueOf = (form: HTMLElement, id: string): string =>
+  (form.querySelector<HTMLInputElement | HTMLTextAreaElement>(`#${id}`)?.value ?? '').trim();
+
+/** The fields the form changed, as the API takes them; a figure left blank stays as it was. */
+function changedFields(form: HTMLElement, d: EventDetail): Record<string, unknown> {
+  const e = d.event;
+  const fields: Record<string, unknown> = {};
+  const start = valueOf(form, 'f-date-start');
+  const end = valueOf(form, 'f-date-end');
+  if (start !== e.date.start || end !== e.date.end) fields['date'] = { start, end };
+  const place = valueOf(form, 'f-place');
+  const admin2 = valueOf(form, 'f-admin2') || null;
+  const admin1 = valueOf(form, 'f-admin1') || null;
+  if (
+    e.location &&
+    (place !== e.location.name || admin2 !== e.location.admin2 || admin1 !== e.location.admin1)
+  )
+    fields['location'] = { name: place, admin2, admin1 };
+  const type = valueOf(form, 'f-type');
+  const sub = valueOf(form, 'f-subtype');
+  if (type !== e.event_type) fields['event_type'] = type;
+  if (sub !== e.sub_event_type) fields['sub_event_type'] = sub;
+  const figure = (prefix: string, current: { low: number; best: number; high: number } | null): void => {
+    const raw = ['low', 'best', 'high'].map((k) => valueOf(form, `${prefix}-${k}`));
+    if (raw.every((r) => r === '')) return;
+    const [low, best, high] = raw.map((r) => (r === '' ? null : Number(r)));
+    if (current && low === current.low && best === current.best && high === current.high) return;
+    fields[prefix === 'f-fat' ? 'fatalities' : 'injured'] = { low, best, high };
+  };
+  figure('f-fat', e.fatalities);
+  figure('f-inj', e.injured);
+  const notes = valueOf(form, 'f-notes');
+  if (notes !== e.notes) fields['notes'] = notes;
+  return fields;
+}
+
+function editorForm(d: EventDetail, version: number): HTMLElement {
+  const e = d.event;
+  const f = e.fatalities;
+  const i = e.injured;
+  return el(
+    'form',
+    { class: 'edit-form', 'data-version': version },
+    el(
+      'fieldset',
+      {},
+      el('legend', {}, 'Date'),
+      input('f-date-start', 'Start', e.date.start, 'date'),
+      input('f-date-end', 'End', e.date.end, 'date'),
+    ),
+    el(
+      'fieldset',
+      {},
+      el('legend', {}, 'Place'),
+      input('f-place', 'Place', e.location?.name ?? null),
+      input('f-admin2', 'District', e.location?.admin2 ?? null),
+      input('f-admin1', 'Province', e.location?.admin1 ?? null),
+    ),
+    el(
+      'fieldset',
+      {},
+      el('legend', {}, 'Type'),
+      input('f-type', 'Event type', e.event_type),
+      input('f-subtype', 'Sub-event type', e.sub_event_type),
+    ),
+    el(
+      'fieldset',
+      {},
+      el('legend', {}, 'Killed'),
+      input('f-fat-low', 'Low', f?.low ?? null, 'number'),
+      input('f-fat-best', 'Best', f?.best ?? null, 'number'),
+      input('f-fat-high', 'High', f?.high ?? null, 'number'),
+    ),
+    el(
+      'fieldset',
+      {},
+      el('legend', {}, 'Injured'),
+      input('f-inj-low', 'Low', i?.low ?? null, 'number'),
+      input('f-inj-best', 'Best', i?.best ?? null, 'number'),
+      input('f-inj-high', 'High', i?.high ?? null, 'number'),
+    ),
+    el('label', { for: 'f-notes' }, 'Notes', el('textarea', { id: 'f-notes', rows: 3 }, e.notes)),
+    el('label', { for: 'f-reason' }, 'Reason (optional)', el('input', { id: 'f-reason', type: 'text' })),
+    el(
+      'p',
+      { class: 'actions' },
+      el('button', { type: 'submit', id: 'b-save' }, 'Save changes'),
+      ' ',
+      el('button', { type: 'button', id: 'b-confirm' }, 'Confirm'),
+      ' ',
+      el('button', { type: 'button', id: 'b-not-incident' }, 'Not an incident'),
+    ),
+    el(
+      'fieldset',
+      { class: 'merge' },
+      el('legend', {}, 'Merge another event into this one'),
+      input('f-merge-other', 'Other event id', null),
+      el('button', { type: 'button', id: 'b-merge' }, 'Merge'),
+    ),
+  );
+}
+
+async function render(main: HTMLElement, id: string, status: string | null, failed: boolean): Promise<void> {
+  const [detail, history] = await Promise.all([api.event(id), api.history(id)]);
+  const canWrite = currentSession().canWrite;
+  const e = detail.event;
+  const state = history.review.notIncident
+    ? `Not an incident (${history.review.reviewedBy ?? '?'})`
+    : history.review.reviewed
+      ? `Confirmed by ${history.review.reviewedBy ?? '?'} on ${(history.review.reviewedAt ?? '').slice(0, 10)}`
+      : 'Not reviewed yet';
+  const form = canWrite ? editorForm(detail, history.review.version) : null;
+  replace(
+    main,
+    el('p', {}, el('a', { href: '#/review', class: 'back' }, '← Review queue')),
+    el('h1', { tabindex: '-1' }, `${e.event_type}: ${e.sub_event_type}`),
+    el(
+      'p',
+      { class: 'review-state' },
+      `${state} · ${placeText(e.location)} · ${dateText(e.date)} · killed ${figureText(e.fatalities)} · version ${history.review.version}`,
+    ),
+    el('p', { id: 'edit-status', role: failed ? 'alert' : 'status' }, status ?? ''),
+    el(
+      'div',
+      { class: 'editor' },
+      el(
+        'section',
+        { class: 'editor-fields' },
+        form ?? el('p', { class: 'status' }, 'Editing needs an editor: sign in as one to change this event.'),
+        el('h2', {}, 'Locked fields'),
+        locksList(history) ?? el('p', {}, 'None.'),
+        el('h2', {}, 'History'),
+        historyList(history),
+      ),
+      el(
+        'section',
+        { class: 'editor-sources', 'aria-label': 'Source text' },
+        el('h2', {}, `Sources (${detail.documents.length})`),
+        ...detail.documents.map((s) => sourceColumn(s, detail.claims)),
+      ),
+    ),
+  );
+  if (!form) return;
+  const version = history.review.version;
+  const after = (promise: Promise<unknown>, said: string): void => {
+    promise.then(
+      () => void render(main, id, said, false),
+      (error: unknown) =>
+        void render(
+          main,
+          id,
+          error instanceof ApiError ? `${error.code}: ${error.message}` : 'not saved',
+          true,
+        ),
+    );
+  };
+  const reason = (): string | null => valueOf(form, 'f-reason') || null;
+  form.addEventListener('submit', (ev) => {
+    ev.preventDefault();
+    const fields = changedFields(form, detail);
+    if (Object.keys(fields).length === 0) {
+      const box = main.querySelector('#edit-status');
+      if (box) box.textContent = 'Nothing changed.';
+      return;
+    }
+    after(api.editEvent(id, version, fields, reason()), `Saved: ${Object.keys(fields).join(', ')}`);
+  });
+  form
+    .querySelector('#b-confirm')
+    ?.addEventListener('click', () => after(api.decide(id, 'confirm', version, reason()), 'Confirmed'));
+  form
+    .querySelector('#b-not-incident')
+    ?.addEventListener('click', () =>
+      after(api.decide(id, 'not-incident', version, reason()), 'Marked not an incident'),
+    );
+  form.querySelector('#b-merge')?.addEventListener('click', () => {
+    const other = valueOf(form, 'f-merge-other');
+    if (!other) return;
+    after(
+      api.history(other).then((h) => api.merge(id, version, other, h.review.version, reason())),
+      `Merged ${other} into this event`,
+    );
+  });
+}
+
+/** The event editor (#/edit/ID): the fields beside the source text, the locks and the history. */
+export async function renderEditPage(main: HTMLElement, id: string): Promise<void> {
+  replace(main, el('p', { role: 'status' }, 'Loading…'));
+  try {
+    await render(main, id, null, false);
+  } catch (error) {
+    replace(
+      main,
+      el('p', { role: 'alert' }, error instanceof ApiError ? error.message : 'The event could not be read.'),
+    );
+  }
+}
