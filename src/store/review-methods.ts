@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely, Selectable, Transaction } from 'kysely';
 import type {
   EditAction,
   EditableField,
@@ -15,7 +15,7 @@ import { slices } from './chunks.js';
 import { eventToRow, rowToStoredEvent } from './event-rows.js';
 import { stampChange } from './resolution-methods.js';
 import { jsonOf, readReviewStates, takeWriteLock } from './review-rows.js';
-import type { Database } from './schema.js';
+import type { Database, EventEditsTable } from './schema.js';
 import { toNumber } from './schema.js';
 import { eventSearchText } from './search-text.js';
 import { guarded } from './store-error.js';
@@ -133,18 +133,7 @@ function reviewOf(eventId: string, version: number, state: ReviewState | undefin
   return { eventId, version, ...(state ?? NO_REVIEW) };
 }
 
-function rowToEdit(r: {
-  id: number | string;
-  event_id: string;
-  at: string;
-  user_id: number | string | null;
-  by_name: string;
-  action: string;
-  field: string | null;
-  before: string;
-  after: string;
-  reason: string | null;
-}): EventEdit {
+function rowToEdit(r: Selectable<EventEditsTable>): EventEdit {
   return {
     id: toNumber(r.id),
     eventId: r.event_id,
