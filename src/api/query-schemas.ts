@@ -34,6 +34,12 @@ export const EventFiltersSchema = Type.Object(
         description: 'Only the events this document is a source of',
       }),
     ),
+    include_dismissed: Type.Optional(
+      Type.Boolean({
+        description:
+          'also the events a person marked "not an incident" (left out by default; each is still read by its id)',
+      }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -52,6 +58,7 @@ export const FILTER_KEYS = [
   'contested',
   'operation',
   'document',
+  'include_dismissed',
 ] as const;
 
 export const MAX_PAGE = 500;

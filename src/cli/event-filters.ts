@@ -19,6 +19,7 @@ export const FILTER_OPTIONS = {
   publisher: { type: 'string' },
   contested: { type: 'boolean' },
   operation: { type: 'string' },
+  'include-dismissed': { type: 'boolean' },
 } as const satisfies Options;
 
 type FilterFlags = { readonly [K in keyof typeof FILTER_OPTIONS]?: string | boolean | undefined };
@@ -109,6 +110,7 @@ export function eventQueryOf(
     publisher,
     contested: flags.contested === true ? true : undefined,
     operationId: flags.operation as string | undefined,
+    includeDismissed: flags['include-dismissed'] === true ? true : undefined,
   };
   for (const key of Object.keys(query)) if (query[key] === undefined) delete query[key];
   return query as EventQuery;

@@ -7,7 +7,7 @@ import { configFromFlags } from './config-from-flags.js';
 import { FILTER_OPTIONS, eventQueryOf } from './event-filters.js';
 
 export const EVENTS_HELP = `faultline events [--db FILE] [--format ${EXPORT_FORMATS.join('|')}] [--q TEXT] [--from YYYY-MM-DD] [--to YYYY-MM-DD]
-    [--admin1 NAME] [--admin2 NAME] [--actor NAME] [--type TYPE] [--publisher NAME] [--contested] [--operation ID]
+    [--admin1 NAME] [--admin2 NAME] [--actor NAME] [--type TYPE] [--publisher NAME] [--contested] [--operation ID] [--include-dismissed]
   Exports the resolved events matching the filters, streamed (JSONL is the design's event record).
   --q TEXT: free-text search over each event's place, actors, types, notes, claims and source sentences; every
   word must appear, "a quoted phrase" as a phrase; case and accents are ignored; no operators (AND, OR, -, *).`;

@@ -81,6 +81,7 @@ export function filterResolver(knowledge: Knowledge): FilterResolver {
       contested: f.contested === true ? true : undefined,
       operationId: f.operation,
       docId: f.document,
+      includeDismissed: f.include_dismissed === true ? true : undefined,
       sort: f.sort,
       limit: f.limit,
       offset: f.offset,

@@ -89,6 +89,21 @@ export function eventFilter(
     if (query.operationId !== undefined) all.push(eb('events.operation_id', '=', query.operationId));
     if (query.minPublishers !== undefined) all.push(eb('events.publisher_count', '>=', query.minPublishers));
     if (terms !== null) all.push(search.matches(terms, ordered || all.length > 0));
+    // A person's "not an incident" takes the event out of every list, count and export unless asked for; it
+    // stays stored and reachable by id so that the decision can be read and undone.
+    if (query.includeDismissed !== true) {
+      all.push(
+        eb.not(
+          eb.exists(
+            eb
+              .selectFrom('event_reviews')
+              .select('event_reviews.event_id')
+              .whereRef('event_reviews.event_id', '=', 'events.id')
+              .where('event_reviews.not_incident', '=', 1),
+          ),
+        ),
+      );
+    }
     // An empty AND would render differently per dialect; a tautology on the primary key is the same on both.
     return all.length > 0 ? eb.and(all) : eb('events.id', 'is not', null);
   };

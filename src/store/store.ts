@@ -114,6 +114,8 @@ export interface EventQuery {
   readonly docId?: string;
   /** Only events whose sources come from at least this many publishers. */
   readonly minPublishers?: number;
+  /** Also the events a person marked "not an incident"; without it they are left out of every list and count. */
+  readonly includeDismissed?: boolean;
   /**
    * Free text: events whose place, actors, types, notes, claims or source sentences hold every word, and every
    * "quoted phrase" as a phrase; case and diacritics ignored. No operators: any text is read as plain words,

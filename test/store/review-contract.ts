@@ -180,6 +180,40 @@ export function reviewContractCases(store: () => Store): void {
     ).toBe('FL_ERR_CONFLICT');
   });
 
+  it('leaves events marked not an incident out of lists, counts and stats unless asked, and keeps them by id', async () => {
+    const s = store();
+    const kept = await stored(8);
+    const gone = await stored(9);
+    expect(await s.countEvents({})).toBe(2);
+    await s.decideEvent({
+      eventId: gone.event.record.id,
+      version: 1,
+      editor: ANA,
+      reason: 'a commemoration, not an attack',
+      decision: 'not_incident',
+    });
+    const ids = async (query: Parameters<Store['queryEvents']>[0]) => {
+      const out: string[] = [];
+      for await (const e of s.queryEvents(query)) out.push(e.record.id);
+      return out.sort();
+    };
+    expect(await ids({})).toEqual([kept.event.record.id]);
+    expect(await ids({ includeDismissed: true })).toEqual(
+      [kept.event.record.id, gone.event.record.id].sort(),
+    );
+    expect(await s.countEvents({})).toBe(1);
+    expect(await s.countEvents({ includeDismissed: true })).toBe(2);
+    const page = await s.queryEventPage({ limit: 10 });
+    expect(page.items.map((j) => (JSON.parse(j) as { id: string }).id)).toEqual([kept.event.record.id]);
+    const stats = await s.eventStats({}, 'type');
+    expect(stats.reduce((n, r) => n + r.events, 0)).toBe(1);
+    expect((await s.eventStats({ includeDismissed: true }, 'type')).reduce((n, r) => n + r.events, 0)).toBe(
+      2,
+    );
+    // still read by its id, flagged, so that the decision can be seen and undone
+    expect((await s.getEvent(gone.event.record.id))?.record.not_incident).toBe(true);
+  });
+
   it('stores merges and splits, found by any of their reports, in the order made', async () => {
     const s = store();
     const a = await stored(6);

@@ -193,6 +193,47 @@ describe('the review API', () => {
     expect(res.json().event).toMatchObject({ not_incident: true, reviewed_by: 'api-token' });
   });
 
+  it('leaves an event marked not an incident off the map, the list, the stats and the exports unless asked', async () => {
+    const panjgur = place(await queue(), 'Panjgur');
+    const id = panjgur.event.id;
+    const ids = async (url: string): Promise<string[]> => {
+      const res = await server.inject(url);
+      expect(res.statusCode).toBe(200);
+      const body = res.json();
+      // a map point is a tuple whose first element is the event's id
+      return body.items
+        ? body.items.map((e: { id: string }) => e.id)
+        : body.points.map((p: [string]) => p[0]);
+    };
+    const geojsonIds = async (url: string): Promise<string[]> =>
+      (await server.inject(url)).json().features.map((f: { id: string }) => f.id);
+    // read before the decision too, so that a cached answer would be caught
+    expect(await ids('/api/events')).toContain(id);
+    const res = await write('POST', `/api/events/${id}/not-incident`, {
+      version: panjgur.version,
+      reason: 'an exercise',
+    });
+    expect(res.statusCode).toBe(200);
+    expect(await ids('/api/events')).not.toContain(id);
+    expect(await ids('/api/points')).not.toContain(id);
+    expect(await ids('/api/events?include_dismissed=true')).toContain(id);
+    expect(await ids('/api/points?include_dismissed=true')).toContain(id);
+    const events = (url: string) =>
+      server
+        .inject(url)
+        .then((r) => r.json().rows.reduce((n: number, row: { events: number }) => n + row.events, 0));
+    expect(await events('/api/stats?by=type')).toBe(1);
+    expect(await events('/api/stats?by=type&include_dismissed=true')).toBe(2);
+    expect(await geojsonIds('/api/export/geojson')).not.toContain(id);
+    expect(await geojsonIds('/api/export/geojson?include_dismissed=true')).toContain(id);
+    const jsonl = (await server.inject('/api/export/jsonl?include_dismissed=true')).body;
+    expect(jsonl).toContain(`"not_incident":true`);
+    expect((await server.inject('/api/export/jsonl')).body).not.toContain(id);
+    // still read by its id, so that the decision can be seen and undone
+    expect((await server.inject(`/api/events/${id}`)).json().event.not_incident).toBe(true);
+    expect((await server.inject(`/api/events/${id}/history`)).statusCode).toBe(200);
+  });
+
   it('merges two events, splits a report back out, and chooses the claim that sets the figure', async () => {
     const q = await queue();
     const turbat = place(q, 'Turbat');
