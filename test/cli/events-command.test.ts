@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import { cli } from '../helpers/cli.js';
 
 let dir: string;
@@ -110,5 +111,31 @@ describe('faultline events, explain, stats, publishers', () => {
     const missing = await cli(['explain', 'ev_0000000000000000', '--db', db]);
     expect(missing.code).toBe(1);
     expect(missing.err).toMatch(/event ev_0000000000000000: was not found/);
+  });
+});
+
+// Last in the file: it dismisses an event, which every test above expects to see.
+describe('faultline events and stats after a person marks an event not an incident', () => {
+  it('leaves it out unless --include-dismissed, and explain still finds it', async () => {
+    const kharan = (await events(['--admin2', 'Kharan']))[0]!;
+    const store = await openSqliteStore({ path: db });
+    try {
+      await store.decideEvent({
+        eventId: kharan.id,
+        version: 1,
+        editor: { userId: null, name: 'api-token' },
+        reason: 'a drill',
+        decision: 'not_incident',
+      });
+    } finally {
+      await store.close();
+    }
+    expect((await events()).map((e) => e.id)).not.toContain(kharan.id);
+    expect((await events(['--include-dismissed'])).map((e) => e.id)).toContain(kharan.id);
+    const csv = await cli(['events', '--db', db, '--format', 'csv']);
+    expect(csv.out).not.toContain(kharan.id);
+    const explained = await cli(['explain', kharan.id, '--db', db]);
+    expect(explained.code).toBe(0);
+    expect(explained.out).toContain(kharan.id);
   });
 });
