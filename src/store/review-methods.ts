@@ -148,6 +148,74 @@ function rowToEdit(r: Selectable<EventEditsTable>): EventEdit {
   };
 }
 
+/**
+ * A merge moves what people decided about the events that go onto the event kept, so that no lock or review is
+ * left under an id that no longer exists: each lock of a field the kept event has not locked (its own locks win),
+ * and a confirmation when the kept event has no decision of its own (its history entry names the event it came
+ * from). A dismissal is not carried: merging says
+ * the reports belong to the kept incident, whose own state stands. Each carried item is on the kept event's
+ * record; the events that go keep their history under their own ids.
+ */
+async function carryReviews(
+  trx: Transaction<Database>,
+  at: string,
+  override: NewOverride,
+  kept: Current,
+  gone: readonly string[],
+): Promise<void> {
+  const keptId = override.eventId;
+  const states = await readReviewStates(trx, [keptId, ...gone]);
+  const own = states.get(keptId) ?? NO_REVIEW;
+  const locked = new Set(own.locks.map((l) => l.field));
+  let reviewed = own.reviewed || own.notIncident;
+  for (const id of gone) {
+    const state = states.get(id);
+    if (state === undefined) continue;
+    for (const lock of state.locks) {
+      if (locked.has(lock.field)) continue;
+      locked.add(lock.field);
+      await trx
+        .insertInto('event_locks')
+        .values({
+          event_id: keptId,
+          field: lock.field,
+          value: jsonOf(lock.value),
+          machine: jsonOf(lock.machine),
+          set_by: lock.setBy,
+          set_at: lock.setAt,
+        })
+        .execute();
+      await recordEdit(trx, at, override.editor, {
+        eventId: keptId,
+        action: 'merge',
+        field: lock.field,
+        before: fieldValue(kept.stored.record, lock.field),
+        after: lock.value,
+        reason: override.reason,
+      });
+    }
+    if (!reviewed && state.reviewed && !state.notIncident) {
+      reviewed = true;
+      await ensureReviewRow(trx, keptId, at);
+      await trx
+        .updateTable('event_reviews')
+        .set({ reviewed: 1, reviewed_by: state.reviewedBy, reviewed_at: state.reviewedAt, updated_at: at })
+        .where('event_id', '=', keptId)
+        .execute();
+      await recordEdit(trx, at, override.editor, {
+        eventId: keptId,
+        action: 'merge',
+        field: 'reviewed',
+        before: { reviewed: false },
+        after: { reviewed: true, reviewed_by: state.reviewedBy, reviewed_at: state.reviewedAt, from: id },
+        reason: override.reason,
+      });
+    }
+    await trx.deleteFrom('event_locks').where('event_id', '=', id).execute();
+    await trx.deleteFrom('event_reviews').where('event_id', '=', id).execute();
+  }
+}
+
 /** People's decisions about events (migration 0019); written once for both backends. */
 export function createReviewMethods(db: Kysely<Database>, now: () => Date): ReviewMethods {
   async function getEventReview(eventId: string): Promise<EventReview | null> {
@@ -269,7 +337,8 @@ export function createReviewMethods(db: Kysely<Database>, now: () => Date): Revi
     return guarded(`${override.kind} into ${override.eventId}`, () =>
       db.transaction().execute(async (trx) => {
         await takeWriteLock(trx);
-        for (const e of override.events) await readAtVersion(trx, e.id, e.version);
+        const read = new Map<string, Current>();
+        for (const e of override.events) read.set(e.id, await readAtVersion(trx, e.id, e.version));
         const row = await trx
           .insertInto('resolution_overrides')
           .values({ kind: override.kind, event_id: override.eventId, by_name: override.editor.name, at })
@@ -290,6 +359,11 @@ export function createReviewMethods(db: Kysely<Database>, now: () => Date): Revi
             after: { event: override.eventId, reports: mentionIds },
             reason: override.reason,
           });
+        }
+        const kept = read.get(override.eventId);
+        if (override.kind === 'merge' && kept !== undefined) {
+          const gone = override.events.map((e) => e.id).filter((id) => id !== override.eventId);
+          await carryReviews(trx, at, override, kept, gone);
         }
         return {
           id: toNumber(row.id),

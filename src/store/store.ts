@@ -633,7 +633,8 @@ export interface Store {
 
   /**
    * Stores a person's merge or split and records it on each event it touches, under the version check; the
-   * caller then re-resolves those events' mentions, and every later resolution applies it again.
+   * caller then re-resolves those events' mentions, and every later resolution applies it again. A merge moves
+   * the locks (the kept event's own win) and a confirmation of the events that go onto the kept one, recorded.
    */
   recordOverride(override: NewOverride): Promise<ResolutionOverride>;
 

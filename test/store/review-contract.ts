@@ -214,6 +214,82 @@ export function reviewContractCases(store: () => Store): void {
     expect((await s.getEvent(gone.event.record.id))?.record.not_incident).toBe(true);
   });
 
+  it("carries the merged event's locks and confirmation onto the event kept, its own locks winning", async () => {
+    const s = store();
+    const a = await stored(10);
+    const b = await stored(11);
+    const aAt = await s.editEvent({
+      eventId: a.event.record.id,
+      version: 1,
+      editor: ANA,
+      reason: null,
+      changes: { notes: 'the kept note' },
+    });
+    let bAt = await s.editEvent({
+      eventId: b.event.record.id,
+      version: 1,
+      editor: { userId: null, name: 'bo' },
+      reason: null,
+      changes: { notes: 'the merged note', fatalities: { low: 5, best: 5, high: 5 } },
+    });
+    bAt = await s.decideEvent({
+      eventId: b.event.record.id,
+      version: bAt.version,
+      editor: { userId: null, name: 'bo' },
+      reason: null,
+      decision: 'confirm',
+    });
+    await s.recordOverride({
+      kind: 'merge',
+      eventId: a.event.record.id,
+      mentionIds: [...a.event.mentionIds, ...b.event.mentionIds],
+      editor: ANA,
+      reason: 'one attack',
+      events: [
+        { id: a.event.record.id, version: aAt.version },
+        { id: b.event.record.id, version: bAt.version },
+      ],
+    });
+    const kept = await s.getEventReview(a.event.record.id);
+    expect(kept?.locks.map((l) => [l.field, l.value, l.setBy])).toEqual([
+      ['fatalities', { low: 5, best: 5, high: 5 }, 'bo'],
+      ['notes', 'the kept note', 'api-token'],
+    ]);
+    expect(kept).toMatchObject({ reviewed: true, reviewedBy: 'bo', notIncident: false });
+    // nothing is left under the id that goes
+    expect((await s.getEventReview(b.event.record.id))?.locks).toEqual([]);
+    const history = await s.listEventEdits(a.event.record.id);
+    expect(history.map((h) => [h.action, h.field])).toEqual([
+      ['edit', 'notes'],
+      ['merge', null],
+      ['merge', 'fatalities'],
+      ['merge', 'reviewed'],
+    ]);
+    expect(history[2]).toMatchObject({ after: { low: 5, best: 5, high: 5 }, reason: 'one attack' });
+    // a dismissal is not carried: the merge says the reports belong to the kept incident
+    const c = await stored(12);
+    const d = await stored(13);
+    const dAt = await s.decideEvent({
+      eventId: d.event.record.id,
+      version: 1,
+      editor: ANA,
+      reason: null,
+      decision: 'not_incident',
+    });
+    await s.recordOverride({
+      kind: 'merge',
+      eventId: c.event.record.id,
+      mentionIds: [...c.event.mentionIds, ...d.event.mentionIds],
+      editor: ANA,
+      reason: null,
+      events: [
+        { id: c.event.record.id, version: 1 },
+        { id: d.event.record.id, version: dAt.version },
+      ],
+    });
+    expect(await s.getEventReview(c.event.record.id)).toMatchObject({ reviewed: false, notIncident: false });
+  });
+
   it('stores merges and splits, found by any of their reports, in the order made', async () => {
     const s = store();
     const a = await stored(6);
