@@ -129,7 +129,7 @@ describe.skipIf(!run)('the review queue and the event editor, in a real browser'
     await page.close();
   });
 
-  it('lets an editor correct a figure, confirm and merge two events, the history showing each change in order', async () => {
+  it('lets an editor correct a figure, confirm, merge, split a report out and choose the best claim, the history showing each change in order', async () => {
     const page = await signIn('eda', 'editor-password-1');
     await open(page, '#/review');
     await page.waitForSelector('.queue-item.selected');
@@ -182,32 +182,72 @@ describe.skipIf(!run)('the review queue and the event editor, in a real browser'
         .locator('ol.history li')
         .evaluateAll((items) => items.map((li) => li.getAttribute('data-action'))),
     ).toEqual(['edit', 'confirm', 'merge']);
+    // back in the editor: the type pickers list the valid values, the current ones chosen
+    await open(page, `#/edit/${turbat.record.id}`);
+    await page.waitForSelector('.edit-form');
+    expect(await page.locator('#f-type').inputValue()).toBe(stored?.record.event_type);
+    expect(await page.locator('#f-subtype').inputValue()).toBe(stored?.record.sub_event_type);
+    expect(await page.locator('#f-type option').count()).toBe(6);
+    // split the Panjgur report back out into its own event
+    const panjgurDoc = panjgur.record.doc_ids[0]!;
+    await page.selectOption('#f-split-doc', panjgurDoc);
+    await page.fill('#f-reason', 'another place');
+    await page.click('#b-split');
+    await page.waitForSelector('#edit-status:has-text("Split the report out")');
+    const split = await store.getEvent(turbat.record.id);
+    expect(split?.record.doc_ids).toEqual(turbat.record.doc_ids);
+    // with one source left there is nothing to split out
+    expect(await page.locator('#b-split').count()).toBe(0);
+    // choose the claim that sets the best figure: the officials' three, over the hand-set four
+    const claim = split!.record.claims.findIndex((c) => c.metric === 'killed' && c.best === 3);
+    expect(claim).toBeGreaterThanOrEqual(0);
+    await page.selectOption('#f-claim', String(claim));
+    await page.click('#b-claim');
+    await page.waitForSelector('#edit-status:has-text("Best figure set from")');
+    expect((await store.getEvent(turbat.record.id))?.record.fatalities?.best).toBe(3);
+    expect(
+      await page
+        .locator('ol.history li')
+        .evaluateAll((items) =>
+          items.map((li) => [li.getAttribute('data-action'), li.getAttribute('data-field')]),
+        ),
+    ).toEqual([
+      ['edit', 'fatalities'],
+      ['confirm', ''],
+      ['merge', ''],
+      ['split', ''],
+      ['choose_claim', 'fatalities'],
+    ]);
+    await page.screenshot({ path: `${SHOTS}/event-editor-split-claim.png`, fullPage: true });
     await page.close();
   }, 120_000);
 
-  it(`confirms ${QUEUED} queued events with the keyboard alone`, async () => {
+  // the fifty, and the Panjgur event the editor test split back out
+  const WAITING = QUEUED + 1;
+
+  it(`confirms ${WAITING} queued events with the keyboard alone`, async () => {
     const page = await signIn('eda', 'editor-password-1');
     await open(page, '#/review');
     await page.waitForSelector('.queue-item.selected');
     expect(await page.locator('.queue-count').textContent()).toMatch(
-      new RegExp(`^${QUEUED} events to review`),
+      new RegExp(`^${WAITING} events to review`),
     );
     await page.screenshot({ path: `${SHOTS}/review-queue.png` });
     // j and k move the selection; the last confirmation leaves nothing
     await page.keyboard.press('j');
     await page.keyboard.press('k');
     const started = performance.now();
-    for (let left = QUEUED - 1; left >= 0; left--) {
+    for (let left = WAITING - 1; left >= 0; left--) {
       await page.keyboard.press('c');
       await page.waitForSelector(`.queue-count:text-matches("^${left} events? to review")`);
     }
     const seconds = (performance.now() - started) / 1000;
-    console.log(`confirmed ${QUEUED} queued events with the keyboard in ${seconds.toFixed(1)} s`);
+    console.log(`confirmed ${WAITING} queued events with the keyboard in ${seconds.toFixed(1)} s`);
     expect(seconds).toBeLessThan(300);
     expect((await store.reviewQueue({ limit: 10, offset: 0 })).total).toBe(0);
     let confirmed = 0;
     for await (const e of store.queryEvents({})) if (e.record.reviewed_by === 'eda') confirmed++;
-    expect(confirmed).toBe(QUEUED + 1);
+    expect(confirmed).toBe(WAITING + 1);
     await page.close();
   }, 300_000);
 });

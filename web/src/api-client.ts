@@ -88,6 +88,16 @@ export const api = {
       eventUrl(id, '/merge'),
       jsonWrite('POST', { version, other, otherVersion, ...(reason ? { reason } : {}) }),
     ),
+  split: (id: string, version: number, docId: string, reason: string | null) =>
+    call<ReviewedEvent>(
+      eventUrl(id, '/split'),
+      jsonWrite('POST', { version, docId, ...(reason ? { reason } : {}) }),
+    ),
+  bestClaim: (id: string, version: number, claim: number, reason: string | null) =>
+    call<ReviewedEvent>(
+      eventUrl(id, '/best-claim'),
+      jsonWrite('POST', { version, claim, ...(reason ? { reason } : {}) }),
+    ),
   postDocument: (body: PostDocument, token: string | null) =>
     call<PostDocumentResult>('/api/documents', {
       method: 'POST',

@@ -2,6 +2,7 @@ import type { EventDetail } from '../../src/api/event-schemas.js';
 import type { EventHistory } from '../../src/api/review-schemas.js';
 import { currentSession } from './account.js';
 import { api, ApiError } from './api-client.js';
+import { EVENT_TYPES } from '../../src/domain/enums.js';
 import { el, replace } from './dom.js';
 import { dateText, figureText, placeText } from './format.js';
 import { sourceColumn } from './event-page.js';
@@ -67,8 +68,48 @@ function input(id: string, label: string, value: string | number | null, type = 
   );
 }
 
+/** A select list of the given values with `value` chosen; a stored value the list lacks is kept as an option. */
+function picker(id: string, label: string, values: readonly string[], value: string): HTMLElement {
+  const all = values.includes(value) ? values : [value, ...values];
+  return el(
+    'label',
+    { for: id },
+    label,
+    el('select', { id, name: id }, ...all.map((v) => el('option', { value: v, selected: v === value }, v))),
+  );
+}
+
+const EVENT_TYPE_NAMES = Object.keys(EVENT_TYPES);
+
+function subTypesOf(type: string): readonly string[] {
+  return Object.hasOwn(EVENT_TYPES, type)
+    ? (EVENT_TYPES[type as keyof typeof EVENT_TYPES] as readonly string[])
+    : [];
+}
+
+/** Keeps the sub-event list to the sub-types of the event type chosen, the first one chosen when it changes. */
+function linkTypePickers(form: HTMLElement): void {
+  const type = form.querySelector<HTMLSelectElement>('#f-type');
+  const sub = form.querySelector<HTMLSelectElement>('#f-subtype');
+  if (!type || !sub) return;
+  type.addEventListener('change', () => {
+    sub.replaceChildren(...subTypesOf(type.value).map((v) => el('option', { value: v }, v)));
+  });
+}
+
+/** A claim as one line of the best-figure list: who, what, how many, from which outlet. */
+function claimLabel(c: EventDetail['claims'][number]): string {
+  const figure = c.low === c.high ? String(c.best) : `${c.low}–${c.high} (best ${c.best})`;
+  return `${c.metric} ${figure}: ${c.claimant} (${c.stance})${c.publisher ? `, ${c.publisher}` : ''}`;
+}
+
+/** Only killed and injured figures set a field of the event (see chooseClaim). */
+const SETS_A_FIGURE = new Set(['killed', 'injured']);
+
 const valueOf = (form: HTMLElement, id: string): string =>
-  (form.querySelector<HTMLInputElement | HTMLTextAreaElement>(`#${id}`)?.value ?? '').trim();
+  (
+    form.querySelector<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>(`#${id}`)?.value ?? ''
+  ).trim();
 
 /** The fields the form changed, as the API takes them; a figure left blank stays as it was. */
 function changedFields(form: HTMLElement, d: EventDetail): Record<string, unknown> {
@@ -129,8 +170,8 @@ function editorForm(d: EventDetail, version: number): HTMLElement {
       'fieldset',
       {},
       el('legend', {}, 'Type'),
-      input('f-type', 'Event type', e.event_type),
-      input('f-subtype', 'Sub-event type', e.sub_event_type),
+      picker('f-type', 'Event type', EVENT_TYPE_NAMES, e.event_type),
+      picker('f-subtype', 'Sub-event type', subTypesOf(e.event_type), e.sub_event_type),
     ),
     el(
       'fieldset',
@@ -166,6 +207,51 @@ function editorForm(d: EventDetail, version: number): HTMLElement {
       input('f-merge-other', 'Other event id', null),
       el('button', { type: 'button', id: 'b-merge' }, 'Merge'),
     ),
+    splitControl(d),
+    bestClaimControl(d),
+  );
+}
+
+/** Takes one source's reports out into an event of their own; only when another source stays. */
+function splitControl(d: EventDetail): HTMLElement | null {
+  if (d.documents.length < 2) return null;
+  return el(
+    'fieldset',
+    { class: 'split' },
+    el('legend', {}, 'Split a report out into its own event'),
+    el(
+      'label',
+      { for: 'f-split-doc' },
+      'Report',
+      el(
+        'select',
+        { id: 'f-split-doc' },
+        ...d.documents.map((s) =>
+          el(
+            'option',
+            { value: s.doc_id },
+            [s.publisher, s.title, s.published?.slice(0, 10)].filter(Boolean).join(' · ') || s.doc_id,
+          ),
+        ),
+      ),
+    ),
+    el('button', { type: 'button', id: 'b-split' }, 'Split out'),
+  );
+}
+
+/** Chooses the claim whose figure the event gives as best; the option's value is the claim's index. */
+function bestClaimControl(d: EventDetail): HTMLElement | null {
+  const options = d.claims
+    .map((c, index) => ({ c, index }))
+    .filter(({ c }) => SETS_A_FIGURE.has(c.metric))
+    .map(({ c, index }) => el('option', { value: index, selected: c.sets.includes('best') }, claimLabel(c)));
+  if (options.length === 0) return null;
+  return el(
+    'fieldset',
+    { class: 'best-claim' },
+    el('legend', {}, 'Which claim sets the best figure'),
+    el('label', { for: 'f-claim' }, 'Claim', el('select', { id: 'f-claim' }, ...options)),
+    el('button', { type: 'button', id: 'b-claim' }, 'Use this figure'),
   );
 }
 
@@ -211,9 +297,9 @@ async function render(main: HTMLElement, id: string, status: string | null, fail
   );
   if (!form) return;
   const version = history.review.version;
-  const after = (promise: Promise<unknown>, said: string): void => {
+  const after = <T>(promise: Promise<T>, said: string | ((value: T) => string)): void => {
     promise.then(
-      () => void render(main, id, said, false),
+      (value) => void render(main, id, typeof said === 'string' ? said : said(value), false),
       (error: unknown) =>
         void render(
           main,
@@ -242,6 +328,18 @@ async function render(main: HTMLElement, id: string, status: string | null, fail
     ?.addEventListener('click', () =>
       after(api.decide(id, 'not-incident', version, reason()), 'Marked not an incident'),
     );
+  linkTypePickers(form);
+  form.querySelector('#b-split')?.addEventListener('click', () => {
+    const docId = valueOf(form, 'f-split-doc');
+    if (!docId) return;
+    after(api.split(id, version, docId, reason()), (r) => `Split the report out into event ${r.event.id}`);
+  });
+  form.querySelector('#b-claim')?.addEventListener('click', () => {
+    const claim = Number(valueOf(form, 'f-claim'));
+    const row = detail.claims[claim];
+    if (!row) return;
+    after(api.bestClaim(id, version, claim, reason()), `Best figure set from ${row.claimant}`);
+  });
   form.querySelector('#b-merge')?.addEventListener('click', () => {
     const other = valueOf(form, 'f-merge-other');
     if (!other) return;
