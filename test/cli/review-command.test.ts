@@ -17,11 +17,12 @@ const dir = mkdtempSync(join(tmpdir(), 'faultline-review-'));
 const db = join(dir, 'review.db');
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+/** Every stored event, those marked not an incident too. */
 async function stored(): Promise<StoredEvent[]> {
   const store = await openSqliteStore({ path: db });
   try {
     const out: StoredEvent[] = [];
-    for await (const e of store.queryEvents({ sort: 'date' })) out.push(e);
+    for await (const e of store.queryEvents({ sort: 'date', includeDismissed: true })) out.push(e);
     return out;
   } finally {
     await store.close();
