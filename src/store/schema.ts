@@ -291,6 +291,14 @@ export interface AlertDeliveryAttemptsTable {
   duration_ms: number;
 }
 
+/** Who holds a host's one request slot and when its next request may start (migration 0017), in ms. */
+export interface HostSlotsTable {
+  host: string;
+  holder: string | null;
+  busy_until_ms: number | string;
+  next_at_ms: number | string;
+}
+
 export interface Database {
   documents: DocumentsTable;
   mentions: MentionsTable;
@@ -312,6 +320,7 @@ export interface Database {
   webhooks: WebhooksTable;
   alert_deliveries: AlertDeliveriesTable;
   alert_delivery_attempts: AlertDeliveryAttemptsTable;
+  host_slots: HostSlotsTable;
 }
 
 /** Converts a count or bigint column value (a string from pg, a number from SQLite) to a number. */
