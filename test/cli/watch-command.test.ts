@@ -16,6 +16,9 @@ const SUMMARY_B =
 let dir: string;
 let server: Server;
 let base: string;
+// another host (a port of its own): its Retry-After holds back its own requests, not those of the feeds' host
+let busyServer: Server;
+let busyBase: string;
 const hits = new Map<string, number>();
 
 function rss(): string {
@@ -45,30 +48,34 @@ beforeAll(async () => {
       res.writeHead(200, { 'content-type': 'text/html' });
       return void res.end('<html><body>Just a page</body></html>');
     }
-    if (path === '/busy') {
-      res.writeHead(503, { 'retry-after': '3600' });
-      return void res.end();
-    }
     res.writeHead(404).end('not here');
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  busyServer = createServer((req, res) => {
+    res.writeHead(503, { 'retry-after': '3600' });
+    res.end();
+  });
+  await new Promise<void>((resolve) => busyServer.listen(0, '127.0.0.1', resolve));
+  busyBase = `http://127.0.0.1:${(busyServer.address() as AddressInfo).port}`;
 });
 
 afterAll(async () => {
-  server.closeAllConnections();
-  await new Promise((resolve) => server.close(resolve));
+  for (const s of [server, busyServer]) {
+    s.closeAllConnections();
+    await new Promise((resolve) => s.close(resolve));
+  }
   rmSync(dir, { recursive: true, force: true });
 });
 
 describe('faultline feeds and watch', () => {
   it('polls a feed, stores its items (a page, else its summary), skips what it holds, and goes on past bad feeds', async () => {
     const db = join(dir, 'watch.db');
-    for (const path of ['/rss.xml', '/not-a-feed', '/busy']) {
+    for (const url of [`${base}/rss.xml`, `${base}/not-a-feed`, `${busyBase}/busy`]) {
       const add = await cli([
         'feeds',
         'add',
-        `${base}${path}`,
+        url,
         '--db',
         db,
         '--publisher',
@@ -85,7 +92,7 @@ describe('faultline feeds and watch', () => {
     const lines = first.err.trim().split('\n');
     // one line for each bad thing, naming it
     expect(lines.filter((l) => l.includes(`${base}/not-a-feed`))).toHaveLength(1);
-    expect(lines.filter((l) => l.includes(`${base}/busy`) && l.includes('503'))).toHaveLength(1);
+    expect(lines.filter((l) => l.includes(`${busyBase}/busy`) && l.includes('503'))).toHaveLength(1);
     expect(lines.some((l) => l.includes(`${base}/gone`) && l.includes('feed summary'))).toBe(true);
     expect(lines.some((l) => l.includes('Nothing to read') && l.includes('no link and no text'))).toBe(true);
     expect(lines.at(-1)).toMatch(/polled 3 feeds \(0 unchanged, 2 failed\); items 3, stored 2; events [1-9]/);
@@ -115,7 +122,7 @@ describe('faultline feeds and watch', () => {
             itemsStored: number;
           },
       );
-    const byPath = new Map(feeds.map((f) => [f.url.slice(base.length), f]));
+    const byPath = new Map(feeds.map((f) => [new URL(f.url).pathname, f]));
     expect(byPath.get('/rss.xml')).toMatchObject({ status: 'ok', etag: '"rss-1"', itemsStored: 2 });
     expect(byPath.get('/not-a-feed')?.status).toBe('failed');
     // Retry-After holds the busy feed back an hour, though it asked to be polled every second
