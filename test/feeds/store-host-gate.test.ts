@@ -111,13 +111,20 @@ describe.skipIf(!url)('two workers sharing a PostgreSQL store', () => {
       await openPostgresStore({ connectionString: url!, schema }),
       await openPostgresStore({ connectionString: url!, schema }),
     ];
-    const interval = 150;
+    const interval = 300;
     const gates = [one, two].map((s) => new StoreHostGate(s, { minIntervalMs: interval, leaseMs: 10_000 }));
     try {
       visits.length = 0;
       const other = base.replace('127.0.0.1', 'localhost');
+      // when each gate let its task run: the gate's own spacing, apart from how long a request takes to arrive
+      const ran = new Map<string, number>();
       const runs = gates.flatMap((gate, g) => [
-        ...[0, 1, 2, 3].map((i) => gate.run(`${base}/shared/${g}-${i}`, () => get(`/shared/${g}-${i}`))),
+        ...[0, 1, 2, 3].map((i) =>
+          gate.run(`${base}/shared/${g}-${i}`, () => {
+            ran.set(`/shared/${g}-${i}`, Date.now());
+            return get(`/shared/${g}-${i}`);
+          }),
+        ),
         gate.run(`${other}/other/${g}`, async () => ({ at: Date.now() })),
       ]);
       const started = Date.now();
@@ -132,11 +139,12 @@ describe.skipIf(!url)('two workers sharing a PostgreSQL store', () => {
       expect(new Set(shared.map((v) => v.path.split('/')[2]!.split('-')[0]))).toEqual(new Set(['0', '1']));
       for (let i = 1; i < shared.length; i++) {
         const [before, after] = [shared[i - 1]!, shared[i]!];
+        // the server saw each request end before the next began
         expect(after.start).toBeGreaterThanOrEqual(before.end);
-        // by the database's clock; what the server sees may lag a claim by a few milliseconds more or less
-        expect(after.start - before.start).toBeGreaterThanOrEqual(interval - 15);
+        // spaced by the database's clock: a claim's answer may reach its gate some milliseconds late on a busy machine
+        expect(ran.get(after.path)! - ran.get(before.path)!).toBeGreaterThanOrEqual(interval - 50);
       }
-      expect(shared.at(-1)!.start - started).toBeGreaterThanOrEqual(7 * (interval - 15));
+      expect(ran.get(shared.at(-1)!.path)! - started).toBeGreaterThanOrEqual(7 * (interval - 50));
     } finally {
       await one.close();
       await two.close();
