@@ -78,7 +78,10 @@ export async function workerCommand(argv: readonly string[], io: CliIo): Promise
         maxBytes: config.maxBytes,
       },
       // shared with every worker on the database: one request per host at a time, 1 s apart, Retry-After kept
-      gate: new StoreHostGate(store, { minIntervalMs: HOST_INTERVAL_MS, leaseMs: config.timeoutMs + LEASE_MARGIN_MS }),
+      gate: new StoreHostGate(store, {
+        minIntervalMs: HOST_INTERVAL_MS,
+        leaseMs: config.timeoutMs + LEASE_MARGIN_MS,
+      }),
       now: () => new Date(),
       queue,
     });

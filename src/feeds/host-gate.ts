@@ -74,7 +74,8 @@ export class ProcessHostGate implements HostGate {
 
   private sweep(): void {
     const now = this.clock();
-    for (const [host, at] of this.nextStart) if (at <= now && !this.tails.has(host)) this.nextStart.delete(host);
+    for (const [host, at] of this.nextStart)
+      if (at <= now && !this.tails.has(host)) this.nextStart.delete(host);
   }
 }
 

@@ -39,7 +39,12 @@ export class StoreHostGate implements HostGate {
     const holder = randomUUID();
     const started = Date.now();
     for (;;) {
-      const wait = await this.store.claimHostSlot(host, holder, this.options.minIntervalMs, this.options.leaseMs);
+      const wait = await this.store.claimHostSlot(
+        host,
+        holder,
+        this.options.minIntervalMs,
+        this.options.leaseMs,
+      );
       if (wait === null) break;
       // a slot in use is freed when its request ends, usually well before its lease: look again soon
       const ms = Math.max(wait.dueMs, wait.busyMs > 0 ? Math.min(wait.busyMs, this.pollMs) : 0, 1);

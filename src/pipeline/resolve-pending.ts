@@ -55,7 +55,8 @@ export async function resolvePending(
       const first = seeds[0];
       if (first === undefined) return null;
       // every round clears its seeds, so the same first seed twice means another writer keeps re-saving it
-      if (first.id === previousFirst) throw new Error(`mention ${first.id} stays unresolved after resolution`);
+      if (first.id === previousFirst)
+        throw new Error(`mention ${first.id} stays unresolved after resolution`);
       previousFirst = first.id;
       if (mentions > limit) throw new Error(`resolution does not converge after ${mentions} mentions`);
       options.onRound?.(seeds.length);

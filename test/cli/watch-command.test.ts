@@ -72,17 +72,7 @@ describe('faultline feeds and watch', () => {
   it('polls a feed, stores its items (a page, else its summary), skips what it holds, and goes on past bad feeds', async () => {
     const db = join(dir, 'watch.db');
     for (const url of [`${base}/rss.xml`, `${base}/not-a-feed`, `${busyBase}/busy`]) {
-      const add = await cli([
-        'feeds',
-        'add',
-        url,
-        '--db',
-        db,
-        '--publisher',
-        'Hill Wire',
-        '--every',
-        '1s',
-      ]);
+      const add = await cli(['feeds', 'add', url, '--db', db, '--publisher', 'Hill Wire', '--every', '1s']);
       expect(add.code).toBe(0);
     }
     expect((await cli(['feeds', 'add', `${base}/rss.xml`, '--db', db])).err).toContain('already watched');
