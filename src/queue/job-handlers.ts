@@ -68,8 +68,9 @@ export function jobHandlers(deps: HandlerDeps): Readonly<Record<JobKind, JobHand
       const outcome = await pollFeedForJobs(deps, url, async (items) => {
         for (const item of items) await deps.queue.sendFetch(item);
       });
-      // a failed poll is recorded on its feed (`feeds list`) and tried again at its next poll, not as a job
-      if (outcome.kind === 'failed') deps.report(outcome.error);
+      // a failed poll is recorded on its feed (`feeds list`), and fails its job with its one line (`jobs
+      // --failed`); a poll job is never retried (see sendPoll): the feed's next poll is its retry
+      if (outcome.kind === 'failed') throw new Error(outcome.error);
       if (outcome.kind !== 'polled') return { feed: url, status: outcome.kind };
       return { feed: url, status: 'ok', items: outcome.items, handedOn: outcome.handedOn };
     },

@@ -101,9 +101,13 @@ export class JobQueue {
     return new JobQueue(boss, pool);
   }
 
-  /** Asks for a feed's poll; nothing is added while one is queued already. */
+  /**
+   * Asks for a feed's poll; nothing is added while one is queued already. Never retried (also in a queue created
+   * before this was so): a failed poll stays failed, with its error, and the scheduler asks for the feed's next
+   * poll when it falls due; a poll whose worker died left its feed due, so the next tick asks again.
+   */
   sendPoll(feedUrl: string): Promise<string | null> {
-    return this.boss.send('poll-feed', { feedUrl }, { singletonKey: feedUrl });
+    return this.boss.send('poll-feed', { feedUrl }, { singletonKey: feedUrl, retryLimit: 0 });
   }
 
   /** Asks for an item's page, now or `afterSeconds` from now (its host asked for time). */
