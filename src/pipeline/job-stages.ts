@@ -34,8 +34,8 @@ export async function pollFeedForJobs(
   url: string,
   handOn: (items: readonly ItemToFetch[]) => Promise<void>,
 ): Promise<FeedPollOutcome> {
-  const feed = (await deps.store.listFeeds()).find((f) => f.url === url);
-  if (feed === undefined) return { kind: 'absent' };
+  const feed = await deps.store.getFeed(url);
+  if (feed === null) return { kind: 'absent' };
   const polledAt = deps.now();
   if (feed.nextPollAt > polledAt.toISOString()) return { kind: 'not-due' };
   const result = await pollThroughGate(deps, feed);

@@ -466,6 +466,9 @@ export interface Store {
   /** Every feed, by URL. */
   listFeeds(): Promise<readonly Feed[]>;
 
+  /** One feed by its URL, or null: a poll job reads its own feed, not every feed. */
+  getFeed(url: string): Promise<Feed | null>;
+
   /** Up to `limit` feeds whose next poll is due at `now`, the longest overdue first. */
   dueFeeds(now: string, limit: number): Promise<readonly Feed[]>;
 
