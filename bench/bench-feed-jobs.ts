@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { StoreHostGate } from '../src/feeds/store-host-gate.js';
@@ -6,7 +7,22 @@ import { JobQueue } from '../src/queue/job-queue.js';
 import { runScheduler } from '../src/queue/run-scheduler.js';
 import { runWorker, type WorkerCounts } from '../src/queue/run-worker.js';
 import type { FeedPollCost } from './bench-feeds.js';
+import pg from 'pg';
 import { createCrashStore } from './crash-stores.js';
+
+/** CPU seconds each server process has used (utime + stime, at the usual 100 ticks a second), by pid. */
+function processCpu(pids: readonly number[]): Map<number, number> {
+  const out = new Map<number, number>();
+  for (const pid of pids) {
+    try {
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      out.set(pid, (Number(fields[11]) + Number(fields[12])) / 100);
+    } catch {
+      // ended meanwhile
+    }
+  }
+  return out;
+}
 
 const ITEMS_PER_FEED = 5;
 const START = Date.now();
@@ -26,7 +42,11 @@ function feedXml(base: string, n: number): string {
  * PostgreSQL. Scheduler, worker and fixture server run in this process, whose CPU is counted; the PostgreSQL
  * server's is not. Each feed is its own loopback host, and answers its ETag with a 304 once primed.
  */
-export async function benchFeedJobs(url: string, feeds: number, rounds = 3): Promise<FeedPollCost> {
+export async function benchFeedJobs(
+  url: string,
+  feeds: number,
+  rounds = 3,
+): Promise<FeedPollCost & { readonly databaseCpuSecondsPerRound: number | null }> {
   const server = createServer((req, res) => {
     const n = Number(/^\/feed\/(\d+)/.exec(req.url ?? '')?.[1] ?? -1);
     const etag = `"f${n}"`;
@@ -39,6 +59,15 @@ export async function benchFeedJobs(url: string, feeds: number, rounds = 3): Pro
   const database = await createCrashStore({ kind: 'postgres', url }, 'feedjobs');
   const store = await database.open();
   const queue = await JobQueue.open({ databaseUrl: database.flags[1]!, connections: 6 });
+  // the database server's sessions of this bench (its own database), read from /proc when the server is local
+  const watcher = new pg.Client({ connectionString: url });
+  await watcher.connect();
+  const sessions = async (): Promise<number[]> =>
+    (
+      await watcher.query<{ pid: number }>('select pid from pg_stat_activity where datname = $1', [
+        new URL(database.flags[1]!).pathname.slice(1),
+      ])
+    ).rows.map((r) => r.pid);
   try {
     for (let n = 0; n < feeds; n++) {
       const host = `127.0.${Math.floor(n / 250) + 1}.${(n % 250) + 1}`;
@@ -88,13 +117,18 @@ export async function benchFeedJobs(url: string, feeds: number, rounds = 3): Pro
     await round(at(1));
     let cpu = 0;
     let wall = 0;
+    let dbCpu: number | null = 0;
     for (let r = 0; r < rounds; r++) {
+      const before = processCpu(await sessions());
       const startCpu = process.cpuUsage();
       const started = performance.now();
       await round(at(r + 2));
       const used = process.cpuUsage(startCpu);
       wall += (performance.now() - started) / 1000;
       cpu += (used.user + used.system) / 1e6;
+      const after = processCpu(await sessions());
+      if (after.size === 0) dbCpu = null;
+      else if (dbCpu !== null) for (const [pid, seconds] of after) dbCpu += seconds - (before.get(pid) ?? 0);
     }
     const unchanged = (await store.listFeeds()).filter((f) => f.status === 'not-modified').length;
     if (unchanged !== feeds) throw new Error(`expected ${feeds} unchanged feeds, got ${unchanged}`);
@@ -105,8 +139,10 @@ export async function benchFeedJobs(url: string, feeds: number, rounds = 3): Pro
       cpuSecondsPerRound: perRound,
       wallSecondsPerRound: wall / rounds,
       shareOfCorePerMinute: perRound / 60,
+      databaseCpuSecondsPerRound: dbCpu === null ? null : dbCpu / rounds,
     };
   } finally {
+    await watcher.end();
     await queue.close();
     await store.close();
     await database.drop();

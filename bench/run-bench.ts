@@ -146,6 +146,10 @@ const SECTIONS: Record<string, (count: number, quick: boolean, options: BenchOpt
     console.log(
       `  scheduler + worker (PostgreSQL, poll jobs, host slots): ${q.rounds} rounds: ${q.cpuSecondsPerRound.toFixed(2)} s CPU and ${q.wallSecondsPerRound.toFixed(2)} s per round (scheduler, worker and fixture server; not the database server) = ${(100 * q.shareOfCorePerMinute).toFixed(1)}% of one core at one round a minute (load average ${loadavg()[0]!.toFixed(2)})`,
     );
+    if (q.databaseCpuSecondsPerRound !== null)
+      console.log(
+        `    and the PostgreSQL server's sessions of the bench: ${q.databaseCpuSecondsPerRound.toFixed(2)} s CPU per round; together ${((100 * (q.cpuSecondsPerRound + q.databaseCpuSecondsPerRound)) / 60).toFixed(1)}% of one core`,
+      );
   },
   async freshness(_count, quick) {
     console.log(
