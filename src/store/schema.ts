@@ -341,6 +341,14 @@ export interface ResolutionOverrideMentionsTable {
   mention_id: string;
 }
 
+/** Who holds a host's one request slot and when its next request may start (migration 0017), in ms. */
+export interface HostSlotsTable {
+  host: string;
+  holder: string | null;
+  busy_until_ms: number | string;
+  next_at_ms: number | string;
+}
+
 export interface Database {
   documents: DocumentsTable;
   mentions: MentionsTable;
@@ -367,6 +375,7 @@ export interface Database {
   event_edits: EventEditsTable;
   resolution_overrides: ResolutionOverridesTable;
   resolution_override_mentions: ResolutionOverrideMentionsTable;
+  host_slots: HostSlotsTable;
 }
 
 /** Converts a count or bigint column value (a string from pg, a number from SQLite) to a number. */
