@@ -9,6 +9,7 @@ import { groupByMention, rowToMention } from './mention-rows.js';
 import type { Database } from './schema.js';
 import { guarded } from './store-error.js';
 import type { ResolutionScope, Store, StoredEvent } from './store.js';
+import { ROLLUP_SOURCE_COLUMNS, RollupDelta } from './trend-rollup.js';
 
 type ResolutionMethods = Pick<
   Store,
@@ -57,7 +58,11 @@ interface Change {
  * change does not plan is marked unresolved, never left without an event. Returns the creation times of the
  * removed events, so that an event that keeps its id keeps its age.
  */
-async function clearPrevious(trx: Transaction<Database>, change: Change): Promise<Map<string, string>> {
+async function clearPrevious(
+  trx: Transaction<Database>,
+  change: Change,
+  rollup: RollupDelta,
+): Promise<Map<string, string>> {
   // A write that touches no row, first, so that SQLite takes its write lock at once: a read-only transaction
   // could not be upgraded if another process wrote in between (SQLITE_BUSY_SNAPSHOT).
   await trx
@@ -84,9 +89,10 @@ async function clearPrevious(trx: Transaction<Database>, change: Change): Promis
   for (const ids of slices(doomed)) {
     const rows = await trx
       .selectFrom('events')
-      .select(['id', 'created_at', 'operation_id'])
+      .select(['id', 'created_at', 'operation_id', ...ROLLUP_SOURCE_COLUMNS])
       .where('id', 'in', ids)
       .execute();
+    rollup.remove(rows);
     for (const r of rows) {
       createdAt.set(r.id, r.created_at);
       if (linked.has(r.id) && r.operation_id !== null) operationIds.add(r.operation_id);
@@ -250,11 +256,15 @@ export function createResolutionMethods(
     const updatedAt = now().toISOString();
     await guarded('replaceResolution', () =>
       db.transaction().execute(async (trx) => {
-        const createdAt = await clearPrevious(trx, change);
+        const rollup = new RollupDelta();
+        const createdAt = await clearPrevious(trx, change, rollup);
         const eventRows = change.events.map((e) =>
           eventToRow(e, createdAt.get(e.record.id) ?? updatedAt, updatedAt),
         );
         for (const chunk of chunks(eventRows)) await trx.insertInto('events').values(chunk).execute();
+        // the replaced events' counts out and the new ones' in, as one change: an event re-resolved unchanged
+        // touches no row of the rollup
+        await rollup.add(eventRows).apply(trx);
         const operationRows = change.operations.map(operationToRow);
         for (const chunk of chunks(operationRows)) await trx.insertInto('operations').values(chunk).execute();
         const sourceRows = change.events.flatMap((e) => eventSourceRows(e.record));

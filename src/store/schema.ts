@@ -291,6 +291,27 @@ export interface AlertDeliveryAttemptsTable {
   duration_ms: number;
 }
 
+/**
+ * Events and fatalities per start day, end day and the dimensions of one grain (migration 0018, see
+ * trend-rollup.ts); '' stands for a missing value and for a dimension the grain does not keep.
+ */
+export interface TrendRollupTable {
+  grain: number;
+  day: string;
+  end_day: string;
+  admin1_key: string;
+  admin2_key: string;
+  admin2: string;
+  event_type: string;
+  sub_event_type: string;
+  actor1_key: string;
+  actor1_name: string;
+  actor2_key: string;
+  contested: number;
+  events: number;
+  fatalities: number;
+}
+
 export interface Database {
   documents: DocumentsTable;
   mentions: MentionsTable;
@@ -312,6 +333,7 @@ export interface Database {
   webhooks: WebhooksTable;
   alert_deliveries: AlertDeliveriesTable;
   alert_delivery_attempts: AlertDeliveryAttemptsTable;
+  trend_rollup: TrendRollupTable;
 }
 
 /** Converts a count or bigint column value (a string from pg, a number from SQLite) to a number. */

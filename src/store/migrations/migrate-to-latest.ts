@@ -14,6 +14,7 @@ import { alertsMigration } from './0011-alerts.js';
 import { usersMigration } from './0013-users.js';
 import { eventChangesMigration } from './0016-event-changes.js';
 import { alertDeliveriesMigration } from './0015-alert-deliveries.js';
+import { trendRollupMigration } from './0018-trend-rollup.js';
 import type { StoreDialect } from './column-types.js';
 
 /** Migrations by name; names sort in the order they apply. Add new ones at the end, never edit an applied one. */
@@ -32,6 +33,7 @@ export function storeMigrations(dialect: StoreDialect): Record<string, Migration
     '0013-users': usersMigration(dialect),
     '0016-event-changes': eventChangesMigration(dialect),
     '0015-alert-deliveries': alertDeliveriesMigration(),
+    '0018-trend-rollup': trendRollupMigration(),
   };
 }
 
