@@ -1,0 +1,86 @@
+import type { Expression, ExpressionBuilder, SqlBool } from 'kysely';
+import { EVENT_TYPES } from '../domain/index.js';
+import { foldKey } from './event-rows.js';
+import type { Database } from './schema.js';
+import { parseSearch } from './search-query.js';
+import type { EventQuery } from './store.js';
+import { ROLLUP_GRAINS, type RollupDimension, type RollupGrain } from './trend-rollup.js';
+
+type RollupBuilder = ExpressionBuilder<Database, 'trend_rollup'>;
+
+/**
+ * The rollup dimensions the query's filters need, or null when a filter is not one the rollup can answer: a
+ * publisher, a document, an operation, a minimum of publishers or a search with a word in it select events by
+ * what the rollup does not count by, so those reads fall back to the events table.
+ */
+function filterDimensions(query: EventQuery): RollupDimension[] | null {
+  if (
+    query.publisher !== undefined ||
+    query.docId !== undefined ||
+    query.operationId !== undefined ||
+    query.minPublishers !== undefined ||
+    parseSearch(query.q) !== null ||
+    // '' is the rollup's missing value: an empty filter value (which no event matches) is left to the events
+    [query.admin1, query.admin2, query.actor, query.type].includes('')
+  )
+    return null;
+  const out: RollupDimension[] = [];
+  if (query.admin1 !== undefined) out.push('admin1_key');
+  if (query.admin2 !== undefined) out.push('admin2_key');
+  if (query.actor !== undefined) out.push('actor1_key', 'actor2_key');
+  if (query.type !== undefined) out.push(isEventType(query.type) ? 'event_type' : 'sub_event_type');
+  if (query.contested !== undefined) out.push('contested');
+  return out;
+}
+
+function isEventType(name: string): boolean {
+  return Object.hasOwn(EVENT_TYPES, name);
+}
+
+/**
+ * The smallest grain that keeps every dimension the read groups by (`grouped`) and every one its filters use, or
+ * null when the read must go to the events table (see filterDimensions).
+ */
+export function rollupGrain(query: EventQuery, grouped: readonly RollupDimension[]): RollupGrain | null {
+  const filters = filterDimensions(query);
+  if (filters === null) return null;
+  const needed = [...grouped, ...filters];
+  return ROLLUP_GRAINS.find((g) => needed.every((d) => g.keeps.includes(d))) ?? null;
+}
+
+/**
+ * The WHERE over one grain of the rollup that selects the cells of the events `eventFilter` would select: the
+ * same overlap of [day, end_day] with [from, to] (with `earliestStart` as the lower bound an index range can use),
+ * the same keys. '' is the rollup's missing value, which no folded filter value equals.
+ */
+export function rollupFilter(
+  query: EventQuery,
+  grain: RollupGrain,
+  earliestStart?: string,
+): (eb: RollupBuilder) => Expression<SqlBool> {
+  return (eb) => {
+    const all: Expression<SqlBool>[] = [eb('trend_rollup.grain', '=', grain.id)];
+    if (query.from !== undefined) all.push(eb('trend_rollup.end_day', '>=', query.from));
+    if (query.from !== undefined && earliestStart !== undefined)
+      all.push(eb('trend_rollup.day', '>=', earliestStart));
+    if (query.to !== undefined) all.push(eb('trend_rollup.day', '<=', query.to));
+    if (query.admin1 !== undefined)
+      all.push(eb('trend_rollup.admin1_key', '=', foldKey(query.admin1) ?? ''));
+    if (query.admin2 !== undefined)
+      all.push(eb('trend_rollup.admin2_key', '=', foldKey(query.admin2) ?? ''));
+    if (query.actor !== undefined) {
+      const actor = foldKey(query.actor) ?? '';
+      all.push(eb.or([eb('trend_rollup.actor1_key', '=', actor), eb('trend_rollup.actor2_key', '=', actor)]));
+    }
+    if (query.type !== undefined)
+      all.push(
+        eb(
+          isEventType(query.type) ? 'trend_rollup.event_type' : 'trend_rollup.sub_event_type',
+          '=',
+          query.type,
+        ),
+      );
+    if (query.contested !== undefined) all.push(eb('trend_rollup.contested', '=', query.contested ? 1 : 0));
+    return eb.and(all);
+  };
+}
