@@ -4,7 +4,8 @@ import { foldKey } from './event-rows.js';
 import type { Database } from './schema.js';
 import { parseSearch } from './search-query.js';
 import type { EventQuery } from './store.js';
-import { ROLLUP_GRAINS, type RollupDimension, type RollupGrain } from './trend-rollup.js';
+import { isoWeek, isoWeekBounds } from './iso-week.js';
+import { mondayOf, ROLLUP_GRAINS, type RollupDimension, type RollupGrain } from './trend-rollup.js';
 
 type RollupBuilder = ExpressionBuilder<Database, 'trend_rollup'>;
 
@@ -37,21 +38,40 @@ function isEventType(name: string): boolean {
   return Object.hasOwn(EVENT_TYPES, name);
 }
 
+/** Whether the query's dates cut no ISO week: `from` (if set) a Monday and `to` (if set) a Sunday. */
+function weekAligned(query: EventQuery): boolean {
+  const bounds = (day: string) => (isoWeek(day) === null ? null : isoWeekBounds(day));
+  return (
+    (query.from === undefined || bounds(query.from)?.from === query.from) &&
+    (query.to === undefined || bounds(query.to)?.to === query.to)
+  );
+}
+
 /**
- * The smallest grain that keeps every dimension the read groups by (`grouped`) and every one its filters use, or
- * null when the read must go to the events table (see filterDimensions).
+ * The first grain (ROLLUP_GRAINS' order: weeks, then days, smallest first) that keeps every dimension the read
+ * groups by (`grouped`) and every one its filters use, or null when the read must go to the events table (see
+ * filterDimensions). `buckets` is the period the read groups its days into (null: none); a week grain is taken
+ * only when that is a week or none and the dates cut no week.
  */
-export function rollupGrain(query: EventQuery, grouped: readonly RollupDimension[]): RollupGrain | null {
+export function rollupGrain(
+  query: EventQuery,
+  grouped: readonly RollupDimension[],
+  buckets: 'day' | 'week' | 'month' | null,
+): RollupGrain | null {
   const filters = filterDimensions(query);
   if (filters === null) return null;
   const needed = [...grouped, ...filters];
-  return ROLLUP_GRAINS.find((g) => needed.every((d) => g.keeps.includes(d))) ?? null;
+  const weeks = (buckets === null || buckets === 'week') && weekAligned(query);
+  return (
+    ROLLUP_GRAINS.find((g) => (g.span === 'day' || weeks) && needed.every((d) => g.keeps.includes(d))) ?? null
+  );
 }
 
 /**
  * The WHERE over one grain of the rollup that selects the cells of the events `eventFilter` would select: the
  * same overlap of [day, end_day] with [from, to] (with `earliestStart` as the lower bound an index range can use),
- * the same keys. '' is the rollup's missing value, which no folded filter value equals.
+ * the same keys. At a week grain, where day and end_day are Mondays, the same comparisons are exact because
+ * rollupGrain takes it only for a Monday `from` and a Sunday `to`. '' is the rollup's missing value, which no folded filter value equals.
  */
 export function rollupFilter(
   query: EventQuery,
@@ -61,13 +81,12 @@ export function rollupFilter(
   return (eb) => {
     const all: Expression<SqlBool>[] = [eb('trend_rollup.grain', '=', grain.id)];
     if (query.from !== undefined) all.push(eb('trend_rollup.end_day', '>=', query.from));
+    // a week grain's day is a Monday: the bound moves back to the Monday of its week
     if (query.from !== undefined && earliestStart !== undefined)
-      all.push(eb('trend_rollup.day', '>=', earliestStart));
+      all.push(eb('trend_rollup.day', '>=', grain.span === 'week' ? mondayOf(earliestStart) : earliestStart));
     if (query.to !== undefined) all.push(eb('trend_rollup.day', '<=', query.to));
-    if (query.admin1 !== undefined)
-      all.push(eb('trend_rollup.admin1_key', '=', foldKey(query.admin1) ?? ''));
-    if (query.admin2 !== undefined)
-      all.push(eb('trend_rollup.admin2_key', '=', foldKey(query.admin2) ?? ''));
+    if (query.admin1 !== undefined) all.push(eb('trend_rollup.admin1_key', '=', foldKey(query.admin1) ?? ''));
+    if (query.admin2 !== undefined) all.push(eb('trend_rollup.admin2_key', '=', foldKey(query.admin2) ?? ''));
     if (query.actor !== undefined) {
       const actor = foldKey(query.actor) ?? '';
       all.push(eb.or([eb('trend_rollup.actor1_key', '=', actor), eb('trend_rollup.actor2_key', '=', actor)]));

@@ -47,7 +47,9 @@ export async function rollupGroups(
   earliestStart?: string,
 ): Promise<readonly RollupGroup[] | null> {
   const { expression, needs } = grouping(by, backend);
-  const grain = rollupGrain(query, needs);
+  const days = by === 'day' || by === 'week' || by === 'month' ? by : null;
+  // the buckets the days are grouped into: the stats dimension's, or the series' period
+  const grain = rollupGrain(query, needs, period ?? days);
   if (grain === null) return null;
   const when = period === null ? sql<string>`''` : dayBucket('trend_rollup.day', period, backend)!;
   return db

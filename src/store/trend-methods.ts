@@ -80,7 +80,7 @@ export function createTrendMethods(
       const rows = await guarded(label, async () => {
         const earliest = await earliestStart(query);
         const { key, name } = SPLITS[split];
-        const grain = rollupGrain(query, key === name ? [key] : [key, name]);
+        const grain = rollupGrain(query, key === name ? [key] : [key, name], interval);
         const keyColumn = sql.ref(`events.${key}`);
         const cellKey = sql.ref(`trend_rollup.${key}`);
         const withDaily =

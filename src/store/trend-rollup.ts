@@ -1,6 +1,7 @@
 import type { Transaction } from 'kysely';
-import { sql } from 'kysely';
 import { chunks } from './chunks.js';
+import { isoWeek, isoWeekBounds } from './iso-week.js';
+import type { StoreDialect } from './migrations/column-types.js';
 import type { Database } from './schema.js';
 
 /**
@@ -34,18 +35,35 @@ export type RollupDimension = (typeof ROLLUP_DIMENSIONS)[number];
 export interface RollupGrain {
   readonly id: number;
   readonly keeps: readonly RollupDimension[];
+  /**
+   * 'day': `day` and `end_day` are the event's start and end days. 'week': both are the Monday of the ISO week
+   * holding them, which is exact for a read whose buckets are weeks (or none) and whose `from` is a Monday and `to`
+   * a Sunday (the district table's windows, the page with no dates): seven times fewer rows.
+   */
+  readonly span: 'day' | 'week';
 }
 
+const COARSE: readonly (readonly RollupDimension[])[] = [
+  ['admin1_key', 'event_type'],
+  ['admin1_key', 'actor1_key', 'actor1_name'],
+  ['admin1_key', 'admin2_key', 'admin2'],
+];
+
 /**
- * The grains, smallest first: a read takes the first that keeps every dimension it groups or filters by. The
- * province is in each coarse grain because the page's province filter is common and multiplies rows by a handful.
+ * The grains, in the order a read tries them: weeks before days, and smallest first; a read takes the first it
+ * may use that keeps every dimension it groups or filters by. The province is in each coarse grain because the
+ * page's province filter is common and multiplies rows by a handful. Only the day grain keeps every dimension.
  */
 export const ROLLUP_GRAINS: readonly RollupGrain[] = [
-  { id: 3, keeps: ['admin1_key', 'event_type'] },
-  { id: 2, keeps: ['admin1_key', 'actor1_key', 'actor1_name'] },
-  { id: 1, keeps: ['admin1_key', 'admin2_key', 'admin2'] },
-  { id: 0, keeps: ROLLUP_DIMENSIONS },
+  ...COARSE.map((keeps, i) => ({ id: 13 - i, keeps, span: 'week' as const })),
+  ...COARSE.map((keeps, i) => ({ id: 3 - i, keeps, span: 'day' as const })),
+  { id: 0, keeps: ROLLUP_DIMENSIONS, span: 'day' },
 ];
+
+/** The Monday of the ISO week holding a day (YYYY-MM-DD); the text itself when it is not a date. */
+export function mondayOf(day: string): string {
+  return isoWeek(day) === null ? day : isoWeekBounds(day).from;
+}
 
 /** The columns of the rollup's unique key, in the order of its index (grain and day first: the range a read scans). */
 export const ROLLUP_KEY = ['grain', 'day', 'end_day', ...ROLLUP_DIMENSIONS] as const;
@@ -105,7 +123,11 @@ export class RollupDelta {
   private count(rows: readonly RollupSource[], sign: 1 | -1): this {
     for (const row of rows) {
       for (const grain of ROLLUP_GRAINS) {
-        const cell: Cell = { grain: grain.id, day: row.date_start, end_day: row.date_end } as Cell;
+        const [day, end] =
+          grain.span === 'day'
+            ? [row.date_start, row.date_end]
+            : [mondayOf(row.date_start), mondayOf(row.date_end)];
+        const cell: Cell = { grain: grain.id, day, end_day: end } as Cell;
         for (const d of ROLLUP_DIMENSIONS) {
           const kept = grain.keeps.includes(d);
           cell[d] = d === 'contested' ? (kept ? (row.contested ?? 0) : 0) : kept ? (row[d] ?? '') : '';
@@ -151,26 +173,27 @@ export class RollupDelta {
 /**
  * The statements that fill the rollup from the events table, one per grain: the migration's backfill, and what a
  * bulk load that writes the events table directly runs after it (bench/bulk-events.ts). Plain SQL, the same on
- * both backends.
+ * both backends but for the week's Monday.
  */
-export function rollupBackfillStatements(): string[] {
+export function rollupBackfillStatements(dialect: StoreDialect): string[] {
+  // the Monday of the ISO week, as mondayOf gives it (SQLite: forward to Sunday, back six days)
+  const monday = (column: string) =>
+    dialect === 'sqlite'
+      ? `coalesce(date(${column}, 'weekday 0', '-6 days'), ${column})`
+      : `to_char(date_trunc('week', cast(${column} as date)), 'YYYY-MM-DD')`;
   return ROLLUP_GRAINS.map((grain) => {
+    const [day, end] =
+      grain.span === 'day' ? ['date_start', 'date_end'] : [monday('date_start'), monday('date_end')];
     const values = ROLLUP_DIMENSIONS.map((d) => {
       if (!grain.keeps.includes(d)) return d === 'contested' ? '0' : "''";
       return d === 'contested' ? 'contested' : `coalesce(${d}, '')`;
     });
-    const grouped = ['date_start', 'date_end', ...values.filter((v) => v !== '0' && v !== "''")];
+    const grouped = [day, end, ...values.filter((v) => v !== '0' && v !== "''")];
     return (
       `insert into trend_rollup (${ROLLUP_KEY.join(', ')}, events, fatalities) ` +
-      `select ${grain.id}, date_start, date_end, ${values.join(', ')}, count(*), ` +
+      `select ${grain.id}, ${day}, ${end}, ${values.join(', ')}, count(*), ` +
       `sum(case when fatalities_best > 0 then fatalities_best else 0 end) ` +
       `from events group by ${grouped.join(', ')}`
     );
   });
-}
-
-/** Empties the rollup and fills it again from the events (used after a bulk load). */
-export async function rebuildTrendRollup(trx: Transaction<Database>): Promise<void> {
-  await trx.deleteFrom('trend_rollup').execute();
-  for (const statement of rollupBackfillStatements()) await sql.raw(statement).execute(trx);
 }

@@ -74,6 +74,11 @@ const FILTERS: readonly EventQuery[] = [
   { contested: true },
   { from: '2025-01-10', to: '2025-02-20' },
   { from: '2025-01-10', admin1: 'Balochistan', actor: 'Baloch Liberation Army', contested: false },
+  // a Monday to a Sunday: the week grains answer the reads by week or by no period
+  { from: '2025-01-06', to: '2025-02-23' },
+  { from: '2025-01-13', admin1: 'Balochistan' },
+  { from: '2025-01-06', to: '2025-02-23', type: 'Battles' },
+  { to: '2025-01-26', actor: 'Tehrik-i-Taliban Pakistan' },
 ];
 
 function byText<T>(rows: readonly T[]): T[] {
@@ -158,6 +163,5 @@ export function rollupContractCases(store: () => Store): void {
     expect(await store().getEvent('ev-roll-2')).toBeNull();
     expect(await store().countEvents({})).toBe(46);
     await expectRollupMatchesEvents(store());
-
   });
 }

@@ -1,13 +1,14 @@
 import { sql, type Kysely, type Migration } from 'kysely';
 import { ROLLUP_KEY, rollupBackfillStatements } from '../trend-rollup.js';
+import type { StoreDialect } from './column-types.js';
 
 /**
- * The trends' per-day rollup (src/store/trend-rollup.ts), filled from the events already stored. Its unique key
+ * The trends' per-day rollup (src/store/trend-rollup.ts), filled from the events already stored. Its primary key
  * starts with grain and day, so it is also the index of a read over a date range; the others serve the filters
  * that pick few rows of a grain (a district, an actor on either side). The partial index on emptied rows lets a
  * write drop them without a scan.
  */
-export function trendRollupMigration(): Migration {
+export function trendRollupMigration(dialect: StoreDialect): Migration {
   return {
     async up(db: Kysely<unknown>): Promise<void> {
       let table = db.schema
@@ -21,16 +22,12 @@ export function trendRollupMigration(): Migration {
             ? table.addColumn(column, 'integer', (c) => c.notNull())
             : table.addColumn(column, 'text', (c) => c.notNull());
       }
-      await table
+      table = table
         .addColumn('events', 'integer', (c) => c.notNull())
         .addColumn('fatalities', 'integer', (c) => c.notNull())
-        .execute();
-      await db.schema
-        .createIndex('trend_rollup_key')
-        .on('trend_rollup')
-        .unique()
-        .columns([...ROLLUP_KEY])
-        .execute();
+        .addPrimaryKeyConstraint('trend_rollup_pk', [...ROLLUP_KEY] as never);
+      // SQLite: the rows are stored in the key's order, so a grain's days are one contiguous range of the table
+      await (dialect === 'sqlite' ? table.modifyEnd(sql`without rowid`) : table).execute();
       for (const column of ['admin1_key', 'admin2_key', 'actor1_key', 'actor2_key']) {
         await db.schema
           .createIndex(`trend_rollup_${column}_idx`)
@@ -39,7 +36,7 @@ export function trendRollupMigration(): Migration {
           .execute();
       }
       await sql`create index trend_rollup_empty_idx on trend_rollup (grain) where events = 0`.execute(db);
-      for (const statement of rollupBackfillStatements()) await sql.raw(statement).execute(db);
+      for (const statement of rollupBackfillStatements(dialect)) await sql.raw(statement).execute(db);
     },
     async down(db: Kysely<unknown>): Promise<void> {
       await db.schema.dropTable('trend_rollup').ifExists().execute();

@@ -33,7 +33,7 @@ export function storeMigrations(dialect: StoreDialect): Record<string, Migration
     '0013-users': usersMigration(dialect),
     '0016-event-changes': eventChangesMigration(dialect),
     '0015-alert-deliveries': alertDeliveriesMigration(),
-    '0018-trend-rollup': trendRollupMigration(),
+    '0018-trend-rollup': trendRollupMigration(dialect),
   };
 }
 
