@@ -24,10 +24,11 @@ const SPLITS = {
 } as const satisfies Record<TrendSplit, { key: RollupDimension; name: RollupDimension }>;
 
 /**
- * Trend counts in one statement. The events are first counted per key and day (`daily`): grouped in the order
- * of the key's covering index (key, date_start, …), that is a streaming aggregation with no sort of the matches,
- * and it leaves at most keys × days rows, a few hundred thousand at most. The buckets (week, month) and the top
- * keys are then taken over those rows, so the week's label is computed per day, not per event.
+ * Trend counts in one statement. The events are first counted per key and day (`daily`): summed from the trend
+ * rollup's cells when the filters are expressible on it (rollup-query.ts; a week grain's day is the week's
+ * Monday), else grouped from the events in the order of the key's covering index (key, date_start, …), a
+ * streaming aggregation with no sort of the matches. Either leaves at most keys × days rows. The buckets (week,
+ * month) and the top keys are then taken over those rows, so the week's label is computed per day, not per event.
  */
 export function createTrendMethods(
   db: Kysely<Database>,
