@@ -6,7 +6,7 @@ import { rollupFilter, rollupGrain } from './rollup-query.js';
 import type { Database } from './schema.js';
 import { toNumber } from './schema.js';
 import { guarded } from './store-error.js';
-import type { EventQuery, Store, TrendBucket, TrendInterval, TrendSplit } from './store.js';
+import type { EventQuery, Store, TrendBucket, TrendSplit } from './store.js';
 import type { TextSearch } from './text-search.js';
 import type { RollupDimension } from './trend-rollup.js';
 
