@@ -11,7 +11,8 @@ type RollupBuilder = ExpressionBuilder<Database, 'trend_rollup'>;
 
 /**
  * The rollup dimensions the query's filters need, or null when a filter is not one the rollup can answer: a
- * publisher, a document, an operation, a minimum of publishers or a search with a word in it select events by
+ * publisher, a document, an operation, a minimum of publishers, a search with a word in it, an actor (either side),
+ * a sub-event type or `contested` select events by
  * what the rollup does not count by, so those reads fall back to the events table.
  */
 function filterDimensions(query: EventQuery): RollupDimension[] | null {
@@ -25,12 +26,17 @@ function filterDimensions(query: EventQuery): RollupDimension[] | null {
     [query.admin1, query.admin2, query.actor, query.type].includes('')
   )
     return null;
+  // an actor on either side, a sub-event type and `contested` are not rollup dimensions (trend-rollup.ts says why)
+  if (
+    query.actor !== undefined ||
+    query.contested !== undefined ||
+    (query.type !== undefined && !isEventType(query.type))
+  )
+    return null;
   const out: RollupDimension[] = [];
   if (query.admin1 !== undefined) out.push('admin1_key');
   if (query.admin2 !== undefined) out.push('admin2_key');
-  if (query.actor !== undefined) out.push('actor1_key', 'actor2_key');
-  if (query.type !== undefined) out.push(isEventType(query.type) ? 'event_type' : 'sub_event_type');
-  if (query.contested !== undefined) out.push('contested');
+  if (query.type !== undefined) out.push('event_type');
   return out;
 }
 
@@ -87,19 +93,7 @@ export function rollupFilter(
     if (query.to !== undefined) all.push(eb('trend_rollup.day', '<=', query.to));
     if (query.admin1 !== undefined) all.push(eb('trend_rollup.admin1_key', '=', foldKey(query.admin1) ?? ''));
     if (query.admin2 !== undefined) all.push(eb('trend_rollup.admin2_key', '=', foldKey(query.admin2) ?? ''));
-    if (query.actor !== undefined) {
-      const actor = foldKey(query.actor) ?? '';
-      all.push(eb.or([eb('trend_rollup.actor1_key', '=', actor), eb('trend_rollup.actor2_key', '=', actor)]));
-    }
-    if (query.type !== undefined)
-      all.push(
-        eb(
-          isEventType(query.type) ? 'trend_rollup.event_type' : 'trend_rollup.sub_event_type',
-          '=',
-          query.type,
-        ),
-      );
-    if (query.contested !== undefined) all.push(eb('trend_rollup.contested', '=', query.contested ? 1 : 0));
+    if (query.type !== undefined) all.push(eb('trend_rollup.event_type', '=', query.type));
     return eb.and(all);
   };
 }

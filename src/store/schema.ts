@@ -303,11 +303,8 @@ export interface TrendRollupTable {
   admin2_key: string;
   admin2: string;
   event_type: string;
-  sub_event_type: string;
   actor1_key: string;
   actor1_name: string;
-  actor2_key: string;
-  contested: number;
   events: number;
   fatalities: number;
 }

@@ -23,11 +23,8 @@ export const ROLLUP_DIMENSIONS = [
   'admin2_key',
   'admin2',
   'event_type',
-  'sub_event_type',
   'actor1_key',
   'actor1_name',
-  'actor2_key',
-  'contested',
 ] as const;
 
 export type RollupDimension = (typeof ROLLUP_DIMENSIONS)[number];
@@ -51,13 +48,16 @@ const COARSE: readonly (readonly RollupDimension[])[] = [
 
 /**
  * The grains, in the order a read tries them: weeks before days, and smallest first; a read takes the first it
- * may use that keeps every dimension it groups or filters by. The province is in each coarse grain because the
- * page's province filter is common and multiplies rows by a handful. Only the day grain keeps every dimension.
+ * may use that keeps every dimension it groups or filters by. The province is in each grain because the page's
+ * province filter is common and multiplies rows by a handful.
+ *
+ * There is no grain of every dimension (both actors, sub-event type, contested): measured at a million events
+ * (docs/trends.md) it had nearly a row per event, and its reads, which cannot stream in one key's order, were
+ * several times slower than the covering indexes of the events table that answer those filters instead.
  */
 export const ROLLUP_GRAINS: readonly RollupGrain[] = [
   ...COARSE.map((keeps, i) => ({ id: 13 - i, keeps, span: 'week' as const })),
   ...COARSE.map((keeps, i) => ({ id: 3 - i, keeps, span: 'day' as const })),
-  { id: 0, keeps: ROLLUP_DIMENSIONS, span: 'day' },
 ];
 
 /** The Monday of the ISO week holding a day (YYYY-MM-DD); the text itself when it is not a date. */
@@ -76,11 +76,8 @@ export interface RollupSource {
   readonly admin2_key?: string | null;
   readonly admin2?: string | null;
   readonly event_type: string;
-  readonly sub_event_type: string;
   readonly actor1_key?: string | null;
   readonly actor1_name?: string | null;
-  readonly actor2_key?: string | null;
-  readonly contested?: number;
   readonly fatalities_best?: number | null;
 }
 
@@ -92,11 +89,8 @@ export const ROLLUP_SOURCE_COLUMNS = [
   'admin2_key',
   'admin2',
   'event_type',
-  'sub_event_type',
   'actor1_key',
   'actor1_name',
-  'actor2_key',
-  'contested',
   'fatalities_best',
 ] as const;
 
@@ -130,7 +124,7 @@ export class RollupDelta {
         const cell: Cell = { grain: grain.id, day, end_day: end } as Cell;
         for (const d of ROLLUP_DIMENSIONS) {
           const kept = grain.keeps.includes(d);
-          cell[d] = d === 'contested' ? (kept ? (row.contested ?? 0) : 0) : kept ? (row[d] ?? '') : '';
+          cell[d] = kept ? (row[d] ?? '') : '';
         }
         const key = JSON.stringify(ROLLUP_KEY.map((k) => cell[k]));
         const change = this.cells.get(key) ?? { cell, events: 0, fatalities: 0 };
@@ -184,11 +178,8 @@ export function rollupBackfillStatements(dialect: StoreDialect): string[] {
   return ROLLUP_GRAINS.map((grain) => {
     const [day, end] =
       grain.span === 'day' ? ['date_start', 'date_end'] : [monday('date_start'), monday('date_end')];
-    const values = ROLLUP_DIMENSIONS.map((d) => {
-      if (!grain.keeps.includes(d)) return d === 'contested' ? '0' : "''";
-      return d === 'contested' ? 'contested' : `coalesce(${d}, '')`;
-    });
-    const grouped = [day, end, ...values.filter((v) => v !== '0' && v !== "''")];
+    const values = ROLLUP_DIMENSIONS.map((d) => (grain.keeps.includes(d) ? `coalesce(${d}, '')` : "''"));
+    const grouped = [day, end, ...values.filter((v) => v !== "''")];
     return (
       `insert into trend_rollup (${ROLLUP_KEY.join(', ')}, events, fatalities) ` +
       `select ${grain.id}, ${day}, ${end}, ${values.join(', ')}, count(*), ` +

@@ -56,8 +56,7 @@ function events(): StoredEvent[] {
   );
 }
 
-const ORDER =
-  'grain, day, end_day, admin1_key, admin2_key, admin2, event_type, sub_event_type, actor1_key, actor1_name, actor2_key, contested';
+const ORDER = 'grain, day, end_day, admin1_key, admin2_key, admin2, event_type, actor1_key, actor1_name';
 
 async function storeEvents(store: Store): Promise<void> {
   await store.saveDocuments([makeDocument(900)]);
