@@ -14,7 +14,12 @@ import { ingestCorpusInProcess, type IngestMemory } from './bench-ingest-memory.
 import { benchResolve } from './bench-resolve.js';
 import { benchSearch } from './bench-search.js';
 import { benchQueue, type QueueRun } from './bench-queue.js';
-import { benchTrendsPostgres, benchTrendsSqlite, type TrendsRun } from './bench-trends.js';
+import {
+  benchTrendsPostgres,
+  benchTrendsSqlite,
+  type EndpointFigures,
+  type TrendsRun,
+} from './bench-trends.js';
 
 function line(r: Rate): string {
   const rate = Math.round(r.docs / r.seconds).toString();
@@ -263,7 +268,16 @@ const SECTIONS: Record<string, (count: number, quick: boolean, options: BenchOpt
       `Trends API on ${events} events (bar: under 500 ms), read cache off, each request timed after a warming round`,
     );
     const report = (r: TrendsRun) => {
-      console.log(`  ${r.backend}: ${r.events} events bulk-loaded in ${r.loadSeconds.toFixed(1)} s`);
+      console.log(
+        `  ${r.backend}: ${r.events} events bulk-loaded in ${r.loadSeconds.toFixed(1)} s (trend rollup: ${r.rollupRows} rows)`,
+      );
+      const line = (name: string, f: EndpointFigures) =>
+        `${name}  p50 ${f.p50Ms} ms  p99 ${f.p99Ms} ms  max ${f.maxMs} ms`;
+      for (const page of r.pages) {
+        console.log(`    Trends page, ${page.name}: ${line(`${page.load.requests} loads`, page.load)}`);
+        for (const [url, f] of page.requests) console.log(`      ${line(url.padEnd(60), f)}`);
+      }
+      console.log(`    ${line(`faultline trends store read, ${r.cli.requests} reads`, r.cli)}`);
       for (const [name, f] of [
         ['GET /api/trends/series', r.series],
         ['GET /api/trends/districts', r.districts],

@@ -333,9 +333,12 @@ export function createKyselyStore(db: Kysely<Database>, options: KyselyStoreOpti
     ...createReviewMethods(db, now),
     ...createChangeMethods(db, options.textSearch),
     ...createDeliveryMethods(db),
-    ...createSeriesMethods(db, options.textSearch),
+    ...createSeriesMethods(db, options.textSearch, options.backend),
     ...createTrendMethods(db, options.textSearch, options.backend),
-    ...createEventMethods(db, options.textSearch, { rowidLocator: options.rowidLocator === true }),
+    ...createEventMethods(db, options.textSearch, {
+      rowidLocator: options.rowidLocator === true,
+      backend: options.backend,
+    }),
     async listGazetteerRows(): Promise<readonly GazetteerRow[]> {
       const rows = await guarded('listGazetteerRows', () =>
         db.selectFrom('gazetteer_places').selectAll().orderBy('id').execute(),

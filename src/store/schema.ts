@@ -349,6 +349,24 @@ export interface HostSlotsTable {
   next_at_ms: number | string;
 }
 
+/**
+ * Events and fatalities per start day, end day and the dimensions of one grain (migration 0018, see
+ * trend-rollup.ts); '' stands for a missing value and for a dimension the grain does not keep.
+ */
+export interface TrendRollupTable {
+  grain: number;
+  day: string;
+  end_day: string;
+  admin1_key: string;
+  admin2_key: string;
+  admin2: string;
+  event_type: string;
+  actor1_key: string;
+  actor1_name: string;
+  events: number;
+  fatalities: number;
+}
+
 export interface Database {
   documents: DocumentsTable;
   mentions: MentionsTable;
@@ -376,6 +394,7 @@ export interface Database {
   resolution_overrides: ResolutionOverridesTable;
   resolution_override_mentions: ResolutionOverrideMentionsTable;
   host_slots: HostSlotsTable;
+  trend_rollup: TrendRollupTable;
 }
 
 /** Converts a count or bigint column value (a string from pg, a number from SQLite) to a number. */
