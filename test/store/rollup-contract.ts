@@ -163,5 +163,22 @@ export function rollupContractCases(store: () => Store): void {
     expect(await store().getEvent('ev-roll-2')).toBeNull();
     expect(await store().countEvents({})).toBe(46);
     await expectRollupMatchesEvents(store());
+
+    // a person's edit moves the event between cells: another type, day and figure
+    const edited = first[30]!;
+    const review = await store().getEventReview(edited.record.id);
+    await store().editEvent({
+      eventId: edited.record.id,
+      version: review!.version,
+      editor: { userId: null, name: 'api-token' },
+      reason: null,
+      changes: {
+        event_type: 'Protests',
+        sub_event_type: 'Peaceful protest',
+        date: { start: '2019-02-03', end: '2019-02-03', precision: 'day' },
+        fatalities: { low: 40, best: 40, high: 40 },
+      },
+    });
+    await expectRollupMatchesEvents(store());
   });
 }
