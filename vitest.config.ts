@@ -2,8 +2,8 @@ import { existsSync } from 'node:fs';
 import { defineConfig } from 'vitest/config';
 
 /**
- * Files that must have the machine to themselves: they time their own work (linearity checks, latency bounds), or
- * share one PostgreSQL queue schema (pg-boss's) and kill real processes. They run one at a time, after the rest.
+ * Files that must have the machine to themselves: they time their own work (linearity checks, latency bounds, the
+ * spacing of requests) or run and kill real worker processes. They run one at a time, after the rest.
  */
 const ALONE = [
   'test/bench/synthetic-corpus.test.ts',
@@ -19,11 +19,13 @@ const ALONE = [
   'test/extract/places/places-robustness.test.ts',
   'test/extract/sentences/split-sentences.test.ts',
   'test/feeds/parse-feed.test.ts',
+  'test/feeds/store-host-gate.test.ts',
   'test/ingest/read-inputs.test.ts',
   'test/ingest/robustness.test.ts',
   'test/lexicon/gazetteer.test.ts',
   'test/pipeline/crash-recovery.test.ts',
   'test/pipeline/deliver-alerts.test.ts',
+  'test/queue/bad-input.test.ts',
   'test/queue/job-queue.test.ts',
   'test/queue/worker-crash.test.ts',
   'test/resolve/plan-merges-scale.test.ts',

@@ -3,7 +3,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { HostGate } from '../src/feeds/host-gate.js';
+import { ProcessHostGate } from '../src/feeds/host-gate.js';
 import { pollDueFeeds } from '../src/pipeline/watch-feeds.js';
 import { openSqliteStore } from '../src/store/sqlite/sqlite-store.js';
 
@@ -76,7 +76,7 @@ export async function benchFeedPolling(feeds: number, rounds = 3): Promise<FeedP
         if (process.env['BENCH_DEBUG']) console.error(line);
       },
       fetch: { guard: { allowPrivate: true }, timeoutMs: 10_000, maxBytes: 1_000_000 },
-      gate: new HostGate(0),
+      gate: new ProcessHostGate(0),
       now: at(1),
     };
     await pollEveryDueFeed(deps);

@@ -4,6 +4,7 @@ import type { Knowledge } from '../src/extract/knowledge.js';
 import { eventSourceRows, eventToRow } from '../src/store/event-rows.js';
 import { openSqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import type { Store } from '../src/store/store.js';
+import { rollupBackfillStatements } from '../src/store/trend-rollup.js';
 import { syntheticDocuments, syntheticEvents } from './bench-api.js';
 
 /** Rows per statement: sent as one JSON parameter, so a statement binds one value however many rows it has. */
@@ -31,7 +32,8 @@ async function insertRows(client: pg.PoolClient, table: string, rows: readonly o
  * links mentions, would take longer than the benchmark that reads them. The events table's secondary indexes are
  * dropped for the load and built again from their own definitions after it (one sort each instead of a million
  * insertions into each), as a bulk load is done. Ends with VACUUM ANALYZE, as autovacuum would after a load: the
- * visibility map lets the list read from its covering indexes alone.
+ * visibility map lets the list read from its covering indexes alone. The trend rollup, which a write through the
+ * store keeps, is filled from the loaded events as the migration fills it.
  */
 export async function bulkLoadPostgres(
   store: Store,
@@ -69,6 +71,11 @@ export async function bulkLoadPostgres(
     }
     await client.query("set maintenance_work_mem = '256MB'");
     for (const { indexdef } of indexes.rows) await client.query(indexdef);
+    await client.query('begin');
+    await client.query('delete from trend_rollup');
+    for (const statement of rollupBackfillStatements('postgres')) await client.query(statement);
+    await client.query('commit');
+    await client.query('vacuum analyze trend_rollup');
     await client.query('vacuum analyze events');
     await client.query('vacuum analyze event_sources');
   } finally {
@@ -121,6 +128,10 @@ export async function bulkLoadSqlite(path: string, count: number, knowledge: Kno
       })();
     }
     for (const { sql } of indexes) db.exec(sql);
+    db.transaction(() => {
+      db.exec('delete from trend_rollup');
+      for (const statement of rollupBackfillStatements('sqlite')) db.exec(statement);
+    })();
     db.exec('analyze');
   } finally {
     db.close();

@@ -1,9 +1,11 @@
+import { loadavg } from 'node:os';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { packageRoot } from '../src/cli/package-root.js';
 import { benchApi, type LoadFigures } from './bench-api.js';
 import { benchExtract, benchExtractThreads } from './bench-extract.js';
+import { benchFeedJobs } from './bench-feed-jobs.js';
 import { benchFeedPolling } from './bench-feeds.js';
 import { benchFreshness } from './bench-freshness.js';
 import type { ExtractCorpus } from './extract-inputs.js';
@@ -12,7 +14,12 @@ import { ingestCorpusInProcess, type IngestMemory } from './bench-ingest-memory.
 import { benchResolve } from './bench-resolve.js';
 import { benchSearch } from './bench-search.js';
 import { benchQueue, type QueueRun } from './bench-queue.js';
-import { benchTrendsPostgres, benchTrendsSqlite, type TrendsRun } from './bench-trends.js';
+import {
+  benchTrendsPostgres,
+  benchTrendsSqlite,
+  type EndpointFigures,
+  type TrendsRun,
+} from './bench-trends.js';
 
 function line(r: Rate): string {
   const rate = Math.round(r.docs / r.seconds).toString();
@@ -129,13 +136,25 @@ const SECTIONS: Record<string, (count: number, quick: boolean, options: BenchOpt
       );
     }
   },
-  async feeds(_count, quick) {
+  async feeds(_count, quick, options) {
     const feeds = quick ? 100 : 500;
     console.log('feed polling (bar: 500 unchanged feeds polled every minute cost under 10% of one core)');
     const r = await benchFeedPolling(feeds);
     console.log(
-      `  ${r.feeds} feeds answering 304, ${r.rounds} rounds: ${r.cpuSecondsPerRound.toFixed(2)} s CPU and ${r.wallSecondsPerRound.toFixed(2)} s per round (poller and fixture server together) = ${(100 * r.shareOfCorePerMinute).toFixed(1)}% of one core at one round a minute`,
+      `  watch (SQLite): ${r.feeds} feeds answering 304, ${r.rounds} rounds: ${r.cpuSecondsPerRound.toFixed(2)} s CPU and ${r.wallSecondsPerRound.toFixed(2)} s per round (poller and fixture server together) = ${(100 * r.shareOfCorePerMinute).toFixed(1)}% of one core at one round a minute`,
     );
+    if (options.databaseUrl === null) {
+      console.log('  scheduler + worker (PostgreSQL): not run (give --database-url=URL)');
+      return;
+    }
+    const q = await benchFeedJobs(options.databaseUrl, feeds);
+    console.log(
+      `  scheduler + worker (PostgreSQL, poll jobs, host slots): ${q.rounds} rounds: ${q.cpuSecondsPerRound.toFixed(2)} s CPU and ${q.wallSecondsPerRound.toFixed(2)} s per round (scheduler, worker and fixture server; not the database server) = ${(100 * q.shareOfCorePerMinute).toFixed(1)}% of one core at one round a minute (load average ${loadavg()[0]!.toFixed(2)})`,
+    );
+    if (q.databaseCpuSecondsPerRound !== null)
+      console.log(
+        `    and the PostgreSQL server's sessions of the bench: ${q.databaseCpuSecondsPerRound.toFixed(2)} s CPU per round; together ${((100 * (q.cpuSecondsPerRound + q.databaseCpuSecondsPerRound)) / 60).toFixed(1)}% of one core`,
+      );
   },
   async freshness(_count, quick) {
     console.log(
@@ -249,7 +268,16 @@ const SECTIONS: Record<string, (count: number, quick: boolean, options: BenchOpt
       `Trends API on ${events} events (bar: under 500 ms), read cache off, each request timed after a warming round`,
     );
     const report = (r: TrendsRun) => {
-      console.log(`  ${r.backend}: ${r.events} events bulk-loaded in ${r.loadSeconds.toFixed(1)} s`);
+      console.log(
+        `  ${r.backend}: ${r.events} events bulk-loaded in ${r.loadSeconds.toFixed(1)} s (trend rollup: ${r.rollupRows} rows)`,
+      );
+      const line = (name: string, f: EndpointFigures) =>
+        `${name}  p50 ${f.p50Ms} ms  p99 ${f.p99Ms} ms  max ${f.maxMs} ms`;
+      for (const page of r.pages) {
+        console.log(`    Trends page, ${page.name}: ${line(`${page.load.requests} loads`, page.load)}`);
+        for (const [url, f] of page.requests) console.log(`      ${line(url.padEnd(60), f)}`);
+      }
+      console.log(`    ${line(`faultline trends store read, ${r.cli.requests} reads`, r.cli)}`);
       for (const [name, f] of [
         ['GET /api/trends/series', r.series],
         ['GET /api/trends/districts', r.districts],

@@ -1,6 +1,6 @@
 import { openContext } from '../context.js';
 import { describeError } from '../errors/errors.js';
-import { HostGate } from '../feeds/host-gate.js';
+import { ProcessHostGate } from '../feeds/host-gate.js';
 import { pollDueFeeds, type RoundSummary } from '../pipeline/watch-feeds.js';
 import { STORE_OPTIONS, parseCommand, type CliIo } from './cli-io.js';
 import { configFromFlags } from './config-from-flags.js';
@@ -58,7 +58,7 @@ export async function watchCommand(
       timeoutMs: config.timeoutMs,
       maxBytes: config.maxBytes,
     },
-    gate: new HostGate(HOST_INTERVAL_MS),
+    gate: new ProcessHostGate(HOST_INTERVAL_MS),
     now: () => new Date(),
   };
   try {

@@ -1,5 +1,5 @@
 import { openContext } from '../context.js';
-import { HostGate } from '../feeds/host-gate.js';
+import { StoreHostGate } from '../feeds/store-host-gate.js';
 import { jobHandlers } from '../queue/job-handlers.js';
 import { JobQueue } from '../queue/job-queue.js';
 import { runWorker, type WorkerCounts } from '../queue/run-worker.js';
@@ -17,6 +17,10 @@ export const WORKER_HELP = `faultline worker [--concurrency N] [--database-url U
 /** Between two looks at an empty queue. */
 const IDLE_MS = 250;
 const PROGRESS_MS = 5000;
+/** Between two requests to one host, across all workers (as `watch` within its process). */
+const HOST_INTERVAL_MS = 1000;
+/** A host's slot outlives its request's timeout by this much before another worker may take it. */
+const LEASE_MARGIN_MS = 5000;
 
 function summary(counts: WorkerCounts): string {
   const kinds = Object.entries(counts.byKind)
@@ -73,7 +77,11 @@ export async function workerCommand(argv: readonly string[], io: CliIo): Promise
         timeoutMs: config.timeoutMs,
         maxBytes: config.maxBytes,
       },
-      gate: new HostGate(1000),
+      // shared with every worker on the database: one request per host at a time, 1 s apart, Retry-After kept
+      gate: new StoreHostGate(store, {
+        minIntervalMs: HOST_INTERVAL_MS,
+        leaseMs: config.timeoutMs + LEASE_MARGIN_MS,
+      }),
       now: () => new Date(),
       queue,
     });

@@ -20,6 +20,7 @@ export const ERROR_CODES = {
   FL_ERR_HTTP_REDIRECTS: { status: 502, message: 'redirects too many times' },
   FL_ERR_FEED_FORMAT: { status: 422, message: 'is not an RSS, Atom or JSON feed' },
   FL_ERR_FEED_ITEM: { status: 422, message: 'is a feed item with no link and no text' },
+  FL_ERR_HOST_DEFERRED: { status: 503, message: 'asked to be left alone for now (Retry-After)' },
   FL_ERR_BAD_DATE: { status: 400, message: 'is not a valid date (YYYY-MM-DD)' },
   FL_ERR_BAD_ARGUMENT: { status: 400, message: 'is not a valid argument' },
   FL_ERR_CONFIG: { status: 500, message: 'is not a valid setting' },

@@ -1,12 +1,11 @@
 import { FaultlineError } from '../errors/errors.js';
 import { EXTRACTOR_VERSION } from '../extract/extract-document.js';
 import type { FeedItem } from '../feeds/parse-feed.js';
-import { pollFeed } from '../feeds/poll-feed.js';
 import { buildDocument } from '../ingest/build-document.js';
 import type { Feed, Store } from '../store/store.js';
 import { extractAndSave } from './extract-and-save.js';
 import { resolvePending, type PendingSummary } from './resolve-pending.js';
-import { itemInput, later, type WatchDeps } from './watch-feeds.js';
+import { itemInput, later, pollThroughGate, type WatchDeps } from './watch-feeds.js';
 
 /**
  * The stages of the job queue (src/queue), one function per kind of job, each safe to run twice: a second run
@@ -35,11 +34,11 @@ export async function pollFeedForJobs(
   url: string,
   handOn: (items: readonly ItemToFetch[]) => Promise<void>,
 ): Promise<FeedPollOutcome> {
-  const feed = (await deps.store.listFeeds()).find((f) => f.url === url);
-  if (feed === undefined) return { kind: 'absent' };
+  const feed = await deps.store.getFeed(url);
+  if (feed === null) return { kind: 'absent' };
   const polledAt = deps.now();
   if (feed.nextPollAt > polledAt.toISOString()) return { kind: 'not-due' };
-  const result = await deps.gate.run(feed.url, () => pollFeed(feed, deps.fetch));
+  const result = await pollThroughGate(deps, feed);
   const base = { polledAt: polledAt.toISOString(), itemsSeen: 0, itemsStored: 0, error: null };
   if (result.kind === 'not-modified') {
     await deps.store.recordFeedPoll(url, {
@@ -86,7 +85,8 @@ function next(feed: Feed, polledAt: Date): string {
 /**
  * Fetches an item's page (its feed summary when the page cannot be fetched) and stores it as a document; returns
  * its id. An item whose link is held already costs nothing; a document is keyed by its clean text, so storing one
- * twice stores it once. An item with nothing to read throws its one line (FL_ERR_FEED_ITEM, or the page's error).
+ * twice stores it once. An item with nothing to read throws its one line (FL_ERR_FEED_ITEM, or the page's error);
+ * a page whose host asked to be left alone throws HostDeferredError, for the job to be sent again for later.
  */
 export async function storeFeedItem(
   deps: Pick<WatchDeps, 'store' | 'fetch' | 'gate' | 'report'>,

@@ -48,15 +48,21 @@ export async function resolvePending(
   // more: far past that, two plans keep taking each other's events, and looping on would never end
   const limit = 2 * (await store.countPendingMentions()) + 1_000;
   while (rounds < (options.maxRounds ?? Number.POSITIVE_INFINITY)) {
-    const seeds = await store.listPendingMentions(size);
-    const first = seeds[0];
-    if (first === undefined) break;
-    // every round clears its seeds, so the same first seed twice means another writer keeps re-saving it
-    if (first.id === previousFirst) throw new Error(`mention ${first.id} stays unresolved after resolution`);
-    previousFirst = first.id;
-    if (mentions > limit) throw new Error(`resolution does not converge after ${mentions} mentions`);
-    options.onRound?.(seeds.length);
-    const summary = await resolveSeeds(store, seeds, { mentionsPerRound: options.mentionsPerRound });
+    // each round lists and plans under the store's resolution lock: a worker, a `resolve` and an `ingest` on one
+    // PostgreSQL database never plan the same events at once, and a round never plans what another just did
+    const summary = await store.whileResolving(async () => {
+      const seeds = await store.listPendingMentions(size);
+      const first = seeds[0];
+      if (first === undefined) return null;
+      // every round clears its seeds, so the same first seed twice means another writer keeps re-saving it
+      if (first.id === previousFirst)
+        throw new Error(`mention ${first.id} stays unresolved after resolution`);
+      previousFirst = first.id;
+      if (mentions > limit) throw new Error(`resolution does not converge after ${mentions} mentions`);
+      options.onRound?.(seeds.length);
+      return resolveSeeds(store, seeds, { mentionsPerRound: options.mentionsPerRound });
+    });
+    if (summary === null) break;
     eventsWritten += summary.events;
     mentions += summary.seeds;
     rounds++;

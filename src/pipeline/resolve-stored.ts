@@ -279,7 +279,9 @@ export async function resolveAround(store: Store, mentions: readonly Mention[]):
   let rest = mentions.map(seedOf).sort(compareSeeds);
   let total = NOTHING;
   while (rest.length > 0) {
-    const round = await resolveSeeds(store, rest);
+    // under the store's resolution lock, as every planner (see resolvePending)
+    const seeds = rest;
+    const round = await store.whileResolving(() => resolveSeeds(store, seeds));
     // a round takes a prefix of its seeds in this same order
     rest = rest.slice(Math.max(1, round.seeds));
     total = {
@@ -296,7 +298,12 @@ export async function resolveAround(store: Store, mentions: readonly Mention[]):
 }
 
 /** Rebuilds every publisher's profile from the stored documents and the events several publishers report. */
-export async function refreshPublisherProfiles(store: Store): Promise<void> {
+export function refreshPublisherProfiles(store: Store): Promise<void> {
+  // two rebuilds at once would each replace every profile: one at a time, as resolutions
+  return store.whileResolving(() => rebuildProfiles(store));
+}
+
+async function rebuildProfiles(store: Store): Promise<void> {
   const tally = new PublisherTally(await store.listPublisherDocuments());
   // a publisher's highest and lowest figures come from events that two publishers or more report; streamed,
   // one record at a time, so that the store's size never sits in memory

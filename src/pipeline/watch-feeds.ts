@@ -1,8 +1,8 @@
 import type { Document } from '../domain/index.js';
 import { FaultlineError } from '../errors/errors.js';
-import type { HostGate } from '../feeds/host-gate.js';
+import { HostDeferredError, type HostGate } from '../feeds/host-gate.js';
 import type { FeedItem } from '../feeds/parse-feed.js';
-import { pollFeed, type PollOptions } from '../feeds/poll-feed.js';
+import { pollFeed, type PollOptions, type PollResult } from '../feeds/poll-feed.js';
 import { buildDocument } from '../ingest/build-document.js';
 import { fetchInput } from '../ingest/fetch-input.js';
 import type { RawInput } from '../ingest/types.js';
@@ -33,7 +33,31 @@ export function later(now: Date, seconds: number): string {
   return new Date(now.getTime() + seconds * 1000).toISOString();
 }
 
-/** The page of an item as `ingest` reads it, else its feed summary (said so on stderr), else null (reported). */
+/**
+ * A feed's poll through the host gate, its Retry-After kept by the gate for every request to its host. A host
+ * that asked to be left alone longer than the gate waits is a failed poll, put off as long.
+ */
+export async function pollThroughGate(
+  deps: Pick<WatchDeps, 'fetch' | 'gate'>,
+  feed: Feed,
+): Promise<PollResult> {
+  try {
+    return await deps.gate.run(
+      feed.url,
+      () => pollFeed(feed, deps.fetch),
+      (r) => (r.kind === 'failed' ? r.retryAfterSeconds : null),
+    );
+  } catch (error) {
+    if (error instanceof HostDeferredError)
+      return { kind: 'failed', error, retryAfterSeconds: error.waitSeconds };
+    throw error;
+  }
+}
+
+/**
+ * The page of an item as `ingest` reads it, else its feed summary (said so on stderr), else null (reported).
+ * Throws HostDeferredError when the page's host asked to be left alone: the caller fetches it later.
+ */
 export async function itemInput(
   deps: Pick<WatchDeps, 'fetch' | 'gate' | 'report'>,
   feed: Pick<Feed, 'url' | 'publisher'>,
@@ -69,7 +93,7 @@ async function watchFeed(
   ingestOne: (docs: readonly Document[]) => Promise<{ stored: number; events: number }>,
 ): Promise<RoundSummary> {
   const polledAt = deps.now();
-  const result = await deps.gate.run(feed.url, () => pollFeed(feed, deps.fetch));
+  const result = await pollThroughGate(deps, feed);
   const base = { polledAt: polledAt.toISOString(), itemsSeen: 0, itemsStored: 0, error: null };
   const empty = { feeds: 1, notModified: 0, failed: 0, itemsSeen: 0, itemsStored: 0, events: 0 };
   if (result.kind === 'not-modified') {
@@ -92,10 +116,18 @@ async function watchFeed(
     return { ...empty, failed: 1 };
   }
   const docs: Document[] = [];
+  let deferred: HostDeferredError | null = null;
   for (const item of result.items) {
     // an item already held (by its link) costs no fetch and no extraction; one held by its text is found by id
     if (item.link && (await deps.store.documentIdByUrl(item.link)) !== null) continue;
-    const raw = await itemInput(deps, feed, item);
+    const raw = await itemInput(deps, feed, item).catch((error: unknown) => {
+      if (error instanceof HostDeferredError) return error;
+      throw error;
+    });
+    if (raw instanceof HostDeferredError) {
+      deferred = raw;
+      break;
+    }
     if (!raw) continue;
     const doc = buildDocument(raw, {
       published: null,
@@ -106,6 +138,20 @@ async function watchFeed(
     else docs.push(doc);
   }
   const { stored, events } = docs.length > 0 ? await ingestOne(docs) : { stored: 0, events: 0 };
+  if (deferred !== null) {
+    // the items after it are read at the next poll, which comes when the host allows: the validators are not
+    // kept, so that poll is not answered 304
+    deps.report(deferred.message);
+    await deps.store.recordFeedPoll(feed.url, {
+      ...base,
+      status: 'failed',
+      error: deferred.message,
+      itemsSeen: result.items.length,
+      itemsStored: stored,
+      nextPollAt: later(polledAt, Math.max(feed.everySeconds, deferred.waitSeconds)),
+    });
+    return { ...empty, failed: 1, itemsSeen: result.items.length, itemsStored: stored, events };
+  }
   await deps.store.recordFeedPoll(feed.url, {
     ...base,
     status: 'ok',

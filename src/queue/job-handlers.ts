@@ -1,4 +1,7 @@
 import { FaultlineError } from '../errors/errors.js';
+import { HostDeferredError } from '../feeds/host-gate.js';
+import { deliverAlerts, DEFAULT_DELIVERY } from '../pipeline/deliver-alerts.js';
+import { evaluateAlerts } from '../pipeline/evaluate-alerts.js';
 import type { FeedItem } from '../feeds/parse-feed.js';
 import {
   extractStoredDocument,
@@ -17,8 +20,11 @@ export type JobOutput = Readonly<Record<string, string | number | boolean>>;
 export type JobHandler = (data: unknown) => Promise<JobOutput>;
 
 export type HandlerDeps = WatchDeps & {
-  readonly queue: Pick<JobQueue, 'sendFetch' | 'sendExtract' | 'sendResolve' | 'whileResolving'>;
+  readonly queue: Pick<JobQueue, 'sendFetch' | 'sendExtract' | 'sendResolve'>;
 };
+
+/** What a resolution job may spend posting alerts to webhooks; what is left waits for the next (or `alerts deliver`). */
+const DELIVERY_BUDGET_MS = 5_000;
 
 function bad(kind: JobKind, what: string): FaultlineError {
   return new FaultlineError('FL_ERR_JOB_DATA', `a ${kind} job`, what);
@@ -62,13 +68,21 @@ export function jobHandlers(deps: HandlerDeps): Readonly<Record<JobKind, JobHand
       const outcome = await pollFeedForJobs(deps, url, async (items) => {
         for (const item of items) await deps.queue.sendFetch(item);
       });
-      // a failed poll is recorded on its feed (`feeds list`) and tried again at its next poll, not as a job
-      if (outcome.kind === 'failed') deps.report(outcome.error);
+      // a failed poll is recorded on its feed (`feeds list`), and fails its job with its one line (`jobs
+      // --failed`); a poll job is never retried (see sendPoll): the feed's next poll is its retry
+      if (outcome.kind === 'failed') throw new Error(outcome.error);
       if (outcome.kind !== 'polled') return { feed: url, status: outcome.kind };
       return { feed: url, status: 'ok', items: outcome.items, handedOn: outcome.handedOn };
     },
-    async 'fetch-page'(data) {
-      const docId = await storeFeedItem(deps, itemToFetch(data));
+    async 'fetch-page'(data): Promise<JobOutput> {
+      const item = itemToFetch(data);
+      const docId = await storeFeedItem(deps, item).catch(async (error: unknown) => {
+        if (!(error instanceof HostDeferredError)) throw error;
+        // its host asked for time (Retry-After): a job for then, rather than a worker held or a try spent
+        await deps.queue.sendFetch(item, error.waitSeconds);
+        return error;
+      });
+      if (docId instanceof HostDeferredError) return { deferredSeconds: docId.waitSeconds };
       await deps.queue.sendExtract(docId);
       return { docId };
     },
@@ -80,9 +94,22 @@ export function jobHandlers(deps: HandlerDeps): Readonly<Record<JobKind, JobHand
       return { docId, extracted: result.extracted, mentions: result.mentions };
     },
     async resolve() {
-      const summary = await deps.queue.whileResolving(() => resolveOneRound(deps.store));
+      // the round takes the store's resolution lock, which `resolve` and `ingest` take too
+      const summary = await resolveOneRound(deps.store);
       if (summary.pendingLeft > 0) await deps.queue.sendResolve();
-      return { mentions: summary.mentions, events: summary.eventsWritten, pendingLeft: summary.pendingLeft };
+      // the alert rules, as `watch` and `ingest` evaluate them after their resolutions: every time, not only
+      // when this round wrote events, since a worker killed after resolving leaves its retry nothing to resolve
+      // (a rule fires once a week, so evaluating again fires nothing twice)
+      const fired = await evaluateAlerts(deps.store, deps.now);
+      for (const f of fired) deps.report(`alert ${f.ruleId} fired for ${f.window}: ${f.reason}`);
+      const posted = await deliverAlerts(deps, { ...DEFAULT_DELIVERY, budgetMs: DELIVERY_BUDGET_MS });
+      return {
+        mentions: summary.mentions,
+        events: summary.eventsWritten,
+        pendingLeft: summary.pendingLeft,
+        alertsFired: fired.length,
+        webhooksDelivered: posted.delivered,
+      };
     },
   };
 }

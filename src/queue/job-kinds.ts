@@ -22,7 +22,8 @@ export interface JobKindSettings {
 
 export const JOB_SETTINGS: Readonly<Record<JobKind, JobKindSettings>> = {
   resolve: { policy: 'stately', retryLimit: 6, retryDelay: 2, expireInSeconds: 1800 },
-  'poll-feed': { policy: 'stately', retryLimit: 3, retryDelay: 5, expireInSeconds: 120 },
+  // a poll is not retried: the feed's next poll is (its failure is kept on the feed and as a failed job)
+  'poll-feed': { policy: 'stately', retryLimit: 0, retryDelay: 5, expireInSeconds: 120 },
   'fetch-page': { policy: 'short', retryLimit: 3, retryDelay: 5, expireInSeconds: 120 },
   'extract-document': { policy: 'short', retryLimit: 3, retryDelay: 2, expireInSeconds: 300 },
 };

@@ -101,14 +101,22 @@ export class JobQueue {
     return new JobQueue(boss, pool);
   }
 
-  /** Asks for a feed's poll; nothing is added while one is queued already. */
+  /**
+   * Asks for a feed's poll; nothing is added while one is queued already. Never retried (also in a queue created
+   * before this was so): a failed poll stays failed, with its error, and the scheduler asks for the feed's next
+   * poll when it falls due; a poll whose worker died left its feed due, so the next tick asks again.
+   */
   sendPoll(feedUrl: string): Promise<string | null> {
-    return this.boss.send('poll-feed', { feedUrl }, { singletonKey: feedUrl });
+    return this.boss.send('poll-feed', { feedUrl }, { singletonKey: feedUrl, retryLimit: 0 });
   }
 
-  sendFetch(item: ItemToFetch): Promise<string | null> {
+  /** Asks for an item's page, now or `afterSeconds` from now (its host asked for time). */
+  sendFetch(item: ItemToFetch, afterSeconds = 0): Promise<string | null> {
     const key = item.item.link ?? `${item.feedUrl}#${item.item.title ?? ''}`;
-    return this.boss.send('fetch-page', item, { singletonKey: key });
+    return this.boss.send('fetch-page', item, {
+      singletonKey: key,
+      ...(afterSeconds > 0 ? { startAfter: afterSeconds } : {}),
+    });
   }
 
   sendExtract(docId: string): Promise<string | null> {
@@ -159,28 +167,6 @@ export class JobQueue {
     await this.boss.fail(job.kind, job.id, { message });
   }
 
-  /**
-   * Runs `work` holding the resolution lock (a PostgreSQL advisory lock on a connection of its own): two
-   * workers never plan events at once, even should a resolution outlive its timeout while another starts. A
-   * worker killed while it holds the lock loses its connection, and the lock with it.
-   */
-  async whileResolving<T>(work: () => Promise<T>): Promise<T> {
-    const client = await this.pool.connect();
-    let broken: Error | undefined;
-    try {
-      await client.query('select pg_advisory_lock($1)', [RESOLVE_LOCK_KEY]);
-      try {
-        return await work();
-      } finally {
-        await client.query('select pg_advisory_unlock($1)', [RESOLVE_LOCK_KEY]).catch((e: Error) => {
-          broken = e;
-        });
-      }
-    } finally {
-      client.release(broken);
-    }
-  }
-
   /** The jobs not completed (queued, waiting to be retried, running, failed), or only the failed ones. */
   async list(options: { readonly failedOnly?: boolean; readonly limit?: number } = {}): Promise<JobRow[]> {
     const states = options.failedOnly ? ['failed'] : ['created', 'retry', 'active', 'failed'];
@@ -219,9 +205,6 @@ export class JobQueue {
     ]);
   }
 }
-
-/** Any fixed 64-bit number names the lock; this one spells "faultres" in ASCII. */
-const RESOLVE_LOCK_KEY = '7377108459713176947';
 
 interface RawJobRow {
   readonly id: string;

@@ -14,6 +14,7 @@ import {
   statsKey,
 } from './event-query.js';
 import { byCodeUnits, profileToRow, rowToOperation, rowToProfile, rowToStoredEvent } from './event-rows.js';
+import { rollupGroups } from './rollup-reads.js';
 import type { Database } from './schema.js';
 import { toNumber } from './schema.js';
 import { guarded } from './store-error.js';
@@ -71,6 +72,8 @@ function count(value: unknown, fallback: number): number {
 export interface EventReadOptions {
   readonly pageSize?: number;
   readonly rowidLocator?: boolean;
+  /** The dialect, for the week label of a stats read from the trend rollup. */
+  readonly backend: Store['backend'];
 }
 
 const ROWID = sql<number>`events.rowid`;
@@ -78,7 +81,7 @@ const ROWID = sql<number>`events.rowid`;
 export function createEventMethods(
   db: Kysely<Database>,
   search: TextSearch,
-  options: EventReadOptions = {},
+  options: EventReadOptions,
 ): EventMethods {
   const pageSize = options.pageSize ?? EVENT_PAGE_SIZE;
   /** See `eventFilter`: `from` less the longest span stored, read from its index (one lookup). */
@@ -353,8 +356,11 @@ export function createEventMethods(
     const key = statsKey(by);
     if (key === null) throw new FaultlineError('FL_ERR_BAD_ARGUMENT', `stats by ${String(by)}`);
     const earliest = await earliestStart(query);
-    const rows = await guarded(`eventStats by ${by}`, () =>
-      db
+    const rows = await guarded(`eventStats by ${by}`, async () => {
+      // the trend rollup when the filters are expressible on it (rollup-query.ts), else the events
+      const rolled = await rollupGroups(db, options.backend, query, by, null, earliest);
+      if (rolled !== null) return rolled;
+      return db
         .selectFrom('events')
         .where(eventFilter(query, search, false, earliest))
         .select((eb) => [
@@ -365,8 +371,8 @@ export function createEventMethods(
             .as('fatalities'),
         ])
         .groupBy(key)
-        .execute(),
-    );
+        .execute();
+    });
     // Sorted here, not in SQL, so that PostgreSQL's collation cannot order the keys differently from SQLite.
     return rows
       .map((r) => ({

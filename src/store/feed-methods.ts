@@ -4,7 +4,10 @@ import { toNumber } from './schema.js';
 import { guarded } from './store-error.js';
 import type { Feed, FeedPoll, FeedStatus, NewFeed, Store } from './store.js';
 
-type FeedMethods = Pick<Store, 'addFeed' | 'listFeeds' | 'dueFeeds' | 'recordFeedPoll' | 'documentIdByUrl'>;
+type FeedMethods = Pick<
+  Store,
+  'addFeed' | 'listFeeds' | 'getFeed' | 'dueFeeds' | 'recordFeedPoll' | 'documentIdByUrl'
+>;
 
 function rowToFeed(r: Selectable<FeedsTable>): Feed {
   return {
@@ -49,6 +52,12 @@ export function createFeedMethods(db: Kysely<Database>, now: () => Date): FeedMe
         db.selectFrom('feeds').selectAll().orderBy('url').execute(),
       );
       return rows.map(rowToFeed);
+    },
+    async getFeed(url: string): Promise<Feed | null> {
+      const row = await guarded('getFeed', () =>
+        db.selectFrom('feeds').selectAll().where('url', '=', url).executeTakeFirst(),
+      );
+      return row ? rowToFeed(row) : null;
     },
     async dueFeeds(at: string, limit: number): Promise<readonly Feed[]> {
       const size = Number.isFinite(limit) ? Math.max(1, Math.floor(limit)) : 1;

@@ -24,6 +24,8 @@ import { createAlertMethods } from './alert-methods.js';
 import { createChangeMethods } from './change-methods.js';
 import { createDeliveryMethods } from './delivery-methods.js';
 import { createFeedMethods } from './feed-methods.js';
+import { createHostMethods } from './host-methods.js';
+import { createResolutionLock } from './resolution-lock.js';
 import { createUserMethods } from './user-methods.js';
 import { createReviewMethods } from './review-methods.js';
 import { createSeriesMethods } from './series-methods.js';
@@ -324,14 +326,19 @@ export function createKyselyStore(db: Kysely<Database>, options: KyselyStoreOpti
     ...createResolutionMethods(db, now, options.afterWrite),
     ...createPendingMethods(db),
     ...createFeedMethods(db, now),
+    ...createHostMethods(db, options.backend),
+    ...createResolutionLock(db, options.backend),
     ...createAlertMethods(db),
     ...createUserMethods(db, now),
     ...createReviewMethods(db, now),
     ...createChangeMethods(db, options.textSearch),
     ...createDeliveryMethods(db),
-    ...createSeriesMethods(db, options.textSearch),
+    ...createSeriesMethods(db, options.textSearch, options.backend),
     ...createTrendMethods(db, options.textSearch, options.backend),
-    ...createEventMethods(db, options.textSearch, { rowidLocator: options.rowidLocator === true }),
+    ...createEventMethods(db, options.textSearch, {
+      rowidLocator: options.rowidLocator === true,
+      backend: options.backend,
+    }),
     async listGazetteerRows(): Promise<readonly GazetteerRow[]> {
       const rows = await guarded('listGazetteerRows', () =>
         db.selectFrom('gazetteer_places').selectAll().orderBy('id').execute(),

@@ -1,6 +1,7 @@
 import type { Transaction } from 'kysely';
 import { slices } from './chunks.js';
 import type { Database } from './schema.js';
+import { ROLLUP_SOURCE_COLUMNS, RollupDelta } from './trend-rollup.js';
 
 /**
  * Lets go of the events a document's stored mentions belong to, inside the transaction that replaces those
@@ -44,6 +45,12 @@ export async function releaseDocumentEvents(trx: Transaction<Database>, docId: s
       .where('operation_id', 'is not', null)
       .execute();
     const operations = operationRows.flatMap((r) => (r.operation_id === null ? [] : [r.operation_id]));
+    const removed = await trx
+      .selectFrom('events')
+      .select(ROLLUP_SOURCE_COLUMNS)
+      .where('id', 'in', emptied)
+      .execute();
+    await new RollupDelta().remove(removed).apply(trx);
     await trx.updateTable('mentions').set({ event_id: null }).where('event_id', 'in', emptied).execute();
     await trx.deleteFrom('event_sources').where('event_id', 'in', emptied).execute();
     await trx.deleteFrom('events').where('id', 'in', emptied).execute();

@@ -11,6 +11,7 @@ import { toNumber } from './schema.js';
 import { jsonOf, readReviewStates } from './review-rows.js';
 import { guarded } from './store-error.js';
 import type { ResolutionScope, Store, StoredEvent } from './store.js';
+import { ROLLUP_SOURCE_COLUMNS, RollupDelta } from './trend-rollup.js';
 
 type ResolutionMethods = Pick<
   Store,
@@ -65,7 +66,11 @@ interface Previous {
   readonly record: string;
 }
 
-async function clearPrevious(trx: Transaction<Database>, change: Change): Promise<Map<string, Previous>> {
+async function clearPrevious(
+  trx: Transaction<Database>,
+  change: Change,
+  rollup: RollupDelta,
+): Promise<Map<string, Previous>> {
   // A write that touches no row, first, so that SQLite takes its write lock at once: a read-only transaction
   // could not be upgraded if another process wrote in between (SQLITE_BUSY_SNAPSHOT).
   await trx
@@ -92,9 +97,10 @@ async function clearPrevious(trx: Transaction<Database>, change: Change): Promis
   for (const ids of slices(doomed)) {
     const rows = await trx
       .selectFrom('events')
-      .select(['id', 'created_at', 'operation_id', 'version', 'record'])
+      .select(['id', 'created_at', 'operation_id', 'version', 'record', ...ROLLUP_SOURCE_COLUMNS])
       .where('id', 'in', ids)
       .execute();
+    rollup.remove(rows);
     for (const r of rows) {
       previous.set(r.id, { createdAt: r.created_at, version: toNumber(r.version), record: r.record });
       if (linked.has(r.id) && r.operation_id !== null) operationIds.add(r.operation_id);
@@ -297,12 +303,16 @@ export function createResolutionMethods(
     const updatedAt = now().toISOString();
     await guarded('replaceResolution', () =>
       db.transaction().execute(async (trx) => {
-        const previous = await clearPrevious(trx, change);
+        const rollup = new RollupDelta();
+        const previous = await clearPrevious(trx, change, rollup);
         const { events, versions } = await applyReviews(trx, change.events, previous);
         const eventRows = events.map((e, i) =>
           eventToRow(e, previous.get(e.record.id)?.createdAt ?? updatedAt, updatedAt, versions[i]),
         );
         for (const chunk of chunks(eventRows)) await trx.insertInto('events').values(chunk).execute();
+        // the replaced events' counts out and the new ones' in, as one change: an event re-resolved unchanged
+        // touches no row of the rollup
+        await rollup.add(eventRows).apply(trx);
         const operationRows = change.operations.map(operationToRow);
         for (const chunk of chunks(operationRows)) await trx.insertInto('operations').values(chunk).execute();
         const sourceRows = events.flatMap((e) => eventSourceRows(e.record));

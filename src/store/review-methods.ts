@@ -18,6 +18,7 @@ import { jsonOf, readReviewStates, takeWriteLock } from './review-rows.js';
 import type { Database, EventEditsTable } from './schema.js';
 import { toNumber } from './schema.js';
 import { eventSearchText } from './search-text.js';
+import { ROLLUP_SOURCE_COLUMNS, RollupDelta } from './trend-rollup.js';
 import { guarded } from './store-error.js';
 import type { EventDecision, FieldEdit, NewOverride, QueuedEvent, Store, StoredEvent } from './store.js';
 
@@ -105,7 +106,14 @@ async function rewriteEvent(
     created_at: _created,
     ...columns
   } = eventToRow({ ...current.stored, record }, current.createdAt, updatedAt, current.version + 1);
+  // a person's date, place, type, actor or figure moves the event between the trend rollup's cells
+  const before = await trx
+    .selectFrom('events')
+    .select(ROLLUP_SOURCE_COLUMNS)
+    .where('id', '=', record.id)
+    .execute();
   await trx.updateTable('events').set(columns).where('id', '=', record.id).execute();
+  await new RollupDelta().remove(before).add([columns]).apply(trx);
   await trx
     .updateTable('event_search')
     .set({ body: eventSearchText(record) })

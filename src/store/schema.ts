@@ -341,6 +341,32 @@ export interface ResolutionOverrideMentionsTable {
   mention_id: string;
 }
 
+/** Who holds a host's one request slot and when its next request may start (migration 0017), in ms. */
+export interface HostSlotsTable {
+  host: string;
+  holder: string | null;
+  busy_until_ms: number | string;
+  next_at_ms: number | string;
+}
+
+/**
+ * Events and fatalities per start day, end day and the dimensions of one grain (migration 0018, see
+ * trend-rollup.ts); '' stands for a missing value and for a dimension the grain does not keep.
+ */
+export interface TrendRollupTable {
+  grain: number;
+  day: string;
+  end_day: string;
+  admin1_key: string;
+  admin2_key: string;
+  admin2: string;
+  event_type: string;
+  actor1_key: string;
+  actor1_name: string;
+  events: number;
+  fatalities: number;
+}
+
 export interface Database {
   documents: DocumentsTable;
   mentions: MentionsTable;
@@ -367,6 +393,8 @@ export interface Database {
   event_edits: EventEditsTable;
   resolution_overrides: ResolutionOverridesTable;
   resolution_override_mentions: ResolutionOverrideMentionsTable;
+  host_slots: HostSlotsTable;
+  trend_rollup: TrendRollupTable;
 }
 
 /** Converts a count or bigint column value (a string from pg, a number from SQLite) to a number. */

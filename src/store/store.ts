@@ -236,6 +236,12 @@ export interface FeedPoll {
   readonly itemsStored: number;
 }
 
+/** Why a host's request slot was not taken: ms until its holder's lease ends, and until its next request is due. */
+export interface HostSlotWait {
+  readonly busyMs: number;
+  readonly dueMs: number;
+}
+
 /** A user as `users add` creates it; `passwordHash` null: the user holds API tokens only. */
 export interface NewUser {
   readonly name: string;
@@ -506,6 +512,9 @@ export interface Store {
   /** Every feed, by URL. */
   listFeeds(): Promise<readonly Feed[]>;
 
+  /** One feed by its URL, or null: a poll job reads its own feed, not every feed. */
+  getFeed(url: string): Promise<Feed | null>;
+
   /** Up to `limit` feeds whose next poll is due at `now`, the longest overdue first. */
   dueFeeds(now: string, limit: number): Promise<readonly Feed[]>;
 
@@ -514,6 +523,31 @@ export interface Store {
 
   /** The id of a stored document read from `url`, or null: a feed item already held costs no fetch. */
   documentIdByUrl(url: string): Promise<string | null>;
+
+  /**
+   * Takes the one request slot of `host` for `holder` if it is free (or its holder's lease ran out) and the host's
+   * next request is due, by the database's clock: held for at most `leaseMs`, and the next request may start
+   * `intervalMs` after this one. Null when taken; else how long the slot stays busy and until the host is due.
+   * Atomic: of several processes asking at once, on any number of machines, one takes it.
+   */
+  claimHostSlot(
+    host: string,
+    holder: string,
+    intervalMs: number,
+    leaseMs: number,
+  ): Promise<HostSlotWait | null>;
+
+  /**
+   * Frees the slot `holder` took (nothing when another holds it now), and puts the host's next request at least
+   * `deferMs` from now (a Retry-After), whoever holds it.
+   */
+  releaseHostSlot(host: string, holder: string, deferMs: number): Promise<void>;
+
+  /**
+   * Runs `work` while no other resolution runs on this store. PostgreSQL: an advisory lock on a connection of its
+   * own, which every process on the database takes (workers, `ingest`, `resolve`); SQLite: within the process.
+   */
+  whileResolving<T>(work: () => Promise<T>): Promise<T>;
 
   /** Stores an alert rule; 'present' when its id (a hash of what it watches) is held already. */
   addAlertRule(rule: AlertRule): Promise<'added' | 'present'>;

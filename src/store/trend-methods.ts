@@ -1,11 +1,14 @@
-import { sql, type Kysely, type RawBuilder } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { FaultlineError } from '../errors/errors.js';
+import { dayBucket } from './day-bucket.js';
 import { daysBefore, eventFilter } from './event-query.js';
+import { rollupFilter, rollupGrain } from './rollup-query.js';
 import type { Database } from './schema.js';
 import { toNumber } from './schema.js';
 import { guarded } from './store-error.js';
-import type { EventQuery, Store, TrendBucket, TrendInterval, TrendSplit } from './store.js';
+import type { EventQuery, Store, TrendBucket, TrendSplit } from './store.js';
 import type { TextSearch } from './text-search.js';
+import type { RollupDimension } from './trend-rollup.js';
 
 type TrendMethods = Pick<Store, 'eventTrend'>;
 
@@ -18,31 +21,14 @@ const SPLITS = {
   district: { key: 'admin2_key', name: 'admin2' },
   actor: { key: 'actor1_key', name: 'actor1_name' },
   type: { key: 'event_type', name: 'event_type' },
-} as const;
-
-/** The bucket label of a day (YYYY-MM-DD), the same on both backends (the week as isoWeek writes it). */
-function periodOf(interval: TrendInterval, backend: Store['backend']): RawBuilder<string> | null {
-  const day = sql.ref('daily.d');
-  switch (interval) {
-    case 'day':
-      return sql<string>`${day}`;
-    case 'month':
-      return sql<string>`substr(${day}, 1, 7)`;
-    case 'week':
-      // %G/%V (SQLite 3.46+) and IYYY/IW are the ISO week-numbering year and week, zero-padded
-      return backend === 'sqlite'
-        ? sql<string>`strftime('%G-W%V', ${day})`
-        : sql<string>`to_char(cast(${day} as date), 'IYYY-"W"IW')`;
-    default:
-      return null;
-  }
-}
+} as const satisfies Record<TrendSplit, { key: RollupDimension; name: RollupDimension }>;
 
 /**
- * Trend counts in one statement. The events are first counted per key and day (`daily`): grouped in the order
- * of the key's covering index (key, date_start, …), that is a streaming aggregation with no sort of the matches,
- * and it leaves at most keys × days rows, a few hundred thousand at most. The buckets (week, month) and the top
- * keys are then taken over those rows, so the week's label is computed per day, not per event.
+ * Trend counts in one statement. The events are first counted per key and day (`daily`): summed from the trend
+ * rollup's cells when the filters are expressible on it (rollup-query.ts; a week grain's day is the week's
+ * Monday), else grouped from the events in the order of the key's covering index (key, date_start, …), a
+ * streaming aggregation with no sort of the matches. Either leaves at most keys × days rows. The buckets (week,
+ * month) and the top keys are then taken over those rows, so the week's label is computed per day, not per event.
  */
 export function createTrendMethods(
   db: Kysely<Database>,
@@ -82,7 +68,7 @@ export function createTrendMethods(
 
   return {
     async eventTrend(query, interval, split, top): Promise<readonly TrendBucket[]> {
-      const period = periodOf(interval, backend);
+      const period = dayBucket('daily.d', interval, backend);
       if (!Object.hasOwn(SPLITS, split) || period === null)
         throw new FaultlineError('FL_ERR_BAD_ARGUMENT', `trend by ${String(split)} per ${String(interval)}`);
       if (top !== undefined && !(Number.isInteger(top) && top >= 1))
@@ -94,24 +80,44 @@ export function createTrendMethods(
       const label = `eventTrend by ${split} per ${interval}`;
       const rows = await guarded(label, async () => {
         const earliest = await earliestStart(query);
-        const keyColumn = sql.ref(`events.${SPLITS[split].key}`);
-        const withDaily = db.with('daily', (qc) =>
-          qc
-            .selectFrom('events')
-            .where(eventFilter(query, search, false, earliest))
-            .select((eb) => [
-              sql<string | null>`${keyColumn}`.as('k'),
-              'events.date_start as d',
-              eb.fn.countAll<number | string>().as('n'),
-              // fatalities_rank is the best figure, -1 when unknown, and is in every covering index
-              eb.fn
-                .sum<number | string>(
-                  sql`case when events.fatalities_rank > 0 then events.fatalities_rank else 0 end`,
-                )
-                .as('f'),
-            ])
-            .groupBy([keyColumn, 'events.date_start']),
-        );
+        const { key, name } = SPLITS[split];
+        const grain = rollupGrain(query, key === name ? [key] : [key, name], interval);
+        const keyColumn = sql.ref(`events.${key}`);
+        const cellKey = sql.ref(`trend_rollup.${key}`);
+        const withDaily =
+          grain === null
+            ? db.with('daily', (qc) =>
+                qc
+                  .selectFrom('events')
+                  .where(eventFilter(query, search, false, earliest))
+                  .select((eb) => [
+                    sql<string | null>`${keyColumn}`.as('k'),
+                    'events.date_start as d',
+                    eb.fn.countAll<number | string>().as('n'),
+                    // fatalities_rank is the best figure, -1 when unknown, and is in every covering index
+                    eb.fn
+                      .sum<number | string>(
+                        sql`case when events.fatalities_rank > 0 then events.fatalities_rank else 0 end`,
+                      )
+                      .as('f'),
+                    sql<string | null>`cast(null as text)`.as('nm'),
+                  ])
+                  .groupBy([keyColumn, 'events.date_start']),
+              )
+            : // the same per-day counts, summed from the rollup's cells (one per day and key at the coarse grains)
+              db.with('daily', (qc) =>
+                qc
+                  .selectFrom('trend_rollup')
+                  .where(rollupFilter(query, grain, earliest))
+                  .select((eb) => [
+                    sql<string | null>`nullif(${cellKey}, '')`.as('k'),
+                    'trend_rollup.day as d',
+                    eb.fn.sum<number | string>('trend_rollup.events').as('n'),
+                    eb.fn.sum<number | string>('trend_rollup.fatalities').as('f'),
+                    sql<string | null>`max(nullif(${sql.ref(`trend_rollup.${name}`)}, ''))`.as('nm'),
+                  ])
+                  .groupBy([cellKey, 'trend_rollup.day']),
+              );
         if (top === undefined) {
           return withDaily
             .selectFrom('daily')
@@ -120,6 +126,7 @@ export function createTrendMethods(
               'daily.k as key',
               eb.fn.sum<number | string>('daily.n').as('events'),
               eb.fn.sum<number | string>('daily.f').as('fatalities'),
+              eb.fn.max('daily.nm').as('name'),
             ])
             .groupBy([period, 'daily.k'])
             .execute();
@@ -143,16 +150,18 @@ export function createTrendMethods(
             'ranked.k as key',
             eb.fn.sum<number | string>('daily.n').as('events'),
             eb.fn.sum<number | string>('daily.f').as('fatalities'),
+            eb.fn.max('daily.nm').as('name'),
           ])
           .groupBy([period, 'ranked.k'])
           .execute();
       });
-      const keys = [...new Set(rows.map((r) => r.key).filter((k): k is string => k !== null))];
+      // the rollup's cells carry the names; the events are asked only for those the read did not give
+      const keys = [...new Set(rows.flatMap((r) => (r.key !== null && r.name === null ? [r.key] : [])))];
       const named = await guarded(label, () => names(split, keys));
       return rows.map((r) => ({
         period: r.period,
         key: r.key,
-        name: r.key === null ? null : (named.get(r.key) ?? r.key),
+        name: r.key === null ? null : (r.name ?? named.get(r.key) ?? r.key),
         events: toNumber(r.events),
         fatalities: toNumber(r.fatalities),
       }));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FaultlineError } from '../../src/errors/errors.js';
-import { HostGate } from '../../src/feeds/host-gate.js';
+import { ProcessHostGate } from '../../src/feeds/host-gate.js';
 import { parseFeedItems } from '../../src/feeds/parse-feed.js';
 import { retryAfterSeconds } from '../../src/feeds/poll-feed.js';
 
@@ -63,7 +63,7 @@ describe('politeness', () => {
   });
 
   it('runs one request at a time per host, spaced, while other hosts go on', async () => {
-    const gate = new HostGate(50);
+    const gate = new ProcessHostGate(50);
     const log: string[] = [];
     const task = (name: string) => async () => {
       log.push(`start ${name} ${Date.now()}`);

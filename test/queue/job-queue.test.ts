@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createCrashStore, type CrashStore } from '../../bench/crash-stores.js';
-import { HostGate } from '../../src/feeds/host-gate.js';
+import { ProcessHostGate } from '../../src/feeds/host-gate.js';
 import { jobHandlers } from '../../src/queue/job-handlers.js';
 import { JobQueue } from '../../src/queue/job-queue.js';
 import { runWorker } from '../../src/queue/run-worker.js';
@@ -48,7 +48,7 @@ describe.skipIf(!url)('a job that fails', () => {
         knowledge: null,
         report: (l) => lines.push(l),
         fetch: { guard: { allowPrivate: false }, timeoutMs: 1000, maxBytes: 1000 },
-        gate: new HostGate(0),
+        gate: new ProcessHostGate(0),
         now: () => new Date(),
         queue,
       });

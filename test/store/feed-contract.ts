@@ -65,6 +65,9 @@ export function feedContractCases(store: () => Store): void {
       itemsSeen: 4,
       itemsStored: 2,
     });
+    // one feed read by its URL, as a poll job reads it
+    expect(await s.getFeed(url)).toEqual(feed);
+    expect(await s.getFeed('https://none.example/feed')).toBeNull();
     expect(await s.dueFeeds('2026-01-01T00:04:59.000Z', 10)).toEqual([]);
     expect((await s.dueFeeds('2026-01-01T00:05:00.000Z', 10)).map((f) => f.url)).toEqual([url]);
   });

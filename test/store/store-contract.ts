@@ -9,6 +9,7 @@ import { deliveryContractCases } from './delivery-contract.js';
 import { alertContractCases, feedContractCases } from './feed-contract.js';
 import { pageContractCases } from './page-contract.js';
 import { pendingContractCases } from './pending-contract.js';
+import { rollupContractCases } from './rollup-contract.js';
 import { searchContractCases } from './search-contract.js';
 import { userContractCases } from './user-contract.js';
 import { reviewContractCases } from './review-contract.js';
@@ -227,6 +228,7 @@ export function describeStoreContract(
     });
 
     eventContractCases(() => store);
+    rollupContractCases(() => store);
 
     pendingContractCases(() => store);
     feedContractCases(() => store);

@@ -14,6 +14,8 @@ import { alertsMigration } from './0011-alerts.js';
 import { usersMigration } from './0013-users.js';
 import { eventChangesMigration } from './0016-event-changes.js';
 import { alertDeliveriesMigration } from './0015-alert-deliveries.js';
+import { hostSlotsMigration } from './0017-host-slots.js';
+import { trendRollupMigration } from './0018-trend-rollup.js';
 import { eventReviewMigration } from './0019-event-review.js';
 import type { StoreDialect } from './column-types.js';
 
@@ -33,6 +35,8 @@ export function storeMigrations(dialect: StoreDialect): Record<string, Migration
     '0013-users': usersMigration(dialect),
     '0016-event-changes': eventChangesMigration(dialect),
     '0015-alert-deliveries': alertDeliveriesMigration(),
+    '0017-host-slots': hostSlotsMigration(dialect),
+    '0018-trend-rollup': trendRollupMigration(dialect),
     '0019-event-review': eventReviewMigration(dialect),
   };
 }

@@ -1,0 +1,125 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ProcessHostGate } from '../../src/feeds/host-gate.js';
+import { ingestInputs } from '../../src/pipeline/ingest-pipeline.js';
+import { resolvePending } from '../../src/pipeline/resolve-pending.js';
+import { jobHandlers } from '../../src/queue/job-handlers.js';
+import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.js';
+import type { Store } from '../../src/store/store.js';
+import { projectKnowledge } from '../helpers/knowledge.js';
+import { alertRule } from '../pipeline/alert-fixtures.js';
+import { DEFAULTS, failing, syntheticInputs } from '../pipeline/pipeline-fixtures.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'faultline-handlers-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function handlersFor(store: Store, lines: string[], gate = new ProcessHostGate(0)) {
+  const resolves: number[] = [];
+  const fetches: [string | null, number | undefined][] = [];
+  const handlers = jobHandlers({
+    store,
+    knowledge: null,
+    report: (l) => lines.push(l),
+    fetch: { guard: { allowPrivate: false }, timeoutMs: 1000, maxBytes: 1000 },
+    gate,
+    now: () => new Date(),
+    queue: {
+      sendFetch: async (item, after) => {
+        fetches.push([item.item.link, after]);
+        return null;
+      },
+      sendExtract: async () => null,
+      sendResolve: async () => {
+        resolves.push(1);
+        return null;
+      },
+    },
+  });
+  return { handlers, resolves, fetches };
+}
+
+/** Documents stored and extracted, their resolution killed: their mentions wait, as a worker finds them. */
+async function pendingMentions(store: Store): Promise<void> {
+  const dead = failing(
+    store,
+    'replaceResolution',
+    () => true,
+    () => new Error('killed'),
+  );
+  await ingestInputs(
+    { store: dead, knowledge: projectKnowledge(), report: () => undefined },
+    syntheticInputs(12, 8),
+    DEFAULTS,
+  );
+}
+
+describe('the resolve job', () => {
+  it('evaluates the alert rules after resolving, as watch and ingest do, and fires a rule once', async () => {
+    const store = await openSqliteStore({ path: join(dir, 'alerts.db') });
+    try {
+      await pendingMentions(store);
+      expect(await store.countPendingMentions()).toBeGreaterThan(0);
+      await store.addAlertRule(alertRule({ createdAt: '2025-02-01T00:00:00.000Z' }));
+      const lines: string[] = [];
+      const { handlers } = handlersFor(store, lines);
+      const output = await handlers.resolve({});
+      expect(output).toMatchObject({ pendingLeft: 0, alertsFired: 1 });
+      expect(Number(output['events'])).toBeGreaterThan(0);
+      const [firing] = await store.listFirings(10);
+      expect(firing).toBeDefined();
+      expect(
+        lines.filter((l) => l.startsWith(`alert ${firing!.ruleId} fired for ${firing!.window}`)),
+      ).toHaveLength(1);
+      // run again (a job retried): nothing fires twice
+      expect(await handlers.resolve({})).toMatchObject({ alertsFired: 0 });
+      expect(await store.listFirings(10)).toHaveLength(1);
+    } finally {
+      await store.close();
+    }
+  }, 60_000);
+
+  it('evaluates them even when a killed worker left it nothing to resolve', async () => {
+    const store = await openSqliteStore({ path: join(dir, 'retried.db') });
+    try {
+      await pendingMentions(store);
+      // the killed worker's resolution ran to its end; its alerts were not evaluated
+      await resolvePending(store);
+      expect(await store.countPendingMentions()).toBe(0);
+      await store.addAlertRule(alertRule({ createdAt: '2025-02-02T00:00:00.000Z' }));
+      const { handlers, resolves } = handlersFor(store, []);
+      expect(await handlers.resolve({})).toMatchObject({ mentions: 0, pendingLeft: 0, alertsFired: 1 });
+      expect(resolves).toEqual([]);
+    } finally {
+      await store.close();
+    }
+  }, 60_000);
+});
+
+describe('the fetch-page job', () => {
+  it('is sent again for later, not failed, when its host asked for time (Retry-After)', async () => {
+    const store = await openSqliteStore({ path: join(dir, 'deferred.db') });
+    try {
+      const gate = new ProcessHostGate(0, () => Date.now(), 1000);
+      // a request to the host was answered with Retry-After: 60
+      await gate.run(
+        'http://busy.example/feed.xml',
+        async () => 'busy',
+        () => 60,
+      );
+      const { handlers, fetches } = handlersFor(store, [], gate);
+      const item = { link: 'http://busy.example/story', title: 'A story', summary: null, published: null };
+      const output = await handlers['fetch-page']({
+        feedUrl: 'http://busy.example/feed.xml',
+        publisher: null,
+        item,
+      });
+      expect(output['deferredSeconds']).toBeGreaterThanOrEqual(59);
+      expect(fetches).toEqual([['http://busy.example/story', output['deferredSeconds']]]);
+      expect(await store.countDocuments()).toBe(0);
+    } finally {
+      await store.close();
+    }
+  });
+});
