@@ -99,8 +99,13 @@ describe('trend rollup backfill', () => {
     await reference.close();
     const raw = new BetterSqlite3(path);
     raw.exec(`attach '${join(dir, 'reference.db')}' as ref`);
-    raw.exec('insert into documents select * from ref.documents');
-    raw.exec('insert into events select * from ref.events');
+    // the columns the old tables have: later migrations (0019's version) add more to the reference's
+    for (const table of ['documents', 'events']) {
+      const columns = (raw.prepare(`pragma table_info(${table})`).all() as { name: string }[])
+        .map((c) => `"${c.name}"`)
+        .join(', ');
+      raw.exec(`insert into ${table} (${columns}) select ${columns} from ref.${table}`);
+    }
     raw.exec('detach ref');
     raw.close();
     const store = await openSqliteStore({ path });
