@@ -96,7 +96,7 @@ export const EditBodySchema = Type.Object(
     version: Version,
     reason: Reason,
     fields: Type.Record(Type.String(), Type.Unknown(), {
-      description: `New values by field (${EDITABLE_FIELDS.join(', ')}); an object is laid over the current one.`,
+      description: `New values by field (${EDITABLE_FIELDS.join(', ')}); an object is laid over the current one; an actor may be given by its name, an alias or an acronym in the actor table ('' for none).`,
       minProperties: 1,
     }),
   },

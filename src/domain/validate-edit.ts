@@ -1,5 +1,6 @@
 import { DATE_PRECISIONS, EVENT_TYPES, PLACE_PRECISIONS, TARGETS, WEAPONS, isOneOf } from './enums.js';
 import type { EventRecord } from './event-record.js';
+import type { ActorRef } from './mention.js';
 import type { EditableField } from './review.js';
 
 /** Why an edited event would be invalid: the field (dotted, as "date.end") and the reason, for one clear line. */
@@ -8,7 +9,7 @@ export interface EditProblem {
   readonly reason: string;
 }
 
-/** What the checks need from outside the record: the gazetteer's districts. */
+/** What the checks need from outside the record: the gazetteer's districts and the actor table. */
 export interface EditRules {
   /** Whether the gazetteer knows this district (in this province, when one is given) in this country. */
   readonly knownDistrict: (place: {
@@ -16,6 +17,10 @@ export interface EditRules {
     readonly admin1: string | null;
     readonly admin2: string;
   }) => boolean;
+  /** The actor a name, alias or acronym stands for in the actor table, or null. */
+  readonly actorNamed: (name: string) => Pick<ActorRef, 'name' | 'type'> | null;
+  /** The known actor name closest to a misspelt one, for the refusal's "did you mean". */
+  readonly suggestActor: (name: string) => string | null;
 }
 
 const ISO_DAY = /^\d{4}-\d\d-\d\d$/;

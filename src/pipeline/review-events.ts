@@ -106,6 +106,31 @@ export async function splitEvent(store: Store, request: SplitRequest): Promise<S
   return eventAt(store, newId);
 }
 
+/**
+ * An actor written by name, as a person types it: the actor table's entry for it ('' for no actor). A name the
+ * table does not know is refused, with the closest it knows; the claim flag stays only for the same actor.
+ */
+function namedActor(
+  field: 'actor1' | 'actor2',
+  name: string,
+  rules: EditRules,
+  current: EventRecord['actor1'] | EventRecord['actor2'],
+): EventRecord['actor1'] | EventRecord['actor2'] {
+  if (name.trim() === '') return null;
+  const known = rules.actorNamed(name);
+  if (!known) {
+    const near = rules.suggestActor(name);
+    throw new FaultlineError(
+      'FL_ERR_INVALID_EDIT',
+      `field ${field}`,
+      `${name.trim()} is not an actor the actor table knows${near === null ? '' : `; did you mean ${near}?`}`,
+    );
+  }
+  if (field === 'actor2') return { name: known.name, type: known.type };
+  const claimed = current !== null && 'claimed' in current && current.name === known.name && current.claimed;
+  return { name: known.name, type: known.type, claimed };
+}
+
 export interface FieldEditRequest {
   readonly eventId: string;
   readonly version: number;
@@ -138,7 +163,13 @@ export async function editEventFields(
   const fields = names as EditableField[];
   const event = await eventAt(store, request.eventId);
   const changes: Partial<Record<EditableField, unknown>> = {};
-  for (const f of fields) changes[f] = patchedValue(fieldValue(event.record, f), request.fields[f]);
+  for (const f of fields) {
+    const value = request.fields[f];
+    changes[f] =
+      (f === 'actor1' || f === 'actor2') && typeof value === 'string'
+        ? namedActor(f, value, rules, event.record[f])
+        : patchedValue(fieldValue(event.record, f), value);
+  }
   const edited = { ...event.record, ...changes } as EventRecord;
   const problem = editProblems(edited, fields, rules, event.record)[0];
   if (problem !== undefined)

@@ -9,7 +9,7 @@ import { projectKnowledge } from '../helpers/knowledge.js';
 import { makeStoredEvent } from '../store/event-fixtures.js';
 import { makeDocument, makeExtraction, makeMention } from '../store/fixtures.js';
 
-const rules = editRules(projectKnowledge().gazetteer);
+const rules = editRules(projectKnowledge().gazetteer, projectKnowledge().actors);
 const EDITOR: Editor = { userId: null, name: 'api-token' };
 const ID = 'ev-edit';
 
@@ -53,6 +53,9 @@ describe('an edit that would make the event invalid', () => {
     [{ event_type: 'Riots' }, 'field sub_event_type', 'not a sub-event type of Riots'],
     [{ weapon: 'laser' }, 'field weapon', 'must be one of'],
     [{ colour: 'red' }, 'field colour', 'not a field a person may set'],
+    [{ actor1: 'Baloch Liberation Amry' }, 'field actor1', 'did you mean Baloch Liberation Army'],
+    // a framing word is no actor's name, even where the extractor reads it as a framed alias
+    [{ actor2: 'miscreants' }, 'field actor2', 'not an actor the actor table knows'],
   ])('refuses %j naming the field, and stores nothing', async (fields, subject, reason) => {
     const error = await refusal(fields);
     expect(error.code).toBe('FL_ERR_INVALID_EDIT');
@@ -75,6 +78,19 @@ describe('an edit that would make the event invalid', () => {
     const record = (await store.getEvent(ID))!.record;
     expect(record.location).toMatchObject({ name: 'Panjgur', admin2: 'Panjgur', admin1: 'Balochistan' });
     expect(record.fatalities).toEqual({ low: 2, best: 5, high: 7 });
+  });
+
+  it('reads an actor typed by name, alias or acronym against the actor table; an empty name clears it', async () => {
+    await editEventFields(store, rules, {
+      eventId: ID,
+      version: 1,
+      editor: EDITOR,
+      reason: null,
+      fields: { actor1: 'BLF', actor2: '' },
+    });
+    const record = (await store.getEvent(ID))!.record;
+    expect(record.actor1).toEqual({ name: 'Baloch Liberation Front', type: 'rebel_group', claimed: false });
+    expect(record.actor2).toBeNull();
   });
 
   it('sets the best figure from the claim a person chooses, on the record as such', async () => {

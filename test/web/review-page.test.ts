@@ -188,6 +188,16 @@ describe.skipIf(!run)('the review queue and the event editor, in a real browser'
     expect(await page.locator('#f-type').inputValue()).toBe(stored?.record.event_type);
     expect(await page.locator('#f-subtype').inputValue()).toBe(stored?.record.sub_event_type);
     expect(await page.locator('#f-type option').count()).toBe(6);
+    // the perpetrator typed by acronym is read against the actor table; the date's precision is a picker
+    await page.fill('#f-actor1', 'BLA');
+    await page.selectOption('#f-date-precision', 'week');
+    await page.fill('#f-reason', 'the group claimed it');
+    await page.click('#b-save');
+    await page.waitForSelector('#edit-status:has-text("Saved: date, actor1")');
+    const named = (await store.getEvent(turbat.record.id))!.record;
+    expect(named.actor1).toMatchObject({ name: 'Baloch Liberation Army', type: 'rebel_group' });
+    expect(named.date.precision).toBe('week');
+    expect(await page.locator('#f-actor1').inputValue()).toBe('Baloch Liberation Army');
     // split the Panjgur report back out into its own event
     const panjgurDoc = panjgur.record.doc_ids[0]!;
     await page.selectOption('#f-split-doc', panjgurDoc);
@@ -215,6 +225,8 @@ describe.skipIf(!run)('the review queue and the event editor, in a real browser'
       ['edit', 'fatalities'],
       ['confirm', ''],
       ['merge', ''],
+      ['edit', 'date'],
+      ['edit', 'actor1'],
       ['split', ''],
       ['choose_claim', 'fatalities'],
     ]);

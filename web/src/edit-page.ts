@@ -2,7 +2,7 @@ import type { EventDetail } from '../../src/api/event-schemas.js';
 import type { EventHistory } from '../../src/api/review-schemas.js';
 import { currentSession } from './account.js';
 import { api, ApiError } from './api-client.js';
-import { EVENT_TYPES } from '../../src/domain/enums.js';
+import { DATE_PRECISIONS, EVENT_TYPES } from '../../src/domain/enums.js';
 import { el, replace } from './dom.js';
 import { dateText, figureText, placeText } from './format.js';
 import { sourceColumn } from './event-page.js';
@@ -117,7 +117,9 @@ function changedFields(form: HTMLElement, d: EventDetail): Record<string, unknow
   const fields: Record<string, unknown> = {};
   const start = valueOf(form, 'f-date-start');
   const end = valueOf(form, 'f-date-end');
-  if (start !== e.date.start || end !== e.date.end) fields['date'] = { start, end };
+  const precision = valueOf(form, 'f-date-precision');
+  if (start !== e.date.start || end !== e.date.end || precision !== e.date.precision)
+    fields['date'] = { start, end, precision };
   const place = valueOf(form, 'f-place');
   const admin2 = valueOf(form, 'f-admin2') || null;
   const admin1 = valueOf(form, 'f-admin1') || null;
@@ -139,6 +141,14 @@ function changedFields(form: HTMLElement, d: EventDetail): Record<string, unknow
   };
   figure('f-fat', e.fatalities);
   figure('f-inj', e.injured);
+  // an actor is sent by name: the server reads it against the actor table ('' for none)
+  for (const [id, field] of [
+    ['f-actor1', 'actor1'],
+    ['f-actor2', 'actor2'],
+  ] as const) {
+    const name = valueOf(form, id);
+    if (name !== (e[field]?.name ?? '')) fields[field] = name;
+  }
   const notes = valueOf(form, 'f-notes');
   if (notes !== e.notes) fields['notes'] = notes;
   return fields;
@@ -157,6 +167,7 @@ function editorForm(d: EventDetail, version: number): HTMLElement {
       el('legend', {}, 'Date'),
       input('f-date-start', 'Start', e.date.start, 'date'),
       input('f-date-end', 'End', e.date.end, 'date'),
+      picker('f-date-precision', 'Precision', DATE_PRECISIONS, e.date.precision),
     ),
     el(
       'fieldset',
@@ -172,6 +183,13 @@ function editorForm(d: EventDetail, version: number): HTMLElement {
       el('legend', {}, 'Type'),
       picker('f-type', 'Event type', EVENT_TYPE_NAMES, e.event_type),
       picker('f-subtype', 'Sub-event type', subTypesOf(e.event_type), e.sub_event_type),
+    ),
+    el(
+      'fieldset',
+      {},
+      el('legend', {}, 'Actors'),
+      input('f-actor1', 'Perpetrator (actor 1)', e.actor1?.name ?? null),
+      input('f-actor2', 'Target (actor 2)', e.actor2?.name ?? null),
     ),
     el(
       'fieldset',

@@ -45,7 +45,7 @@ type Params = { Params: { id: string } };
 
 /** The review queue and people's decisions about events (issue 12); every write needs an editor. */
 export function reviewRoute(deps: RouteDeps): FastifyPluginAsync {
-  const rules = editRules(deps.knowledge.gazetteer);
+  const rules = editRules(deps.knowledge.gazetteer, deps.knowledge.actors);
   const store = deps.store;
 
   async function answer(eventId: string): Promise<ReviewedEvent> {
