@@ -2,9 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, Migrator, SqliteDialect } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
-import { storeMigrations } from '../../src/store/migrations/migrate-to-latest.js';
+import { sqliteBefore } from './migrate-before.js';
 import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'faultline-event-changes-'));
@@ -13,16 +12,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 describe('migration 0016: event changes', () => {
   it('numbers the events stored before it as change 1, so that a stream from 0 replays them', async () => {
     const path = join(dir, 'old.db');
-    const db = new Kysely<unknown>({ dialect: new SqliteDialect({ database: new BetterSqlite3(path) }) });
-    const migrations = Object.fromEntries(
-      Object.entries(storeMigrations('sqlite')).filter(([name]) => name < '0016'),
-    );
-    const { error } = await new Migrator({
-      db,
-      provider: { getMigrations: async () => migrations },
-    }).migrateToLatest();
-    expect(error).toBeUndefined();
-    await db.destroy();
+    await sqliteBefore(path, '0016');
     const raw = new BetterSqlite3(path);
     raw
       .prepare(

@@ -2,9 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, Migrator, SqliteDialect } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
-import { storeMigrations } from '../../src/store/migrations/migrate-to-latest.js';
+import { sqliteBefore } from './migrate-before.js';
 import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'faultline-read-indexes-'));
@@ -13,16 +12,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 describe('migration 0008: read indexes', () => {
   it('gives events stored before it their span, so that a window finds an event that began long before it', async () => {
     const path = join(dir, 'old.db');
-    const db = new Kysely<unknown>({ dialect: new SqliteDialect({ database: new BetterSqlite3(path) }) });
-    const migrations = Object.fromEntries(
-      Object.entries(storeMigrations('sqlite')).filter(([name]) => name < '0008'),
-    );
-    const { error } = await new Migrator({
-      db,
-      provider: { getMigrations: async () => migrations },
-    }).migrateToLatest();
-    expect(error).toBeUndefined();
-    await db.destroy();
+    await sqliteBefore(path, '0008');
     const raw = new BetterSqlite3(path);
     const insert = raw.prepare(
       `insert into events (id, date_start, date_end, date_precision, event_type, sub_event_type, record, created_at, updated_at)

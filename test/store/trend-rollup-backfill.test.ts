@@ -3,11 +3,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, Migrator, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { EventRecord } from '../../src/domain/index.js';
-import { storeMigrations } from '../../src/store/migrations/migrate-to-latest.js';
+import { sqliteBefore } from './migrate-before.js';
 import { openPostgresStore } from '../../src/store/postgres/postgres-store.js';
 import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import type { Store, StoredEvent } from '../../src/store/store.js';
@@ -83,16 +82,7 @@ describe('trend rollup backfill', () => {
 
   it('fills the rollup from the events stored before migration 0018', async () => {
     const path = join(dir, 'old.db');
-    const db = new Kysely<unknown>({ dialect: new SqliteDialect({ database: new BetterSqlite3(path) }) });
-    const migrations = Object.fromEntries(
-      Object.entries(storeMigrations('sqlite')).filter(([name]) => name < '0018'),
-    );
-    const { error } = await new Migrator({
-      db,
-      provider: { getMigrations: async () => migrations },
-    }).migrateToLatest();
-    expect(error).toBeUndefined();
-    await db.destroy();
+    await sqliteBefore(path, '0018');
     // events written by the store of before: through a store opened now, whose rollup is then dropped
     const reference = await openSqliteStore({ path: join(dir, 'reference.db') });
     await storeEvents(reference);
