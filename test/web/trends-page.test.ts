@@ -160,9 +160,18 @@ describe.skipIf(!run)('the Trends page in a real browser', () => {
     await page.waitForSelector('#trend-chart svg');
     // Kech's tallest bar (its 12 killed of W19), by its place among the paths of its colour
     const paths = page.locator(`#trend-chart svg path[fill="${FIRST}"]`);
-    const heights = await paths.evaluateAll((ps) =>
-      ps.map((p) => (p as unknown as { getBBox(): { height: number } }).getBBox().height),
-    );
+    const measure = () =>
+      paths.evaluateAll((ps) =>
+        ps.map((p) => (p as unknown as { getBBox(): { height: number } }).getBBox().height),
+      );
+    // the bars grow in an animation: measured (and clicked) once two readings agree, not mid-growth
+    let heights = await measure();
+    for (let tries = 0; tries < 50; tries += 1) {
+      await page.waitForTimeout(100);
+      const again = await measure();
+      if (again.length > 0 && again.join() === heights.join()) break;
+      heights = again;
+    }
     await paths.nth(heights.indexOf(Math.max(...heights))).click();
     await hashMatches(page, /^#\/\?/);
     expect(page.url()).toMatch(/#\/\?from=2025-05-05&to=2025-05-11&admin1=Balochistan&admin2=Kech$/);
