@@ -18,7 +18,7 @@ import { jsonOf, readReviewStates, takeWriteLock } from './review-rows.js';
 import type { Database, EventEditsTable } from './schema.js';
 import { toNumber } from './schema.js';
 import { eventSearchText } from './search-text.js';
-import { ROLLUP_SOURCE_COLUMNS, RollupDelta } from './trend-rollup.js';
+import { RollupDelta } from './trend-rollup.js';
 import { guarded } from './store-error.js';
 import type { EventDecision, FieldEdit, NewOverride, QueuedEvent, Store, StoredEvent } from './store.js';
 
@@ -106,14 +106,11 @@ async function rewriteEvent(
     created_at: _created,
     ...columns
   } = eventToRow({ ...current.stored, record }, current.createdAt, updatedAt, current.version + 1);
-  // a person's date, place, type, actor or figure moves the event between the trend rollup's cells
-  const before = await trx
-    .selectFrom('events')
-    .select(ROLLUP_SOURCE_COLUMNS)
-    .where('id', '=', record.id)
-    .execute();
+  // a person's date, place, type, actor or figure moves the event between the trend rollup's cells; the row it
+  // had is the one the event read at this version makes, so it needs no second read
+  const before = eventToRow(current.stored, current.createdAt, current.createdAt, current.version);
   await trx.updateTable('events').set(columns).where('id', '=', record.id).execute();
-  await new RollupDelta().remove(before).add([columns]).apply(trx);
+  await new RollupDelta().remove([before]).add([columns]).apply(trx);
   await trx
     .updateTable('event_search')
     .set({ body: eventSearchText(record) })

@@ -3,7 +3,7 @@ import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { chromium, type BrowserContext } from 'playwright-core';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { build } from 'vite';
 import { inject } from 'vitest';
 
@@ -71,4 +71,26 @@ export async function listen(app: FastifyInstance): Promise<string> {
   const address = app.server.address();
   if (typeof address !== 'object' || !address) throw new Error('no address');
   return `http://127.0.0.1:${address.port}`;
+}
+
+/**
+ * A new page signed in through the sign-in form as `name`. Signing in moves on to the next view by itself: this
+ * waits for it, so that it does not follow the caller's own navigation.
+ */
+export async function signIn(
+  context: BrowserContext,
+  url: string,
+  name: string,
+  password: string,
+): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(`${url}/#/signin`);
+  await page.waitForSelector('body[data-ready="true"]');
+  await page.fill('#s-name', name);
+  await page.fill('#s-password', password);
+  await page.click('.sign-in-form button[type=submit]');
+  await page.waitForSelector('.account .who');
+  await page.waitForURL((u) => !u.hash.includes('signin'));
+  await page.waitForSelector('body[data-ready="true"]');
+  return page;
 }

@@ -11,7 +11,7 @@ import type { Store, StoredEvent } from '../../src/store/store.js';
 import { projectKnowledge } from '../helpers/knowledge.js';
 import { makeStoredEvent } from '../store/event-fixtures.js';
 import { makeDocument, makeExtraction, makeMention } from '../store/fixtures.js';
-import { browserAvailable, buildPage, launchBrowser, listen } from './page-harness.js';
+import { browserAvailable, buildPage, launchBrowser, listen, signIn as signInPage } from './page-harness.js';
 
 const run = browserAvailable();
 
@@ -83,19 +83,8 @@ describe.skipIf(!run)('the review queue and the event editor, in a real browser'
     if (webRoot) await rm(webRoot, { recursive: true, force: true });
   });
 
-  async function signIn(name: string, password: string): Promise<Page> {
-    const page = await browser.context.newPage();
-    await page.goto(`${url}/#/signin`);
-    await page.waitForSelector('body[data-ready="true"]');
-    await page.fill('#s-name', name);
-    await page.fill('#s-password', password);
-    await page.click('.sign-in-form button[type=submit]');
-    await page.waitForSelector('.account .who');
-    // signing in moves on to the next view by itself: wait for it, so that it does not follow ours
-    await page.waitForURL((u) => !u.hash.includes('signin'));
-    await page.waitForSelector('body[data-ready="true"]');
-    return page;
-  }
+  const signIn = (name: string, password: string): Promise<Page> =>
+    signInPage(browser.context, url, name, password);
 
   async function open(page: Page, hash: string): Promise<void> {
     await page.goto(`${url}/${hash}`);

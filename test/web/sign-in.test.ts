@@ -9,7 +9,7 @@ import { buildApp } from '../../src/server/app.js';
 import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import type { Store } from '../../src/store/store.js';
 import { projectKnowledge } from '../helpers/knowledge.js';
-import { browserAvailable, buildPage, launchBrowser, listen } from './page-harness.js';
+import { browserAvailable, buildPage, launchBrowser, listen, signIn as signInPage } from './page-harness.js';
 
 const run = browserAvailable();
 
@@ -57,17 +57,8 @@ describe.skipIf(!run)('signing in, in a real browser', () => {
     if (webRoot) await rm(webRoot, { recursive: true, force: true });
   });
 
-  async function signIn(name: string, password: string): Promise<Page> {
-    const page = await browser.context.newPage();
-    await page.goto(`${url}/#/signin`);
-    await page.waitForSelector('body[data-ready="true"]');
-    await page.fill('#s-name', name);
-    await page.fill('#s-password', password);
-    await page.click('.sign-in-form button[type=submit]');
-    await page.waitForSelector('.account .who');
-    await page.waitForSelector('body[data-ready="true"]');
-    return page;
-  }
+  const signIn = (name: string, password: string): Promise<Page> =>
+    signInPage(browser.context, url, name, password);
 
   it('shows a sign-in link to nobody signed in, and no form to add an article', async () => {
     const page = await browser.context.newPage();

@@ -311,7 +311,7 @@ function skipPersonDetails(t: Tokens, k: number): number {
     at = end;
   }
   const details = at === k ? k : at + 1;
-  return skipHaving(t, details) ?? skipHaving(t, at) ?? details;
+  return skipHaving(t, details) ?? details;
 }
 
 /** The longest participle clause read as an aside: "having fought gallantly" and the like are short. */
