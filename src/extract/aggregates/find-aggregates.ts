@@ -1,5 +1,6 @@
 import type { Sentence } from '../types.js';
 import type { AggregateCue, CasualtyLexicon } from '../../lexicon/casualty-lexicon.js';
+import { mayBeStatistic } from '../casualties/figure-triggers.js';
 import { findCasualties } from '../casualties/find-casualties.js';
 import { grammar, isPunct, match, textOf, tokenize } from '../casualties/tokens.js';
 import type { Match, Tokens } from '../casualties/tokens.js';
@@ -105,6 +106,7 @@ function isAggregate(t: Tokens, c: Cues): boolean {
 
 /** Whether a sentence reports a statistic over a period or an area rather than an incident. */
 export function isAggregateSentence(sentence: Sentence, lexicon: CasualtyLexicon): boolean {
+  if (!mayBeStatistic(sentence.text, lexicon)) return false;
   const t = tokenize(sentence, lexicon);
   return isAggregate(t, readCues(t));
 }

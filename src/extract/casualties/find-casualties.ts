@@ -1,3 +1,4 @@
+import { mayHoldFigures } from './figure-triggers.js';
 import type { Category, Metric, Span } from '../../domain/index.js';
 import type { ActorMention, CasualtyMention, Sentence } from '../types.js';
 import type { CasualtyLexicon, OutcomePhrase } from '../../lexicon/casualty-lexicon.js';
@@ -158,7 +159,7 @@ function coderNote(t: Tokens): Raw | null {
 const NO_CLAIMANTS: ReadonlyMap<number, number> = new Map();
 
 /** Every figure is tied to a metric word or an outcome phrase: a sentence with neither has none to read. */
-function mayHoldFigures(t: Tokens): boolean {
+function holdsFigureWords(t: Tokens): boolean {
   return (
     t.metricAt.size > 0 ||
     t.tokens.some((_, k) => match(t, t.lexicon.outcomes, k) !== null || grammar(t, 'remains', k) !== null)
@@ -397,8 +398,9 @@ export function findCasualties(
   lexicon: CasualtyLexicon,
   actors: readonly ActorMention[],
 ): readonly CasualtyMention[] {
+  if (!mayHoldFigures(sentence.text, lexicon)) return [];
   const t = tokenize(sentence, lexicon);
-  const holds = mayHoldFigures(t);
+  const holds = holdsFigureWords(t);
   let raws = rawFigures(t, holds, NO_CLAIMANTS);
   if (raws.length === 0) return [];
   // cues are read only for a sentence with figures; where one names its claimant after it ("according to ..."),
