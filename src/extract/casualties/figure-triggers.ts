@@ -7,21 +7,15 @@ import { wordTokens } from '../match/word-tokens.js';
  * tokenized for figures only when it holds, for some phrase the figure passes start from, one word of that
  * phrase. Any word of a phrase is a necessary condition; the least common is the one worth looking for.
  */
-interface Seek {
-  /** One word of each phrase: its letters up to a hyphen or apostrophe. */
-  readonly words: ReadonlySet<string>;
-  /** The signs of phrases that hold no word ("%"), looked for as they are written. */
-  readonly signs: readonly string[];
-}
-
 interface FigureTriggers {
-  /** Every metric, outcome and remains phrase, and the coder's "N fatalities". */
-  readonly figure: Seek;
-  /** The period phrases a statistic names ("this year"; "in 2024" is YEAR_LIKE), its trend phrases ("rose",
-   * "%") and the sources it cites. */
-  readonly period: Seek;
-  readonly trend: Seek;
-  readonly source: Seek;
+  /**
+   * One word of each phrase (its letters up to a hyphen or apostrophe), and the kinds of phrase it is sought for:
+   * FIGURE (every metric, outcome and remains phrase, and the coder's "N fatalities"), and the PERIOD ("this
+   * year"; "in 2024" is YEAR_LIKE), TREND ("rose", "%") and SOURCE phrases of a statistic.
+   */
+  readonly bits: ReadonlyMap<string, number>;
+  /** The signs of phrases that hold no word ("%"), looked for as they are written, with their kinds. */
+  readonly signs: ReadonlyMap<string, number>;
 }
 
 const cache = new WeakMap<CasualtyLexicon, FigureTriggers>();
@@ -50,34 +44,25 @@ function wordToSeek(words: readonly string[]): string | null {
   return best;
 }
 
-function seekOf(phrases: readonly (readonly string[])[]): Seek {
-  const words = new Set<string>();
-  const signs = new Set<string>();
-  for (const phrase of phrases) {
-    const word = wordToSeek(phrase);
-    if (word !== null) words.add(word);
-    // a phrase without a word is looked for by its first sign; an empty one matches everywhere
-    else signs.add(phrase[0] ?? '');
-  }
-  return { words, signs: [...signs] };
-}
-
 function triggersOf(lexicon: CasualtyLexicon): FigureTriggers {
   let t = cache.get(lexicon);
   if (!t) {
-    const figure: (readonly string[])[] = [['fatalities'], ['fatality']];
-    for (const table of [lexicon.metrics, lexicon.outcomes, lexicon.grammar.remains])
-      for (const entries of table.values()) for (const e of entries) figure.push(e.words);
-    const aggregate = (type: string) =>
-      [...lexicon.aggregates.values()].flatMap((entries) =>
-        entries.filter((e) => e.value.type === type).map((e) => e.words),
-      );
-    t = {
-      figure: seekOf(figure),
-      period: seekOf(aggregate('period')),
-      trend: seekOf(aggregate('trend')),
-      source: seekOf(aggregate('source')),
+    const bits = new Map<string, number>();
+    const signs = new Map<string, number>();
+    const seek = (phrase: readonly string[], kind: number): void => {
+      const word = wordToSeek(phrase);
+      // a phrase without a word is looked for by its first sign; an empty one is found in every text
+      const [key, to] = word !== null ? [word, bits] : [phrase[0] ?? '', signs];
+      to.set(key, (to.get(key) ?? 0) | kind);
     };
+    seek(['fatalities'], FIGURE);
+    seek(['fatality'], FIGURE);
+    for (const table of [lexicon.metrics, lexicon.outcomes, lexicon.grammar.remains])
+      for (const entries of table.values()) for (const e of entries) seek(e.words, FIGURE);
+    const kinds = { period: PERIOD, trend: TREND, source: SOURCE, incident: 0 } as const;
+    for (const entries of lexicon.aggregates.values())
+      for (const e of entries) if (kinds[e.value.type] !== 0) seek(e.words, kinds[e.value.type]);
+    t = { bits, signs };
     cache.set(lexicon, t);
   }
   return t;
@@ -85,26 +70,37 @@ function triggersOf(lexicon: CasualtyLexicon): FigureTriggers {
 
 const NOT_A_LETTER = /\P{L}+/u;
 
-/** Whether a lower-cased word token holds one of the words: a word token may run letters and digits together
- * ("ab12killed"), where the casualty tokens split them, so such a token is looked up by its runs of letters. */
-function holdsWord(lower: string, words: ReadonlySet<string>): boolean {
-  if (words.has(lower)) return true;
-  for (let i = 0; i < lower.length; i += 1) {
-    const c = lower.charCodeAt(i);
-    if (c < 97 || c > 122) return lower.split(NOT_A_LETTER).some((run) => words.has(run));
-  }
-  return false;
+const FIGURE = 1;
+const PERIOD = 2;
+const TREND = 4;
+const SOURCE = 8;
+
+/** Which of the four kinds of phrase a word of the text belongs to, as bits; a word token may run letters and
+ * digits together ("ab12killed"), where the casualty tokens split them, so such a token is read by its runs of
+ * letters. */
+function bitsOf(lower: string, plain: boolean, t: FigureTriggers): number {
+  if (plain) return t.bits.get(lower) ?? 0;
+  let bits = 0;
+  for (const run of lower.split(NOT_A_LETTER)) bits |= t.bits.get(run) ?? 0;
+  return bits;
 }
 
-function holds(text: string, seek: Seek): boolean {
-  for (const sign of seek.signs) if (text.includes(sign)) return true;
-  for (const token of wordTokens(text)) if (holdsWord(token.lower, seek.words)) return true;
-  return false;
+// The casualty and aggregate passes ask of the same sentence in turn: the last answer is kept.
+let last: { text: string; triggers: FigureTriggers; bits: number } | null = null;
+
+/** The kinds of phrase the text holds a word (or sign) of. */
+function textBits(text: string, t: FigureTriggers): number {
+  if (last && last.text === text && last.triggers === t) return last.bits;
+  let bits = 0;
+  for (const [sign, kind] of t.signs) if (text.includes(sign)) bits |= kind;
+  for (const token of wordTokens(text)) bits |= bitsOf(token.lower, token.plain, t);
+  last = { text, triggers: t, bits };
+  return bits;
 }
 
 /** Whether the casualty pass could find a figure in the text (false: it certainly finds none). */
 export function mayHoldFigures(text: string, lexicon: CasualtyLexicon): boolean {
-  return holds(text, triggersOf(lexicon).figure);
+  return (textBits(text, triggersOf(lexicon)) & FIGURE) !== 0;
 }
 
 const YEAR_LIKE = /(?:19|20)\d\d/;
@@ -114,10 +110,8 @@ const YEAR_LIKE = /(?:19|20)\d\d/;
  * period (a year, "this month") and a trend, a source or a metric; or it gives a trend in percent of a metric.
  */
 export function mayBeStatistic(text: string, lexicon: CasualtyLexicon): boolean {
-  const t = triggersOf(lexicon);
-  const figure = holds(text, t.figure);
-  const trend = holds(text, t.trend);
-  if (trend && figure) return true;
-  const period = YEAR_LIKE.test(text) || holds(text, t.period);
-  return period && (figure || trend || holds(text, t.source));
+  const bits = textBits(text, triggersOf(lexicon));
+  if ((bits & TREND) !== 0 && (bits & FIGURE) !== 0) return true;
+  const period = (bits & PERIOD) !== 0 || YEAR_LIKE.test(text);
+  return period && (bits & (FIGURE | TREND | SOURCE)) !== 0;
 }

@@ -14,6 +14,9 @@ export interface WordToken {
   readonly norm: string;
   /** Starts with an uppercase letter. */
   readonly cap: boolean;
+  /** Lower-case ASCII letters only: the lower-cased word is its own folding, and no digit or other script runs
+   * into it. */
+  readonly plain: boolean;
   /** The text between the token before and this one; '' for the first token. */
   readonly gap: string;
   /** Whether the gap (at most four spaces, hyphens, dashes or apostrophes) keeps this token in one phrase with the
@@ -56,8 +59,10 @@ export function wordTokens(text: string): readonly WordToken[] {
     const joined = previousEnd >= 0 && (spaced || (gap.length <= 4 && JOIN_GAP.test(gap)));
     const lower = raw.toLowerCase();
     const bounded = raw.length > MAX_NORMALISED ? raw.slice(0, MAX_NORMALISED) : raw;
-    const norm = bounded === raw && isAscii(raw) ? lower : normaliseToken(bounded);
-    tokens.push({ start, end: start + raw.length, raw, lower, norm, cap: isUpper(raw), gap, joined });
+    const chars = asciiKind(raw);
+    const norm = bounded === raw && chars !== OTHER ? lower : normaliseToken(bounded);
+    const plain = chars === LETTERS;
+    tokens.push({ start, end: start + raw.length, raw, lower, norm, cap: isUpper(raw), plain, gap, joined });
     previousEnd = start + raw.length;
   }
   if (text.length <= MAX_REMEMBERED_LENGTH) {
@@ -67,8 +72,18 @@ export function wordTokens(text: string): readonly WordToken[] {
   return tokens;
 }
 
-/** Whether lower-casing is all the gazetteer folding has to do (an ASCII word). */
-function isAscii(raw: string): boolean {
-  for (let i = 0; i < raw.length; i += 1) if (raw.charCodeAt(i) > 0x7f) return false;
-  return true;
+const LETTERS = 0;
+const ASCII = 1;
+const OTHER = 2;
+
+/** LETTERS for a word of ASCII letters only, ASCII when it holds a digit, OTHER for any other script (where
+ * lower-casing is not all the gazetteer folding has to do). */
+function asciiKind(raw: string): number {
+  let kind = LETTERS;
+  for (let i = 0; i < raw.length; i += 1) {
+    const c = raw.charCodeAt(i);
+    if (c > 0x7f) return OTHER;
+    if ((c | 32) < 97 || (c | 32) > 122) kind = ASCII;
+  }
+  return kind;
 }
