@@ -9,6 +9,7 @@ import { findDateline, withoutDateline, type Dateline } from './dateline/find-da
 import { findPlaces, placeContextOf, readPlaceNames } from './places/find-places.js';
 import { segmentIncidents } from './segment/segment-incidents.js';
 import { SIGNAL_RULES } from './segment/sentence-signals.js';
+import { startDocument } from './match/document-memory.js';
 import { markHeadings } from './sentences/mark-headings.js';
 import { splitSentences } from './sentences/split-sentences.js';
 import type { ActorMention, PlaceContext, PlaceMention } from './types.js';
@@ -96,6 +97,7 @@ function datelinePlace(
  * One document in, the incidents it reports out. Pure: the only date it knows is the publication date it is given.
  */
 export function extractDocument(input: ExtractInput, knowledge: Knowledge): ExtractionResult {
+  startDocument();
   // The dateline says where and when the report was filed: its place and day are no incident's, so the passes
   // read the text without it; its place stands in only for a lead incident that names none (see assembleDraft).
   const dateline = findDateline(input.text);

@@ -1,4 +1,5 @@
 import { normaliseToken } from '../../lexicon/gazetteer-normalise.js';
+import { forgetPerDocument } from './document-memory.js';
 
 /**
  * One word of a text: a run of letters and digits, as the place pass and the phrase matcher read it. Each pass
@@ -38,8 +39,10 @@ function isUpper(word: string): boolean {
 
 // The place context (over every sentence first), then the place, actor, responsibility, event-cue, target and
 // framing passes (sentence by sentence) read the same sentences: remembering the texts read saves all but the
-// first tokenisation of each. The memory is bounded: cleared when full, and long texts are never kept.
+// first tokenisation of each. The memory is bounded: cleared when full and at each new document, and long texts
+// are never kept.
 const remembered = new Map<string, readonly WordToken[]>();
+forgetPerDocument(() => remembered.clear());
 const MAX_REMEMBERED = 1024;
 const MAX_REMEMBERED_LENGTH = 10_000;
 

@@ -1,4 +1,5 @@
 import type { SentenceAnalysis } from '../analyse/analyse-sentence.js';
+import { forgetPerDocument } from '../match/document-memory.js';
 import { EXTRACT_SETTINGS } from '../extract-settings.js';
 import type { DateMention, EventCue, PlaceMention } from '../types.js';
 
@@ -107,8 +108,10 @@ export const SIGNAL_RULES = {
 } as const;
 
 // The segmenter asks the same rule of the same sentence many times over (whether it opens, continues, takes up
-// or recalls an incident): answers are remembered per text, in a bounded memory cleared when full.
+// or recalls an incident): answers are remembered per text, in a bounded memory cleared when full and at each new
+// document.
 const answers = new Map<string, Map<RegExp, boolean>>();
+forgetPerDocument(() => answers.clear());
 const MAX_REMEMBERED_TEXTS = 4096;
 /** Longer texts (a megabyte without a full stop) are tested afresh: remembering them would hold them. */
 const MAX_REMEMBERED_LENGTH = 10_000;
