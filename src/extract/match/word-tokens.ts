@@ -25,7 +25,27 @@ export interface WordToken {
   readonly joined: boolean;
 }
 
-const WORD = /[\p{L}\p{N}]+/gu;
+const WORD_CHAR = /^[\p{L}\p{N}]/u;
+
+/** The length of the word character at i (a letter or digit; 2 for one outside the Basic Multilingual Plane),
+ * or 0. ASCII is told apart without a regex. */
+function wordCharAt(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c < 128) return (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122) ? 1 : 0;
+  const width = c >= 0xd800 && c <= 0xdbff && i + 1 < text.length ? 2 : 1;
+  return WORD_CHAR.test(text.slice(i, i + width)) ? width : 0;
+}
+
+function nextWordStart(text: string, from: number): number {
+  for (let i = from; i < text.length; i += 1) if (wordCharAt(text, i) > 0) return i;
+  return -1;
+}
+
+function wordEnd(text: string, start: number): number {
+  let i = start;
+  for (let w = wordCharAt(text, i); w > 0; w = wordCharAt(text, i)) i += w;
+  return i;
+}
 const UPPER = /^\p{Lu}/u;
 const JOIN_GAP = /^[\s\-\u2010-\u2014'\u2019]{0,4}$/u;
 /** No real sentence has tokens this long; bounding them keeps normalisation cheap on junk input. */
@@ -52,10 +72,14 @@ export function wordTokens(text: string): readonly WordToken[] {
   if (known) return known;
   const tokens: WordToken[] = [];
   let previousEnd = -1;
-  // only letters and digits are read, so a word starts at the first of its letters after the word before: its
-  // offset is found by indexOf, and no match object is built per word
-  for (const raw of text.match(WORD) ?? []) {
-    const start = text.indexOf(raw, previousEnd < 0 ? 0 : previousEnd);
+  let at = 0;
+  while (at < text.length) {
+    // a character at a time: no match object, and no search for where the matched word was
+    const start = nextWordStart(text, at);
+    if (start < 0) break;
+    const end = wordEnd(text, start);
+    at = end;
+    const raw = text.slice(start, end);
     const spaced = start - previousEnd === 1 && text.charCodeAt(previousEnd) === 32;
     const gap = previousEnd < 0 ? '' : spaced ? ' ' : text.slice(previousEnd, start);
     // a single space, by far the commonest gap, needs no regex

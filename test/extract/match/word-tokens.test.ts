@@ -29,4 +29,38 @@ describe('wordTokens', () => {
       }),
     );
   });
+
+  it('reads as words exactly the runs of letters and digits of any script, astral ones included', () => {
+    const pieces = [
+      'a',
+      'Z',
+      '7',
+      ' ',
+      '-',
+      '_',
+      'é',
+      'Ω',
+      '٣',
+      '\u0301',
+      '𝒜',
+      '😀',
+      '\ud800',
+      '\udc00',
+      "'",
+      '.',
+    ];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 40 }), (parts) => {
+        const text = parts.join('');
+        const tokens = wordTokens(text);
+        expect(tokens.map((t) => t.raw)).toEqual(text.match(/[\p{L}\p{N}]+/gu) ?? []);
+        // plain: ASCII letters only
+        for (const t of tokens) expect(t.plain).toBe(/^[A-Za-z]+$/.test(t.raw));
+      }),
+    );
+  });
+
+  it('knows a word of ASCII letters from one holding a digit or another script', () => {
+    expect(wordTokens('Kech ab12 Awārān').map((t) => t.plain)).toEqual([true, false, false]);
+  });
 });
