@@ -1,4 +1,5 @@
 import type { DateLexicon, WordRole } from '../../lexicon/date-lexicon.js';
+import { wordTokens } from '../match/word-tokens.js';
 import type { ParsedDate } from './parsed-date.js';
 
 type Groups = Readonly<Record<string, string | undefined>>;
@@ -19,6 +20,8 @@ export const SENTENCE_HAS = {
   past: 16,
   /** The longest word of some period phrase ("yesterday", "weekend" of "over the weekend"). */
   period: 32,
+  /** A year-like run of digits (19xx or 20xx): what a numeric date, a year or a month and year hold. */
+  year: 64,
 } as const;
 
 /** One recogniser: a precompiled global regex and the reading of its named groups (null: not a date after all). */
@@ -112,7 +115,15 @@ function compile(lexicon: DateLexicon): CompiledDateRules {
     parsed: { type: 'calendar', year: yearValue, startMonth, startDay, endMonth, endDay } as const,
   });
 
-  const { month: MONTH, weekday: WEEKDAY, digit: DIGIT, ago: AGO, past: PAST, period: PERIOD } = SENTENCE_HAS;
+  const {
+    month: MONTH,
+    weekday: WEEKDAY,
+    digit: DIGIT,
+    ago: AGO,
+    past: PAST,
+    period: PERIOD,
+    year: YEAR,
+  } = SENTENCE_HAS;
   // every month and weekday rule reads its name this way and rejects it uncapitalised (monthsOk, capitalised)
   const monthWord = new RegExp(`\\b(?:${MONTHS})(?![a-z])`, 'gi');
   const weekdayWord = new RegExp(`\\b(?:${alternation([...weekdayOf.keys()])})\\b`, 'gi');
@@ -129,10 +140,32 @@ function compile(lexicon: DateLexicon): CompiledDateRules {
     ),
     'i',
   );
+  // A month or weekday name the rules accept is a whole word of ASCII letters, or sits in a word that runs into
+  // digits or another script ("March2025"): the first is looked up, the second read with the rules' own regex.
+  const nameKinds = new Map<string, number>([
+    ...[...monthOf.keys()].map((name) => [name, MONTH] as const),
+    ...[...weekdayOf.keys()].map((name) => [name, WEEKDAY] as const),
+  ]);
+  const namesAreWords = [...nameKinds.keys()].every((name) => /^[a-z]+$/.test(name));
+  const namesIn = (text: string): number => {
+    if (!namesAreWords)
+      return (
+        (anyCapitalised(monthWord, text) ? MONTH : 0) | (anyCapitalised(weekdayWord, text) ? WEEKDAY : 0)
+      );
+    let bits = 0;
+    for (const token of wordTokens(text)) {
+      if (token.plain) {
+        if (token.cap) bits |= nameKinds.get(token.lower) ?? 0;
+      } else {
+        bits |= anyCapitalised(monthWord, token.raw) ? MONTH : 0;
+        bits |= anyCapitalised(weekdayWord, token.raw) ? WEEKDAY : 0;
+      }
+    }
+    return bits;
+  };
   const features = (text: string): number =>
-    (anyCapitalised(monthWord, text) ? MONTH : 0) |
-    (anyCapitalised(weekdayWord, text) ? WEEKDAY : 0) |
-    (/\d/.test(text) ? DIGIT : 0) |
+    namesIn(text) |
+    (/\d/.test(text) ? DIGIT | (/(?:19|20)\d\d/.test(text) ? YEAR : 0) : 0) |
     (/ago/i.test(text) ? AGO : 0) |
     (/last|past|previous/i.test(text) ? PAST : 0) |
     (periodWord.test(text) ? PERIOD : 0);
@@ -176,14 +209,14 @@ function compile(lexicon: DateLexicon): CompiledDateRules {
     },
     {
       id: 'date.abs.iso',
-      needs: DIGIT,
+      needs: YEAR,
       re: re('(?<![\\w.,:/-])(?<year>(?:19|20)\\d{2})-(?<mm>\\d{1,2})-(?<dd>\\d{1,2})(?![\\d/-])'),
       parse: (g) => calendar('date.abs.iso', yearOf(g), num(g.mm), num(g.dd), num(g.mm), num(g.dd)),
     },
     {
       // GTD and US style: month first. A first number above 12 can only be a day, so it is read day first.
       id: 'date.abs.numeric',
-      needs: DIGIT,
+      needs: YEAR,
       re: re('(?<![\\w.,:/-])(?<a>\\d{1,2})/(?<b>\\d{1,2})/(?<year>(?:19|20)\\d{2})(?![\\d/])'),
       parse: (g) => {
         const [a, b] = [num(g.a), num(g.b)];
@@ -225,7 +258,7 @@ function compile(lexicon: DateLexicon): CompiledDateRules {
     },
     {
       id: 'date.month.year',
-      needs: MONTH | DIGIT,
+      needs: MONTH | YEAR,
       re: re(`(?:${MODS})?${mon('m1')},?\\s{1,3}${year}`),
       parse: (g) =>
         monthsOk(g.m1)
@@ -243,7 +276,7 @@ function compile(lexicon: DateLexicon): CompiledDateRules {
     },
     {
       id: 'date.year',
-      needs: DIGIT,
+      needs: YEAR,
       // A bare number after "in" is a year only if it does not count something ("in 2000 people").
       re: re(`(?:${MODS}|${PREPS})${year}${COUNT}(?![-/]\\d)`),
       parse: (g) => ({ ruleId: 'date.year', parsed: { type: 'year', year: num(g.year) } }),
