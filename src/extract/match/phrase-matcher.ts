@@ -47,19 +47,53 @@ interface Pattern {
   readonly order: number;
 }
 
-/** One node of the word trie: the phrases that end here (the best one) and the words that go on. */
+/** One node of the word trie: the phrases that end here (the best one) and the words that go on, by number. */
 interface TrieNode {
-  readonly next: Map<string, TrieNode>;
+  readonly next: Map<number, TrieNode>;
   ending: Pattern | null;
+}
+
+/**
+ * Every word of every phrase compiled so far, numbered from 1, shared by all matchers. A sentence's tokens are
+ * looked up here once (`wordIds`), and every matcher walks its trie by number: a token that no phrase of any
+ * matcher holds, most of them, costs each matcher nothing after that one lookup. The numbering only grows, with
+ * the lexicons compiled (not with the text read).
+ */
+const vocabulary = new Map<string, number>();
+
+function numberOf(word: string): number {
+  let id = vocabulary.get(word);
+  if (id === undefined) {
+    id = vocabulary.size + 1;
+    vocabulary.set(word, id);
+  }
+  return id;
+}
+
+// The passes run one after the other over the same sentence: its numbers are kept until another sentence comes,
+// or until a matcher compiled since brought new words.
+let numberedTokens: readonly Token[] | null = null;
+let numberedSize = -1;
+let numbered = new Int32Array(0);
+
+/** The number of each token's lower-cased word (0: no phrase holds it). */
+function wordIds(tokens: readonly Token[]): Int32Array {
+  if (tokens === numberedTokens && numberedSize === vocabulary.size) return numbered;
+  const ids = new Int32Array(tokens.length);
+  for (let i = 0; i < tokens.length; i += 1) ids[i] = vocabulary.get(tokens[i]!.lower) ?? 0;
+  numberedTokens = tokens;
+  numberedSize = vocabulary.size;
+  numbered = ids;
+  return ids;
 }
 
 export interface PhraseMatcher {
   /** Phrases that are plain word sequences (alternatives and optional words expanded), lower-cased, as a trie:
    * one walk from a token finds every such phrase starting there. */
-  readonly trie: ReadonlyMap<string, TrieNode>;
+  readonly trie: ReadonlyMap<number, TrieNode>;
   /** The other patterns (skips, case-sensitive acronyms), indexed by the lower-cased first token of each
    * first-element alternative, matched element by element. */
-  readonly byFirst: ReadonlyMap<string, readonly Pattern[]>;
+  readonly byFirst: ReadonlyMap<number, readonly Pattern[]>;
 }
 
 /** More word sequences than this in one phrase's expansion: matched element by element instead. */
@@ -96,8 +130,8 @@ export function parsePhrase(phrase: string): Element[] | null {
 }
 
 export function compilePhrases(entries: readonly PhraseEntry[]): PhraseMatcher {
-  const trie = new Map<string, TrieNode>();
-  const byFirst = new Map<string, Pattern[]>();
+  const trie = new Map<number, TrieNode>();
+  const byFirst = new Map<number, Pattern[]>();
   entries.forEach((entry, order) => {
     const elements = parsePhrase(entry.phrase);
     if (!elements) return;
@@ -117,7 +151,7 @@ export function compilePhrases(entries: readonly PhraseEntry[]): PhraseMatcher {
       for (const words of sequences) addToTrie(trie, words, pattern);
       return;
     }
-    const keys = new Set(first.alts.map((alt) => (alt[0] ?? '').toLowerCase()));
+    const keys = new Set(first.alts.map((alt) => numberOf((alt[0] ?? '').toLowerCase())));
     for (const k of keys) {
       const list = byFirst.get(k) ?? [];
       list.push(pattern);
@@ -148,14 +182,15 @@ function beats(a: Pattern, b: Pattern): boolean {
   return a.rank > b.rank || (a.rank === b.rank && a.order < b.order);
 }
 
-function addToTrie(trie: Map<string, TrieNode>, words: readonly string[], pattern: Pattern): void {
+function addToTrie(trie: Map<number, TrieNode>, words: readonly string[], pattern: Pattern): void {
   let level = trie;
   let node: TrieNode | null = null;
   for (const word of words) {
-    node = level.get(word) ?? null;
+    const id = numberOf(word);
+    node = level.get(id) ?? null;
     if (!node) {
       node = { next: new Map(), ending: null };
-      level.set(word, node);
+      level.set(id, node);
     }
     level = node.next;
   }
@@ -210,10 +245,13 @@ function matchFrom(p: Pattern, e: number, tokens: readonly Token[], i: number, a
 export function matchAt(matcher: PhraseMatcher, tokens: readonly Token[], i: number): PhraseMatch | null {
   const tok = tokens[i];
   if (!tok) return null;
+  const ids = wordIds(tokens);
+  const id = ids[i]!;
+  if (id === 0) return null;
   let bestEnd = -1;
   let best: Pattern | null = null;
   // every word after the first must be joined to the one before it, as matchFrom requires
-  let node = matcher.trie.get(tok.lower);
+  let node = matcher.trie.get(id);
   let j = i + 1;
   while (node) {
     if (node.ending) {
@@ -222,11 +260,11 @@ export function matchAt(matcher: PhraseMatcher, tokens: readonly Token[], i: num
     }
     const next = tokens[j];
     if (!next || !next.joined) break;
-    node = node.next.get(next.lower);
+    node = node.next.get(ids[j]!);
     j += 1;
   }
   // most matchers hold no skip or acronym pattern: no lookup at all then
-  const candidates = matcher.byFirst.size === 0 ? undefined : matcher.byFirst.get(tok.lower);
+  const candidates = matcher.byFirst.size === 0 ? undefined : matcher.byFirst.get(id);
   if (candidates) {
     for (const p of candidates) {
       const end = matchFrom(p, 0, tokens, i, true);
