@@ -24,7 +24,6 @@ export interface Chunk {
 
 /** Separators allowed inside one name: a space, a hyphen, or the dot of an abbreviation ("D.I. Khan"). */
 const JOINER = /^(?:[ \u00a0\-‐–]|\.[ \u00a0]?)$/;
-const HYPHEN = /^[-‐–]$/;
 /** Lowercase words that may sit inside a name ("Azad Jammu and Kashmir", "Kor-e-Dot"). */
 const CONNECTORS = new Set(['and', 'e', 'i', 'ul', 'al', 'de', 'o']);
 /** The words of a text; the token stream every word-reading pass shares (src/extract/match). */
@@ -44,7 +43,10 @@ export function joinsPrevious(text: string, tokens: readonly Token[], i: number)
 }
 
 export function isHyphen(gap: string): boolean {
-  return HYPHEN.test(gap);
+  // asked of nearly every token's gap: a single character, compared without a regex
+  if (gap.length !== 1) return false;
+  const c = gap.charCodeAt(0);
+  return c === 0x2d || c === 0x2010 || c === 0x2013;
 }
 
 /** Longest gazetteer name starting at each capitalised token, left to right; linear in the number of tokens. */
