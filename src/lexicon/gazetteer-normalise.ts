@@ -13,6 +13,24 @@ function isAscii(text: string): boolean {
  * separator (hyphen, dot, comma, space) one space. "D.I. Khan" → "d i khan", "Awārān" → "awaran".
  */
 export function normalisePlaceName(name: string): string {
+  if (name.length > MAX_REMEMBERED_NAME) return normaliseFresh(name);
+  let key = normalised.get(name);
+  if (key === undefined) {
+    if (normalised.size >= MAX_NORMALISED) normalised.clear();
+    key = normaliseFresh(name);
+    normalised.set(name, key);
+  }
+  return key;
+}
+
+// Extraction compares the same few hundred gazetteer names (a place's district, a trail's district) over and
+// over: their keys are remembered, in a bounded memory cleared when full; text longer than any place's name is
+// normalised afresh, never kept.
+const normalised = new Map<string, string>();
+const MAX_NORMALISED = 4096;
+const MAX_REMEMBERED_NAME = 200;
+
+function normaliseFresh(name: string): string {
   return (isAscii(name) ? name : name.normalize('NFKD').replace(MARKS, ''))
     .replace(APOSTROPHES, '')
     .toLowerCase()
