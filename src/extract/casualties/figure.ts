@@ -360,6 +360,22 @@ function skipParenthesis(t: Tokens, k: number): number {
   return k;
 }
 
+/** Lower-case words that join the parts of a name ("Fitna al Khawarij", "Jaish ul Adl"). */
+const NAME_JOINTS: ReadonlySet<string> = new Set(['al', 'ul', 'ud', 'ur', 'e', 'i', 'bin', 'ibn']);
+
+/** The token a metric starts at right after a capitalised name at k (with its auxiliaries: "were", "had been"),
+ * or null. */
+function verbAfterName(t: Tokens, k: number): number | null {
+  let end = capRun(t, k);
+  if (end === k) return null;
+  // "Fitna al Khawarij", "Lashkar-e-Jhangvi": a short lower-case joint between capitalised words
+  while (NAME_JOINTS.has(t.words[end] ?? '') && t.tokens[end + 1]?.cap) end = capRun(t, end + 1);
+  let m = end;
+  for (let n = 0; n < 3 && !t.metricAt.has(m) && (grammar(t, 'passive-aux', m) || grammar(t, 'gap', m)); n += 1)
+    m += 1;
+  return t.metricAt.has(m) ? end : null;
+}
+
 /** Skips "…, including X and Y," or "…, who …,"; returns the end and the categories named inside. */
 function skipAside(t: Tokens, k: number): { end: number; cats: Category[] } | null {
   if (!isPunct(t, k, ',-–—')) return null;
@@ -374,6 +390,12 @@ function skipAside(t: Tokens, k: number): { end: number; cats: Category[] } | nu
         m = close - 1;
         continue;
       }
+    }
+    if (isPunct(t, m, ',')) {
+      // "including four commanders of the proxy, Fitna al Khawarij were killed": the name set off by the comma
+      // restates the aside's last noun, and the comma that would close it is missing; the aside runs to the verb
+      const verb = verbAfterName(t, m + 1);
+      if (verb !== null) return { end: verb, cats };
     }
     if (isPunct(t, m, ',;)–—') || (isPunct(t, m, '-') && m > opener.end))
       return { end: m + (isPunct(t, m, ';') ? 0 : 1), cats };

@@ -132,6 +132,11 @@ const rows: readonly Row[] = [
     want: [`killed/security_forces/5/5/5/=/${U}`],
   },
   {
+    // the aside ends in a name set off by a comma, and the comma that would close it is missing
+    text: 'Eleven militants, including two commanders of the outfit, Jaish ul Adl were killed in the raid.',
+    want: [`killed/militants/11/11/11/=/${U}`],
+  },
+  {
     text: 'One official, Nadir Shah, was killed and another official was hurt.',
     want: [`killed/unknown/1/1/1/=/${U}`, `injured/unknown/1/1/1/=/${U}`],
   },
