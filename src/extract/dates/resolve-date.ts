@@ -94,15 +94,20 @@ function resolvePeriod(p: Extract<ParsedDate, { type: 'period' }>, published: Da
       const monday = published - ((weekdayOf(published) - MONDAY + 7) % 7);
       return dayRange(monday - 7, monday - 1, 'week', 'vague', published);
     }
-    case 'month-to-date':
-      return dayRange(toDay(year, month, 1), published, 'month', 'vague', published);
+    case 'month-to-date': {
+      // "earlier this month" (offset 1) is over by the day before publication; on the 1st, the 1st itself
+      const start = toDay(year, month, 1);
+      return dayRange(start, Math.max(start, published - p.offset), 'month', 'vague', published);
+    }
     case 'previous-month': {
       const prev = shiftMonths(published, 1);
       const r = monthRange(prev.year, prev.month);
       return dayRange(r.start, r.end, 'month', 'vague', published);
     }
-    case 'year-to-date':
-      return dayRange(toDay(year, 1, 1), published, 'year', 'vague', published);
+    case 'year-to-date': {
+      const start = toDay(year, 1, 1);
+      return dayRange(start, Math.max(start, published - p.offset), 'year', 'vague', published);
+    }
     case 'previous-year': {
       const r = yearRange(year - 1);
       return dayRange(r.start, r.end, 'year', 'vague', published);

@@ -228,7 +228,19 @@ const cases: readonly Case[] = [
   {
     sentence: 'Earlier this month a dam was sabotaged.',
     published: '2025-05-09',
-    expected: [['Earlier this month', '2025-05-01', '2025-05-09', 'month', V]],
+    // "earlier": over by the day before publication
+    expected: [['Earlier this month', '2025-05-01', '2025-05-08', 'month', V]],
+  },
+  {
+    sentence: 'A checkpoint was attacked this month.',
+    published: '2025-05-09',
+    expected: [['this month', '2025-05-01', '2025-05-09', 'month', V]],
+  },
+  {
+    // on the first of the month, the first itself
+    sentence: 'Earlier this month a dam was sabotaged.',
+    published: '2025-06-01',
+    expected: [['Earlier this month', '2025-06-01', '2025-06-01', 'month', V]],
   },
   {
     sentence: 'The outpost fell last month.',
@@ -243,7 +255,7 @@ const cases: readonly Case[] = [
   {
     sentence: 'Earlier this year the road was mined.',
     published: '2025-05-09',
-    expected: [['Earlier this year', '2025-01-01', '2025-05-09', 'year', V]],
+    expected: [['Earlier this year', '2025-01-01', '2025-05-08', 'year', V]],
   },
   {
     sentence: 'The commander spoke in early May about reprisals.',
