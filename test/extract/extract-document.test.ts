@@ -87,6 +87,18 @@ describe('extractDocument', () => {
     expect(mentions[1]!.provenance.find((p) => p.field === 'date')?.ruleId).toBe('segment.day-after');
   });
 
+  it('dates an incident told "earlier this week" by the night a later sentence taking it up names', () => {
+    // published on a Friday: "earlier this week" is Monday to Thursday
+    const text = [
+      'Troops earlier this week killed four militants in an operation in Kech district, the military said.',
+      'The operation was conducted on the night of 10/11 March on a tip-off, it added.',
+    ].join('\n\n');
+    const { mentions } = extract(text);
+    expect(mentions.map((m) => [where(m), m.date.start, m.date.end, m.date.precision])).toEqual([
+      ['Kech', '2025-03-10', '2025-03-11', 'days'],
+    ]);
+  });
+
   it('never dates a day after publication by counting days', () => {
     const text =
       'On 13 March, gunmen attacked a post in Turbat.\n\nTwo days later, a bomb exploded in Khuzdar.';

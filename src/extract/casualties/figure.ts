@@ -371,7 +371,11 @@ function verbAfterName(t: Tokens, k: number): number | null {
   // "Fitna al Khawarij", "Lashkar-e-Jhangvi": a short lower-case joint between capitalised words
   while (NAME_JOINTS.has(t.words[end] ?? '') && t.tokens[end + 1]?.cap) end = capRun(t, end + 1);
   let m = end;
-  for (let n = 0; n < 3 && !t.metricAt.has(m) && (grammar(t, 'passive-aux', m) || grammar(t, 'gap', m)); n += 1)
+  for (
+    let n = 0;
+    n < 3 && !t.metricAt.has(m) && (grammar(t, 'passive-aux', m) || grammar(t, 'gap', m));
+    n += 1
+  )
     m += 1;
   return t.metricAt.has(m) ? end : null;
 }

@@ -357,7 +357,9 @@ export function segmentIncidents(
       if (finer && more.length === 0 && referred.places.length === 1) refinePlace(referred, finer);
       // only the cue it names: other cues of the sentence may tell of what followed ("torched", "arrested")
       if (cue) referred.cues.push(cue);
-      if (date?.own && !referred.date.own) referred.date = { ...date, ruleId: SIGNAL_RULES.definite.id };
+      // "the IBO on the night of 14/15 September" after "earlier this week": the day taken up dates it finer
+      if (date?.own && (!referred.date.own || datesItFiner(date, referred.date)))
+        referred.date = { ...date, ruleId: SIGNAL_RULES.definite.id };
       referred.claims.push(...draftClaims(a, referred));
       // a claim of responsibility goes where claims go, whatever incident the sentence takes up
       const owner = a.responsibility.length > 0 ? responsibilityOwner(drafts, a.responsibility) : null;
@@ -473,6 +475,15 @@ export function segmentIncidents(
  * at a place it names, else the current one; none when it says it is another incident or names a day of its own
  * that the incident does not cover.
  */
+/** A day (or a few) where the incident had only a week, a month or a year; the two overlap (referredIncident). */
+function datesItFiner(date: DateChoice, incident: DateChoice): boolean {
+  return (
+    date.ruleId !== SIGNAL_RULES.statementDay.id &&
+    DAYLIKE.has(date.date.precision) &&
+    !DAYLIKE.has(incident.date.precision)
+  );
+}
+
 function referredIncident(
   drafts: readonly IncidentDraft[],
   current: IncidentDraft,

@@ -473,6 +473,9 @@ describe('findDates: rule ids', () => {
     expect(ruleOf('On May 8 it began.')).toEqual(['date.abs.md']);
     expect(ruleOf('On 8 May it began.')).toEqual(['date.abs.dm']);
     expect(ruleOf('On July 1 and 2 it ran.')).toEqual(['date.range.mdy']);
+    // a night written with a slash between its two days
+    expect(ruleOf('On the night of 3/4 May it ran.')).toEqual(['date.range.dmy']);
+    expect(ruleOf('On May 3/4 it ran.')).toEqual(['date.range.mdy']);
     expect(ruleOf('It began on Saturday.')).toEqual(['date.rel.weekday']);
     expect(ruleOf('It began last Saturday.')).toEqual(['date.rel.last-weekday']);
     expect(ruleOf('It began yesterday.')).toEqual(['date.period.yesterday']);
