@@ -78,6 +78,16 @@ export interface ActorMention extends Found {
   readonly framed: boolean;
   /** The actor table says the name stands for no one group (`namesNoGroup` in data/actors/actors.json). */
   readonly namesNoGroup: boolean;
+  /** For a body that speaks for a force and does not fight itself (the ISPR for the army): that force, from the
+   * actor table's `parent`. */
+  readonly speaksFor?: SpokenFor;
+}
+
+/** The force a speaking body stands for. */
+export interface SpokenFor {
+  readonly actorId: string;
+  readonly name: string;
+  readonly type: ActorType;
 }
 
 /** "X claimed responsibility", "No group claimed responsibility", "suspected X". */

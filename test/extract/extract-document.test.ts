@@ -115,6 +115,29 @@ describe('extractDocument', () => {
     expect(m!.provenance.find((p) => p.field === 'actor1')?.ruleId).toBe('actor.state-operation');
   });
 
+  it('makes the force whose media wing reports an operation its actor when no force is named', () => {
+    const text =
+      'Four militants were killed in an intelligence-based operation in Kech on 12 March, the ISPR said.';
+    const [m] = extract(text).mentions;
+    expect(m!.actor1?.name).toBe('Pakistan Army');
+    expect(m!.provenance.find((p) => p.field === 'actor1')).toMatchObject({
+      ruleId: 'actor.state-operation-speaker',
+      text: 'ISPR',
+    });
+  });
+
+  it('makes the force the article named the actor of a later killing of militants that names none', () => {
+    const text = [
+      'Police foiled an attack on a checkpoint in Bannu on 11 March, officials said.',
+      'On 12 March, three militants were killed in Lakki Marwat.',
+    ].join('\n\n');
+    const lakki = extract(text).mentions.find((m) => m.eventType === 'Battles');
+    expect(lakki?.actor1?.type).toBe('state_forces');
+    expect(lakki!.provenance.find((p) => p.field === 'actor1')?.ruleId).toBe(
+      'actor.state-militant-casualties-document',
+    );
+  });
+
   it('splits a coordinated attack on several towns into one mention per town under one operation', () => {
     const text =
       'The Baloch Liberation Army said on Thursday that its fighters had struck army posts in Panjgur, Kharan and Washuk at the same hour.\n' +

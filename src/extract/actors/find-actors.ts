@@ -221,6 +221,7 @@ export function findActors(sentence: Sentence, table: ActorTable): readonly Acto
       if (ctxId && ctx) ruleId = `actors/context/${ctx.id}`;
     }
     if (!actor) continue;
+    const parent = actor.type === null && actor.parent !== null ? table.byId.get(actor.parent) : undefined;
     out.push({
       span: [sentence.start + d.start, sentence.start + d.end],
       text: text.slice(d.start, d.end),
@@ -231,6 +232,7 @@ export function findActors(sentence: Sentence, table: ActorTable): readonly Acto
       claimantKind: actor.claimantKind,
       framed: d.framed,
       namesNoGroup: actor.namesNoGroup,
+      ...(parent?.type ? { speaksFor: { actorId: parent.id, name: parent.name, type: parent.type } } : {}),
     });
   }
   return out;

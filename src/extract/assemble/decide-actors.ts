@@ -100,15 +100,26 @@ export function decideActors(
       // "Another IBO in Kech district neutralised three terrorists": the forces the article named conduct it
       actor1 = documentState;
       rule = 'actor.state-operation-document';
+    } else {
+      // "five militants were killed in an IBO, the ISPR said": the force whose media wing tells of its operation
+      const speaker = members.flatMap((m) => m.actors).find((a) => a.speaksFor?.type === 'state_forces');
+      if (speaker?.speaksFor) {
+        const { actorId, name, type } = speaker.speaksFor;
+        actor1 = { ...speaker, actorId, name, type, claimantKind: 'state' };
+        rule = 'actor.state-operation-speaker';
+      }
     }
   }
   if (!actor1 && onlyMilitantsHit && !suspected) {
     // "eight terrorists were killed when security forces struck a camp of Fitna al Khwarij": every casualty is a
-    // militant, so the state did the killing; the group named is whom it was against
-    const state = mentions.find(isState);
+    // militant, so the state did the killing; the group named is whom it was against. "Earlier this week, five
+    // militants were killed in Khuzdar" names no force: the one the article named acts
+    const state = mentions.find(isState) ?? documentState;
     if (state) {
       actor1 = state;
-      rule = 'actor.state-militant-casualties';
+      rule = mentions.includes(state)
+        ? 'actor.state-militant-casualties'
+        : 'actor.state-militant-casualties-document';
     }
   }
   if (!actor1 && named.length > 0) {
