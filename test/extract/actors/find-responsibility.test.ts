@@ -51,6 +51,14 @@ describe('findResponsibility', () => {
     ['The bombing claimed the lives of nine people.', []],
     ['The BLA attack claimed the lives of nine soldiers.', []],
     ['Dawn claimed responsibility for nothing; the army said little.', []],
+    // a group that says it carried out the act, or whose own account the report gives, claims it
+    ['The BLF announced on Sunday that it carried out the raid on the camp.', ['claimed:blf']],
+    ['The TTP said its fighters launched the assault at dawn.', ['claimed:ttp']],
+    ['Two soldiers died in the ambush, according to the BLA.', ['claimed:bla']],
+    ['A news site reported the raid, citing BLA spokesperson Jeeyand Baloch.', ['claimed:bla']],
+    // the state's account of a group's act is not the group's claim
+    ['According to police, BLA fighters attacked the post.', []],
+    ['Police said it carried out a raid on a BLA hideout.', []],
   ];
   it.each(cases)('%s', (text, expected) => {
     expect(stances(text)).toEqual(expected);
