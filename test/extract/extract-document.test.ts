@@ -138,6 +138,23 @@ describe('extractDocument', () => {
     );
   });
 
+  it("gives a group's claim of a wave of attacks to each town's attack that breaks the wave down", () => {
+    const text = [
+      'The BLF announced on 12 March that it carried out a wave of coordinated attacks across Balochistan.',
+      'On 12 March, BLF fighters attacked army camps in Turbat, Panjgur and Awaran with rockets and gunfire.',
+    ].join('\n\n');
+    const { mentions } = extract(text);
+    expect(mentions.map((m) => [where(m), m.actor1?.name, m.actor1?.claimed])).toEqual([
+      ['Turbat', 'Baloch Liberation Front', true],
+      ['Panjgur', 'Baloch Liberation Front', true],
+      ['Awaran', 'Baloch Liberation Front', true],
+    ]);
+    for (const m of mentions)
+      expect(m.provenance.find((p) => p.field === 'actor1.claimed')?.ruleId).toBe(
+        'responsibility/resp-claimed-announced',
+      );
+  });
+
   it('splits a coordinated attack on several towns into one mention per town under one operation', () => {
     const text =
       'The Baloch Liberation Army said on Thursday that its fighters had struck army posts in Panjgur, Kharan and Washuk at the same hour.\n' +

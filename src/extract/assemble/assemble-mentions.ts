@@ -298,7 +298,40 @@ export function pruneCovered(
   const droppedOps = new Set<string>();
   for (const m of mentions)
     if (covered.has(m.id) && m.operationKey && !trait(m).ownDate) droppedOps.add(m.operationKey);
-  return mentions.filter(
+  const kept = mentions.filter(
     (m) => !covered.has(m.id) && !empty.has(m.id) && !(m.operationKey && droppedOps.has(m.operationKey)),
   );
+  return inheritClaims(mentions, kept, trait);
+}
+
+/**
+ * "The BLA announced that it carried out a wave of attacks across Balochistan", then the attacks town by town: the
+ * group's claim was told of the summary, which its towns cover and replace. Each town's attack by the same group,
+ * on the summary's days, keeps the claim and where it was read.
+ */
+function inheritClaims(
+  all: readonly Mention[],
+  kept: readonly Mention[],
+  trait: (m: Mention) => MentionTraits,
+): Mention[] {
+  const keptIds = new Set(kept.map((m) => m.id));
+  const claimedBy = new Map<string, FieldProvenance>();
+  all.forEach((m, i) => {
+    if (keptIds.has(m.id) || !m.actor1?.claimed) return;
+    const source = m.provenance.find((p) => p.field === 'actor1.claimed');
+    if (!source) return;
+    const from = Math.max(0, i - COVER_WINDOW);
+    const to = Math.min(all.length, i + COVER_WINDOW + 1);
+    for (let j = from; j < to; j++) {
+      const d = all[j]!;
+      if (!keptIds.has(d.id) || d.actor1?.claimed !== false || d.actor1.id !== m.actor1.id) continue;
+      if (covers(d, m, trait(m).summary) && !claimedBy.has(d.id)) claimedBy.set(d.id, source);
+    }
+  });
+  if (claimedBy.size === 0) return [...kept];
+  return kept.map((m) => {
+    const source = claimedBy.get(m.id);
+    if (!source || !m.actor1) return m;
+    return { ...m, actor1: { ...m.actor1, claimed: true }, provenance: [...m.provenance, source] };
+  });
 }
