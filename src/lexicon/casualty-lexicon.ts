@@ -88,6 +88,7 @@ export const GRAMMAR_ROLES = [
   'hedge',
   'remains',
   'discovery',
+  'join',
 ] as const;
 export type GrammarRole = (typeof GRAMMAR_ROLES)[number];
 

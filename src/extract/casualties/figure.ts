@@ -457,7 +457,7 @@ export function readGroup(t: Tokens, i: number, allowWeak = true, nested = false
     elements.push(current);
     let next = k;
     if (isPunct(t, next, ',')) next += 1;
-    if (t.words[next] === 'and' || t.words[next] === 'plus') next += 1;
+    next = grammar(t, 'join', next)?.end ?? next;
     if (next === k || elements.length >= (nested ? MAX_APPOSITION : MAX_ELEMENTS)) break;
     const element = readElement(t, next, false);
     if (!element || element.metricNoun || element.bare) break;

@@ -128,6 +128,14 @@ const rows: readonly Row[] = [
     want: [`abducted/civilians/4/4/4/=/${U}`],
   },
   {
+    text: 'The explosion injured two soldiers along with three passers-by.',
+    want: [`injured/security_forces/2/2/2/=/${U}`, `injured/civilians/3/3/3/=/${U}`],
+  },
+  {
+    text: 'Four policemen as well as a shopkeeper were wounded in the attack.',
+    want: [`injured/security_forces/4/4/4/=/${U}`, `injured/civilians/1/1/1/=/${U}`],
+  },
+  {
     text: 'Five personnel, including a major, were killed in the ambush.',
     want: [`killed/security_forces/5/5/5/=/${U}`],
   },
