@@ -243,9 +243,17 @@ function matchFrom(p: Pattern, e: number, tokens: readonly Token[], i: number, a
 
 /** The longest phrase starting at token i (ties: higher rank, then earlier entry), or null. */
 export function matchAt(matcher: PhraseMatcher, tokens: readonly Token[], i: number): PhraseMatch | null {
+  return matchNumbered(matcher, tokens, wordIds(tokens), i);
+}
+
+function matchNumbered(
+  matcher: PhraseMatcher,
+  tokens: readonly Token[],
+  ids: Int32Array,
+  i: number,
+): PhraseMatch | null {
   const tok = tokens[i];
   if (!tok) return null;
-  const ids = wordIds(tokens);
   const id = ids[i]!;
   if (id === 0) return null;
   let bestEnd = -1;
@@ -284,9 +292,11 @@ export function matchAt(matcher: PhraseMatcher, tokens: readonly Token[], i: num
 /** Leftmost-longest, non-overlapping matches over the whole token list. */
 export function matchAll(matcher: PhraseMatcher, tokens: readonly Token[]): PhraseMatch[] {
   const out: PhraseMatch[] = [];
+  const ids = wordIds(tokens);
   let i = 0;
   while (i < tokens.length) {
-    const m = matchAt(matcher, tokens, i);
+    // a word no phrase holds starts none
+    const m = ids[i] === 0 ? null : matchNumbered(matcher, tokens, ids, i);
     if (m) {
       out.push(m);
       i = m.tokenEnd;
