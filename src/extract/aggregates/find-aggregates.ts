@@ -12,6 +12,11 @@ const YEAR_AFTER = new Set(['saw', 'alone', 'witnessed', 'recorded', 'was', 'has
 
 interface Cues {
   readonly period: string;
+  /** The period is a month alone ("In July"): an incident is often dated so, a statistic only with a monitor or a
+   * trend beside it. */
+  readonly monthOnly: boolean;
+  /** The source is a monitor the lexicon knows ("PICSS", "the think tank"), not just "according to". */
+  readonly monitor: boolean;
   readonly trend: boolean;
   readonly percent: boolean;
   readonly source: string;
@@ -23,7 +28,7 @@ function periodAt(
   t: Tokens,
   i: number,
   cue: Match<AggregateCue> | null,
-): { text: string; end: number } | null {
+): { text: string; end: number; month?: boolean } | null {
   const tok = t.tokens[i];
   if (tok?.kind === 'num' && YEAR.test(tok.text)) {
     const before = t.words[i - 1] ?? '';
@@ -33,7 +38,12 @@ function periodAt(
       return { text: tok.text, end: i + 1 };
     return null;
   }
-  return cue?.value.type === 'period' ? { text: textOf(t, i, cue.end), end: cue.end } : null;
+  if (cue?.value.type === 'period') return { text: textOf(t, i, cue.end), end: cue.end };
+  // "In July, PICSS documented 82 attacks": a month, capitalised, after "in" or "during" and before no day
+  const month = tok?.cap ? grammar(t, 'month', i) : null;
+  if (month && YEAR_BEFORE.has(t.words[i - 1] ?? '') && t.tokens[month.end]?.kind !== 'num')
+    return { text: textOf(t, i, month.end), end: month.end, month: true };
+  return null;
 }
 
 function readCues(t: Tokens): Cues {
@@ -43,12 +53,14 @@ function readCues(t: Tokens): Cues {
   let source = '';
   let metricWord = false;
   let sourceNamed = false;
+  let monthOnly = false;
   for (let i = 0; i < t.tokens.length; i += 1) {
     if (t.metricAt.has(i)) metricWord = true;
     if (isPunct(t, i, '%') || t.words[i] === 'percent') percent = true;
     const cue = match(t, t.lexicon.aggregates, i);
-    const p = period ? null : periodAt(t, i, cue);
-    if (p) period = p.text;
+    // a year or a period phrase is kept over a month alone
+    const p: ReturnType<typeof periodAt> = period && !monthOnly ? null : periodAt(t, i, cue);
+    if (p && (!period || !p.month)) [period, monthOnly] = [p.text, p.month === true];
     if (cue?.value.type === 'trend') trend = true;
     if (cue?.value.type === 'source' && cue.value.id === 'agg.source.monitor') {
       // A named monitor ("CRSS") beats a generic one ("the monitor").
@@ -56,8 +68,9 @@ function readCues(t: Tokens): Cues {
       if (!source || (named && !sourceNamed)) [source, sourceNamed] = [textOf(t, i, cue.end), named];
     }
   }
+  const monitor = source !== '';
   if (!source) source = accordingTo(t);
-  return { period, trend, percent, source, metricWord };
+  return { period, monthOnly, monitor, trend, percent, source, metricWord };
 }
 
 function accordingTo(t: Tokens): string {
@@ -98,6 +111,7 @@ function isAggregate(t: Tokens, c: Cues): boolean {
   // a statistic names a period, or a trend in percent; most sentences name neither, and need no more reading
   if (c.period) {
     const hasDay = t.words.some((_, i) => grammar(t, 'day', i) !== null && !saidOn(t, i));
+    if (c.monthOnly) return !hasDay && (c.trend || c.monitor);
     if (!hasDay && (c.trend || c.source !== '')) return true;
     if (!hasDay && c.metricWord && !namesOneIncident(t)) return true;
   }

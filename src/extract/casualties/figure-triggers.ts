@@ -62,6 +62,8 @@ function triggersOf(lexicon: CasualtyLexicon): FigureTriggers {
     const kinds = { period: PERIOD, trend: TREND, source: SOURCE, incident: 0 } as const;
     for (const entries of lexicon.aggregates.values())
       for (const e of entries) if (kinds[e.value.type] !== 0) seek(e.words, kinds[e.value.type]);
+    // a month after "in" or "during" names a period too ("In July, the monitor counted ...")
+    for (const entries of lexicon.grammar.month.values()) for (const e of entries) seek(e.words, PERIOD);
     t = { bits, signs };
     cache.set(lexicon, t);
   }

@@ -48,6 +48,11 @@ const rows: readonly Row[] = [
     text: 'During 2021, 58 policemen were killed and 120 were injured.',
     want: ['58/killed security_forces/2021//', '120/injured security_forces/2021//'],
   },
+  // a month alone is a statistic's period when a monitor counts it
+  {
+    text: 'In March, the CRSS recorded 96 deaths across the country.',
+    want: ['96/killed unknown/March/CRSS/'],
+  },
 ];
 
 const notAggregate: readonly string[] = [
@@ -55,6 +60,8 @@ const notAggregate: readonly string[] = [
   'Three policemen were injured on Saturday when a grenade hit their post.',
   'The BLA claimed 19 soldiers were killed in the assault.',
   'Gunmen attacked a bus and 12 passengers were abducted.',
+  // an incident dated by its month alone stays an incident, whoever reports it
+  'In March, a bomb killed five people in Mastung, according to police.',
 ];
 
 describe('findAggregates', () => {
