@@ -20,8 +20,14 @@ describe('rollupGrain', () => {
   it('reads one actor (either side), sub-event type or contested from the facet grain, by district or by nothing', () => {
     expect(grain({ actor: 'Baloch Liberation Army' }, DISTRICT, 'week')).toBe(14);
     expect(grain({ actor: 'Baloch Liberation Army' }, [], null)).toBe(14);
-    expect(grain({ contested: true, admin1: 'Balochistan' }, DISTRICT, 'day')).toBe(4);
-    expect(grain({ type: 'Suicide bomb', admin2: 'Kech' }, DISTRICT, 'month')).toBe(4);
+    expect(grain({ contested: true, admin1: 'Balochistan' }, DISTRICT, 'week')).toBe(14);
+    expect(grain({ type: 'Suicide bomb', from: '2025-01-06', admin2: 'Kech' }, DISTRICT, null)).toBe(14);
+  });
+
+  it('has the facet grain by week only: a facet read by day or month, or with dates that cut a week, reads the events', () => {
+    expect(grain({ contested: true }, DISTRICT, 'day')).toBeNull();
+    expect(grain({ actor: 'Pakistan Army' }, DISTRICT, 'month')).toBeNull();
+    expect(grain({ actor: 'Pakistan Army', from: '2025-01-07' }, DISTRICT, 'week')).toBeNull();
   });
 
   it('leaves to the events two facets, a facet with another split or an event type, and what no grain counts by', () => {
