@@ -13,6 +13,7 @@ import { benchIngest, type Rate } from './bench-ingest.js';
 import { ingestCorpusInProcess, type IngestMemory } from './bench-ingest-memory.js';
 import { benchResolve } from './bench-resolve.js';
 import { benchSearch } from './bench-search.js';
+import { benchStoreWrites } from './bench-store-write.js';
 import { benchQueue, type QueueRun } from './bench-queue.js';
 import {
   benchTrendsPostgres,
@@ -195,6 +196,16 @@ const SECTIONS: Record<string, (count: number, quick: boolean, options: BenchOpt
     console.log(
       `  100000 mentions timed a second time in one process: ${warm.seconds.toFixed(2)} s; 10x the mentions cost ${(large.seconds / warm.seconds).toFixed(1)}x that`,
     );
+  },
+  async 'store-write'(_count, quick, options) {
+    const events = quick ? 10_000 : 40_000;
+    console.log(
+      `store writes: ${events} synthetic events through replaceResolution in rounds of 5,000 (trend rollup included), then all moved a week`,
+    );
+    for (const r of await benchStoreWrites(events, options.databaseUrl))
+      console.log(
+        `  ${r.backend.padEnd(10)} new ${r.insertSeconds.toFixed(1).padStart(6)} s (${Math.round(r.events / r.insertSeconds)} events/s)  moved ${r.moveSeconds.toFixed(1).padStart(6)} s (${Math.round(r.events / r.moveSeconds)} events/s)  load average ${r.loadAverage.toFixed(2)}`,
+      );
   },
   async api(_count, quick, options) {
     console.log(

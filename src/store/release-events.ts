@@ -1,7 +1,7 @@
 import type { Transaction } from 'kysely';
 import { slices } from './chunks.js';
 import type { Database } from './schema.js';
-import { ROLLUP_SOURCE_COLUMNS, RollupDelta } from './trend-rollup.js';
+import { dismissedColumn, ROLLUP_SOURCE_COLUMNS, RollupDelta } from './trend-rollup.js';
 
 /**
  * Lets go of the events a document's stored mentions belong to, inside the transaction that replaces those
@@ -48,6 +48,7 @@ export async function releaseDocumentEvents(trx: Transaction<Database>, docId: s
     const removed = await trx
       .selectFrom('events')
       .select(ROLLUP_SOURCE_COLUMNS)
+      .select(dismissedColumn().as('dismissed'))
       .where('id', 'in', emptied)
       .execute();
     await new RollupDelta().remove(removed).apply(trx);

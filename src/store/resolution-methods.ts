@@ -11,7 +11,7 @@ import { toNumber } from './schema.js';
 import { jsonOf, readReviewStates } from './review-rows.js';
 import { guarded } from './store-error.js';
 import type { ResolutionScope, Store, StoredEvent } from './store.js';
-import { ROLLUP_SOURCE_COLUMNS, RollupDelta } from './trend-rollup.js';
+import { dismissedColumn, ROLLUP_SOURCE_COLUMNS, RollupDelta } from './trend-rollup.js';
 
 type ResolutionMethods = Pick<
   Store,
@@ -98,6 +98,8 @@ async function clearPrevious(
     const rows = await trx
       .selectFrom('events')
       .select(['id', 'created_at', 'operation_id', 'version', 'record', ...ROLLUP_SOURCE_COLUMNS])
+      // a dismissed event is not in the rollup: its counts are not taken out
+      .select(dismissedColumn().as('dismissed'))
       .where('id', 'in', ids)
       .execute();
     rollup.remove(rows);
@@ -134,15 +136,22 @@ async function applyReviews(
   trx: Transaction<Database>,
   events: readonly StoredEvent[],
   previous: ReadonlyMap<string, Previous>,
-): Promise<{ readonly events: readonly StoredEvent[]; readonly versions: readonly number[] }> {
+): Promise<{
+  readonly events: readonly StoredEvent[];
+  readonly versions: readonly number[];
+  /** Whether a person marked each event not an incident: it is written, but not counted in the rollup. */
+  readonly dismissed: readonly boolean[];
+}> {
   const states = await readReviewStates(
     trx,
     events.map((e) => e.record.id),
   );
   const out: StoredEvent[] = [];
   const versions: number[] = [];
+  const dismissed: boolean[] = [];
   for (const event of events) {
     const state = states.get(event.record.id) ?? null;
+    dismissed.push(state?.notIncident === true);
     const record = applyReview(event.record, state);
     for (const lock of state?.locks ?? []) {
       const machine = jsonOf(fieldValue(event.record, lock.field));
@@ -160,7 +169,7 @@ async function applyReviews(
     );
     out.push({ ...event, record });
   }
-  return { events: out, versions };
+  return { events: out, versions, dismissed };
 }
 
 /**
@@ -305,14 +314,14 @@ export function createResolutionMethods(
       db.transaction().execute(async (trx) => {
         const rollup = new RollupDelta();
         const previous = await clearPrevious(trx, change, rollup);
-        const { events, versions } = await applyReviews(trx, change.events, previous);
+        const { events, versions, dismissed } = await applyReviews(trx, change.events, previous);
         const eventRows = events.map((e, i) =>
           eventToRow(e, previous.get(e.record.id)?.createdAt ?? updatedAt, updatedAt, versions[i]),
         );
         for (const chunk of chunks(eventRows)) await trx.insertInto('events').values(chunk).execute();
         // the replaced events' counts out and the new ones' in, as one change: an event re-resolved unchanged
         // touches no row of the rollup
-        await rollup.add(eventRows).apply(trx);
+        await rollup.add(eventRows.map((row, i) => ({ ...row, dismissed: dismissed[i] }))).apply(trx);
         const operationRows = change.operations.map(operationToRow);
         for (const chunk of chunks(operationRows)) await trx.insertInto('operations').values(chunk).execute();
         const sourceRows = events.flatMap((e) => eventSourceRows(e.record));

@@ -94,12 +94,17 @@ async function recordEdit(
     .execute();
 }
 
-/** Writes the event's new record over its row (every derived column with it), one version on. */
+/**
+ * Writes the event's new record over its row (every derived column with it), one version on. `dismissed` says
+ * whether a person had marked it not an incident before this change and after it: a dismissed event is not in
+ * the trend rollup, so a dismissal takes its counts out and its undoing puts them back.
+ */
 async function rewriteEvent(
   trx: Transaction<Database>,
   current: Current,
   record: EventRecord,
   updatedAt: string,
+  dismissed: { readonly before: boolean; readonly after: boolean },
 ): Promise<void> {
   const {
     id: _id,
@@ -110,7 +115,10 @@ async function rewriteEvent(
   // had is the one the event read at this version makes, so it needs no second read
   const before = eventToRow(current.stored, current.createdAt, current.createdAt, current.version);
   await trx.updateTable('events').set(columns).where('id', '=', record.id).execute();
-  await new RollupDelta().remove([before]).add([columns]).apply(trx);
+  await new RollupDelta()
+    .remove([{ ...before, dismissed: dismissed.before }])
+    .add([{ ...columns, dismissed: dismissed.after }])
+    .apply(trx);
   await trx
     .updateTable('event_search')
     .set({ body: eventSearchText(record) })
@@ -159,16 +167,19 @@ function rowToEdit(r: Selectable<EventEditsTable>): EventEdit {
  * and a confirmation when the kept event has no decision of its own (its history entry names the event it came
  * from). A dismissal is not carried: merging says
  * the reports belong to the kept incident, whose own state stands. Each carried item is on the kept event's
- * record; the events that go keep their history under their own ids.
+ * record; the events that go keep their history under their own ids. A going event's dismissal goes with its
+ * review row, so it counts in the trend rollup again until the resolution that follows removes it.
  */
 async function carryReviews(
   trx: Transaction<Database>,
   at: string,
   override: NewOverride,
-  kept: Current,
+  read: ReadonlyMap<string, Current>,
   gone: readonly string[],
 ): Promise<void> {
   const keptId = override.eventId;
+  const kept = read.get(keptId)!;
+  const undismissed = new RollupDelta();
   const states = await readReviewStates(trx, [keptId, ...gone]);
   const own = states.get(keptId) ?? NO_REVIEW;
   const locked = new Set(own.locks.map((l) => l.field));
@@ -218,7 +229,11 @@ async function carryReviews(
     }
     await trx.deleteFrom('event_locks').where('event_id', '=', id).execute();
     await trx.deleteFrom('event_reviews').where('event_id', '=', id).execute();
+    const going = read.get(id);
+    if (state.notIncident && going !== undefined)
+      undismissed.add([eventToRow(going.stored, going.createdAt, going.createdAt, going.version)]);
   }
+  await undismissed.apply(trx);
 }
 
 /** People's decisions about events (migration 0019); written once for both backends. */
@@ -283,7 +298,8 @@ export function createReviewMethods(db: Kysely<Database>, now: () => Date): Revi
           });
         }
         const state: ReviewState = { ...held, locks: [...locks.values()] };
-        await rewriteEvent(trx, current, applyReview(record, state), at);
+        const dismissed = { before: held.notIncident, after: held.notIncident };
+        await rewriteEvent(trx, current, applyReview(record, state), at, dismissed);
         const states = await readReviewStates(trx, [edit.eventId]);
         return reviewOf(edit.eventId, current.version + 1, states.get(edit.eventId));
       }),
@@ -325,7 +341,10 @@ export function createReviewMethods(db: Kysely<Database>, now: () => Date): Revi
           reviewedAt: at,
           notIncident,
         };
-        await rewriteEvent(trx, current, applyReview(current.stored.record, state), at);
+        await rewriteEvent(trx, current, applyReview(current.stored.record, state), at, {
+          before: held.notIncident,
+          after: notIncident,
+        });
         return reviewOf(decision.eventId, current.version + 1, state);
       }),
     );
@@ -365,10 +384,9 @@ export function createReviewMethods(db: Kysely<Database>, now: () => Date): Revi
             reason: override.reason,
           });
         }
-        const kept = read.get(override.eventId);
-        if (override.kind === 'merge' && kept !== undefined) {
+        if (override.kind === 'merge' && read.has(override.eventId)) {
           const gone = override.events.map((e) => e.id).filter((id) => id !== override.eventId);
-          await carryReviews(trx, at, override, kept, gone);
+          await carryReviews(trx, at, override, read, gone);
         }
         return {
           id: toNumber(row.id),

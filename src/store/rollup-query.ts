@@ -5,18 +5,38 @@ import type { Database } from './schema.js';
 import { parseSearch } from './search-query.js';
 import type { EventQuery } from './store.js';
 import { isoWeek, isoWeekBounds } from './iso-week.js';
-import { mondayOf, ROLLUP_GRAINS, type RollupDimension, type RollupGrain } from './trend-rollup.js';
+import {
+  FACET_PREFIXES,
+  mondayOf,
+  ROLLUP_GRAINS,
+  type RollupDimension,
+  type RollupGrain,
+} from './trend-rollup.js';
 
 type RollupBuilder = ExpressionBuilder<Database, 'trend_rollup'>;
 
 /**
+ * The facet (trend-rollup.ts) the query filters by: an actor on either side, `contested`, or a sub-event type; null
+ * for none, and 'several' when it sets more than one, which no cell holds (a cell has one facet).
+ */
+function queryFacet(query: EventQuery): string | null | 'several' {
+  const facets: string[] = [];
+  if (query.actor !== undefined) facets.push(FACET_PREFIXES.actor + (foldKey(query.actor) ?? ''));
+  if (query.contested !== undefined) facets.push(FACET_PREFIXES.contested + (query.contested ? '1' : '0'));
+  if (query.type !== undefined && !isEventType(query.type))
+    facets.push(FACET_PREFIXES.subEventType + query.type);
+  return facets.length === 0 ? null : facets.length === 1 ? facets[0]! : 'several';
+}
+
+/**
  * The rollup dimensions the query's filters need, or null when a filter is not one the rollup can answer: a
- * publisher, a document, an operation, a minimum of publishers, a search with a word in it, an actor (either side),
- * a sub-event type or `contested` select events by
- * what the rollup does not count by, so those reads fall back to the events table.
+ * publisher, a document, an operation, a minimum of publishers or a search with a word in it select events by what
+ * the rollup does not count by; two of an actor, a sub-event type and `contested` are two facets, which no cell
+ * holds together; and `includeDismissed` asks for the events the rollup leaves out. Those reads go to the events.
  */
 function filterDimensions(query: EventQuery): RollupDimension[] | null {
   if (
+    query.includeDismissed === true ||
     query.publisher !== undefined ||
     query.docId !== undefined ||
     query.operationId !== undefined ||
@@ -26,17 +46,13 @@ function filterDimensions(query: EventQuery): RollupDimension[] | null {
     [query.admin1, query.admin2, query.actor, query.type].includes('')
   )
     return null;
-  // an actor on either side, a sub-event type and `contested` are not rollup dimensions (trend-rollup.ts says why)
-  if (
-    query.actor !== undefined ||
-    query.contested !== undefined ||
-    (query.type !== undefined && !isEventType(query.type))
-  )
-    return null;
+  const facet = queryFacet(query);
+  if (facet === 'several') return null;
   const out: RollupDimension[] = [];
+  if (facet !== null) out.push('facet');
   if (query.admin1 !== undefined) out.push('admin1_key');
   if (query.admin2 !== undefined) out.push('admin2_key');
-  if (query.type !== undefined) out.push('event_type');
+  if (query.type !== undefined && isEventType(query.type)) out.push('event_type');
   return out;
 }
 
@@ -68,8 +84,15 @@ export function rollupGrain(
   if (filters === null) return null;
   const needed = [...grouped, ...filters];
   const weeks = (buckets === null || buckets === 'week') && weekAligned(query);
+  // the facet grain counts an event once per facet: it is read with one facet named, never without
+  const faceted = needed.includes('facet');
   return (
-    ROLLUP_GRAINS.find((g) => (g.span === 'day' || weeks) && needed.every((d) => g.keeps.includes(d))) ?? null
+    ROLLUP_GRAINS.find(
+      (g) =>
+        (g.span === 'day' || weeks) &&
+        g.keeps.includes('facet') === faceted &&
+        needed.every((d) => g.keeps.includes(d)),
+    ) ?? null
   );
 }
 
@@ -91,9 +114,15 @@ export function rollupFilter(
     if (query.from !== undefined && earliestStart !== undefined)
       all.push(eb('trend_rollup.day', '>=', grain.span === 'week' ? mondayOf(earliestStart) : earliestStart));
     if (query.to !== undefined) all.push(eb('trend_rollup.day', '<=', query.to));
-    if (query.admin1 !== undefined) all.push(eb('trend_rollup.admin1_key', '=', foldKey(query.admin1) ?? ''));
-    if (query.admin2 !== undefined) all.push(eb('trend_rollup.admin2_key', '=', foldKey(query.admin2) ?? ''));
-    if (query.type !== undefined) all.push(eb('trend_rollup.event_type', '=', query.type));
+    // each key's index is partial (its column <> ''): the condition is named so that both planners may use it
+    const key = (column: 'admin1_key' | 'admin2_key' | 'facet', value: string) =>
+      all.push(eb(`trend_rollup.${column}`, '=', value), eb(`trend_rollup.${column}`, '<>', ''));
+    if (query.admin1 !== undefined) key('admin1_key', foldKey(query.admin1) ?? '');
+    if (query.admin2 !== undefined) key('admin2_key', foldKey(query.admin2) ?? '');
+    if (query.type !== undefined && isEventType(query.type))
+      all.push(eb('trend_rollup.event_type', '=', query.type));
+    const facet = queryFacet(query);
+    if (facet !== null && facet !== 'several') key('facet', facet);
     return eb.and(all);
   };
 }

@@ -34,22 +34,6 @@ function grouping(
 }
 
 /**
- * Whether the rollup can stand for the events the query wants with respect to people's dismissals: it counts
- * every stored event, so a query that leaves out the events marked not an incident (the default) is answered by
- * it only while no event is so marked. Once one is, such reads fall back to the events, which filter them out.
- */
-export async function rollupHidesNothing(db: Kysely<Database>, query: EventQuery): Promise<boolean> {
-  if (query.includeDismissed === true) return true;
-  const dismissed = await db
-    .selectFrom('event_reviews')
-    .select('event_id')
-    .where('not_incident', '=', 1)
-    .limit(1)
-    .executeTakeFirst();
-  return dismissed === undefined;
-}
-
-/**
  * Events and fatalities grouped by `by` (and, with `period`, by the start day's week or month) over the rollup
  * cells matching the query, or null when the query has a filter the rollup cannot answer (rollup-query.ts):
  * the caller then reads the events.
@@ -66,7 +50,7 @@ export async function rollupGroups(
   const days = by === 'day' || by === 'week' || by === 'month' ? by : null;
   // the buckets the days are grouped into: the stats dimension's, or the series' period
   const grain = rollupGrain(query, needs, period ?? days);
-  if (grain === null || !(await rollupHidesNothing(db, query))) return null;
+  if (grain === null) return null;
   const when = period === null ? sql<string>`''` : dayBucket('trend_rollup.day', period, backend)!;
   return db
     .selectFrom('trend_rollup')

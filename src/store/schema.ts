@@ -363,6 +363,8 @@ export interface TrendRollupTable {
   event_type: string;
   actor1_key: string;
   actor1_name: string;
+  /** The facet grain's facet (trend-rollup.ts: `a:` actor, `c:` contested, `s:` sub-event type); '' elsewhere. */
+  facet: string;
   events: number;
   fatalities: number;
 }

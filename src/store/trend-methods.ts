@@ -3,7 +3,6 @@ import { FaultlineError } from '../errors/errors.js';
 import { dayBucket } from './day-bucket.js';
 import { daysBefore, eventFilter } from './event-query.js';
 import { rollupFilter, rollupGrain } from './rollup-query.js';
-import { rollupHidesNothing } from './rollup-reads.js';
 import type { Database } from './schema.js';
 import { toNumber } from './schema.js';
 import { guarded } from './store-error.js';
@@ -82,9 +81,7 @@ export function createTrendMethods(
       const rows = await guarded(label, async () => {
         const earliest = await earliestStart(query);
         const { key, name } = SPLITS[split];
-        const grain = (await rollupHidesNothing(db, query))
-          ? rollupGrain(query, key === name ? [key] : [key, name], interval)
-          : null;
+        const grain = rollupGrain(query, key === name ? [key] : [key, name], interval);
         const keyColumn = sql.ref(`events.${key}`);
         const cellKey = sql.ref(`trend_rollup.${key}`);
         const withDaily =

@@ -79,6 +79,12 @@ const FILTERS: readonly EventQuery[] = [
   { from: '2025-01-13', admin1: 'Balochistan' },
   { from: '2025-01-06', to: '2025-02-23', type: 'Battles' },
   { to: '2025-01-26', actor: 'Tehrik-i-Taliban Pakistan' },
+  // one facet (an actor on either side, `contested` or a sub-event type) with a place: the facet grain
+  { admin2: 'Kech', actor: 'Pakistan Army' },
+  { admin1: 'Balochistan', contested: false },
+  { from: '2025-01-06', to: '2025-02-23', actor: 'Baloch Liberation Army' },
+  { type: 'Suicide bomb', admin2: 'Bannu' },
+  { from: '2025-01-10', to: '2025-02-20', contested: true },
 ];
 
 function byText<T>(rows: readonly T[]): T[] {
@@ -118,7 +124,140 @@ async function expectRollupMatchesEvents(store: Store): Promise<void> {
   }
 }
 
+const EDITOR = { userId: null, name: 'api-token' } as const;
+
+/** Marks the event not an incident (`dismiss`) or confirms it, at the version it is at. */
+async function decide(store: Store, eventId: string, dismiss: boolean): Promise<void> {
+  const review = await store.getEventReview(eventId);
+  await store.decideEvent({
+    eventId,
+    version: review!.version,
+    editor: EDITOR,
+    reason: null,
+    decision: dismiss ? 'not_incident' : 'confirm',
+  });
+}
+
+/** Events counted by the trends by default and with the dismissed included, summed over every type. */
+async function totals(store: Store): Promise<[number, number]> {
+  const sum = (rows: readonly { readonly events: number }[]) => rows.reduce((n, r) => n + r.events, 0);
+  return [
+    sum(await store.eventStats({}, 'type')),
+    sum(await store.eventStats({ includeDismissed: true }, 'type')),
+  ];
+}
+
 export function rollupContractCases(store: () => Store): void {
+  it('leaves dismissed events out of the rollup: a dismissal drops them from the trends and its undoing brings them back', async () => {
+    const doc = makeDocument(330);
+    await store().saveDocuments([doc]);
+    const r = sequence(7);
+    const base = makeStoredEvent('ev-dis', [makeMention(doc.id, 0)], [doc]);
+    const events = Array.from({ length: 24 }, (_, i) => drawn(`ev-dis-${i}`, r, { ...base, mentionIds: [] }));
+    await store().replaceResolution({ mentionIds: [], events, operations: [] });
+    expect(await totals(store())).toEqual([24, 24]);
+    const target = events[3]!.record;
+    const weekOf = { from: '2024-12-02', to: '2025-03-30' };
+    const before = await store().eventTrend(weekOf, 'week', 'type');
+    await decide(store(), target.id, true);
+    expect(await totals(store())).toEqual([23, 24]);
+    const after = await store().eventTrend(weekOf, 'week', 'type');
+    const count = (rows: typeof before) =>
+      rows.filter((b) => b.key === target.event_type).reduce((n, b) => n + b.events, 0);
+    expect(count(after)).toBe(count(before) - 1);
+    await expectRollupMatchesEvents(store());
+    // edited and re-resolved while dismissed: still out
+    const review = await store().getEventReview(target.id);
+    await store().editEvent({
+      eventId: target.id,
+      version: review!.version,
+      editor: EDITOR,
+      reason: null,
+      changes: { date: { start: '2025-02-11', end: '2025-02-12', precision: 'days' } },
+    });
+    await store().replaceResolution({
+      mentionIds: [],
+      events: [drawn(target.id, r, events[3]!)],
+      operations: [],
+    });
+    expect(await totals(store())).toEqual([23, 24]);
+    await expectRollupMatchesEvents(store());
+    // undone: back in the trends
+    await decide(store(), target.id, false);
+    expect(await totals(store())).toEqual([24, 24]);
+    expect(count(await store().eventTrend(weekOf, 'week', 'type'))).toBe(
+      count(await store().eventTrend({ ...weekOf, minPublishers: 0 }, 'week', 'type')),
+    );
+    await expectRollupMatchesEvents(store());
+  });
+
+  it('keeps the rollup equal to the events table over random edits, dismissals, undoings and re-resolutions', async () => {
+    const doc = makeDocument(340);
+    await store().saveDocuments([doc]);
+    const r = sequence(99);
+    const base = { ...makeStoredEvent('ev-rnd', [makeMention(doc.id, 0)], [doc]), mentionIds: [] };
+    const events = Array.from({ length: 30 }, (_, i) => drawn(`ev-rnd-${i}`, r, base));
+    await store().replaceResolution({ mentionIds: [], events, operations: [] });
+    const dismissed = new Set<string>();
+    for (let step = 0; step < 40; step++) {
+      const e = events[Math.floor(r() * events.length)]!;
+      const id = e.record.id;
+      const roll = r();
+      if (roll < 0.35) {
+        await decide(store(), id, !dismissed.has(id));
+        if (dismissed.has(id)) dismissed.delete(id);
+        else dismissed.add(id);
+      } else if (roll < 0.7) {
+        const other = drawn(id, r, e);
+        const review = await store().getEventReview(id);
+        await store().editEvent({
+          eventId: id,
+          version: review!.version,
+          editor: EDITOR,
+          reason: null,
+          changes: {
+            date: other.record.date,
+            fatalities: other.record.fatalities,
+            location: other.record.location,
+          },
+        });
+      } else {
+        // re-resolved by the machine (its locks and review applied again by the store)
+        await store().replaceResolution({ mentionIds: [], events: [drawn(id, r, e)], operations: [] });
+      }
+      if (step % 10 === 9) {
+        expect(await totals(store())).toEqual([30 - dismissed.size, 30]);
+        await expectRollupMatchesEvents(store());
+      }
+    }
+  });
+
+  it('counts a merged-away event again once the merge drops its dismissal', async () => {
+    const doc = makeDocument(350);
+    await store().saveDocuments([doc]);
+    const r = sequence(5);
+    const base = { ...makeStoredEvent('ev-mrg', [makeMention(doc.id, 0)], [doc]), mentionIds: [] };
+    const [a, b] = [drawn('ev-mrg-a', r, base), drawn('ev-mrg-b', r, base)];
+    await store().replaceResolution({ mentionIds: [], events: [a, b], operations: [] });
+    await decide(store(), b.record.id, true);
+    expect(await totals(store())).toEqual([1, 2]);
+    const [va, vb] = [await store().getEventReview(a.record.id), await store().getEventReview(b.record.id)];
+    await store().recordOverride({
+      kind: 'merge',
+      eventId: a.record.id,
+      mentionIds: [makeMention(doc.id, 0).id],
+      editor: EDITOR,
+      reason: null,
+      events: [
+        { id: a.record.id, version: va!.version },
+        { id: b.record.id, version: vb!.version },
+      ],
+    });
+    // the merge keeps no dismissal of an event that goes: until resolution removes it, it counts
+    expect(await totals(store())).toEqual([2, 2]);
+    await expectRollupMatchesEvents(store());
+  });
+
   it('keeps the trend rollup equal to the aggregate of the events through writes, re-resolutions and releases', async () => {
     const docs: Document[] = Array.from({ length: 6 }, (_, i) => makeDocument(300 + i));
     await store().saveDocuments(docs);

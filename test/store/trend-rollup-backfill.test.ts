@@ -55,11 +55,34 @@ function events(): StoredEvent[] {
   );
 }
 
-const ORDER = 'grain, day, end_day, admin1_key, admin2_key, admin2, event_type, actor1_key, actor1_name';
+const ORDER =
+  'grain, day, end_day, admin1_key, admin2_key, admin2, event_type, actor1_key, actor1_name, facet';
 
+/** The events, one of them then marked not an incident by a person (which the rollup leaves out). */
 async function storeEvents(store: Store): Promise<void> {
   await store.saveDocuments([makeDocument(900)]);
   await store.replaceResolution({ mentionIds: [], events: events(), operations: [] });
+  await store.decideEvent({
+    eventId: 'ev-fill-1-0',
+    version: 1,
+    editor: { userId: null, name: 'api-token' },
+    reason: null,
+    decision: 'not_incident',
+  });
+}
+
+/** Copies the rows of `tables` from the attached store at `from` into the one at `path`, in the columns `path` has. */
+function copyTables(path: string, from: string, tables: readonly string[]): void {
+  const raw = new BetterSqlite3(path);
+  raw.exec(`attach '${from}' as ref`);
+  for (const table of tables) {
+    const columns = (raw.prepare(`pragma table_info(${table})`).all() as { name: string }[])
+      .map((c) => `"${c.name}"`)
+      .join(', ');
+    raw.exec(`insert into ${table} (${columns}) select ${columns} from ref.${table}`);
+  }
+  raw.exec('detach ref');
+  raw.close();
 }
 
 describe('trend rollup backfill', () => {
@@ -87,17 +110,8 @@ describe('trend rollup backfill', () => {
     const reference = await openSqliteStore({ path: join(dir, 'reference.db') });
     await storeEvents(reference);
     await reference.close();
-    const raw = new BetterSqlite3(path);
-    raw.exec(`attach '${join(dir, 'reference.db')}' as ref`);
     // the columns the old tables have: later migrations (0019's version) add more to the reference's
-    for (const table of ['documents', 'events']) {
-      const columns = (raw.prepare(`pragma table_info(${table})`).all() as { name: string }[])
-        .map((c) => `"${c.name}"`)
-        .join(', ');
-      raw.exec(`insert into ${table} (${columns}) select ${columns} from ref.${table}`);
-    }
-    raw.exec('detach ref');
-    raw.close();
+    copyTables(path, join(dir, 'reference.db'), ['documents', 'events']);
     const store = await openSqliteStore({ path });
     try {
       // minPublishers 0 keeps every event but is read from the events table (see rollup-contract.ts)
@@ -109,6 +123,40 @@ describe('trend rollup backfill', () => {
       );
     } finally {
       await store.close();
+    }
+  });
+
+  it('builds the rollup again at migration 0021 without the dismissed events, with the facet grain', async () => {
+    const path = join(dir, 'before-0021.db');
+    await sqliteBefore(path, '0021');
+    const reference = await openSqliteStore({ path: join(dir, 'reference-0021.db') });
+    await storeEvents(reference);
+    await reference.close();
+    copyTables(path, join(dir, 'reference-0021.db'), ['documents', 'events', 'event_reviews']);
+    // the rollup as the store of before kept it: every event counted, the dismissed one too
+    const raw = new BetterSqlite3(path);
+    for (const statement of rollupBackfillStatements('sqlite', false)) raw.exec(statement);
+    raw.close();
+    const store = await openSqliteStore({ path });
+    try {
+      const expected = await store.eventTrend({ minPublishers: 0 }, 'week', 'district');
+      expect(expected.reduce((n, b) => n + b.events, 0)).toBe(events().length - 1);
+      expect(await store.eventTrend({}, 'week', 'district')).toEqual(expected);
+      const actor = { actor: 'Baloch Liberation Army' };
+      expect(await store.eventTrend(actor, 'day', 'district')).toEqual(
+        await store.eventTrend({ ...actor, minPublishers: 0 }, 'day', 'district'),
+      );
+    } finally {
+      await store.close();
+    }
+    const db = new BetterSqlite3(path, { readonly: true });
+    try {
+      const facets = db.prepare("select count(*) as n from trend_rollup where facet <> ''").get() as {
+        n: number;
+      };
+      expect(facets.n).toBeGreaterThan(0);
+    } finally {
+      db.close();
     }
   });
 

@@ -17,6 +17,7 @@ import { alertDeliveriesMigration } from './0015-alert-deliveries.js';
 import { hostSlotsMigration } from './0017-host-slots.js';
 import { trendRollupMigration } from './0018-trend-rollup.js';
 import { eventReviewMigration } from './0019-event-review.js';
+import { rollupFacetsMigration } from './0021-rollup-facets.js';
 import type { StoreDialect } from './column-types.js';
 
 /** Migrations by name; names sort in the order they apply. Add new ones at the end, never edit an applied one. */
@@ -38,6 +39,7 @@ export function storeMigrations(dialect: StoreDialect): Record<string, Migration
     '0017-host-slots': hostSlotsMigration(dialect),
     '0018-trend-rollup': trendRollupMigration(dialect),
     '0019-event-review': eventReviewMigration(dialect),
+    '0021-rollup-facets': rollupFacetsMigration(dialect),
   };
 }
 
