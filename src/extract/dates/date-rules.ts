@@ -16,7 +16,7 @@ export const SENTENCE_HAS = {
   digit: 4,
   /** The word "ago" (relative dates: "three days ago"). */
   ago: 8,
-  /** "last", "past" or "previous" ("over the past 48 hours"). */
+  /** "last", "past" or "previous", and "days" or "hours" ("over the past 48 hours"). */
   past: 16,
   /** The longest word of some period phrase ("yesterday", "weekend" of "over the weekend"). */
   period: 32,
@@ -132,43 +132,59 @@ function compile(lexicon: DateLexicon): CompiledDateRules {
     return false;
   };
   // a period phrase matches only where each of its words is written: its longest one is the cheapest to look for
-  const periodWord = new RegExp(
-    alternation(
-      [...periodOf.keys()].map((phrase) =>
-        phrase.split(' ').reduce((a, b) => (b.length > a.length ? b : a), ''),
-      ),
-    ),
-    'i',
-  );
-  // A month or weekday name the rules accept is a whole word of ASCII letters, or sits in a word that runs into
-  // digits or another script ("March2025"): the first is looked up, the second read with the rules' own regex.
-  const nameKinds = new Map<string, number>([
-    ...[...monthOf.keys()].map((name) => [name, MONTH] as const),
-    ...[...weekdayOf.keys()].map((name) => [name, WEEKDAY] as const),
-  ]);
-  const namesAreWords = [...nameKinds.keys()].every((name) => /^[a-z]+$/.test(name));
-  const namesIn = (text: string): number => {
-    if (!namesAreWords)
-      return (
-        (anyCapitalised(monthWord, text) ? MONTH : 0) | (anyCapitalised(weekdayWord, text) ? WEEKDAY : 0)
-      );
+  const longestWord = (phrase: string): string =>
+    wordTokens(phrase)
+      .map((t) => t.lower)
+      .reduce((a, b) => (b.length > a.length ? b : a), '');
+  const periodWord = new RegExp(alternation([...periodOf.keys()].map(longestWord)), 'i');
+  // What each word a rule needs adds to a sentence's bits. "last", "past" and "previous" count only beside "days"
+  // or "hours" (the one rule that needs them reads both): PAST_WORD and PAST_UNIT make PAST together.
+  const PAST_WORD = 1 << 16;
+  const PAST_UNIT = 1 << 17;
+  const wordBits = new Map<string, number>();
+  const addBits = (word: string, bit: number): void => {
+    wordBits.set(word, (wordBits.get(word) ?? 0) | bit);
+  };
+  for (const name of monthOf.keys()) addBits(name, MONTH);
+  for (const name of weekdayOf.keys()) addBits(name, WEEKDAY);
+  addBits('ago', AGO);
+  for (const word of ['last', 'past', 'previous']) addBits(word, PAST_WORD);
+  for (const word of ['days', 'hours']) addBits(word, PAST_UNIT);
+  for (const phrase of periodOf.keys()) addBits(longestWord(phrase), PERIOD);
+  const NAMES = MONTH | WEEKDAY;
+  // Read from the sentence's word tokens when every word looked for is a whole word of ASCII letters (the
+  // lexicon's are); otherwise each feature is a regex over the text.
+  const wordsOnly = [...wordBits.keys()].every((word) => /^[a-z]+$/.test(word));
+  const tokenFeatures = (text: string): number => {
     let bits = 0;
     for (const token of wordTokens(text)) {
       if (token.plain) {
-        if (token.cap) bits |= nameKinds.get(token.lower) ?? 0;
+        const found = wordBits.get(token.lower);
+        // a month or weekday counts only when written with a capital
+        if (found !== undefined) bits |= token.cap ? found : found & ~NAMES;
       } else {
-        bits |= anyCapitalised(monthWord, token.raw) ? MONTH : 0;
-        bits |= anyCapitalised(weekdayWord, token.raw) ? WEEKDAY : 0;
+        bits |= otherTokenBits(token.raw);
       }
     }
+    if ((bits & (PAST_WORD | PAST_UNIT)) === (PAST_WORD | PAST_UNIT)) bits |= PAST;
+    return bits & ~(PAST_WORD | PAST_UNIT);
+  };
+  // a word with a digit, or with letters of another script ("March2025", "Май")
+  const otherTokenBits = (raw: string): number => {
+    let bits = 0;
+    if (/\d/.test(raw)) bits |= DIGIT | (/(?:19|20)\d\d/.test(raw) ? YEAR : 0);
+    if (anyCapitalised(monthWord, raw)) bits |= MONTH;
+    if (anyCapitalised(weekdayWord, raw)) bits |= WEEKDAY;
     return bits;
   };
-  const features = (text: string): number =>
-    namesIn(text) |
+  const regexFeatures = (text: string): number =>
+    (anyCapitalised(monthWord, text) ? MONTH : 0) |
+    (anyCapitalised(weekdayWord, text) ? WEEKDAY : 0) |
     (/\d/.test(text) ? DIGIT | (/(?:19|20)\d\d/.test(text) ? YEAR : 0) : 0) |
     (/ago/i.test(text) ? AGO : 0) |
     (/last|past|previous/i.test(text) ? PAST : 0) |
     (periodWord.test(text) ? PERIOD : 0);
+  const features = wordsOnly ? tokenFeatures : regexFeatures;
 
   const rules: DateRule[] = [
     {

@@ -45,9 +45,10 @@ export function findDates(
   const text = typeof sentence.text === 'string' ? sentence.text : '';
   if (text === '') return [];
   const { rules, notEventBefore, trigger, features } = compileDateRules(lexicon);
-  // every rule needs at least one feature: a sentence with none names no date
+  // a sentence that holds what no rule needs names no date: most sentences, told without a look at the rules'
+  // regexes
   const has = features(text);
-  if (has === 0 || !trigger.test(text)) return [];
+  if (!rules.some((rule) => (rule.needs & has) === rule.needs) || !trigger.test(text)) return [];
   const published = parseIsoDay(context.published);
   const candidates: Candidate[] = [];
   rules.forEach((rule, order) => {

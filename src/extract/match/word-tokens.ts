@@ -47,7 +47,36 @@ function wordEnd(text: string, start: number): number {
   return i;
 }
 const UPPER = /^\p{Lu}/u;
-const JOIN_GAP = /^[\s\-\u2010-\u2014'\u2019]{0,4}$/u;
+/** Most gaps that keep two words in one phrase: at most this many characters. */
+const MAX_JOIN_GAP = 4;
+
+/** White space (as a regex's `\s` reads it), a hyphen or dash, or an apostrophe: a character that may stand
+ * between two words of one phrase ("Tehrik-i-Taliban", "D.I. Khan" is not one). Told by its code: a Unicode
+ * regex test here was a fifth of the tokeniser's time. */
+function joinsWords(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  if (c < 0x7f) return c === 0x2d || c === 0x27;
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    (c >= 0x2010 && c <= 0x2014) ||
+    c === 0x2019 ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
+/** Whether the text between two words keeps them in one phrase: at most four joining characters. */
+function gapJoins(text: string, from: number, to: number): boolean {
+  if (to - from > MAX_JOIN_GAP) return false;
+  for (let i = from; i < to; i += 1) if (!joinsWords(text.charCodeAt(i))) return false;
+  return true;
+}
 /** No real sentence has tokens this long; bounding them keeps normalisation cheap on junk input. */
 const MAX_NORMALISED = 64;
 
@@ -82,8 +111,8 @@ export function wordTokens(text: string): readonly WordToken[] {
     const raw = text.slice(start, end);
     const spaced = start - previousEnd === 1 && text.charCodeAt(previousEnd) === 32;
     const gap = previousEnd < 0 ? '' : spaced ? ' ' : text.slice(previousEnd, start);
-    // a single space, by far the commonest gap, needs no regex
-    const joined = previousEnd >= 0 && (spaced || (gap.length <= 4 && JOIN_GAP.test(gap)));
+    // a single space, by far the commonest gap, needs no look at its characters
+    const joined = previousEnd >= 0 && (spaced || gapJoins(text, previousEnd, start));
     const lower = raw.toLowerCase();
     const bounded = raw.length > MAX_NORMALISED ? raw.slice(0, MAX_NORMALISED) : raw;
     const chars = asciiKind(raw);

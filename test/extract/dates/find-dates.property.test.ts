@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { quickestMs } from '../../helpers/timing.js';
 import { describe, expect, it } from 'vitest';
+import { compileDateRules } from '../../../src/extract/dates/date-rules.js';
 import { findDates } from '../../../src/extract/dates/find-dates.js';
 import type { Sentence } from '../../../src/extract/types.js';
 import { loadDateLexicon } from '../../../src/lexicon/date-lexicon.js';
@@ -58,6 +59,18 @@ const TOKENS = [
   'months',
   'ago',
   'this',
+  'past',
+  'previous',
+  'PAST',
+  'hours',
+  'Hours',
+  '48',
+  'AGO',
+  'Chicago',
+  'Yesterday',
+  'weekend',
+  'Mayday',
+  'March2025',
   'week',
   'month',
   'year',
@@ -119,6 +132,22 @@ describe('findDates: properties', () => {
         }
       }),
       { numRuns: 800 },
+    );
+  });
+
+  it("never passes over a rule that would read a date: each match's needs are among the sentence's features", () => {
+    const { rules, features } = compileDateRules(lexicon);
+    fc.assert(
+      fc.property(text, (body) => {
+        const has = features(body);
+        for (const rule of rules) {
+          for (const m of body.matchAll(rule.re)) {
+            if (m[0] === '' || !rule.parse(m.groups ?? {})) continue;
+            expect({ rule: rule.id, missing: rule.needs & ~has }).toEqual({ rule: rule.id, missing: 0 });
+          }
+        }
+      }),
+      { numRuns: 4000 },
     );
   });
 

@@ -60,6 +60,18 @@ describe('wordTokens', () => {
     );
   });
 
+  it('joins two words across at most four spaces, hyphens, dashes or apostrophes of any kind, and nothing else', () => {
+    const joining = /^[\s\-\u2010-\u2014'\u2019]{0,4}$/u;
+    for (let code = 0; code <= 0xffff; code += 1) {
+      const c = String.fromCharCode(code);
+      if (/[\p{L}\p{N}]/u.test(c) || (code >= 0xd800 && code <= 0xdfff)) continue;
+      for (const gap of [c, `${c} `, ` ${c}${c}${c}`, `${c}${c}${c}${c}${c}`]) {
+        const tokens = wordTokens(`a${gap}b`);
+        expect({ code, gap, joined: tokens[1]?.joined }).toEqual({ code, gap, joined: joining.test(gap) });
+      }
+    }
+  });
+
   it('knows a word of ASCII letters from one holding a digit or another script', () => {
     expect(wordTokens('Kech ab12 Awārān').map((t) => t.plain)).toEqual([true, false, false]);
   });
