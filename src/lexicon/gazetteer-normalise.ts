@@ -16,7 +16,7 @@ export function normalisePlaceName(name: string): string {
   if (name.length > MAX_REMEMBERED_NAME) return normaliseFresh(name);
   let key = normalised.get(name);
   if (key === undefined) {
-    if (normalised.size >= MAX_NORMALISED) normalised.clear();
+    if (normalised.size >= MAX_NORMALISED) normalised = new Map();
     key = normaliseFresh(name);
     normalised.set(name, key);
   }
@@ -26,7 +26,8 @@ export function normalisePlaceName(name: string): string {
 // Extraction compares the same few hundred gazetteer names (a place's district, a trail's district) over and
 // over: their keys are remembered, in a bounded memory cleared when full; text longer than any place's name is
 // normalised afresh, never kept.
-const normalised = new Map<string, string>();
+// replaced, not cleared, when full (see DroppableMap in src/extract/match/document-memory.ts)
+let normalised = new Map<string, string>();
 const MAX_NORMALISED = 4096;
 const MAX_REMEMBERED_NAME = 200;
 

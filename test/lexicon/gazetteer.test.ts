@@ -14,12 +14,9 @@ const fixture = (name: string): string =>
   readFileSync(fileURLToPath(new URL(`../fixtures/geonames/${name}`, import.meta.url)), 'utf8');
 
 let gazetteer: Gazetteer;
-let loadMs = 0;
 
 beforeAll(() => {
-  const started = performance.now();
   gazetteer = loadGazetteer({ dataDir, countries: ['PK', 'AF', 'IR', 'IN'] });
-  loadMs = performance.now() - started;
 });
 
 const lookup = (name: string) => gazetteer.byName.get(normalisePlaceName(name)) ?? [];
@@ -35,8 +32,8 @@ describe('normalisePlaceName', () => {
 });
 
 describe('loadGazetteer', () => {
-  it('loads in well under the 1.5 s budget', () => {
-    expect(loadMs).toBeLessThan(1500);
+  // how long it takes is the bench's to measure (`npm run bench -- --section=extract`), not a test's
+  it('loads the four countries of the default set', () => {
     expect(gazetteer.places.size).toBeGreaterThan(4000);
   });
 

@@ -164,13 +164,14 @@ function onePerson(start: number, end: number, category: Category, ruleId: strin
 // the same (sentence, token, allowWeak) is read many times over. Elements are never changed once read, so the
 // readings of the sentence being read are remembered (cleared when the next sentence is read).
 let memoTokens: Tokens | null = null;
-const memo = new Map<number, Element | null>();
+// dropped, not cleared: see DroppableMap
+let memo = new Map<number, Element | null>();
 
 /** Reads one counted element at token `i`, or null. */
 export function readElement(t: Tokens, i: number, allowWeak: boolean): Element | null {
   if (memoTokens !== t) {
     memoTokens = t;
-    memo.clear();
+    memo = new Map();
   }
   const key = allowWeak ? 2 * i + 1 : 2 * i;
   const known = memo.get(key);

@@ -15,3 +15,30 @@ export function forgetPerDocument(forget: () => void): void {
 export function startDocument(): void {
   for (const forget of forgetters) forget();
 }
+
+/**
+ * A map that is forgotten by dropping it, never by `Map.prototype.clear`. V8 keeps a cleared map's old table, with
+ * every entry it held, until the next full collection (for iterators that may still walk it); a long-lived map
+ * cleared at every document therefore kept each document's tokens alive through the young-generation
+ * collections, which copied them again and again: the tokeniser ran six times slower for it.
+ */
+export class DroppableMap<K, V> {
+  private map = new Map<K, V>();
+
+  get size(): number {
+    return this.map.size;
+  }
+
+  get(key: K): V | undefined {
+    return this.map.get(key);
+  }
+
+  set(key: K, value: V): void {
+    this.map.set(key, value);
+  }
+
+  /** Forgets every entry. */
+  drop(): void {
+    this.map = new Map();
+  }
+}

@@ -1,5 +1,5 @@
 import { normaliseToken } from '../../lexicon/gazetteer-normalise.js';
-import { forgetPerDocument } from './document-memory.js';
+import { DroppableMap, forgetPerDocument } from './document-memory.js';
 
 /**
  * One word of a text: a run of letters and digits, as the place pass and the phrase matcher read it. Each pass
@@ -90,8 +90,8 @@ function isUpper(word: string): boolean {
 // framing passes (sentence by sentence) read the same sentences: remembering the texts read saves all but the
 // first tokenisation of each. The memory is bounded: cleared when full and at each new document, and long texts
 // are never kept.
-const remembered = new Map<string, readonly WordToken[]>();
-forgetPerDocument(() => remembered.clear());
+const remembered = new DroppableMap<string, readonly WordToken[]>();
+forgetPerDocument(() => remembered.drop());
 const MAX_REMEMBERED = 1024;
 const MAX_REMEMBERED_LENGTH = 10_000;
 
@@ -122,7 +122,7 @@ export function wordTokens(text: string): readonly WordToken[] {
     previousEnd = start + raw.length;
   }
   if (text.length <= MAX_REMEMBERED_LENGTH) {
-    if (remembered.size >= MAX_REMEMBERED) remembered.clear();
+    if (remembered.size >= MAX_REMEMBERED) remembered.drop();
     remembered.set(text, tokens);
   }
   return tokens;

@@ -1,5 +1,5 @@
 import type { SentenceAnalysis } from '../analyse/analyse-sentence.js';
-import { forgetPerDocument } from '../match/document-memory.js';
+import { DroppableMap, forgetPerDocument } from '../match/document-memory.js';
 import { EXTRACT_SETTINGS } from '../extract-settings.js';
 import type { DateMention, EventCue, PlaceMention } from '../types.js';
 
@@ -110,8 +110,8 @@ export const SIGNAL_RULES = {
 // The segmenter asks the same rule of the same sentence many times over (whether it opens, continues, takes up
 // or recalls an incident): answers are remembered per text, in a bounded memory cleared when full and at each new
 // document.
-const answers = new Map<string, Map<RegExp, boolean>>();
-forgetPerDocument(() => answers.clear());
+const answers = new DroppableMap<string, Map<RegExp, boolean>>();
+forgetPerDocument(() => answers.drop());
 const MAX_REMEMBERED_TEXTS = 4096;
 /** Longer texts (a megabyte without a full stop) are tested afresh: remembering them would hold them. */
 const MAX_REMEMBERED_LENGTH = 10_000;
@@ -121,7 +121,7 @@ export function matches(rule: { readonly pattern: RegExp }, text: string): boole
   if (text.length > MAX_REMEMBERED_LENGTH) return test(rule.pattern, text);
   let known = answers.get(text);
   if (!known) {
-    if (answers.size >= MAX_REMEMBERED_TEXTS) answers.clear();
+    if (answers.size >= MAX_REMEMBERED_TEXTS) answers.drop();
     known = new Map();
     answers.set(text, known);
   }
