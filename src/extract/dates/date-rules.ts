@@ -18,10 +18,13 @@ export const SENTENCE_HAS = {
   ago: 8,
   /** "last", "past" or "previous", and "days" or "hours" ("over the past 48 hours"). */
   past: 16,
-  /** The longest word of some period phrase ("yesterday", "weekend" of "over the weekend"). */
+  /** Every word of some period phrase ("yesterday"; "over", "the" and "weekend" for "over the weekend"). */
   period: 32,
   /** A year-like run of digits (19xx or 20xx): what a numeric date, a year or a month and year hold. */
   year: 64,
+  /** A number within three words of a capitalised month name ("3 March", "March 3rd", "14 to 15 of March"): what
+   * every rule that reads a day of a month needs. */
+  dayByMonth: 128,
 } as const;
 
 /** One recogniser: a precompiled global regex and the reading of its named groups (null: not a date after all). */
@@ -123,6 +126,7 @@ function compile(lexicon: DateLexicon): CompiledDateRules {
     past: PAST,
     period: PERIOD,
     year: YEAR,
+    dayByMonth: DAY_BY_MONTH,
   } = SENTENCE_HAS;
   // every month and weekday rule reads its name this way and rejects it uncapitalised (monthsOk, capitalised)
   const monthWord = new RegExp(`\\b(?:${MONTHS})(?![a-z])`, 'gi');
@@ -132,10 +136,9 @@ function compile(lexicon: DateLexicon): CompiledDateRules {
     return false;
   };
   // a period phrase matches only where each of its words is written: its longest one is the cheapest to look for
+  const phraseWords = (phrase: string): string[] => wordTokens(phrase).map((t) => t.lower);
   const longestWord = (phrase: string): string =>
-    wordTokens(phrase)
-      .map((t) => t.lower)
-      .reduce((a, b) => (b.length > a.length ? b : a), '');
+    phraseWords(phrase).reduce((a, b) => (b.length > a.length ? b : a), '');
   const periodWord = new RegExp(alternation([...periodOf.keys()].map(longestWord)), 'i');
   // What each word a rule needs adds to a sentence's bits. "last", "past" and "previous" count only beside "days"
   // or "hours" (the one rule that needs them reads both): PAST_WORD and PAST_UNIT make PAST together.
@@ -150,23 +153,57 @@ function compile(lexicon: DateLexicon): CompiledDateRules {
   addBits('ago', AGO);
   for (const word of ['last', 'past', 'previous']) addBits(word, PAST_WORD);
   for (const word of ['days', 'hours']) addBits(word, PAST_UNIT);
-  for (const phrase of periodOf.keys()) addBits(longestWord(phrase), PERIOD);
+  // A period phrase is there only when all its words are: each word of the period phrases is numbered, each
+  // phrase is the set of its words' numbers, and a sentence the set of the numbers its words carry.
+  const periodWordIndex = new Map<string, number>();
+  const periodPhrases = [...periodOf.keys()].map((phrase) =>
+    phraseWords(phrase).map((word) => {
+      let index = periodWordIndex.get(word);
+      if (index === undefined) {
+        index = periodWordIndex.size;
+        periodWordIndex.set(word, index);
+      }
+      return index;
+    }),
+  );
+  const periodSeen = new Uint8Array(periodWordIndex.size);
   const NAMES = MONTH | WEEKDAY;
+  /** How many words apart a day and its month may be ("14 to 15 of March": the 15 is two before). */
+  const DAY_REACH = 3;
   // Read from the sentence's word tokens when every word looked for is a whole word of ASCII letters (the
   // lexicon's are); otherwise each feature is a regex over the text.
-  const wordsOnly = [...wordBits.keys()].every((word) => /^[a-z]+$/.test(word));
+  const wordsOnly = [...wordBits.keys(), ...periodWordIndex.keys()].every((word) => /^[a-z]+$/.test(word));
   const tokenFeatures = (text: string): number => {
     let bits = 0;
-    for (const token of wordTokens(text)) {
+    let lastMonth = -Infinity;
+    let lastNumber = -Infinity;
+    let anyPeriodWord = false;
+    periodSeen.fill(0);
+    const tokens = wordTokens(text);
+    for (let i = 0; i < tokens.length; i += 1) {
+      const token = tokens[i]!;
+      let found: number;
       if (token.plain) {
-        const found = wordBits.get(token.lower);
         // a month or weekday counts only when written with a capital
-        if (found !== undefined) bits |= token.cap ? found : found & ~NAMES;
+        found = wordBits.get(token.lower) ?? 0;
+        if (!token.cap) found &= ~NAMES;
+        const periodIndex = periodWordIndex.get(token.lower);
+        if (periodIndex !== undefined) {
+          periodSeen[periodIndex] = 1;
+          anyPeriodWord = true;
+        }
       } else {
-        bits |= otherTokenBits(token.raw);
+        found = otherTokenBits(token.raw);
       }
+      if ((found & MONTH) !== 0) lastMonth = i;
+      if ((found & DIGIT) !== 0) lastNumber = i;
+      if ((found & (MONTH | DIGIT)) !== 0 && Math.abs(lastMonth - lastNumber) <= DAY_REACH)
+        bits |= DAY_BY_MONTH;
+      bits |= found;
     }
     if ((bits & (PAST_WORD | PAST_UNIT)) === (PAST_WORD | PAST_UNIT)) bits |= PAST;
+    if (anyPeriodWord && periodPhrases.some((words) => words.every((w) => periodSeen[w] === 1)))
+      bits |= PERIOD;
     return bits & ~(PAST_WORD | PAST_UNIT);
   };
   // a word with a digit, or with letters of another script ("March2025", "Май")
@@ -180,7 +217,7 @@ function compile(lexicon: DateLexicon): CompiledDateRules {
   const regexFeatures = (text: string): number =>
     (anyCapitalised(monthWord, text) ? MONTH : 0) |
     (anyCapitalised(weekdayWord, text) ? WEEKDAY : 0) |
-    (/\d/.test(text) ? DIGIT | (/(?:19|20)\d\d/.test(text) ? YEAR : 0) : 0) |
+    (/\d/.test(text) ? DIGIT | DAY_BY_MONTH | (/(?:19|20)\d\d/.test(text) ? YEAR : 0) : 0) |
     (/ago/i.test(text) ? AGO : 0) |
     (/last|past|previous/i.test(text) ? PAST : 0) |
     (periodWord.test(text) ? PERIOD : 0);
@@ -189,7 +226,7 @@ function compile(lexicon: DateLexicon): CompiledDateRules {
   const rules: DateRule[] = [
     {
       id: 'date.range.cross-dmy',
-      needs: MONTH | DIGIT,
+      needs: MONTH | DAY_BY_MONTH,
       re: re(`${DAY_LEAD}${day('d1')}${OF}${mon('m1')}${CONN}${day('d2')}${OF}${mon('m2')}(?:${yearPart})?`),
       parse: (g) =>
         monthsOk(g.m1, g.m2)
@@ -198,7 +235,7 @@ function compile(lexicon: DateLexicon): CompiledDateRules {
     },
     {
       id: 'date.range.cross-mdy',
-      needs: MONTH | DIGIT,
+      needs: MONTH | DAY_BY_MONTH,
       re: re(`${mon('m1')}\\s{0,3}${day('d1')}${CONN}${mon('m2')}\\s{0,3}${day('d2')}(?:${yearPart})?`),
       parse: (g) =>
         monthsOk(g.m1, g.m2)
@@ -207,7 +244,7 @@ function compile(lexicon: DateLexicon): CompiledDateRules {
     },
     {
       id: 'date.range.dmy',
-      needs: MONTH | DIGIT,
+      needs: MONTH | DAY_BY_MONTH,
       re: re(`${DAY_LEAD}${day('d1')}${CONN}${day('d2')}${OF}${mon('m1')}(?:${yearPart})?`),
       parse: (g) =>
         monthsOk(g.m1) && num(g.d1) < num(g.d2)
@@ -216,7 +253,7 @@ function compile(lexicon: DateLexicon): CompiledDateRules {
     },
     {
       id: 'date.range.mdy',
-      needs: MONTH | DIGIT,
+      needs: MONTH | DAY_BY_MONTH,
       re: re(`${mon('m1')}\\s{0,3}${day('d1')}${CONN}${day('d2')}${COUNT}${NOT_NUMBER_TAIL}(?:${yearPart})?`),
       parse: (g) =>
         monthsOk(g.m1) && num(g.d1) < num(g.d2)
@@ -242,7 +279,7 @@ function compile(lexicon: DateLexicon): CompiledDateRules {
     },
     {
       id: 'date.abs.dmy',
-      needs: MONTH | DIGIT,
+      needs: MONTH | DAY_BY_MONTH,
       re: re(`${DAY_LEAD}${day('d1')}${OF}${mon('m1')}${yearPart}`),
       parse: (g) =>
         monthsOk(g.m1)
@@ -251,7 +288,7 @@ function compile(lexicon: DateLexicon): CompiledDateRules {
     },
     {
       id: 'date.abs.mdy',
-      needs: MONTH | DIGIT,
+      needs: MONTH | DAY_BY_MONTH,
       re: re(`${mon('m1')}\\s{0,3}(?:the\\s{1,3})?${day('d1')}${yearPart}`),
       parse: (g) =>
         monthsOk(g.m1)
@@ -260,14 +297,14 @@ function compile(lexicon: DateLexicon): CompiledDateRules {
     },
     {
       id: 'date.abs.dm',
-      needs: MONTH | DIGIT,
+      needs: MONTH | DAY_BY_MONTH,
       re: re(`${DAY_LEAD}${day('d1')}${OF}${mon('m1')}`),
       parse: (g) =>
         monthsOk(g.m1) ? calendar('date.abs.dm', null, month(g.m1), num(g.d1), month(g.m1), num(g.d1)) : null,
     },
     {
       id: 'date.abs.md',
-      needs: MONTH | DIGIT,
+      needs: MONTH | DAY_BY_MONTH,
       re: re(`${mon('m1')}\\s{0,3}(?:the\\s{1,3})?${day('d1')}${NOT_NUMBER_TAIL}`),
       parse: (g) =>
         monthsOk(g.m1) ? calendar('date.abs.md', null, month(g.m1), num(g.d1), month(g.m1), num(g.d1)) : null,

@@ -69,6 +69,13 @@ const TOKENS = [
   'Chicago',
   'Yesterday',
   'weekend',
+  'over',
+  'the',
+  'so',
+  'far',
+  'earlier',
+  'recent',
+  '3rd',
   'Mayday',
   'March2025',
   'week',
@@ -85,6 +92,45 @@ const TOKENS = [
   '1,500',
   '24%',
   'N-85',
+];
+
+/** The words of whole dates, relative days and periods, for runs short enough to hold one often. */
+const DATE_WORDS = [
+  '14',
+  '15',
+  '3rd',
+  '2025',
+  '48',
+  'three',
+  'few',
+  'to',
+  'of',
+  'and',
+  '-',
+  'March',
+  'Sept.',
+  'April',
+  'Friday',
+  'night',
+  'over',
+  'the',
+  'weekend',
+  'this',
+  'week',
+  'so',
+  'far',
+  'last',
+  'past',
+  'days',
+  'hours',
+  'ago',
+  'earlier',
+  'today',
+  'day',
+  'before',
+  'yesterday',
+  'in',
+  'recent',
 ];
 
 const text = fc.oneof(
@@ -137,8 +183,12 @@ describe('findDates: properties', () => {
 
   it("never passes over a rule that would read a date: each match's needs are among the sentence's features", () => {
     const { rules, features } = compileDateRules(lexicon);
+    // short runs of the words the rules read, so that whole dates come up often
+    const dateWords = fc
+      .array(fc.constantFrom(...DATE_WORDS), { minLength: 1, maxLength: 9 })
+      .map((words) => words.join(' '));
     fc.assert(
-      fc.property(text, (body) => {
+      fc.property(fc.oneof(text, dateWords), (body) => {
         const has = features(body);
         for (const rule of rules) {
           for (const m of body.matchAll(rule.re)) {
@@ -149,6 +199,29 @@ describe('findDates: properties', () => {
       }),
       { numRuns: 4000 },
     );
+  });
+
+  it('never passes over a rule that would read a date in any run of up to three date words', () => {
+    const { rules, features } = compileDateRules(lexicon);
+    const runs: string[] = [];
+    for (const a of DATE_WORDS) {
+      runs.push(a);
+      for (const b of DATE_WORDS) {
+        runs.push(`${a} ${b}`);
+        for (const c of DATE_WORDS) runs.push(`${a} ${b} ${c}`);
+      }
+    }
+    const missed: string[] = [];
+    for (const body of runs) {
+      const has = features(body);
+      for (const rule of rules) {
+        if ((rule.needs & has) === rule.needs) continue;
+        for (const m of body.matchAll(rule.re)) {
+          if (m[0] !== '' && rule.parse(m.groups ?? {})) missed.push(`${rule.id}: ${body}`);
+        }
+      }
+    }
+    expect(missed).toEqual([]);
   });
 
   it('returns nothing that needs a publication date when there is none', () => {
