@@ -108,28 +108,43 @@ export const SIGNAL_RULES = {
 } as const;
 
 // The segmenter asks the same rule of the same sentence many times over (whether it opens, continues, takes up
-// or recalls an incident): answers are remembered per text, in a bounded memory cleared when full and at each new
-// document.
-const answers = new DroppableMap<string, Map<RegExp, boolean>>();
-forgetPerDocument(() => answers.drop());
+// or recalls an incident): answers are remembered per text, in a bounded memory dropped when full and at each new
+// document. Each pattern asked gets a bit; a text's memory is two numbers, the patterns asked and those that held.
+const asked = new DroppableMap<string, number>();
+const held = new DroppableMap<string, number>();
+forgetPerDocument(() => {
+  asked.drop();
+  held.drop();
+});
+const patternBits = new Map<RegExp, number>();
+/** Bits a number holds exactly under bitwise operators; patterns past these are tested afresh each time. */
+const MAX_PATTERN_BITS = 31;
 const MAX_REMEMBERED_TEXTS = 4096;
 /** Longer texts (a megabyte without a full stop) are tested afresh: remembering them would hold them. */
 const MAX_REMEMBERED_LENGTH = 10_000;
 
+function bitOf(pattern: RegExp): number {
+  let bit = patternBits.get(pattern);
+  if (bit === undefined) {
+    bit = patternBits.size < MAX_PATTERN_BITS ? 1 << patternBits.size : 0;
+    patternBits.set(pattern, bit);
+  }
+  return bit;
+}
+
 /** Whether a rule's pattern holds in a text (none of the patterns is global, so an answer never changes). */
 export function matches(rule: { readonly pattern: RegExp }, text: string): boolean {
-  if (text.length > MAX_REMEMBERED_LENGTH) return test(rule.pattern, text);
-  let known = answers.get(text);
-  if (!known) {
-    if (answers.size >= MAX_REMEMBERED_TEXTS) answers.drop();
-    known = new Map();
-    answers.set(text, known);
+  const bit = bitOf(rule.pattern);
+  if (bit === 0 || text.length > MAX_REMEMBERED_LENGTH) return test(rule.pattern, text);
+  const known = asked.get(text) ?? 0;
+  if ((known & bit) !== 0) return ((held.get(text) ?? 0) & bit) !== 0;
+  const answer = test(rule.pattern, text);
+  if (known === 0 && asked.size >= MAX_REMEMBERED_TEXTS) {
+    asked.drop();
+    held.drop();
   }
-  let answer = known.get(rule.pattern);
-  if (answer === undefined) {
-    answer = test(rule.pattern, text);
-    known.set(rule.pattern, answer);
-  }
+  asked.set(text, known | bit);
+  if (answer) held.set(text, (held.get(text) ?? 0) | bit);
   return answer;
 }
 
