@@ -1,4 +1,5 @@
 import type { CasualtyLexicon } from '../../lexicon/casualty-lexicon.js';
+import { wordIds, wordTable, type WordTable } from '../match/vocabulary.js';
 import { wordTokens } from '../match/word-tokens.js';
 
 /**
@@ -14,6 +15,8 @@ interface FigureTriggers {
    * year"; "in 2024" is YEAR_LIKE), TREND ("rose", "%") and SOURCE phrases of a statistic.
    */
   readonly bits: ReadonlyMap<string, number>;
+  /** The same bits read by word number (src/extract/match/vocabulary.ts). */
+  readonly bitsByWord: WordTable;
   /** The signs of phrases that hold no word ("%"), looked for as they are written, with their kinds. */
   readonly signs: ReadonlyMap<string, number>;
 }
@@ -64,7 +67,7 @@ function triggersOf(lexicon: CasualtyLexicon): FigureTriggers {
       for (const e of entries) if (kinds[e.value.type] !== 0) seek(e.words, kinds[e.value.type]);
     // a month after "in" or "during" names a period too ("In July, the monitor counted ...")
     for (const entries of lexicon.grammar.month.values()) for (const e of entries) seek(e.words, PERIOD);
-    t = { bits, signs };
+    t = { bits, bitsByWord: wordTable(bits), signs };
     cache.set(lexicon, t);
   }
   return t;
@@ -80,8 +83,8 @@ const SOURCE = 8;
 /** Which of the four kinds of phrase a word of the text belongs to, as bits; a word token may run letters and
  * digits together ("ab12killed"), where the casualty tokens split them, so such a token is read by its runs of
  * letters. */
-function bitsOf(lower: string, plain: boolean, t: FigureTriggers): number {
-  if (plain) return t.bits.get(lower) ?? 0;
+function bitsOf(lower: string, id: number, plain: boolean, t: FigureTriggers): number {
+  if (plain) return t.bitsByWord.at(id);
   let bits = 0;
   for (const run of lower.split(NOT_A_LETTER)) bits |= t.bits.get(run) ?? 0;
   return bits;
@@ -95,7 +98,12 @@ function textBits(text: string, t: FigureTriggers): number {
   if (last && last.text === text && last.triggers === t) return last.bits;
   let bits = 0;
   for (const [sign, kind] of t.signs) if (text.includes(sign)) bits |= kind;
-  for (const token of wordTokens(text)) bits |= bitsOf(token.lower, token.plain, t);
+  const tokens = wordTokens(text);
+  const ids = wordIds(tokens);
+  for (let i = 0; i < tokens.length; i += 1) {
+    const token = tokens[i]!;
+    bits |= bitsOf(token.lower, ids[i]!, token.plain, t);
+  }
   last = { text, triggers: t, bits };
   return bits;
 }

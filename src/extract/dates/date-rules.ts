@@ -1,4 +1,5 @@
 import type { DateLexicon, WordRole } from '../../lexicon/date-lexicon.js';
+import { wordIds, wordTable } from '../match/vocabulary.js';
 import { wordTokens } from '../match/word-tokens.js';
 import type { ParsedDate } from './parsed-date.js';
 
@@ -167,6 +168,11 @@ function compile(lexicon: DateLexicon): CompiledDateRules {
     }),
   );
   const periodSeen = new Uint8Array(periodWordIndex.size);
+  // read by word number (see src/extract/match/vocabulary.ts); a period word's index is kept one up, 0 being none
+  const bitsOfWord = wordTable(wordBits);
+  const periodIndexOfWord = wordTable(
+    new Map([...periodWordIndex].map(([word, index]) => [word, index + 1])),
+  );
   const NAMES = MONTH | WEEKDAY;
   /** How many words apart a day and its month may be ("14 to 15 of March": the 15 is two before). */
   const DAY_REACH = 3;
@@ -180,16 +186,18 @@ function compile(lexicon: DateLexicon): CompiledDateRules {
     let anyPeriodWord = false;
     periodSeen.fill(0);
     const tokens = wordTokens(text);
+    const ids = wordIds(tokens);
     for (let i = 0; i < tokens.length; i += 1) {
       const token = tokens[i]!;
       let found: number;
       if (token.plain) {
+        const id = ids[i]!;
         // a month or weekday counts only when written with a capital
-        found = wordBits.get(token.lower) ?? 0;
+        found = bitsOfWord.at(id);
         if (!token.cap) found &= ~NAMES;
-        const periodIndex = periodWordIndex.get(token.lower);
-        if (periodIndex !== undefined) {
-          periodSeen[periodIndex] = 1;
+        const periodIndex = periodIndexOfWord.at(id);
+        if (periodIndex !== 0) {
+          periodSeen[periodIndex - 1] = 1;
           anyPeriodWord = true;
         }
       } else {

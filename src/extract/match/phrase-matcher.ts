@@ -1,3 +1,4 @@
+import { numberWord, wordIds } from './vocabulary.js';
 import { wordTokens, type WordToken } from './word-tokens.js';
 
 /**
@@ -53,44 +54,13 @@ interface TrieNode {
   ending: Pattern | null;
 }
 
-/**
- * Every word of every phrase compiled so far, numbered from 1, shared by all matchers. A sentence's tokens are
- * looked up here once (`wordIds`), and every matcher walks its trie by number: a token that no phrase of any
- * matcher holds, most of them, costs each matcher nothing after that one lookup. The numbering only grows, with
- * the lexicons compiled (not with the text read).
- */
-const vocabulary = new Map<string, number>();
-
-function numberOf(word: string): number {
-  let id = vocabulary.get(word);
-  if (id === undefined) {
-    id = vocabulary.size + 1;
-    vocabulary.set(word, id);
-  }
-  return id;
-}
-
-// The passes run one after the other over the same sentence: its numbers are kept until another sentence comes,
-// or until a matcher compiled since brought new words.
-let numberedTokens: readonly Token[] | null = null;
-let numberedSize = -1;
-let numbered = new Int32Array(0);
-
-/** The number of each token's lower-cased word (0: no phrase holds it). */
-function wordIds(tokens: readonly Token[]): Int32Array {
-  if (tokens === numberedTokens && numberedSize === vocabulary.size) return numbered;
-  const ids = new Int32Array(tokens.length);
-  for (let i = 0; i < tokens.length; i += 1) ids[i] = vocabulary.get(tokens[i]!.lower) ?? 0;
-  numberedTokens = tokens;
-  numberedSize = vocabulary.size;
-  numbered = ids;
-  return ids;
-}
-
 export interface PhraseMatcher {
   /** Phrases that are plain word sequences (alternatives and optional words expanded), lower-cased, as a trie:
    * one walk from a token finds every such phrase starting there. */
   readonly trie: ReadonlyMap<number, TrieNode>;
+  /** The trie's first level as an array indexed by word number: the one lookup made for most words that a
+   * matcher holds none of (they are numbered for another lexicon). */
+  readonly firstLevel: readonly (TrieNode | undefined)[];
   /** The other patterns (skips, case-sensitive acronyms), indexed by the lower-cased first token of each
    * first-element alternative, matched element by element. */
   readonly byFirst: ReadonlyMap<number, readonly Pattern[]>;
@@ -151,14 +121,18 @@ export function compilePhrases(entries: readonly PhraseEntry[]): PhraseMatcher {
       for (const words of sequences) addToTrie(trie, words, pattern);
       return;
     }
-    const keys = new Set(first.alts.map((alt) => numberOf((alt[0] ?? '').toLowerCase())));
+    const keys = new Set(first.alts.map((alt) => numberWord((alt[0] ?? '').toLowerCase())));
     for (const k of keys) {
       const list = byFirst.get(k) ?? [];
       list.push(pattern);
       byFirst.set(k, list);
     }
   });
-  return { trie, byFirst };
+  const firstLevel: (TrieNode | undefined)[] = [];
+  for (const [id, node] of trie) firstLevel[id] = node;
+  // holes read as undefined: filled so that the array keeps one element kind
+  for (let id = 0; id < firstLevel.length; id += 1) firstLevel[id] ??= undefined;
+  return { trie, firstLevel, byFirst };
 }
 
 /** Every word sequence a pattern of words alone can match, or null (a skip, or too many sequences). */
@@ -186,7 +160,7 @@ function addToTrie(trie: Map<number, TrieNode>, words: readonly string[], patter
   let level = trie;
   let node: TrieNode | null = null;
   for (const word of words) {
-    const id = numberOf(word);
+    const id = numberWord(word);
     node = level.get(id) ?? null;
     if (!node) {
       node = { next: new Map(), ending: null };
@@ -259,7 +233,7 @@ function matchNumbered(
   let bestEnd = -1;
   let best: Pattern | null = null;
   // every word after the first must be joined to the one before it, as matchFrom requires
-  let node = matcher.trie.get(id);
+  let node = id < matcher.firstLevel.length ? matcher.firstLevel[id] : undefined;
   let j = i + 1;
   while (node) {
     if (node.ending) {
