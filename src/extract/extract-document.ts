@@ -15,7 +15,7 @@ import { splitSentences } from './sentences/split-sentences.js';
 import type { ActorMention, PlaceContext, PlaceMention } from './types.js';
 
 /** Bumped whenever a rule changes what extraction produces, so stored documents can be re-extracted. */
-export const EXTRACTOR_VERSION = '2026.12.04-6';
+export const EXTRACTOR_VERSION = '2026.12.04-7';
 
 /**
  * The passes, in the order they run: the document passes written out in `extractDocument`, and between them the

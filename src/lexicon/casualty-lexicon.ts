@@ -89,6 +89,7 @@ export const GRAMMAR_ROLES = [
   'remains',
   'discovery',
   'join',
+  'accompanied',
 ] as const;
 export type GrammarRole = (typeof GRAMMAR_ROLES)[number];
 

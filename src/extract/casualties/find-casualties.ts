@@ -261,8 +261,13 @@ function rawFigures(t: Tokens, holds: boolean, claimantEnd: ReadonlyMap<number, 
       i = after.end;
     } else if (after) {
       const metric = after.metrics[0]?.value.metric ?? 'killed';
-      out.push(...fromGroup(group, metric, group.start, after.end, after.ruleId, prev));
-      i = after.end;
+      const companions = accompanying(t, after.end);
+      const counted = companions
+        ? { ...group, elements: [...group.elements, ...companions.elements], end: companions.end }
+        : group;
+      const ruleId = companions ? `${after.ruleId}+${ACCOMPANIED_RULE}` : after.ruleId;
+      out.push(...fromGroup(counted, metric, group.start, companions?.end ?? after.end, ruleId, prev));
+      i = companions?.end ?? after.end;
     } else if (prev && isEllipsis(group.elements)) {
       // "92 militants were killed on Saturday and another 41 on Friday".
       out.push(...fromGroup(group, prev.metric, group.start, group.end, 'ellipsis', prev));
@@ -278,6 +283,19 @@ function rawFigures(t: Tokens, holds: boolean, claimantEnd: ReadonlyMap<number, 
     }
   }
   return out;
+}
+
+/** "A police officer was shot dead along with his guard": the people named after the verb died with the figure. */
+export const ACCOMPANIED_RULE = 'accompanied';
+
+/** The group an `accompanied` phrase ("along with", "together with") brings in right after a figure's verb, read
+ * as strictly as a list's later elements are (no bare number, no metric noun). */
+function accompanying(t: Tokens, k: number): Group | null {
+  const phrase = grammar(t, 'accompanied', k);
+  if (!phrase) return null;
+  const group = readGroup(t, phrase.end, false);
+  if (!group || group.elements.some((e) => e.bare || e.metricNoun)) return null;
+  return group;
 }
 
 /**

@@ -132,6 +132,20 @@ const rows: readonly Row[] = [
     want: [`injured/security_forces/2/2/2/=/${U}`, `injured/civilians/3/3/3/=/${U}`],
   },
   {
+    // the people named after the verb died with the figure
+    text: 'A constable was gunned down along with a shopkeeper near the market.',
+    want: [`killed/security_forces/1/1/1/=/${U}`, `killed/civilians/1/1/1/=/${U}`],
+  },
+  {
+    text: 'Three soldiers were wounded together with two passers-by in the blast.',
+    want: [`injured/security_forces/3/3/3/=/${U}`, `injured/civilians/2/2/2/=/${U}`],
+  },
+  {
+    // a bare number after the verb is no one's companion
+    text: 'Three soldiers were wounded along with 40 in the blast.',
+    want: [`injured/security_forces/3/3/3/=/${U}`],
+  },
+  {
     text: 'Four policemen as well as a shopkeeper were wounded in the attack.',
     want: [`injured/security_forces/4/4/4/=/${U}`, `injured/civilians/1/1/1/=/${U}`],
   },
