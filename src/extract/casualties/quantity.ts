@@ -115,6 +115,7 @@ const ARTICLES = new Set(['a', 'an', 'the', 'another', 'one', 'each']);
 /** "his driver", "her guard": one person, but only before a singular person noun (see readElement). */
 const POSSESSIVES = new Set(['his', 'her']);
 export const POSSESSIVE_RULE = 'quantity.possessive';
+export const POSSESSIVE_NUMBER_RULE = 'quantity.possessive-number';
 
 function blockedBefore(t: Tokens, i: number): boolean {
   if (i === 0) return false;
@@ -200,6 +201,14 @@ export function readQuantity(t: Tokens, i: number): Quantity | null {
     return make(i, vague.end, v, true, 'vague', v.id, { nounOnly: v.nounOnly });
   }
   const word = t.words[i];
+  if (word !== undefined && (POSSESSIVES.has(word) || word === 'their')) {
+    // "his two sons", "their three children": the number after the possessive counts them
+    const counted = readNumber(t, i + 1);
+    if (counted && !counted.yearLike && !blockedAfter(t, counted.end)) {
+      const n = { low: counted.value, best: counted.value, high: counted.value };
+      return make(i, counted.end, n, false, 'number', POSSESSIVE_NUMBER_RULE);
+    }
+  }
   if (word !== undefined && ARTICLES.has(word))
     return make(i, i + 1, ONE, false, 'article', 'quantity.article', { bareArticle: true });
   if (word !== undefined && POSSESSIVES.has(word))

@@ -137,6 +137,11 @@ const rows: readonly Row[] = [
     want: [`killed/security_forces/1/1/1/=/${U}`, `killed/civilians/1/1/1/=/${U}`],
   },
   {
+    // a possessive before a number counts the number ("his two sons"), and kin are people
+    text: 'A tribal elder was shot dead along with his two sons on the road.',
+    want: [`killed/civilians/3/3/3/=/${U}`],
+  },
+  {
     text: 'Three soldiers were wounded together with two passers-by in the blast.',
     want: [`injured/security_forces/3/3/3/=/${U}`, `injured/civilians/2/2/2/=/${U}`],
   },
@@ -167,8 +172,13 @@ const rows: readonly Row[] = [
     want: [`killed/security_forces/1/1/1/=/${U}`],
   },
   {
+    // the name in brackets is the elder, no second person; the nephew is counted unharmed, as a guard would be
     text: 'An elder (Malik Sher Ali) was killed and his nephew was unharmed.',
-    want: [`killed/civilians/1/1/1/=/${U}`],
+    want: [
+      `killed/civilians/1/1/1/=/${U}`,
+      `killed/civilians/0/0/0/=/${U}`,
+      `injured/civilians/0/0/0/=/${U}`,
+    ],
   },
   // Ellipsis and inherited categories.
   {
