@@ -218,7 +218,7 @@ const SORTS = ['date', '-date', '-fatalities'] as const;
  * Event-list requests as many people browsing would send them: filters by province, district, actor or type,
  * over date ranges of one to twelve months, sorted three ways, the first four pages of each.
  */
-function browsingPaths(knowledge: Knowledge, count: number): string[] {
+export function browsingPaths(knowledge: Knowledge, count: number): string[] {
   const r = rng(11);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(r() * list.length)]!;
   const districts = [...knowledge.gazetteer.places.values()]

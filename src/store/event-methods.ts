@@ -84,16 +84,31 @@ export function createEventMethods(
   options: EventReadOptions,
 ): EventMethods {
   const pageSize = options.pageSize ?? EVENT_PAGE_SIZE;
+  // Statements that never change, built once: building and compiling a query costs more than running these
+  // one-entry index reads, and every page and total of the list asks for them.
+  const longestSpan = db
+    .selectFrom('events')
+    .select((eb) => eb.fn.max('date_span').as('longest'))
+    .compile();
+  const storedDays = db
+    .selectNoFrom((eb) => [
+      eb
+        .selectFrom('events')
+        .select((e) => e.fn.min('date_start').as('v'))
+        .as('first'),
+      eb
+        .selectFrom('events')
+        .select((e) => e.fn.max('date_start').as('v'))
+        .as('last'),
+    ])
+    .compile();
+
   /** See `eventFilter`: `from` less the longest span stored, read from its index (one lookup). */
   async function earliestStart(query: EventQuery): Promise<string | undefined> {
     if (query.from === undefined) return undefined;
-    const row = await guarded('queryEvents', () =>
-      db
-        .selectFrom('events')
-        .select((eb) => eb.fn.max('date_span').as('longest'))
-        .executeTakeFirst(),
-    );
-    return daysBefore(query.from, row?.longest === null || row === undefined ? 0 : toNumber(row.longest));
+    const { rows } = await guarded('queryEvents', () => db.executeQuery(longestSpan));
+    const longest = rows[0]?.longest;
+    return daysBefore(query.from, longest === null || longest === undefined ? 0 : toNumber(longest));
   }
 
   function cursorOf(
@@ -288,21 +303,9 @@ export function createEventMethods(
     );
     const exact = toNumber(bounded.n);
     if (exact <= bound || bounded.reach === null) return { total: exact, estimate: false };
-    const range = await guarded('countEvents', () =>
-      db
-        .selectNoFrom((eb) => [
-          eb
-            .selectFrom('events')
-            .select((e) => e.fn.min('date_start').as('v'))
-            .as('first'),
-          eb
-            .selectFrom('events')
-            .select((e) => e.fn.max('date_start').as('v'))
-            .as('last'),
-        ])
-        .executeTakeFirstOrThrow(),
-    );
-    if (range.first === null || range.last === null) return { total: exact, estimate: false };
+    const range = (await guarded('countEvents', () => db.executeQuery(storedDays))).rows[0];
+    if (range === undefined || range.first === null || range.last === null)
+      return { total: exact, estimate: false };
     const first = query.from !== undefined && query.from > range.first ? query.from : range.first;
     const last = query.to !== undefined && query.to < range.last ? query.to : range.last;
     const seen = sampleDays(first, bounded.reach, Number.POSITIVE_INFINITY).of;

@@ -90,17 +90,20 @@ export function eventFilter(
     if (query.minPublishers !== undefined) all.push(eb('events.publisher_count', '>=', query.minPublishers));
     if (terms !== null) all.push(search.matches(terms, ordered || all.length > 0));
     // A person's "not an incident" takes the event out of every list, count and export unless asked for; it
-    // stays stored and reachable by id so that the decision can be read and undone.
+    // stays stored and reachable by id so that the decision can be read and undone. NOT IN over the dismissed ids
+    // rather than a correlated NOT EXISTS: PostgreSQL reads the few dismissed ids once into a hashed subplan, where
+    // for NOT EXISTS it planned a nested-loop anti join that compared every candidate row with every dismissed
+    // one (a page's bounded count at 20 dismissals: 2.8 ms against 1.2 ms, and growing with each dismissal).
+    // SQLite reads the list once either way. event_id is the key, never null, so NOT IN means what it says.
     if (query.includeDismissed !== true) {
       all.push(
-        eb.not(
-          eb.exists(
-            eb
-              .selectFrom('event_reviews')
-              .select('event_reviews.event_id')
-              .whereRef('event_reviews.event_id', '=', 'events.id')
-              .where('event_reviews.not_incident', '=', 1),
-          ),
+        eb(
+          'events.id',
+          'not in',
+          eb
+            .selectFrom('event_reviews')
+            .select('event_reviews.event_id')
+            .where('event_reviews.not_incident', '=', 1),
         ),
       );
     }

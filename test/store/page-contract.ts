@@ -142,6 +142,40 @@ export function pageContractCases(store: () => Store): void {
     expect(expectedIds(records, queries[4]!)).not.toContain('ev-long-b');
   });
 
+  it('leaves the dismissed events out of every page, count and total, whatever the filter and order', async () => {
+    const records = await seed();
+    // every 37th event marked not an incident: some of every district, actor side, day and fatality rank
+    const dismissed = new Set(records.filter((_, i) => i % 37 === 5).map((r) => r.id));
+    for (const eventId of dismissed)
+      await store().decideEvent({
+        eventId,
+        version: 1,
+        editor: { userId: null, name: 'api-token' },
+        reason: null,
+        decision: 'not_incident',
+      });
+    const kept = records.filter((r) => !dismissed.has(r.id));
+    const queries: EventQuery[] = [
+      {},
+      { sort: '-fatalities' },
+      { from: '2025-02-01', to: '2025-05-31', sort: '-date' },
+      { admin2: 'Kech', from: '2025-03-01', sort: 'fatalities' },
+      { actor: BLA.name, sort: '-date' },
+      { actor: BLA.name, admin2: 'Quetta', from: '2025-01-15', to: '2025-04-15' },
+    ];
+    for (const query of queries) {
+      const expected = expectedIds(kept, query);
+      expect({ query, paged: await followPages(store(), query, 211) }).toEqual({ query, paged: expected });
+      expect({ query, n: await store().countEvents(query) }).toEqual({ query, n: expected.length });
+      expect({ query, total: await store().estimateEvents(query, 5000) }).toEqual({
+        query,
+        total: { total: expected.length, estimate: false },
+      });
+      const withDismissed = expectedIds(records, query).length;
+      expect(await store().countEvents({ ...query, includeDismissed: true })).toBe(withDismissed);
+    }
+  });
+
   it('answers a page with offset and limit, and says when no page follows', async () => {
     const records = await seed();
     const all = expectedIds(records, { sort: '-date' });

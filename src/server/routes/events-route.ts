@@ -22,6 +22,7 @@ import type { EventQuery, EventTotal } from '../../store/store.js';
 import type { RouteDeps } from '../route-deps.js';
 import { decodeCursor, encodeCursor } from '../event-cursor.js';
 import { cacheKey } from '../read-cache.js';
+import { jsonWithArray } from '../json-bytes.js';
 
 /**
  * Totals of the event list are, by default, exact up to this many events and estimated beyond (labelled `totalIsEstimate`):
@@ -101,8 +102,10 @@ export function eventsRoute(deps: RouteDeps): FastifyPluginAsync {
               : await totalOf(deps, query);
             const next = page.next === null ? 'null' : JSON.stringify(encodeCursor(sort, page.next));
             // held as bytes: encoding 100 records for every answer would cost as much as finding them
-            return Buffer.from(
-              `{"total":${total.total},"totalIsEstimate":${total.estimate},"next":${next},"items":[${page.items.join(',')}]}`,
+            return jsonWithArray(
+              `{"total":${total.total},"totalIsEstimate":${total.estimate},"next":${next},"items":[`,
+              page.items,
+              ']}',
             );
           },
           (bytes) => bytes.byteLength,
