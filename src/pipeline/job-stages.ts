@@ -5,6 +5,7 @@ import { buildDocument } from '../ingest/build-document.js';
 import type { Feed, Store } from '../store/store.js';
 import { extractAndSave } from './extract-and-save.js';
 import { resolvePending, type PendingSummary } from './resolve-pending.js';
+import { refreshPublisherProfiles } from './resolve-stored.js';
 import { itemInput, later, pollThroughGate, type WatchDeps } from './watch-feeds.js';
 
 /**
@@ -149,13 +150,17 @@ export async function dueWork(
 }
 
 /**
- * One round of resolution of the pending mentions (up to SEEDS_PER_ROUND, in the blocking key's order), then the
- * publisher profiles; says whether mentions are pending still, saved by other workers meanwhile or beyond the
- * round, for the caller to ask for another resolution rather than chase them here.
+ * One round of resolution of the pending mentions (up to SEEDS_PER_ROUND, in the blocking key's order), then,
+ * when it leaves none pending, the publisher profiles; says whether mentions are pending still, saved by other
+ * workers meanwhile or beyond the round, for the caller to ask for another resolution rather than chase them here.
  */
 export async function resolveOneRound(
   store: Store,
 ): Promise<PendingSummary & { readonly pendingLeft: number }> {
-  const summary = await resolvePending(store, { maxRounds: 1 });
-  return { ...summary, pendingLeft: await store.countPendingMentions() };
+  const summary = await resolvePending(store, { maxRounds: 1, refreshProfiles: false });
+  const pendingLeft = await store.countPendingMentions();
+  // rebuilt once a backlog is worked off, not after each of its rounds: a rebuild reads every event that two
+  // publishers report, and the job that takes the last round does it
+  if (summary.rounds > 0 && pendingLeft === 0) await refreshPublisherProfiles(store);
+  return { ...summary, pendingLeft };
 }

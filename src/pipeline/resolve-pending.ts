@@ -37,6 +37,8 @@ export async function resolvePending(
      * workers save meanwhile go to the next job, rather than keep this one re-planning as they arrive).
      */
     readonly maxRounds?: number;
+    /** Rebuild the publisher profiles after the rounds (default true); false leaves it to the caller. */
+    readonly refreshProfiles?: boolean;
   } = {},
 ): Promise<PendingSummary> {
   const size = Math.max(1, options.seedsPerRound ?? SEEDS_PER_ROUND);
@@ -67,6 +69,7 @@ export async function resolvePending(
     mentions += summary.seeds;
     rounds++;
   }
-  if (rounds > 0 || options.alwaysRefreshProfiles) await refreshPublisherProfiles(store);
+  if (options.refreshProfiles !== false && (rounds > 0 || options.alwaysRefreshProfiles))
+    await refreshPublisherProfiles(store);
   return { mentions, rounds, eventsWritten };
 }

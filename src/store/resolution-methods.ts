@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Expression, ExpressionBuilder, Kysely, SqlBool, Transaction } from 'kysely';
 import type { OperationRecord, ResolvableMention, SourceInfo } from '../domain/index.js';
 import { applyReview, fieldValue, LINKABLE_SPAN_DAYS } from '../domain/index.js';
-import { chunks, slices } from './chunks.js';
+import { chunks, MAX_PARAMETERS, slices } from './chunks.js';
 import { eventSourceRows, eventToRow, operationToRow } from './event-rows.js';
 import { eventSearchText } from './search-text.js';
 import { groupByMention, rowToMention } from './mention-rows.js';
@@ -11,7 +11,7 @@ import { toNumber } from './schema.js';
 import { jsonOf, readReviewStates } from './review-rows.js';
 import { guarded } from './store-error.js';
 import type { ResolutionScope, Store, StoredEvent } from './store.js';
-import { dismissedColumn, ROLLUP_SOURCE_COLUMNS, RollupDelta } from './trend-rollup.js';
+import { dismissedColumn, ROLLUP_SOURCE_COLUMNS, RollupDelta, type RollupSource } from './trend-rollup.js';
 
 type ResolutionMethods = Pick<
   Store,
@@ -54,34 +54,47 @@ interface Change {
   readonly resolvedIds?: readonly string[];
 }
 
-/**
- * Removes the events (and their operations) that hold any of the mentions, and the events and operations whose
- * ids are about to be written: a re-resolution replaces, never duplicates. A mention of a removed event that the
- * change does not plan is marked unresolved, never left without an event. Returns the creation times of the
- * removed events, so that an event that keeps its id keeps its age.
- */
+/** What a replaced event was: its age and version are kept by the event that takes its id. */
 interface Previous {
   readonly createdAt: string;
   readonly version: number;
   readonly record: string;
+  readonly mentionIds: string;
+  readonly decisions: string;
 }
 
-async function clearPrevious(
+/** An event about to be written, with a person's review laid over it. */
+interface Planned {
+  readonly event: StoredEvent;
+  /** The record as it is to be stored (JSON). */
+  readonly json: string;
+  readonly version: number;
+  /** A person marked it not an incident: it is written, but not counted in the rollup. */
+  readonly dismissed: boolean;
+}
+
+/**
+ * The stored state a change replaces: the events holding any of its mentions or bearing one of its event ids,
+ * and which mentions point at each. Read first in the transaction, with a write that touches no row before it,
+ * so that SQLite takes its write lock at once: a read-only transaction could not be upgraded if another process
+ * wrote in between (SQLITE_BUSY_SNAPSHOT).
+ */
+async function readPrevious(
   trx: Transaction<Database>,
   change: Change,
-  rollup: RollupDelta,
-): Promise<Map<string, Previous>> {
-  // A write that touches no row, first, so that SQLite takes its write lock at once: a read-only transaction
-  // could not be upgraded if another process wrote in between (SQLITE_BUSY_SNAPSHOT).
+): Promise<{
+  readonly linked: ReadonlySet<string>;
+  readonly rows: ReadonlyMap<string, Previous & RollupSource & { readonly operationId: string | null }>;
+  /** Mention ids pointing at each previous event, as stored. */
+  readonly held: ReadonlyMap<string, readonly string[]>;
+}> {
   await trx
     .updateTable('mentions')
     .set({ event_id: null })
     .where(sql<boolean>`1 = 0`)
     .execute();
   const linked = new Set<string>();
-  const planned = new Set(change.mentionIds);
-  const orphans: string[] = [];
-  for (const ids of slices([...planned])) {
+  for (const ids of slices([...new Set(change.mentionIds)])) {
     const rows = await trx
       .selectFrom('mentions')
       .select('event_id')
@@ -92,25 +105,74 @@ async function clearPrevious(
     for (const r of rows) if (r.event_id !== null) linked.add(r.event_id);
   }
   const doomed = [...new Set([...linked, ...change.events.map((e) => e.record.id)])];
-  const previous = new Map<string, Previous>();
-  const operationIds = new Set(change.operations.map((o) => o.id));
+  const rows = new Map<string, Previous & RollupSource & { readonly operationId: string | null }>();
+  const held = new Map<string, string[]>();
   for (const ids of slices(doomed)) {
-    const rows = await trx
+    const found = await trx
       .selectFrom('events')
-      .select(['id', 'created_at', 'operation_id', 'version', 'record', ...ROLLUP_SOURCE_COLUMNS])
+      .select(['id', 'created_at', 'operation_id', 'version', 'record', 'mention_ids', 'decisions'])
+      .select(ROLLUP_SOURCE_COLUMNS)
       // a dismissed event is not in the rollup: its counts are not taken out
       .select(dismissedColumn().as('dismissed'))
       .where('id', 'in', ids)
       .execute();
-    rollup.remove(rows);
-    for (const r of rows) {
-      previous.set(r.id, { createdAt: r.created_at, version: toNumber(r.version), record: r.record });
-      if (linked.has(r.id) && r.operation_id !== null) operationIds.add(r.operation_id);
+    for (const r of found)
+      rows.set(r.id, {
+        ...r,
+        createdAt: r.created_at,
+        version: toNumber(r.version),
+        mentionIds: r.mention_ids,
+        operationId: r.operation_id,
+      });
+    const pointing = await trx
+      .selectFrom('mentions')
+      .select(['id', 'event_id'])
+      .where('event_id', 'in', ids)
+      .execute();
+    for (const r of pointing) {
+      if (r.event_id === null) continue;
+      const list = held.get(r.event_id) ?? [];
+      list.push(r.id);
+      held.set(r.event_id, list);
     }
-    // Every mention that pointed at a replaced event is let go; the new events relink their own below, and
-    // those outside the change, which nothing would relink, are marked for a later round to plan.
-    const held = await trx.selectFrom('mentions').select('id').where('event_id', 'in', ids).execute();
-    for (const r of held) if (!planned.has(r.id)) orphans.push(r.id);
+  }
+  return { linked, rows, held };
+}
+
+/**
+ * Whether a planned event is the stored one already, to the byte: the same record (after its review), mention
+ * ids and decisions, and exactly its mentions pointing at it. Such an event is left as it is: a round re-plans
+ * whole blocks around a few new reports, and most of what it plans comes out as it was, so rewriting it (its
+ * row, sources, search words, rollup cells, mention links) was most of a round's cost, for no change.
+ */
+function isUnchanged(
+  planned: Planned,
+  before: Previous | undefined,
+  held: readonly string[] | undefined,
+): boolean {
+  if (before === undefined || held === undefined) return false;
+  const ids = planned.event.mentionIds;
+  if (before.record !== planned.json || held.length !== ids.length) return false;
+  if (before.mentionIds !== JSON.stringify(ids)) return false;
+  if (before.decisions !== JSON.stringify(planned.event.decisions)) return false;
+  const own = new Set(ids);
+  return own.size === ids.length && held.every((id) => own.has(id));
+}
+
+/**
+ * Removes the events a change replaces (and the operations of those its mentions held): their rows, sources,
+ * search words and rollup counts; lets go of their mentions, and marks unresolved those the change does not plan,
+ * never left without an event.
+ */
+async function removeEvents(
+  trx: Transaction<Database>,
+  removed: readonly string[],
+  held: ReadonlyMap<string, readonly string[]>,
+  planned: ReadonlySet<string>,
+  operationIds: ReadonlySet<string>,
+): Promise<void> {
+  const orphans = removed.flatMap((id) => (held.get(id) ?? []).filter((m) => !planned.has(m)));
+  for (const ids of slices([...removed])) {
     await trx.updateTable('mentions').set({ event_id: null }).where('event_id', 'in', ids).execute();
     await trx.deleteFrom('event_sources').where('event_id', 'in', ids).execute();
     // the foreign key would cascade too; deleted here so that no path depends on SQLite's foreign_keys pragma
@@ -123,7 +185,6 @@ async function clearPrevious(
   for (const ids of slices(orphans)) {
     await trx.updateTable('mentions').set({ unresolved: 1 }).where('id', 'in', ids).execute();
   }
-  return previous;
 }
 
 /**
@@ -136,23 +197,15 @@ async function applyReviews(
   trx: Transaction<Database>,
   events: readonly StoredEvent[],
   previous: ReadonlyMap<string, Previous>,
-): Promise<{
-  readonly events: readonly StoredEvent[];
-  readonly versions: readonly number[];
-  /** Whether a person marked each event not an incident: it is written, but not counted in the rollup. */
-  readonly dismissed: readonly boolean[];
-}> {
+): Promise<readonly Planned[]> {
   const states = await readReviewStates(
     trx,
     events.map((e) => e.record.id),
   );
-  const out: StoredEvent[] = [];
-  const versions: number[] = [];
-  const dismissed: boolean[] = [];
+  const out: Planned[] = [];
   for (const event of events) {
     const state = states.get(event.record.id) ?? null;
-    dismissed.push(state?.notIncident === true);
-    const record = applyReview(event.record, state);
+    const record = state === null ? event.record : applyReview(event.record, state);
     for (const lock of state?.locks ?? []) {
       const machine = jsonOf(fieldValue(event.record, lock.field));
       if (machine === jsonOf(lock.machine)) continue;
@@ -163,29 +216,52 @@ async function applyReviews(
         .where('field', '=', lock.field)
         .execute();
     }
+    const json = JSON.stringify(record);
     const before = previous.get(record.id);
-    versions.push(
-      before === undefined ? 1 : before.version + (before.record === JSON.stringify(record) ? 0 : 1),
-    );
-    out.push({ ...event, record });
+    out.push({
+      event: { ...event, record },
+      json,
+      version: before === undefined ? 1 : before.version + (before.record === json ? 0 : 1),
+      dismissed: state?.notIncident === true,
+    });
   }
-  return { events: out, versions, dismissed };
+  return out;
 }
 
 /**
- * Bumps the change counter and gives its new number to the events just written, last in the transaction: the
- * counter's row stays locked until commit, so concurrent resolutions (PostgreSQL workers) commit their numbers in
- * order, and holding it only for this one update keeps them from waiting on each other's whole write.
+ * Points each mention at its event: one statement per few thousand mentions (a join with a list of values, the
+ * same SQL on both backends), rather than one per event.
  */
-export async function stampChange(trx: Transaction<Database>, eventIds: readonly string[]): Promise<void> {
+async function linkMentions(trx: Transaction<Database>, events: readonly StoredEvent[]): Promise<void> {
+  const pairs = new Map<string, string>();
+  for (const e of events) for (const id of e.mentionIds) pairs.set(id, e.record.id);
+  for (const slice of slices([...pairs], MAX_PARAMETERS / 2)) {
+    const values = sql.join(slice.map(([id, eventId]) => sql`(${id}, ${eventId})`));
+    await sql`update mentions set event_id = v.column2 from (values ${values}) as v
+               where mentions.id = v.column1`.execute(trx);
+  }
+}
+
+/**
+ * Bumps the change counter and returns its new number. The counter's row stays locked until commit, so writers
+ * commit their numbers in order (once `latestEventChange` has answered N, nothing numbered N or less can appear
+ * later); each writer takes it as late in its transaction as it can, so that the others wait little for it.
+ */
+export async function nextChange(trx: Transaction<Database>): Promise<number> {
   const row = await trx
     .updateTable('event_changes')
     .set((eb) => ({ value: eb('value', '+', 1) }))
     .where('name', '=', 'events')
     .returning('value')
     .executeTakeFirstOrThrow();
+  return toNumber(row.value);
+}
+
+/** Gives the events just written the counter's new number (nextChange), last in the transaction. */
+export async function stampChange(trx: Transaction<Database>, eventIds: readonly string[]): Promise<void> {
+  const change = await nextChange(trx);
   for (const ids of slices([...new Set(eventIds)])) {
-    await trx.updateTable('events').set({ change_seq: row.value }).where('id', 'in', ids).execute();
+    await trx.updateTable('events').set({ change_seq: change }).where('id', 'in', ids).execute();
   }
 }
 
@@ -214,14 +290,21 @@ export function createResolutionMethods(
             .orderBy('idx')
             .orderBy('id')
             .execute();
-          const c = await trx
-            .selectFrom('claims')
-            .selectAll()
-            .where('mention_id', 'in', trx.selectFrom('mentions').select('mentions.id').where(filter))
-            .orderBy('mention_id')
-            .orderBy('scope')
-            .orderBy('ord')
-            .execute();
+          // by the ids just read, not by the filter again: a planner that misjudges how few mentions a window
+          // holds (PostgreSQL) would otherwise join them with every claim of the store
+          const c = [];
+          for (const ids of slices(m.map((row) => row.id))) {
+            c.push(
+              ...(await trx
+                .selectFrom('claims')
+                .selectAll()
+                .where('mention_id', 'in', ids)
+                .orderBy('mention_id')
+                .orderBy('scope')
+                .orderBy('ord')
+                .execute()),
+            );
+          }
           // Each document's text is read once, however many of its mentions are in scope.
           const docs = [];
           for (const ids of slices([...new Set(m.map((row) => row.doc_id))])) {
@@ -310,37 +393,39 @@ export function createResolutionMethods(
     if (change.mentionIds.length + change.events.length + change.operations.length + resolved.length === 0)
       return;
     const updatedAt = now().toISOString();
+    let written = 0;
     await guarded('replaceResolution', () =>
       db.transaction().execute(async (trx) => {
-        const rollup = new RollupDelta();
-        const previous = await clearPrevious(trx, change, rollup);
-        const { events, versions, dismissed } = await applyReviews(trx, change.events, previous);
-        const eventRows = events.map((e, i) =>
-          eventToRow(e, previous.get(e.record.id)?.createdAt ?? updatedAt, updatedAt, versions[i]),
+        const previous = await readPrevious(trx, change);
+        const planned = await applyReviews(trx, change.events, previous.rows);
+        const fresh = planned.filter(
+          (p) => !isUnchanged(p, previous.rows.get(p.event.record.id), previous.held.get(p.event.record.id)),
         );
-        for (const chunk of chunks(eventRows)) await trx.insertInto('events').values(chunk).execute();
-        // the replaced events' counts out and the new ones' in, as one change: an event re-resolved unchanged
-        // touches no row of the rollup
-        await rollup.add(eventRows.map((row, i) => ({ ...row, dismissed: dismissed[i] }))).apply(trx);
+        const kept = new Set(planned.map((p) => p.event.record.id));
+        for (const p of fresh) kept.delete(p.event.record.id);
+        const removed = [...previous.rows.keys()].filter((id) => !kept.has(id));
+        const operationIds = new Set(change.operations.map((o) => o.id));
+        for (const id of previous.linked) {
+          const operationId = previous.rows.get(id)?.operationId;
+          if (operationId) operationIds.add(operationId);
+        }
+        // the replaced events' counts out and the new ones' in, as one change: an event that is kept touches
+        // no row of the rollup
+        const rollup = new RollupDelta().remove(removed.map((id) => previous.rows.get(id)!));
+        await removeEvents(trx, removed, previous.held, new Set(change.mentionIds), operationIds);
+        const events = fresh.map((p) => p.event);
+        const eventRows = fresh.map((p) => ({
+          ...eventToRow(
+            p.event,
+            previous.rows.get(p.event.record.id)?.createdAt ?? updatedAt,
+            updatedAt,
+            p.version,
+          ),
+          record: p.json,
+        }));
+        await rollup.add(eventRows.map((row, i) => ({ ...row, dismissed: fresh[i]!.dismissed }))).apply(trx);
         const operationRows = change.operations.map(operationToRow);
         for (const chunk of chunks(operationRows)) await trx.insertInto('operations').values(chunk).execute();
-        const sourceRows = events.flatMap((e) => eventSourceRows(e.record));
-        for (const chunk of chunks(sourceRows)) await trx.insertInto('event_sources').values(chunk).execute();
-        // in the same transaction as its event: a search never finds an event that is gone or misses a new one
-        const searchRows = events.map((e) => ({
-          event_id: e.record.id,
-          body: eventSearchText(e.record),
-        }));
-        for (const chunk of chunks(searchRows)) await trx.insertInto('event_search').values(chunk).execute();
-        for (const event of change.events) {
-          for (const ids of slices([...new Set(event.mentionIds)])) {
-            await trx
-              .updateTable('mentions')
-              .set({ event_id: event.record.id })
-              .where('id', 'in', ids)
-              .execute();
-          }
-        }
         // in the same transaction as the events: a crash leaves the mentions either resolved or still marked
         for (const ids of slices(resolved)) {
           await trx
@@ -350,15 +435,27 @@ export function createResolutionMethods(
             .where('unresolved', '=', 1)
             .execute();
         }
-        await stampChange(
-          trx,
-          change.events.map((e) => e.record.id),
-        );
+        // The events are written with the change's number, which is taken after everything that does not need
+        // it: an update of the number after the insert would write every event row (and its 20 index entries)
+        // twice. An event that is kept keeps its number: the change feed tells clients of what changed.
+        const changeSeq = await nextChange(trx);
+        for (const chunk of chunks(eventRows.map((row) => ({ ...row, change_seq: changeSeq }))))
+          await trx.insertInto('events').values(chunk).execute();
+        const sourceRows = events.flatMap((e) => eventSourceRows(e.record));
+        for (const chunk of chunks(sourceRows)) await trx.insertInto('event_sources').values(chunk).execute();
+        // in the same transaction as its event: a search never finds an event that is gone or misses a new one
+        const searchRows = events.map((e) => ({
+          event_id: e.record.id,
+          body: eventSearchText(e.record),
+        }));
+        for (const chunk of chunks(searchRows)) await trx.insertInto('event_search').values(chunk).execute();
+        await linkMentions(trx, events);
+        written = events.length;
       }),
     );
     // Statistics are an optimisation: failing to refresh them must not fail a write that succeeded.
     try {
-      afterWrite(change.events.length);
+      afterWrite(written);
     } catch {
       // ignored on purpose
     }

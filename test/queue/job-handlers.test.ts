@@ -41,7 +41,7 @@ function handlersFor(store: Store, lines: string[], gate = new ProcessHostGate(0
 }
 
 /** Documents stored and extracted, their resolution killed: their mentions wait, as a worker finds them. */
-async function pendingMentions(store: Store): Promise<void> {
+async function pendingMentions(store: Store, seed = 8): Promise<void> {
   const dead = failing(
     store,
     'replaceResolution',
@@ -50,7 +50,7 @@ async function pendingMentions(store: Store): Promise<void> {
   );
   await ingestInputs(
     { store: dead, knowledge: projectKnowledge(), report: () => undefined },
-    syntheticInputs(12, 8),
+    syntheticInputs(12, seed),
     DEFAULTS,
   );
 }
@@ -91,6 +91,44 @@ describe('the resolve job', () => {
       const { handlers, resolves } = handlersFor(store, []);
       expect(await handlers.resolve({})).toMatchObject({ mentions: 0, pendingLeft: 0, alertsFired: 1 });
       expect(resolves).toEqual([]);
+    } finally {
+      await store.close();
+    }
+  }, 60_000);
+});
+
+describe('the resolve job and the publisher profiles', () => {
+  it('rebuilds them once a backlog is worked off, not after each of its rounds', async () => {
+    const store = await openSqliteStore({ path: join(dir, 'profiles.db') });
+    try {
+      await pendingMentions(store);
+      let rebuilds = 0;
+      // mentions another worker saved while this one resolved
+      let savedMeanwhile = 4;
+      const watched = new Proxy(store, {
+        get(target, prop, receiver) {
+          const value = Reflect.get(target, prop, receiver) as unknown;
+          if (prop === 'savePublisherProfiles')
+            return (...args: Parameters<Store['savePublisherProfiles']>) => {
+              rebuilds++;
+              return target.savePublisherProfiles(...args);
+            };
+          if (prop === 'countPendingMentions')
+            return async () => (await target.countPendingMentions()) + savedMeanwhile;
+          return typeof value === 'function' ? (value as () => unknown).bind(target) : value;
+        },
+      });
+      const { handlers, resolves } = handlersFor(watched, []);
+      expect(await handlers.resolve({})).toMatchObject({ pendingLeft: 4 });
+      expect(rebuilds).toBe(0);
+      expect(resolves).toHaveLength(1);
+      expect(await store.listPublisherProfiles()).toEqual([]);
+      // the next job takes the last round: the profiles are rebuilt
+      savedMeanwhile = 0;
+      await pendingMentions(store, 9);
+      expect(await handlers.resolve({})).toMatchObject({ pendingLeft: 0 });
+      expect(rebuilds).toBe(1);
+      expect((await store.listPublisherProfiles()).length).toBeGreaterThan(0);
     } finally {
       await store.close();
     }

@@ -67,7 +67,8 @@ export function changeContractCases(store: () => Store): void {
     const [evA, evB] = filterEvents(a, b);
     await store().replaceResolution({ mentionIds: [], events: [evA!, evB!], operations: [] });
     const first = await store().latestEventChange();
-    await store().replaceResolution({ mentionIds: [], events: [evB!], operations: [] });
+    const changedB = { ...evB!, record: { ...evB!.record, notes: 'A second report changed it.' } };
+    await store().replaceResolution({ mentionIds: [], events: [changedB], operations: [] });
     const second = await store().latestEventChange();
     expect(await changed(first, second)).toEqual([[second, 'ev-b']]);
     expect(await changed(0, second)).toEqual([
@@ -80,5 +81,41 @@ export function changeContractCases(store: () => Store): void {
     expect(third).toBeGreaterThan(second);
     expect(await changed(second, third)).toEqual([]);
     expect(await changed(0, third)).toEqual([[second, 'ev-b']]);
+  });
+
+  it('leaves an event planned again unchanged where it is: no new number, so the stream sends nothing', async () => {
+    const [a, b] = [makeDocument(85), makeDocument(86)];
+    await store().saveDocuments([a, b]);
+    for (const d of [a, b]) await store().saveExtraction({ ...makeExtraction(d.id), aggregates: [] });
+    const [evA, evB] = filterEvents(a, b);
+    const mentionIds = [...evA!.mentionIds, ...evB!.mentionIds];
+    await store().replaceResolution({ mentionIds, events: [evA!, evB!], operations: [] });
+    const first = await store().latestEventChange();
+    // a neighbour's round re-plans both: ev-a comes out as it was, ev-b with a new figure
+    const changedB = { ...evB!, record: { ...evB!.record, notes: 'A second report changed it.' } };
+    await store().replaceResolution({ mentionIds, events: [evA!, changedB], operations: [] });
+    const second = await store().latestEventChange();
+    expect(second).toBeGreaterThan(first);
+    expect(await changed(0, second)).toEqual([
+      [first, 'ev-a'],
+      [second, 'ev-b'],
+    ]);
+    expect((await store().getEvent('ev-a'))?.record).toEqual(evA!.record);
+    expect((await store().getEvent('ev-b'))?.record.notes).toBe('A second report changed it.');
+    expect(await store().listEventMentionIds(['ev-a'])).toEqual([...evA!.mentionIds].sort());
+    expect(await store().listEventMentionIds(['ev-b'])).toEqual([...evB!.mentionIds].sort());
+  });
+
+  it('writes an event planned again as it was when its mentions no longer all point at it', async () => {
+    const [a, b] = [makeDocument(87), makeDocument(88)];
+    await store().saveDocuments([a, b]);
+    for (const d of [a, b]) await store().saveExtraction({ ...makeExtraction(d.id), aggregates: [] });
+    const evC = filterEvents(a, b)[2]!;
+    await store().replaceResolution({ mentionIds: evC.mentionIds, events: [evC], operations: [] });
+    // extracted again: its mention is a new row that points at no event, while ev-c (also reported by b) stays
+    await store().saveExtraction({ ...makeExtraction(a.id, '1.0.1'), aggregates: [] });
+    expect(await store().listEventMentionIds(['ev-c'])).toHaveLength(1);
+    await store().replaceResolution({ mentionIds: evC.mentionIds, events: [evC], operations: [] });
+    expect(await store().listEventMentionIds(['ev-c'])).toEqual([...evC.mentionIds].sort());
   });
 }

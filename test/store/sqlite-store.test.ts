@@ -54,7 +54,7 @@ describe('SQLite store', () => {
 });
 
 describe('SQLite store: event timestamps', () => {
-  it('keeps the creation time of an event id that is resolved again and moves its update time', async () => {
+  it('keeps the creation time of an event id that is resolved again and moves its update time when it changed', async () => {
     const path = join(dir, 'events.db');
     let clock = new Date('2025-05-09T10:00:00Z');
     const store = await openSqliteStore({ path, now: () => clock });
@@ -64,14 +64,24 @@ describe('SQLite store: event timestamps', () => {
     const event = makeStoredEvent('ev-kept', [makeMention(doc.id, 0)], [doc]);
     await store.replaceResolution({ mentionIds: event.mentionIds, events: [event], operations: [] });
     clock = new Date('2025-05-10T08:00:00Z');
+    // planned again as it was: left as it is
     await store.replaceResolution({ mentionIds: event.mentionIds, events: [event], operations: [] });
+    const unchanged = await store.getEvent('ev-kept');
+    const peek = new BetterSqlite3(path, { readonly: true });
+    const between = peek.prepare('select updated_at, version from events').get();
+    peek.close();
+    expect(between).toEqual({ updated_at: '2025-05-09T10:00:00.000Z', version: 1 });
+    clock = new Date('2025-05-11T08:00:00Z');
+    const changed = { ...event, record: { ...event.record, notes: 'A later report changed it.' } };
+    await store.replaceResolution({ mentionIds: event.mentionIds, events: [changed], operations: [] });
     await store.close();
+    expect(unchanged?.record).toEqual(event.record);
     const raw = new BetterSqlite3(path, { readonly: true });
     try {
       const row = raw.prepare('select created_at, updated_at, contested, date_week from events').get();
       expect(row).toEqual({
         created_at: '2025-05-09T10:00:00.000Z',
-        updated_at: '2025-05-10T08:00:00.000Z',
+        updated_at: '2025-05-11T08:00:00.000Z',
         contested: 1,
         date_week: '2025-W19',
       });
