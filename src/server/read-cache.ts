@@ -33,7 +33,8 @@ export function readCache(options: ReadCacheOptions = {}): ReadCache {
   const max = options.maxWeight ?? DEFAULT_READ_CACHE_WEIGHT;
   const now = options.now ?? Date.now;
   // A Map iterates in insertion order; a hit is re-inserted, so the first key is the least recently used.
-  const held = new Map<string, Entry>();
+  // replaced, never cleared, on a write: V8 keeps a cleared map's old table, answers and all, until a full collection
+  let held = new Map<string, Entry>();
   let total = 0;
 
   const drop = (key: string, entry: Entry): void => {
@@ -73,7 +74,7 @@ export function readCache(options: ReadCacheOptions = {}): ReadCache {
       return value;
     },
     clear() {
-      held.clear();
+      held = new Map();
       total = 0;
     },
   };
