@@ -1,5 +1,6 @@
 import type { Category } from '../../domain/index.js';
 import type { MetricCue, PersonNoun } from '../../lexicon/casualty-lexicon.js';
+import { DroppableMap } from '../match/document-memory.js';
 import { POSSESSIVE_RULE, readQuantity } from './quantity.js';
 import { grammar, isPunct, match } from './tokens.js';
 import type { Match, Tokens } from './tokens.js';
@@ -164,14 +165,13 @@ function onePerson(start: number, end: number, category: Category, ruleId: strin
 // the same (sentence, token, allowWeak) is read many times over. Elements are never changed once read, so the
 // readings of the sentence being read are remembered (cleared when the next sentence is read).
 let memoTokens: Tokens | null = null;
-// dropped, not cleared: see DroppableMap
-let memo = new Map<number, Element | null>();
+const memo = new DroppableMap<number, Element | null>();
 
 /** Reads one counted element at token `i`, or null. */
 export function readElement(t: Tokens, i: number, allowWeak: boolean): Element | null {
   if (memoTokens !== t) {
     memoTokens = t;
-    memo = new Map();
+    memo.drop();
   }
   const key = allowWeak ? 2 * i + 1 : 2 * i;
   const known = memo.get(key);

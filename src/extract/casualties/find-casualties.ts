@@ -266,8 +266,9 @@ function rawFigures(t: Tokens, holds: boolean, claimantEnd: ReadonlyMap<number, 
         ? { ...group, elements: [...group.elements, ...companions.elements], end: companions.end }
         : group;
       const ruleId = companions ? `${after.ruleId}+${ACCOMPANIED_RULE}` : after.ruleId;
-      out.push(...fromGroup(counted, metric, group.start, companions?.end ?? after.end, ruleId, prev));
-      i = companions?.end ?? after.end;
+      const end = companions?.end ?? after.end;
+      out.push(...fromGroup(counted, metric, group.start, end, ruleId, prev));
+      i = end;
     } else if (prev && isEllipsis(group.elements)) {
       // "92 militants were killed on Saturday and another 41 on Friday".
       out.push(...fromGroup(group, prev.metric, group.start, group.end, 'ellipsis', prev));

@@ -115,6 +115,8 @@ const ARTICLES = new Set(['a', 'an', 'the', 'another', 'one', 'each']);
 /** "his driver", "her guard": one person, but only before a singular person noun (see readElement). */
 const POSSESSIVES = new Set(['his', 'her']);
 export const POSSESSIVE_RULE = 'quantity.possessive';
+/** "his two sons", "their three children": a possessive the number after it counts for. */
+const COUNTED_POSSESSIVES = new Set([...POSSESSIVES, 'their']);
 export const POSSESSIVE_NUMBER_RULE = 'quantity.possessive-number';
 
 function blockedBefore(t: Tokens, i: number): boolean {
@@ -201,8 +203,7 @@ export function readQuantity(t: Tokens, i: number): Quantity | null {
     return make(i, vague.end, v, true, 'vague', v.id, { nounOnly: v.nounOnly });
   }
   const word = t.words[i];
-  if (word !== undefined && (POSSESSIVES.has(word) || word === 'their')) {
-    // "his two sons", "their three children": the number after the possessive counts them
+  if (word !== undefined && COUNTED_POSSESSIVES.has(word)) {
     const counted = readNumber(t, i + 1);
     if (counted && !counted.yearLike && !blockedAfter(t, counted.end)) {
       const n = { low: counted.value, best: counted.value, high: counted.value };

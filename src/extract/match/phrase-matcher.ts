@@ -56,10 +56,8 @@ interface TrieNode {
 
 export interface PhraseMatcher {
   /** Phrases that are plain word sequences (alternatives and optional words expanded), lower-cased, as a trie:
-   * one walk from a token finds every such phrase starting there. */
-  readonly trie: ReadonlyMap<number, TrieNode>;
-  /** The trie's first level as an array indexed by word number: the one lookup made for most words that a
-   * matcher holds none of (they are numbered for another lexicon). */
+   * one walk from a token finds every such phrase starting there. Its first level is an array indexed by word
+   * number: the one lookup made for most words that a matcher holds none of (numbered for another lexicon). */
   readonly firstLevel: readonly (TrieNode | undefined)[];
   /** The other patterns (skips, case-sensitive acronyms), indexed by the lower-cased first token of each
    * first-element alternative, matched element by element. */
@@ -132,7 +130,7 @@ export function compilePhrases(entries: readonly PhraseEntry[]): PhraseMatcher {
   for (const [id, node] of trie) firstLevel[id] = node;
   // holes read as undefined: filled so that the array keeps one element kind
   for (let id = 0; id < firstLevel.length; id += 1) firstLevel[id] ??= undefined;
-  return { trie, firstLevel, byFirst };
+  return { firstLevel, byFirst };
 }
 
 /** Every word sequence a pattern of words alone can match, or null (a skip, or too many sequences). */
