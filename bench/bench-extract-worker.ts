@@ -5,42 +5,45 @@ import { loadKnowledge } from '../src/lexicon/load-knowledge.js';
 import { collectGarbage } from './bench-extract.js';
 import { extractInputs, type ExtractCorpus } from './extract-inputs.js';
 
-/** What the main thread gives each worker: its share of the documents and where the knowledge lives. */
+/** What the main thread gives each worker: the corpus, how much of it to warm up on, and the shared counter. */
 export interface ExtractWorkerData {
   readonly corpus: ExtractCorpus;
+  /** Timed documents, shared by all the workers. */
   readonly count: number;
-  /** This worker extracts the documents whose index modulo `of` is `index`. */
-  readonly index: number;
-  readonly of: number;
+  /** Documents each worker extracts before the clock starts; not among the timed ones. */
+  readonly warmUp: number;
   readonly dataDir: string;
+  /** The index of the next timed document: each worker takes one at a time, as queue workers take jobs. */
+  readonly next: Int32Array;
 }
 
-/** A worker's answer: the seconds its share took and the largest its V8 heap grew. */
+/** A worker's answer: the documents it took and the largest its V8 heap grew. */
 export interface ExtractWorkerResult {
   readonly docs: number;
-  readonly seconds: number;
   readonly heapMb: number;
 }
 
 const data = workerData as ExtractWorkerData;
 const port = parentPort!;
-const docs = extractInputs(data.corpus, data.count).filter((_, i) => i % data.of === data.index);
+const inputs = extractInputs(data.corpus, data.warmUp + data.count);
 const knowledge = loadKnowledge({
   dataDir: data.dataDir,
   countries: ['PK', 'AF', 'IR', 'IN'],
   extraRows: [],
 });
-for (const d of docs.slice(0, 50)) extractDocument(d, knowledge); // warm up the JIT
+for (const d of inputs.slice(0, data.warmUp)) extractDocument(d, knowledge);
+const timed = inputs.slice(data.warmUp);
 collectGarbage();
 port.postMessage('ready');
 port.once('message', () => {
-  const started = performance.now();
-  for (const d of docs) extractDocument(d, knowledge);
-  const seconds = (performance.now() - started) / 1000;
+  let docs = 0;
+  for (let i = Atomics.add(data.next, 0, 1); i < timed.length; i = Atomics.add(data.next, 0, 1)) {
+    extractDocument(timed[i]!, knowledge);
+    docs += 1;
+  }
   const heap = getHeapStatistics();
   const result: ExtractWorkerResult = {
-    docs: docs.length,
-    seconds,
+    docs,
     heapMb: Math.round((heap.total_heap_size + heap.malloced_memory) / 1024 / 1024),
   };
   port.postMessage(result);

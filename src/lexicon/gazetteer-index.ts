@@ -24,6 +24,28 @@ function byPreference(a: GazetteerPlace, b: GazetteerPlace): number {
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
+/**
+ * The place with its fields written in one order. Places are built by spreads in several orders; V8 gives each
+ * order its own hidden class, and every pass that reads a place then took the slow, many-shaped property load
+ * (a measurable share of extraction). `seatId` is always present, undefined when the place has no seat.
+ */
+function oneShape(p: GazetteerPlace): GazetteerPlace {
+  return {
+    id: p.id,
+    name: p.name,
+    kind: p.kind,
+    admin2: p.admin2,
+    admin1: p.admin1,
+    country: p.country,
+    lat: p.lat,
+    lon: p.lon,
+    population: p.population,
+    seatId: p.seatId,
+    located: p.located,
+    curated: p.curated,
+  };
+}
+
 /** Names longer than this many tokens are not indexed: no real place name is, and it bounds the matcher's work. */
 const MAX_NAME_TOKENS = 6;
 
@@ -33,8 +55,10 @@ export function indexPlaces(entries: readonly NamedPlace[], cues: PlaceCues): Ga
   const districtsByName = new Map<string, GazetteerPlace[]>();
   const countries = new Map<string, GazetteerPlace>();
   const tokenLists = new Map<string, Map<string, readonly string[]>>();
-  for (const { place, names, removed } of entries) {
-    if (removed || places.has(place.id)) continue;
+  for (const entry of entries) {
+    if (entry.removed || places.has(entry.place.id)) continue;
+    const place = oneShape(entry.place);
+    const names = entry.names;
     places.set(place.id, place);
     if (place.kind === 'country') countries.set(place.country, place);
     for (const name of new Set(names.map(normalisePlaceName))) {

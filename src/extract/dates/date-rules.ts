@@ -2,6 +2,7 @@ import type { DateLexicon, WordRole } from '../../lexicon/date-lexicon.js';
 import { wordIds, wordTable } from '../match/vocabulary.js';
 import { wordTokens } from '../match/word-tokens.js';
 import type { ParsedDate } from './parsed-date.js';
+import { regexMatches } from '../match/regex-matches.js';
 
 type Groups = Readonly<Record<string, string | undefined>>;
 
@@ -133,7 +134,7 @@ function compile(lexicon: DateLexicon): CompiledDateRules {
   const monthWord = new RegExp(`\\b(?:${MONTHS})(?![a-z])`, 'gi');
   const weekdayWord = new RegExp(`\\b(?:${alternation([...weekdayOf.keys()])})\\b`, 'gi');
   const anyCapitalised = (re: RegExp, text: string): boolean => {
-    for (const m of text.matchAll(re)) if (capitalised(m[0])) return true;
+    for (const m of regexMatches(re, text)) if (capitalised(m[0])) return true;
     return false;
   };
   // a period phrase matches only where each of its words is written: its longest one is the cheapest to look for

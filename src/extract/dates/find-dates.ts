@@ -4,6 +4,7 @@ import { formatDay, parseIsoDay } from './calendar.js';
 import { compileDateRules } from './date-rules.js';
 import type { ParsedDate } from './parsed-date.js';
 import { resolveDate } from './resolve-date.js';
+import { regexMatches } from '../match/regex-matches.js';
 
 interface Candidate {
   readonly start: number;
@@ -53,7 +54,7 @@ export function findDates(
   const candidates: Candidate[] = [];
   rules.forEach((rule, order) => {
     if ((rule.needs & has) !== rule.needs) return;
-    for (const m of text.matchAll(rule.re)) {
+    for (const m of regexMatches(rule.re, text)) {
       if (m[0] === '') continue;
       const read = rule.parse(m.groups ?? {});
       if (read) candidates.push({ start: m.index, end: m.index + m[0].length, order, ...read });

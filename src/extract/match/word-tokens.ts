@@ -25,65 +25,64 @@ export interface WordToken {
   readonly joined: boolean;
 }
 
-const WORD_CHAR = /^[\p{L}\p{N}]/u;
+/** What a UTF-16 code unit is to the tokeniser, one bit each. */
+const WORD = 1;
+/** White space (as a regex's `\s` reads it), a hyphen or dash, or an apostrophe: a character that may stand
+ * between two words of one phrase ("Tehrik-i-Taliban"; "D.I. Khan" is not one). */
+const JOINS = 2;
+const UPPER = 4;
+/** The first half of a surrogate pair: the pair is a word character when it is a letter or digit outside the
+ * Basic Multilingual Plane. */
+const HIGH_SURROGATE = 8;
+
+/**
+ * Each code unit's class, read once at load from the Unicode regexes that define them. The tokeniser reads a
+ * table entry per character: a call into a Unicode regex per character, or a chain of small calls the JIT may or
+ * may not inline, made its speed vary twofold between runs of the same process.
+ */
+const CLASS_OF = ((): Uint8Array => {
+  const table = new Uint8Array(0x10000);
+  const word = /^[\p{L}\p{N}]$/u;
+  const joins = /^[\s\-\u2010-\u2014'\u2019]$/u;
+  const upper = /^\p{Lu}$/u;
+  for (let code = 0; code < 0x10000; code += 1) {
+    if (code >= 0xd800 && code <= 0xdfff) {
+      if (code <= 0xdbff) table[code] = HIGH_SURROGATE;
+      continue;
+    }
+    const c = String.fromCharCode(code);
+    table[code] = (word.test(c) ? WORD : 0) | (joins.test(c) ? JOINS : 0) | (upper.test(c) ? UPPER : 0);
+  }
+  return table;
+})();
+const ASTRAL_WORD = /^[\p{L}\p{N}]$/u;
+const ASTRAL_UPPER = /^\p{Lu}$/u;
 
 /** The length of the word character at i (a letter or digit; 2 for one outside the Basic Multilingual Plane),
- * or 0. ASCII is told apart without a regex. */
+ * or 0. */
 function wordCharAt(text: string, i: number): number {
-  const c = text.charCodeAt(i);
-  if (c < 128) return (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122) ? 1 : 0;
-  const width = c >= 0xd800 && c <= 0xdbff && i + 1 < text.length ? 2 : 1;
-  return WORD_CHAR.test(text.slice(i, i + width)) ? width : 0;
+  const kind = CLASS_OF[text.charCodeAt(i)]!;
+  if ((kind & WORD) !== 0) return 1;
+  if ((kind & HIGH_SURROGATE) === 0 || i + 1 >= text.length) return 0;
+  return ASTRAL_WORD.test(text.slice(i, i + 2)) ? 2 : 0;
 }
 
-function nextWordStart(text: string, from: number): number {
-  for (let i = from; i < text.length; i += 1) if (wordCharAt(text, i) > 0) return i;
-  return -1;
-}
-
-function wordEnd(text: string, start: number): number {
-  let i = start;
-  for (let w = wordCharAt(text, i); w > 0; w = wordCharAt(text, i)) i += w;
-  return i;
-}
-const UPPER = /^\p{Lu}/u;
 /** Most gaps that keep two words in one phrase: at most this many characters. */
 const MAX_JOIN_GAP = 4;
-
-/** White space (as a regex's `\s` reads it), a hyphen or dash, or an apostrophe: a character that may stand
- * between two words of one phrase ("Tehrik-i-Taliban", "D.I. Khan" is not one). Told by its code: a Unicode
- * regex test here was a fifth of the tokeniser's time. */
-function joinsWords(c: number): boolean {
-  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
-  if (c < 0x7f) return c === 0x2d || c === 0x27;
-  return (
-    c === 0xa0 ||
-    c === 0x1680 ||
-    (c >= 0x2000 && c <= 0x200a) ||
-    (c >= 0x2010 && c <= 0x2014) ||
-    c === 0x2019 ||
-    c === 0x2028 ||
-    c === 0x2029 ||
-    c === 0x202f ||
-    c === 0x205f ||
-    c === 0x3000 ||
-    c === 0xfeff
-  );
-}
 
 /** Whether the text between two words keeps them in one phrase: at most four joining characters. */
 function gapJoins(text: string, from: number, to: number): boolean {
   if (to - from > MAX_JOIN_GAP) return false;
-  for (let i = from; i < to; i += 1) if (!joinsWords(text.charCodeAt(i))) return false;
+  for (let i = from; i < to; i += 1) if ((CLASS_OF[text.charCodeAt(i)]! & JOINS) === 0) return false;
   return true;
 }
 /** No real sentence has tokens this long; bounding them keeps normalisation cheap on junk input. */
 const MAX_NORMALISED = 64;
 
 function isUpper(word: string): boolean {
-  const c = word.charCodeAt(0);
-  if (c < 128) return c >= 65 && c <= 90;
-  return UPPER.test(word);
+  const kind = CLASS_OF[word.charCodeAt(0)]!;
+  if ((kind & HIGH_SURROGATE) === 0) return (kind & UPPER) !== 0;
+  return ASTRAL_UPPER.test(word.slice(0, 2));
 }
 
 // The place context (over every sentence first), then the place, actor, responsibility, event-cue, target and
@@ -104,9 +103,11 @@ export function wordTokens(text: string): readonly WordToken[] {
   let at = 0;
   while (at < text.length) {
     // a character at a time: no match object, and no search for where the matched word was
-    const start = nextWordStart(text, at);
-    if (start < 0) break;
-    const end = wordEnd(text, start);
+    let start = at;
+    while (start < text.length && wordCharAt(text, start) === 0) start += 1;
+    if (start >= text.length) break;
+    let end = start;
+    for (let w = wordCharAt(text, end); w > 0; w = wordCharAt(text, end)) end += w;
     at = end;
     const raw = text.slice(start, end);
     const spaced = start - previousEnd === 1 && text.charCodeAt(previousEnd) === 32;

@@ -2,6 +2,7 @@ import type { SentenceAnalysis } from '../analyse/analyse-sentence.js';
 import { DroppableMap, forgetPerDocument } from '../match/document-memory.js';
 import { EXTRACT_SETTINGS } from '../extract-settings.js';
 import type { DateMention, EventCue, PlaceMention } from '../types.js';
+import { regexMatches } from '../match/regex-matches.js';
 
 /**
  * Sentence-level signals the segmenter reads. These are grammar of news reporting, not knowledge of a
@@ -388,7 +389,7 @@ export function isStatementDay(a: SentenceAnalysis, d: DateMention): boolean {
   // the day-first form: a single day that opens the sentence, then a comma
   const opensSentence =
     d.date.precision === 'day' && DAY_OPENS.test(text.slice(0, at)) && text.charAt(after) === ',';
-  for (const m of text.matchAll(SIGNAL_RULES.statementDay.verb)) {
+  for (const m of regexMatches(SIGNAL_RULES.statementDay.verb, text)) {
     const start = m.index ?? 0;
     const end = start + m[0].length;
     if (end <= at && at - end <= STATEMENT_DAY_REACH) {

@@ -2,6 +2,7 @@ import type { SentenceAnalysis } from '../analyse/analyse-sentence.js';
 import { DISTRIBUTED_RULE } from '../casualties/find-casualties.js';
 import type { Found } from '../types.js';
 import { finePlaces, isStatementDay, isViolentCue } from './sentence-signals.js';
+import { regexMatches } from '../match/regex-matches.js';
 
 /**
  * Where a news lead joins several incidents in one sentence ("six people died in a blast in Chaman, a suicide
@@ -60,7 +61,7 @@ export function splitClauses(a: SentenceAnalysis): readonly SentenceAnalysis[] {
   if (a.places.length < 2 || a.cues.length < 2) return [a];
   const s = a.sentence;
   const cuts: number[] = [];
-  for (const m of s.text.matchAll(CLAUSE_RULES.boundary)) cuts.push(s.start + (m.index ?? 0));
+  for (const m of regexMatches(CLAUSE_RULES.boundary, s.text)) cuts.push(s.start + m.index);
   if (cuts.length === 0) return [a];
   const bounds = [s.start, ...cuts, s.end];
   const merged: { start: number; end: number }[] = [];
