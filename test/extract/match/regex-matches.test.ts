@@ -6,7 +6,7 @@ const shape = (ms: Iterable<RegExpMatchArray>) => [...ms].map((m) => [m.index, m
 
 describe('regexMatches', () => {
   it('finds what matchAll finds, empty matches and astral characters included, for any text', () => {
-    const regexes = [/\d+/g, /(?<w>\p{L}+)/gu, /x*/g, /\p{L}*/gu, /(?:)/gu, /\b(?:on|in)\b/gi];
+    const regexes = [/\d+/g, /(?<w>\p{L}+)/gu, /x*/g, /\p{L}*/gu, /(?=a)/gu, /\b(?:on|in)\b/gi];
     fc.assert(
       fc.property(
         fc.array(fc.constantFrom('a', 'x', '7', ' ', 'on', 'In', '😀', 'é', '\ud800'), { maxLength: 20 }),
