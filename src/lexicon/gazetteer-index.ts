@@ -1,4 +1,4 @@
-import type { Gazetteer, GazetteerPlace, PlaceCues } from './gazetteer-types.js';
+import type { Gazetteer, GazetteerName, GazetteerPlace, PlaceCues } from './gazetteer-types.js';
 import { normalisePlaceName } from './gazetteer-normalise.js';
 
 /** A place with every name it answers to, while the gazetteer is being built. */
@@ -89,11 +89,14 @@ export function indexPlaces(entries: readonly NamedPlace[], cues: PlaceCues): Ga
       );
   }
   for (const list of byName.values()) list.sort(byPreference);
-  const byFirstToken = new Map<string, readonly (readonly string[])[]>();
+  // each name carries its places, so that a match needs no second lookup by the joined name
+  const byFirstToken = new Map<string, readonly GazetteerName[]>();
   for (const [first, lists] of tokenLists)
     byFirstToken.set(
       first,
-      [...lists.values()].sort((a, b) => b.length - a.length),
+      [...lists]
+        .sort((a, b) => b[1].length - a[1].length)
+        .map(([name, tokens]) => ({ tokens, name, places: byName.get(name) ?? [] })),
     );
   return { places, byName, byFirstToken, districtsByName, countries, cues };
 }

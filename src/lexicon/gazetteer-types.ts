@@ -27,6 +27,13 @@ export interface GazetteerPlace {
   readonly curated: boolean;
 }
 
+/** A normalised name as the places pass matches it: its tokens, and the places that bear it (as in `byName`). */
+export interface GazetteerName {
+  readonly tokens: readonly string[];
+  readonly name: string;
+  readonly places: readonly GazetteerPlace[];
+}
+
 /** The words the places pass reads around a name; each set holds lowercase tokens. */
 export interface PlaceCues {
   readonly district: ReadonlySet<string>;
@@ -57,8 +64,8 @@ export interface Gazetteer {
   readonly places: ReadonlyMap<string, GazetteerPlace>;
   /** Normalised name (see normalisePlaceName) → every place that bears it, curated first. */
   readonly byName: ReadonlyMap<string, readonly GazetteerPlace[]>;
-  /** First token of a normalised name → the token lists of names starting with it, longest first. */
-  readonly byFirstToken: ReadonlyMap<string, readonly (readonly string[])[]>;
+  /** First token of a normalised name → the names starting with it, longest first. */
+  readonly byFirstToken: ReadonlyMap<string, readonly GazetteerName[]>;
   /** Normalised district name → districts of that name (for "Kech district", admin2 checks). */
   readonly districtsByName: ReadonlyMap<string, readonly GazetteerPlace[]>;
   /** Country code → country place. */

@@ -102,11 +102,14 @@ describe('loadGazetteer', () => {
     expect(lookup('Hazara')).toEqual([]);
   });
 
-  it('indexes names by first token, longest first', () => {
-    const lists = gazetteer.byFirstToken.get('dera') ?? [];
-    const lengths = lists.map((l) => l.length);
+  it('indexes names by first token, longest first, each with the places that bear it', () => {
+    const names = gazetteer.byFirstToken.get('dera') ?? [];
+    const lengths = names.map((n) => n.tokens.length);
     expect(lengths).toEqual([...lengths].sort((a, b) => b - a));
-    expect(lists.some((l) => l.join(' ') === 'dera ismail khan')).toBe(true);
+    const dik = names.find((n) => n.tokens.join(' ') === 'dera ismail khan');
+    expect(dik?.name).toBe('dera ismail khan');
+    expect(dik?.places).toEqual(gazetteer.byName.get('dera ismail khan'));
+    for (const n of names) expect(n.places).toEqual(gazetteer.byName.get(n.name) ?? []);
   });
 
   it('keeps only the requested countries', () => {

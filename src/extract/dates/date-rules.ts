@@ -177,13 +177,16 @@ function compile(lexicon: DateLexicon): CompiledDateRules {
   const NAMES = MONTH | WEEKDAY;
   /** How many words apart a day and its month may be ("14 to 15 of March": the 15 is two before). */
   const DAY_REACH = 3;
+  const NO_MONTH = -1_000_000;
+  const NO_NUMBER = -2_000_000;
   // Read from the sentence's word tokens when every word looked for is a whole word of ASCII letters (the
   // lexicon's are); otherwise each feature is a regex over the text.
   const wordsOnly = [...wordBits.keys(), ...periodWordIndex.keys()].every((word) => /^[a-z]+$/.test(word));
   const tokenFeatures = (text: string): number => {
     let bits = 0;
-    let lastMonth = -Infinity;
-    let lastNumber = -Infinity;
+    // where the last month and number stood; far apart, and small integers (not -Infinity, a boxed double)
+    let lastMonth = NO_MONTH;
+    let lastNumber = NO_NUMBER;
     let anyPeriodWord = false;
     periodSeen.fill(0);
     const tokens = wordTokens(text);

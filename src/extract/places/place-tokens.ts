@@ -1,4 +1,4 @@
-import type { Gazetteer, GazetteerPlace } from '../../lexicon/gazetteer.js';
+import type { Gazetteer, GazetteerPlace, PlaceCues } from '../../lexicon/gazetteer.js';
 import { wordTokens, type WordToken } from '../match/word-tokens.js';
 
 export type Token = WordToken;
@@ -55,9 +55,9 @@ export function matchKnown(text: string, tokens: readonly Token[], gazetteer: Ga
   let i = 0;
   while (i < tokens.length) {
     const first = tokens[i] as Token;
-    const lists = first.cap ? gazetteer.byFirstToken.get(first.norm) : undefined;
+    const names = first.cap ? gazetteer.byFirstToken.get(first.norm) : undefined;
     let matched: KnownSegment | null = null;
-    for (const list of lists ?? []) {
+    for (const { tokens: list, name, places: candidates } of names ?? []) {
       if (i + list.length > tokens.length) continue;
       let ok = true;
       for (let j = 1; j < list.length && ok; j += 1) {
@@ -69,9 +69,7 @@ export function matchKnown(text: string, tokens: readonly Token[], gazetteer: Ga
         ok = token.norm === list[j] && joined && (token.cap || !spaced || CONNECTORS.has(token.norm));
       }
       if (!ok) continue;
-      const name = list.join(' ');
-      const candidates = gazetteer.byName.get(name);
-      if (candidates && candidates.length > 0) {
+      if (candidates.length > 0) {
         matched = { from: i, to: i + list.length, name, candidates };
         break;
       }
@@ -84,18 +82,22 @@ export function matchKnown(text: string, tokens: readonly Token[], gazetteer: Ga
   return found;
 }
 
+/** The words that never make part of an unlisted name: function words and place cue words, in one set, built
+ * once per gazetteer (asked of every capitalised token, it was seven lookups). */
+const breakersOf = new WeakMap<PlaceCues, ReadonlySet<string>>();
+function nameBreakers(cues: PlaceCues): ReadonlySet<string> {
+  let breakers = breakersOf.get(cues);
+  if (!breakers) {
+    const sets = [cues.function, cues.district, cues.tehsil, cues.town, cues.area, cues.province, cues.road];
+    breakers = new Set(sets.flatMap((set) => [...set]));
+    breakersOf.set(cues, breakers);
+  }
+  return breakers;
+}
+
 /** Whether a token can be part of an unlisted name: capitalised and neither a function word nor a cue word. */
 function nameLike(token: Token, gazetteer: Gazetteer): boolean {
-  const cues = gazetteer.cues;
-  if (!token.cap || cues.function.has(token.norm)) return false;
-  return !(
-    cues.district.has(token.norm) ||
-    cues.tehsil.has(token.norm) ||
-    cues.town.has(token.norm) ||
-    cues.area.has(token.norm) ||
-    cues.province.has(token.norm) ||
-    cues.road.has(token.norm)
-  );
+  return token.cap && !nameBreakers(gazetteer.cues).has(token.norm);
 }
 
 /**
