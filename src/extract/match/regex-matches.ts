@@ -1,20 +1,24 @@
 /**
  * Every match of a global regex in a text, in order: what `String.prototype.matchAll` gives, without the copy of
  * the regex that `matchAll` constructs at every call (V8 initialises a new RegExp each time; on the date rules
- * that ran once per rule per sentence). The matches are collected before the caller sees any, so a caller may
- * use the same regex again while reading them.
+ * that ran once per rule per sentence). Matches are read one at a time, so a megabyte of matches is never held.
+ * The regex's `lastIndex` is 0 whenever the caller has a match in hand: the caller may use the same regex again
+ * (`test`, or another `regexMatches`) while reading, and the reading goes on where it was.
  */
-export function regexMatches(re: RegExp, text: string): RegExpExecArray[] {
+export function* regexMatches(re: RegExp, text: string): Generator<RegExpExecArray, void, undefined> {
   if (!re.global) throw new Error(`regexMatches needs a global regex, not /${re.source}/${re.flags}`);
-  const matches: RegExpExecArray[] = [];
-  re.lastIndex = 0;
-  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-    matches.push(m);
+  const unicode = re.unicode || re.flags.includes('v');
+  let at = 0;
+  while (at <= text.length) {
+    re.lastIndex = at;
+    const m = re.exec(text);
+    const end = re.lastIndex;
+    re.lastIndex = 0;
+    if (m === null) return;
     // an empty match would be found again at the same place: step over one character, as matchAll does
-    if (m[0] === '') re.lastIndex = nextIndex(text, re.lastIndex, re.unicode || re.flags.includes('v'));
+    at = m[0] === '' ? nextIndex(text, end, unicode) : end;
+    yield m;
   }
-  re.lastIndex = 0;
-  return matches;
 }
 
 function nextIndex(text: string, at: number, unicode: boolean): number {

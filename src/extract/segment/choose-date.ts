@@ -93,8 +93,9 @@ export function chooseDate(
       own: false,
     };
   }
-  const before = daysBefore(s.text);
-  if (running && recalled && before !== null && running.date.precision === 'day') {
+  // read only when it can count: the regex is asked of every sentence otherwise
+  const before = running && recalled && running.date.precision === 'day' ? daysBefore(s.text) : null;
+  if (running && before !== null) {
     // "conducted a day after a car suicide attack on ...": the attack recalled was that many days earlier
     const day = addDays(running.date.start, -before);
     return {

@@ -3,30 +3,55 @@ import { DroppableMap, forgetPerDocument } from '../match/document-memory.js';
 import { EXTRACT_SETTINGS } from '../extract-settings.js';
 import type { DateMention, EventCue, PlaceMention } from '../types.js';
 import { regexMatches } from '../match/regex-matches.js';
+import { wordTokens } from '../match/word-tokens.js';
+import { wordIds, wordTable } from '../match/vocabulary.js';
+
+/** The nouns the separate- and ordinal-incident patterns need, one of which ends each of their phrases. */
+const INCIDENT_NOUNS = [
+  'incident',
+  'attack',
+  'assault',
+  'strike',
+  'blast',
+  'explosion',
+  'ambush',
+  'operation',
+  'ibo',
+  'encounter',
+  'raid',
+  'engagement',
+  'clash',
+];
 
 /**
  * Sentence-level signals the segmenter reads. These are grammar of news reporting, not knowledge of a
- * region, so they live here as rules with ids rather than in data files.
+ * region, so they live here as rules with ids rather than in data files. A rule's `anyOf` lists words (lower
+ * case) one of which stands in every text its pattern holds in: a sentence with none of them is answered without
+ * the regex (see `matches`; a test checks each list against its pattern).
  */
 export const SIGNAL_RULES = {
   separate: {
     id: 'segment.separate-incident',
+    anyOf: [...INCIDENT_NOUNS, 'development', 'separately', 'elsewhere', 'meanwhile'],
     pattern:
       /\b(?:(?:in )?(?:a|another|the) (?:separate|second|third|fourth|fifth|different|later|new|other) (?:\w+ )?(?:incident|attack|assault|strike|blast|ambush|operation|IBO|encounter|raid|engagement|clash)|another (?:\w+ )?(?:incident|attack|assault|blast|ambush|operation|IBO|encounter|raid|engagement|development)|separately|elsewhere|meanwhile)\b/i,
   },
   earlier: {
     id: 'segment.earlier-incident',
+    anyOf: ['had', 'before', 'after', 'earlier', 'last'],
     pattern:
       /\b(?:had (?:earlier|previously|already) |had (?:[\w-]+ ){1,5}(?:days|weeks|months|years) ago\b|(?:days|weeks|a day|a week) (?:before|after|earlier)\b|earlier this (?:week|month)\b|last (?:month|year)\b)/i,
   },
   dayAfter: {
     id: 'segment.day-after',
+    anyOf: ['next', 'following', 'day', 'days'],
     pattern:
       /\b(?:the (?:next|following) (?:day|morning|afternoon|evening|night)|the day after|(?:a|one|two|three|\d) days? later)\b/i,
   },
-  dayBefore: { id: 'segment.day-before', pattern: /\b(?:a|one) day (?:earlier|before)\b/i },
+  dayBefore: { id: 'segment.day-before', anyOf: ['day'], pattern: /\b(?:a|one) day (?:earlier|before)\b/i },
   sameDay: {
     id: 'segment.same-day',
+    anyOf: ['same'],
     pattern: /\b(?:that|the) same (?:day|night|evening|morning)\b|\bon the same day\b/i,
   },
   statement: {
@@ -57,6 +82,7 @@ export const SIGNAL_RULES = {
   /** "in the district", "the district's Daraban area": the district the article last named. */
   theDistrict: {
     id: 'segment.the-district',
+    anyOf: ['district'],
     pattern: /\b(?:in|of) the (?:same )?district\b|\bthe district['\u2019]s\b/i,
   },
   /** Words that point back at the incident just told: "the district", "the terrorists", "there". */
@@ -79,6 +105,7 @@ export const SIGNAL_RULES = {
   },
   ordinal: {
     id: 'segment.ordinal-incident',
+    anyOf: [...INCIDENT_NOUNS, ...INCIDENT_NOUNS.map((noun) => `${noun}s`)],
     pattern:
       /\b(?:first|second|third|fourth|fifth|latest|earlier|previous|both|two|three) (?:\w+ )?(?:incident|attack|assault|strike|blast|explosion|ambush|operation|IBO|encounter|raid|engagement|clash)s?\b/i,
   },
@@ -134,12 +161,12 @@ function bitOf(pattern: RegExp): number {
 }
 
 /** Whether a rule's pattern holds in a text (none of the patterns is global, so an answer never changes). */
-export function matches(rule: { readonly pattern: RegExp }, text: string): boolean {
+export function matches(rule: SignalRule, text: string): boolean {
   const bit = bitOf(rule.pattern);
   if (bit === 0 || text.length > MAX_REMEMBERED_LENGTH) return test(rule.pattern, text);
   const known = asked.get(text) ?? 0;
   if ((known & bit) !== 0) return ((held.get(text) ?? 0) & bit) !== 0;
-  const answer = test(rule.pattern, text);
+  const answer = mayHold(rule, text) && test(rule.pattern, text);
   if (known === 0 && asked.size >= MAX_REMEMBERED_TEXTS) {
     asked.drop();
     held.drop();
@@ -147,6 +174,44 @@ export function matches(rule: { readonly pattern: RegExp }, text: string): boole
   asked.set(text, known | bit);
   if (answer) held.set(text, (held.get(text) ?? 0) | bit);
   return answer;
+}
+
+interface SignalRule {
+  readonly pattern: RegExp;
+  readonly anyOf?: readonly string[];
+}
+
+// Each rule with an `anyOf` list gets a bit, and each of its words the bits of the rules that list it.
+const ruleBits = new Map<RegExp, number>();
+const wordBits = new Map<string, number>();
+for (const rule of Object.values(SIGNAL_RULES) as SignalRule[]) {
+  if (!rule.anyOf) continue;
+  const bit = 1 << ruleBits.size;
+  ruleBits.set(rule.pattern, bit);
+  for (const word of rule.anyOf) wordBits.set(word, (wordBits.get(word) ?? 0) | bit);
+}
+const bitsOfWord = wordTable(wordBits);
+
+/**
+ * False when a text holds none of the words the rule's pattern needs, read from its word tokens. Tokens split
+ * where a regex's `\b` may not (at a non-ASCII letter, inside an editorial bracket that `test` removes), so a text
+ * with such a character is always given to the regex.
+ */
+function mayHold(rule: SignalRule, text: string): boolean {
+  const bit = ruleBits.get(rule.pattern);
+  if (bit === undefined || text.includes('[')) return true;
+  const tokens = wordTokens(text);
+  const ids = wordIds(tokens);
+  for (let i = 0; i < tokens.length; i += 1) {
+    const token = tokens[i]!;
+    if ((bitsOfWord.at(ids[i]!) & bit) !== 0 || (!token.plain && !isAscii(token.raw))) return true;
+  }
+  return false;
+}
+
+function isAscii(word: string): boolean {
+  for (let i = 0; i < word.length; i += 1) if (word.charCodeAt(i) > 0x7f) return false;
+  return true;
 }
 
 function test(pattern: RegExp, text: string): boolean {

@@ -22,7 +22,10 @@ describe('regexMatches', () => {
 
   it('leaves the regex ready for a caller that uses it again while reading the matches', () => {
     const re = /\d+/g;
-    const outer = regexMatches(re, '1 22 333').map((m) => [m[0], regexMatches(re, m[0].repeat(2)).length]);
+    const outer = [...regexMatches(re, '1 22 333')].map((m) => [
+      m[0],
+      [...regexMatches(re, m[0] + m[0])].length,
+    ]);
     expect(outer).toEqual([
       ['1', 1],
       ['22', 1],
@@ -31,6 +34,13 @@ describe('regexMatches', () => {
   });
 
   it('refuses a regex without the global flag, which would match at one place for ever', () => {
-    expect(() => regexMatches(/\d/, '12')).toThrow(/global/);
+    expect(() => [...regexMatches(/\d/, '12')]).toThrow(/global/);
+  });
+
+  it('leaves lastIndex at 0 when the reading stops early, for a test with the same regex after', () => {
+    const re = /\d+/g;
+    for (const m of regexMatches(re, 'a 1 b 22')) if (m[0] === '1') break;
+    expect(re.lastIndex).toBe(0);
+    expect(re.test('x 5')).toBe(true);
   });
 });

@@ -39,4 +39,37 @@ describe('matches', () => {
       }
     }
   });
+
+  it('answers a rule whose words a text lacks as its pattern would, for every rule with an anyOf list', () => {
+    const listed = RULES.filter((rule) => 'anyOf' in rule);
+    expect(listed.length).toBeGreaterThan(3);
+    // as `matches` reads a text: editorial brackets are dropped when one opens
+    const asRead = (t: string) => (t.includes('[') ? t.replace(/[[\]]/g, '') : t);
+    for (const rule of listed) {
+      const literals = [...new Set((rule.pattern.source.match(/[a-z]{2,}/gi) ?? []).map((w) => w.toLowerCase()))];
+      const words = [...literals, 'a', 'one', '3'];
+      // every run of up to three of the pattern's own words: each phrase of these patterns is that short
+      for (const x of words)
+        for (const y of ['', ...words])
+          for (const z of y === '' ? [''] : ['', ...words]) {
+            const t = `${[x, y, z].filter(Boolean).join(' ')} `;
+            startDocument();
+            expect({ t, answer: matches(rule, t) }).toEqual({ t, answer: rule.pattern.test(t) });
+          }
+      // and in any case, beside what word tokens and a regex's \b read differently
+      const pool = [...literals, ...literals.map((w) => w.toUpperCase()), 'the', '\u00e9', 'caf\u00e9', '[', ']'];
+      const text = fc
+        .array(fc.tuple(fc.constantFrom(...pool), fc.constantFrom(' ', ' ', '', '-', ', ', "'")), {
+          maxLength: 8,
+        })
+        .map((parts) => parts.map(([word, gap]) => word + gap).join(''));
+      fc.assert(
+        fc.property(text, (t) => {
+          startDocument();
+          expect(matches(rule, t)).toBe(rule.pattern.test(asRead(t)));
+        }),
+        { numRuns: 1000 },
+      );
+    }
+  });
 });
