@@ -61,6 +61,8 @@ const ASTRAL_UPPER = /^\p{Lu}$/u;
 /** The length of the word character at i (a letter or digit; 2 for one outside the Basic Multilingual Plane),
  * or 0. */
 function wordCharAt(text: string, i: number): number {
+  // past the end, charCodeAt gives NaN: an out-of-bounds read of the table deoptimised the tokeniser
+  if (i >= text.length) return 0;
   const kind = CLASS_OF[text.charCodeAt(i)]!;
   if ((kind & WORD) !== 0) return 1;
   if ((kind & HIGH_SURROGATE) === 0 || i + 1 >= text.length) return 0;
@@ -110,7 +112,7 @@ export function wordTokens(text: string): readonly WordToken[] {
     for (let w = wordCharAt(text, end); w > 0; w = wordCharAt(text, end)) end += w;
     at = end;
     const raw = text.slice(start, end);
-    const spaced = start - previousEnd === 1 && text.charCodeAt(previousEnd) === 32;
+    const spaced = previousEnd >= 0 && start - previousEnd === 1 && text.charCodeAt(previousEnd) === 32;
     const gap = previousEnd < 0 ? '' : spaced ? ' ' : text.slice(previousEnd, start);
     // a single space, by far the commonest gap, needs no look at its characters
     const joined = previousEnd >= 0 && (spaced || gapJoins(text, previousEnd, start));

@@ -110,22 +110,6 @@ export function buildChunks(
   known: readonly KnownSegment[],
   gazetteer: Gazetteer,
 ): Chunk[] {
-  const units: { from: number; to: number; seg: KnownSegment | null }[] = [];
-  let k = 0;
-  for (let i = 0; i < tokens.length;) {
-    const seg = known[k];
-    if (seg && seg.from === i) {
-      units.push({ from: seg.from, to: seg.to, seg });
-      k += 1;
-      i = seg.to;
-      continue;
-    }
-    const token = tokens[i] as Token;
-    const hyphenated = isHyphen(gapBefore(text, tokens, i)) || isHyphen(gapBefore(text, tokens, i + 1));
-    if (nameLike(token, gazetteer) || (hyphenated && !gazetteer.cues.road.has(token.norm)))
-      units.push({ from: i, to: i + 1, seg: null });
-    i += 1;
-  }
   const chunks: Chunk[] = [];
   let current: { from: number; to: number; segs: KnownSegment[]; parts: number } | null = null;
   const flush = (): void => {
@@ -139,19 +123,35 @@ export function buildChunks(
     chunks.push({ from: current.from, to: current.to, type, known: current.segs });
     current = null;
   };
-  for (const unit of units) {
-    const gap = gapBefore(text, tokens, unit.from);
-    const first = tokens[unit.from] as Token;
+  // each unit (a gazetteer name, or one name-like token) joins the chunk before it or starts one, as it is found
+  const addUnit = (from: number, to: number, seg: KnownSegment | null): void => {
+    const gap = gapBefore(text, tokens, from);
+    const first = tokens[from] as Token;
     const joins =
       current !== null &&
-      current.to === unit.from &&
-      joinsPrevious(text, tokens, unit.from) &&
+      current.to === from &&
+      joinsPrevious(text, tokens, from) &&
       (first.cap || isHyphen(gap));
     if (!joins) flush();
-    if (!current) current = { from: unit.from, to: unit.to, segs: [], parts: 0 };
-    current.to = unit.to;
+    if (!current) current = { from, to, segs: [], parts: 0 };
+    current.to = to;
     current.parts += 1;
-    if (unit.seg) current.segs.push(unit.seg);
+    if (seg) current.segs.push(seg);
+  };
+  let k = 0;
+  for (let i = 0; i < tokens.length;) {
+    const seg = known[k];
+    if (seg && seg.from === i) {
+      addUnit(seg.from, seg.to, seg);
+      k += 1;
+      i = seg.to;
+      continue;
+    }
+    const token = tokens[i] as Token;
+    const hyphenated = isHyphen(gapBefore(text, tokens, i)) || isHyphen(gapBefore(text, tokens, i + 1));
+    if (nameLike(token, gazetteer) || (hyphenated && !gazetteer.cues.road.has(token.norm)))
+      addUnit(i, i + 1, null);
+    i += 1;
   }
   flush();
   return chunks;

@@ -479,6 +479,8 @@ export function incidentPlaces(
   cue: EventCue | null,
   home: string | null = null,
 ): PlaceMention[] {
+  // most sentences name no place: nothing below would find one
+  if (a.places.length === 0) return [];
   const here = a.places.filter((p) => !elsewhere(p, a));
   // a sentence whose only places are a journey's ends ("the train coming from Peshawar") names no place for it
   const located = here.filter((p) => !onRoute(p, a));
