@@ -56,8 +56,12 @@ export function matchKnown(text: string, tokens: readonly Token[], gazetteer: Ga
   while (i < tokens.length) {
     const first = tokens[i] as Token;
     const names = first.cap ? gazetteer.byFirstToken.get(first.norm) : undefined;
+    if (names === undefined) {
+      i += 1;
+      continue;
+    }
     let matched: KnownSegment | null = null;
-    for (const { tokens: list, name, places: candidates } of names ?? []) {
+    for (const { tokens: list, name, places: candidates } of names) {
       if (i + list.length > tokens.length) continue;
       let ok = true;
       for (let j = 1; j < list.length && ok; j += 1) {
