@@ -46,7 +46,9 @@ describe('matches', () => {
     // as `matches` reads a text: editorial brackets are dropped when one opens
     const asRead = (t: string) => (t.includes('[') ? t.replace(/[[\]]/g, '') : t);
     for (const rule of listed) {
-      const literals = [...new Set((rule.pattern.source.match(/[a-z]{2,}/gi) ?? []).map((w) => w.toLowerCase()))];
+      const literals = [
+        ...new Set((rule.pattern.source.match(/[a-z]{2,}/gi) ?? []).map((w) => w.toLowerCase())),
+      ];
       const words = [...literals, 'a', 'one', '3'];
       // every run of up to three of the pattern's own words: each phrase of these patterns is that short
       for (const x of words)
@@ -57,7 +59,15 @@ describe('matches', () => {
             expect({ t, answer: matches(rule, t) }).toEqual({ t, answer: rule.pattern.test(t) });
           }
       // and in any case, beside what word tokens and a regex's \b read differently
-      const pool = [...literals, ...literals.map((w) => w.toUpperCase()), 'the', '\u00e9', 'caf\u00e9', '[', ']'];
+      const pool = [
+        ...literals,
+        ...literals.map((w) => w.toUpperCase()),
+        'the',
+        '\u00e9',
+        'caf\u00e9',
+        '[',
+        ']',
+      ];
       const text = fc
         .array(fc.tuple(fc.constantFrom(...pool), fc.constantFrom(' ', ' ', '', '-', ', ', "'")), {
           maxLength: 8,
