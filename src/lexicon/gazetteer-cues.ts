@@ -32,6 +32,7 @@ export function buildPlaceCues(table: CuesTable): PlaceCues {
   }
   const get = (field: CueField): ReadonlySet<string> => sets.get(field) as Set<string>;
   const names = (list: readonly string[]): ReadonlySet<string> => new Set(list.map(normalisePlaceName));
+  const breakers = ['function', 'district', 'tehsil', 'town', 'area', 'province', 'road'] as const;
   return {
     district: get('district'),
     tehsil: get('tehsil'),
@@ -48,5 +49,6 @@ export function buildPlaceCues(table: CuesTable): PlaceCues {
     needsCue: names(table.needsCue.names),
     notPlaces: names(table.notPlaces.names),
     capitals: names(table.capitals.names),
+    nameBreakers: new Set(breakers.flatMap((field) => [...get(field)])),
   };
 }

@@ -58,6 +58,9 @@ export interface PlaceCues {
   readonly notPlaces: ReadonlySet<string>;
   /** Normalised names of seats of government that can stand for the government ("islamabad"). */
   readonly capitals: ReadonlySet<string>;
+  /** Words that never make part of an unlisted name: the function words and the district, tehsil, town, area,
+   * province and road cues, in one set (asked of every capitalised token). */
+  readonly nameBreakers: ReadonlySet<string>;
 }
 
 export interface Gazetteer {

@@ -112,6 +112,15 @@ describe('loadGazetteer', () => {
     for (const n of names) expect(n.places).toEqual(gazetteer.byName.get(n.name) ?? []);
   });
 
+  it('gathers the words that break an unlisted name into one set: function words and the place cues', () => {
+    const { cues } = gazetteer;
+    const parts = [cues.function, cues.district, cues.tehsil, cues.town, cues.area, cues.province, cues.road];
+    expect(new Set(cues.nameBreakers)).toEqual(new Set(parts.flatMap((set) => [...set])));
+    expect([...cues.locative].some((w) => !parts.some((set) => set.has(w)) && cues.nameBreakers.has(w))).toBe(
+      false,
+    );
+  });
+
   it('keeps only the requested countries', () => {
     const only = loadGazetteer({ dataDir, countries: ['PK'] });
     expect([...only.places.values()].every((p) => p.country === 'PK')).toBe(true);

@@ -7,7 +7,6 @@
  */
 export function* regexMatches(re: RegExp, text: string): Generator<RegExpExecArray, void, undefined> {
   if (!re.global) throw new Error(`regexMatches needs a global regex, not /${re.source}/${re.flags}`);
-  const unicode = re.unicode || re.flags.includes('v');
   let at = 0;
   while (at <= text.length) {
     re.lastIndex = at;
@@ -16,7 +15,8 @@ export function* regexMatches(re: RegExp, text: string): Generator<RegExpExecArr
     re.lastIndex = 0;
     if (m === null) return;
     // an empty match would be found again at the same place: step over one character, as matchAll does
-    at = m[0] === '' ? nextIndex(text, end, unicode) : end;
+    // (`flags` builds a string: read only then)
+    at = m[0] === '' ? nextIndex(text, end, re.unicode || re.flags.includes('v')) : end;
     yield m;
   }
 }

@@ -1,4 +1,4 @@
-import type { Gazetteer, GazetteerPlace, PlaceCues } from '../../lexicon/gazetteer.js';
+import type { Gazetteer, GazetteerPlace } from '../../lexicon/gazetteer.js';
 import { wordTokens, type WordToken } from '../match/word-tokens.js';
 
 export type Token = WordToken;
@@ -86,22 +86,9 @@ export function matchKnown(text: string, tokens: readonly Token[], gazetteer: Ga
   return found;
 }
 
-/** The words that never make part of an unlisted name: function words and place cue words, in one set, built
- * once per gazetteer (asked of every capitalised token, it was seven lookups). */
-const breakersOf = new WeakMap<PlaceCues, ReadonlySet<string>>();
-function nameBreakers(cues: PlaceCues): ReadonlySet<string> {
-  let breakers = breakersOf.get(cues);
-  if (!breakers) {
-    const sets = [cues.function, cues.district, cues.tehsil, cues.town, cues.area, cues.province, cues.road];
-    breakers = new Set(sets.flatMap((set) => [...set]));
-    breakersOf.set(cues, breakers);
-  }
-  return breakers;
-}
-
 /** Whether a token can be part of an unlisted name: capitalised and neither a function word nor a cue word. */
 function nameLike(token: Token, gazetteer: Gazetteer): boolean {
-  return token.cap && !nameBreakers(gazetteer.cues).has(token.norm);
+  return token.cap && !gazetteer.cues.nameBreakers.has(token.norm);
 }
 
 /**
