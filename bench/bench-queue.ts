@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -23,6 +24,14 @@ export interface QueueRun {
   /** Documents, mentions or events held twice (ids listed twice, a mention in two events): must be 0. */
   readonly duplicates: number;
   readonly loadAverage: number;
+  /**
+   * CPU seconds the whole machine spent busy from the workers' start to the queue drained: workers, database
+   * server and this bench. On two cores, two workers cannot finish faster than half of this.
+   */
+  readonly cpuSeconds: number;
+  /** Resolution jobs done, and the seconds they ran, summed: resolution runs one at a time. */
+  readonly resolveJobs: number;
+  readonly resolveSeconds: number;
 }
 
 export interface QueueBench {
@@ -76,6 +85,23 @@ async function stopWorkers(workers: readonly ChildProcess[]): Promise<void> {
   );
 }
 
+/** CPU seconds the machine has spent busy since boot, from /proc/stat (0 where there is none). */
+function machineCpu(): number {
+  try {
+    const fields = readFileSync('/proc/stat', 'utf8')
+      .split('\n')[0]!
+      .trim()
+      .split(/\s+/)
+      .slice(1)
+      .map(Number);
+    // user nice system idle iowait irq softirq steal: all but idle and iowait are busy
+    const busy = fields.slice(0, 8).reduce((a, v, i) => (i === 3 || i === 4 ? a : a + v), 0);
+    return busy / 100;
+  } catch {
+    return 0;
+  }
+}
+
 const DRAIN_LIMIT_MS = 30 * 60_000;
 
 /** One run: `count` documents queued in a fresh database, worked off by `workers` worker processes. */
@@ -97,6 +123,7 @@ async function run(
     }
     await db.connect();
     const n = async (sql: string): Promise<number> => Number((await db.query(sql)).rows[0].n);
+    const cpuBefore = machineCpu();
     const procs = startWorkers(workers, target.flags);
     let loadAverage = 0;
     try {
@@ -104,23 +131,35 @@ async function run(
       for (;;) {
         if (Date.now() > end)
           throw new Error(`the queue did not drain in ${DRAIN_LIMIT_MS / 60_000} minutes`);
+        // cheap questions, asked five times a second beside the workers: whether any job is open, and only then
+        // whether any mention waits (a count of them read thousands of index entries at each ask)
         const open = await n(
-          "select count(*) as n from pgboss.job where state in ('created', 'retry', 'active')",
+          "select count(*) as n from (select 1 from pgboss.job where state in ('created', 'retry', 'active') limit 1) as j",
         );
-        const pending = await n('select count(*) as n from mentions where unresolved = 1');
-        if (open === 0 && pending === 0) break;
+        if (
+          open === 0 &&
+          (await n(
+            'select count(*) as n from (select 1 from mentions where unresolved = 1 limit 1) as m',
+          )) === 0
+        )
+          break;
         loadAverage = Math.max(loadAverage, loadavg()[0]!);
         await new Promise((r) => setTimeout(r, 200));
       }
     } finally {
       await stopWorkers(procs);
     }
+    const cpuSeconds = machineCpu() - cpuBefore;
     const span = await db.query<{ s: number }>(
       "select extract(epoch from max(completed_on) - min(started_on))::float as s from pgboss.job where state = 'completed'",
     );
     const extracted = await db.query<{ s: number }>(
       `select extract(epoch from max(completed_on) - (select min(started_on) from pgboss.job))::float as s
          from pgboss.job where state = 'completed' and name = 'extract-document'`,
+    );
+    const resolving = await db.query<{ jobs: string; s: number }>(
+      `select count(*) as jobs, coalesce(sum(extract(epoch from completed_on - started_on)), 0)::float as s
+         from pgboss.job where state = 'completed' and name = 'resolve'`,
     );
     const failedJobs = await n("select count(*) as n from pgboss.job where state = 'failed'");
     const snapshot = await snapshotStore(store);
@@ -140,6 +179,9 @@ async function run(
         failedJobs,
         duplicates,
         loadAverage,
+        cpuSeconds,
+        resolveJobs: Number(resolving.rows[0]!.jobs),
+        resolveSeconds: Number(resolving.rows[0]!.s),
       },
       snapshot,
     };

@@ -278,6 +278,12 @@ const SECTIONS: Record<string, (count: number, quick: boolean, options: BenchOpt
     const phase = (r: QueueRun) =>
       `${r.extractSeconds.toFixed(1)} s to the last extraction, then ${(r.seconds - r.extractSeconds).toFixed(1)} s of resolution`;
     console.log(`  1 worker: ${phase(bench.one)}; 2 workers: ${phase(bench.two)}`);
+    const resolving = (r: QueueRun) =>
+      `${r.resolveJobs} resolution jobs, ${r.resolveSeconds.toFixed(1)} s in all`;
+    console.log(`  1 worker: ${resolving(bench.one)}; 2 workers: ${resolving(bench.two)}`);
+    console.log(
+      `  machine CPU busy (workers, database, bench): 1 worker ${bench.one.cpuSeconds.toFixed(1)} s, 2 workers ${bench.two.cpuSeconds.toFixed(1)} s`,
+    );
     console.log(
       `  extraction alone: 2 workers ${(bench.one.extractSeconds / bench.two.extractSeconds).toFixed(2)}x one worker (resolution runs one at a time)`,
     );

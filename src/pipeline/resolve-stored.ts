@@ -114,6 +114,8 @@ class Coverage {
 class RoundReads {
   readonly inputs = new Map<string, ResolvableMention>();
   private readonly coverage = new Coverage();
+  /** Events whose stored reports were listed: a round plans under the resolution lock, so they stay as listed. */
+  private readonly listedEvents = new Set<string>();
   private unlinked: string[] = [];
   scopes = 0;
 
@@ -138,6 +140,32 @@ class RoundReads {
     if (ids.length > 0) this.add(await this.store.listMentionInputs(ids));
   }
 
+  /** The stored reports of `eventIds` not read yet, each event listed once a round. */
+  async eventMembers(eventIds: readonly string[]): Promise<readonly string[]> {
+    const unlisted = [...new Set(eventIds)].filter((id) => !this.listedEvents.has(id));
+    if (unlisted.length === 0) return [];
+    for (const id of unlisted) this.listedEvents.add(id);
+    return (await this.store.listEventMentionIds(unlisted)).filter((id) => !this.inputs.has(id));
+  }
+
+  /**
+   * The reports not read yet that share an event with the read mentions of `mentionIds`: by the event each was
+   * read with, which costs an index read by event rather than a join; by the store's join where the reader did
+   * not say.
+   */
+  async coMembers(mentionIds: readonly string[]): Promise<readonly string[]> {
+    const events: string[] = [];
+    const unknown: string[] = [];
+    for (const id of mentionIds) {
+      const eventId = this.inputs.get(id)?.eventId;
+      if (eventId === undefined) unknown.push(id);
+      else if (eventId !== null) events.push(eventId);
+    }
+    const members = [...(await this.eventMembers(events))];
+    if (unknown.length > 0) members.push(...(await this.store.listCoMentionIds(unknown)));
+    return members.filter((id) => !this.inputs.has(id));
+  }
+
   /**
    * The other reports of the events read, by id: exactly those, however dense the store, where windows around
    * each event's span would pull in ever more neighbours, link after link. An operation's reports lie in other
@@ -147,9 +175,11 @@ class RoundReads {
     for (let round = 0; round < MAX_WIDENING_ROUNDS && this.unlinked.length > 0; round++) {
       const fresh = this.unlinked;
       this.unlinked = [];
-      const members = await this.store.listCoMentionIds(fresh);
-      await this.ids(members.filter((id) => !this.inputs.has(id)));
-      for (const linked of await this.store.linkedScopes(fresh, { operationsOnly: true })) {
+      await this.ids(await this.coMembers(fresh));
+      // only a mention with an operation key can link to an operation's other scopes
+      const keyed = fresh.filter((id) => this.inputs.get(id)?.mention.operationKey != null);
+      if (keyed.length === 0) continue;
+      for (const linked of await this.store.linkedScopes(keyed, { operationsOnly: true })) {
         const from = dayOf(linked.from);
         const to = dayOf(linked.to);
         // a linked span already read needs no new read; one with an unreadable date cannot be read by window
@@ -240,8 +270,8 @@ export async function resolveSeeds(
     const fresh = inputs.slice(checked).map((i) => i.mention.id);
     checked = inputs.length;
     const held = [
-      ...(await store.listCoMentionIds(fresh)),
-      ...(await store.listEventMentionIds(resolution.events.map((e) => e.record.id))),
+      ...(await reads.coMembers(fresh)),
+      ...(await reads.eventMembers(resolution.events.map((e) => e.record.id))),
       // a person's merge or split is applied to all its reports at once, however far apart they lie
       ...(await store.listOverrides(fresh)).flatMap((o) => o.mentionIds),
     ];

@@ -43,6 +43,14 @@ export const RESOLVE_DELAY_SECONDS = 1;
 /** A resolution queued longer than this goes before other work. */
 export const RESOLVE_MAX_WAIT_SECONDS = 3;
 
+/**
+ * After a resolution round, other work goes first for this many times the round's run time (it waits for its
+ * turn in FETCH_ORDER meanwhile, as when it is not overdue). Rounds are cheap while the store is small or the
+ * backlog short, so events still follow within seconds; a round that re-plans thousands of events gives as long to
+ * the extractions, so each next round takes more seeds, and a backlog is resolved in fewer rounds.
+ */
+export const RESOLUTION_REST_RATIO = 1;
+
 export function isJobKind(name: string): name is JobKind {
   return (JOB_KINDS as readonly string[]).includes(name);
 }

@@ -8,6 +8,7 @@ import {
   JOB_SETTINGS,
   RESOLVE_DELAY_SECONDS,
   RESOLVE_MAX_WAIT_SECONDS,
+  RESOLUTION_REST_RATIO,
   type JobKind,
 } from './job-kinds.js';
 
@@ -150,10 +151,16 @@ export class JobQueue {
     const now = Date.now();
     if (now < this.nextOverdueCheck) return false;
     this.nextOverdueCheck = now + OVERDUE_CHECK_MS;
+    // and not while the last round's rest lasts (RESOLUTION_REST_RATIO of its run time): under a backlog, rounds
+    // that follow each other without a break each re-plan the whole store around a few seeds
     const { rowCount } = await this.pool.query(
       `select 1 from ${BOSS_SCHEMA}.job where name = 'resolve' and state in ('created', 'retry')
-          and created_on < now() - make_interval(secs => $1) limit 1`,
-      [RESOLVE_MAX_WAIT_SECONDS],
+          and created_on < now() - make_interval(secs => $1)
+          and not exists (
+            select 1 from ${BOSS_SCHEMA}.job as done where done.name = 'resolve' and done.state = 'completed'
+               and done.completed_on > now() - $2::float8 * (done.completed_on - done.started_on))
+        limit 1`,
+      [RESOLVE_MAX_WAIT_SECONDS, RESOLUTION_REST_RATIO],
     );
     return rowCount === 1;
   }

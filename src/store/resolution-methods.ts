@@ -329,6 +329,7 @@ export function createResolutionMethods(
     return guarded(subject, async () =>
       mentions.map((row) => ({
         mention: rowToMention(row, byMention.get(row.id) ?? []),
+        eventId: row.event_id,
         // The foreign key makes a missing document impossible; the fallback keeps the type honest.
         source: sources.get(row.doc_id) ?? {
           docId: row.doc_id,

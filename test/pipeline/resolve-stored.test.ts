@@ -27,6 +27,22 @@ async function save(store: Store, n: number, mentions: (docId: string) => Mentio
   return list;
 }
 
+/** The store, with a count of the calls of each of its methods. */
+function counting(store: Store): { readonly store: Store; readonly calls: Map<string, number> } {
+  const calls = new Map<string, number>();
+  const counted = new Proxy(store, {
+    get(target, name, receiver) {
+      const value: unknown = Reflect.get(target, name, receiver);
+      if (typeof value !== 'function' || typeof name !== 'string') return value;
+      return (...args: unknown[]) => {
+        calls.set(name, (calls.get(name) ?? 0) + 1);
+        return (value as (...a: unknown[]) => unknown).apply(target, args);
+      };
+    },
+  });
+  return { store: counted, calls };
+}
+
 async function events(store: Store): Promise<StoredEvent[]> {
   const out: StoredEvent[] = [];
   for await (const e of store.queryEvents({})) out.push(e);
@@ -53,9 +69,12 @@ describe('resolveAround', () => {
   it('keeps an operation across two provinces under one id, whether its reports come together or apart', async () => {
     const apart = await openSqliteStore({ path: ':memory:' });
     const together = await openSqliteStore({ path: ':memory:' });
+    const { store: apartCounted, calls } = counting(apart);
     try {
-      await resolveAround(apart, await save(apart, 1, operationReports(1)));
-      await resolveAround(apart, await save(apart, 2, operationReports(2)));
+      await resolveAround(apartCounted, await save(apart, 1, operationReports(1)));
+      await resolveAround(apartCounted, await save(apart, 2, operationReports(2)));
+      // reports with an operation key: their operation's other scopes are followed
+      expect(calls.get('linkedScopes')).toBeGreaterThan(0);
       const both = [
         ...(await save(together, 2, operationReports(2))),
         ...(await save(together, 1, operationReports(1))),
@@ -80,7 +99,10 @@ describe('resolveAround', () => {
   });
 
   it('re-plans an event whole when a new report touches only some of its mentions', async () => {
-    const store = await openSqliteStore({ path: ':memory:' });
+    const stored = await openSqliteStore({ path: ':memory:' });
+    // the other reports of an event are found by the event's id, read with each mention, not by a join of
+    // mentions with mentions; and mentions without an operation key follow no operation
+    const { store, calls } = counting(stored);
     try {
       const first = await save(store, 1, (docId) => [makeMention(docId, 0, { location: TURBAT })]);
       await resolveAround(store, first);
@@ -110,8 +132,11 @@ describe('resolveAround', () => {
       expect(kept?.record.doc_ids).toEqual(merged!.record.doc_ids);
       const linked = after.flatMap((e) => e.mentionIds).sort();
       expect(linked).toEqual([...first, ...second, ...third].map((m) => m.id).sort());
+      expect(calls.get('listEventMentionIds')).toBeGreaterThan(0);
+      expect(calls.get('listCoMentionIds')).toBeUndefined();
+      expect(calls.get('linkedScopes')).toBeUndefined();
     } finally {
-      await store.close();
+      await stored.close();
     }
   });
 

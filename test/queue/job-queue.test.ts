@@ -1,11 +1,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createCrashStore, type CrashStore } from '../../bench/crash-stores.js';
 import { ProcessHostGate } from '../../src/feeds/host-gate.js';
 import { jobHandlers } from '../../src/queue/job-handlers.js';
-import { JobQueue } from '../../src/queue/job-queue.js';
+import { JobQueue, type TakenJob } from '../../src/queue/job-queue.js';
 import { runWorker } from '../../src/queue/run-worker.js';
 import { cli } from '../helpers/cli.js';
 
@@ -87,6 +88,61 @@ describe.skipIf(!url)('a job that fails', () => {
     } finally {
       await queue.close();
       await store.close();
+    }
+  }, 60_000);
+});
+
+describe.skipIf(!url)('the order a worker takes jobs in', () => {
+  it('takes an overdue resolution first, except while the last round rests for as long as it ran', async () => {
+    const ordered = await createCrashStore({ kind: 'postgres', url: url! }, 'order');
+    const dbUrl = ordered.flags[1]!;
+    const sql = new pg.Client({ connectionString: dbUrl });
+    // a fresh queue per question: each checks for an overdue resolution at most once a second
+    const taken = async (): Promise<TakenJob> => {
+      const queue = await JobQueue.open({ databaseUrl: dbUrl });
+      try {
+        const job = await queue.take();
+        expect(job).not.toBeNull();
+        await queue.complete(job!, {});
+        return job!;
+      } finally {
+        await queue.close();
+      }
+    };
+    const queue = await JobQueue.open({ databaseUrl: dbUrl });
+    try {
+      await sql.connect();
+      const askedLongAgo = () =>
+        sql.query(
+          `update pgboss.job set created_on = now() - interval '10 seconds', start_after = now() - interval '10 seconds'
+            where name = 'resolve' and state = 'created'`,
+        );
+      // the last round ran from `ranFrom` to `ranTo` seconds ago
+      const lastRound = (ranFrom: number, ranTo: number) =>
+        sql.query(
+          `update pgboss.job set started_on = now() - make_interval(secs => $1), completed_on = now() - make_interval(secs => $2)
+            where name = 'resolve' and state = 'completed'`,
+          [ranFrom, ranTo],
+        );
+      await queue.sendExtract('doc_one');
+      await queue.sendResolve();
+      await askedLongAgo();
+      expect((await taken()).kind).toBe('resolve');
+
+      // a round of 20 s just ended: the extraction goes first, though the next resolution is overdue
+      await lastRound(21, 1);
+      await queue.sendResolve();
+      await askedLongAgo();
+      expect((await taken()).kind).toBe('extract-document');
+
+      // its rest is over: the overdue resolution goes before the next extraction again
+      await lastRound(40, 30);
+      await queue.sendExtract('doc_two');
+      expect((await taken()).kind).toBe('resolve');
+    } finally {
+      await queue.close();
+      await sql.end();
+      await ordered.drop();
     }
   }, 60_000);
 });
