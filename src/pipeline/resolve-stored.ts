@@ -1,4 +1,4 @@
-import type { EventRecord, Mention, ResolvableMention } from '../domain/index.js';
+import type { EventRecord, Mention, ResolvableMention, SourceInfo } from '../domain/index.js';
 import { isLinkableDate } from '../domain/index.js';
 import { dayNumber } from '../resolve/canonical-order.js';
 import { applyOverrides } from '../resolve/apply-overrides.js';
@@ -114,6 +114,8 @@ class Coverage {
 class RoundReads {
   readonly inputs = new Map<string, ResolvableMention>();
   private readonly coverage = new Coverage();
+  /** The documents of the mentions read, so that each document's text is read once a round. */
+  private readonly sources = new Map<string, SourceInfo>();
   /** Events whose stored reports were listed: a round plans under the resolution lock, so they stay as listed. */
   private readonly listedEvents = new Set<string>();
   private unlinked: string[] = [];
@@ -125,6 +127,7 @@ class RoundReads {
     for (const input of inputs) {
       if (this.inputs.has(input.mention.id)) continue;
       this.inputs.set(input.mention.id, input);
+      this.sources.set(input.source.docId, input.source);
       this.unlinked.push(input.mention.id);
     }
   }
@@ -132,12 +135,13 @@ class RoundReads {
   async window(block: Block, from: number, to: number): Promise<void> {
     this.scopes++;
     for (const [a, b] of this.coverage.claim(block, from, to)) {
-      this.add(await this.store.listResolutionInputs({ ...block, from: isoOf(a), to: isoOf(b) }));
+      const scope = { ...block, from: isoOf(a), to: isoOf(b) };
+      this.add(await this.store.listResolutionInputs(scope, this.sources));
     }
   }
 
   async ids(ids: readonly string[]): Promise<void> {
-    if (ids.length > 0) this.add(await this.store.listMentionInputs(ids));
+    if (ids.length > 0) this.add(await this.store.listMentionInputs(ids, this.sources));
   }
 
   /** The stored reports of `eventIds` not read yet, each event listed once a round. */

@@ -323,7 +323,13 @@ export function createKyselyStore(db: Kysely<Database>, options: KyselyStoreOpti
       return rows.map(rowToAggregate);
     },
     saveGazetteerRows,
-    ...createResolutionMethods(db, now, options.afterWrite),
+    // PostgreSQL digests the stored events it compares a plan with, rather than send every record over the wire
+    ...createResolutionMethods(
+      db,
+      now,
+      options.afterWrite,
+      options.backend === 'postgres' ? 'digest' : 'text',
+    ),
     ...createPendingMethods(db),
     ...createFeedMethods(db, now),
     ...createHostMethods(db, options.backend),

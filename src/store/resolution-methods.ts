@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Expression, ExpressionBuilder, Kysely, SqlBool, Transaction } from 'kysely';
 import type { OperationRecord, ResolvableMention, SourceInfo } from '../domain/index.js';
@@ -58,16 +59,32 @@ interface Change {
 interface Previous {
   readonly createdAt: string;
   readonly version: number;
-  readonly record: string;
-  readonly mentionIds: string;
-  readonly decisions: string;
+  /** Its stored record, and its mention ids and decisions (linksText), as compared (see Comparison). */
+  readonly recordDigest: string;
+  readonly linksDigest: string;
 }
+
+/**
+ * How a plan is compared with the stored events: 'digest' (PostgreSQL) has the database compute a SHA-256 of each
+ * stored text, so that a round re-planning thousands of events, most of them unchanged, does not read their records
+ * over the wire; 'text' (SQLite, in-process) reads and compares the texts themselves, which costs less than hashing.
+ */
+export type Comparison = 'digest' | 'text';
+
+/** A text as `comparison` compares it: the SHA-256 of its UTF-8 bytes in hex, as PostgreSQL computes it, or itself. */
+function comparable(comparison: Comparison, text: string): string {
+  return comparison === 'digest' ? createHash('sha256').update(text, 'utf8').digest('hex') : text;
+}
+
+/** An event's mention ids and decisions (JSON, which holds no raw newline) as one text. */
+const linksText = (mentionIds: string, decisions: string): string => `${mentionIds}\n${decisions}`;
 
 /** An event about to be written, with a person's review laid over it. */
 interface Planned {
   readonly event: StoredEvent;
-  /** The record as it is to be stored (JSON). */
+  /** The record as it is to be stored (JSON), and as it is compared (see Comparison). */
   readonly json: string;
+  readonly digest: string;
   readonly version: number;
   /** A person marked it not an incident: it is written, but not counted in the rollup. */
   readonly dismissed: boolean;
@@ -82,6 +99,7 @@ interface Planned {
 async function readPrevious(
   trx: Transaction<Database>,
   change: Change,
+  comparison: Comparison,
 ): Promise<{
   readonly linked: ReadonlySet<string>;
   readonly rows: ReadonlyMap<string, Previous & RollupSource & { readonly operationId: string | null }>;
@@ -110,10 +128,23 @@ async function readPrevious(
   for (const ids of slices(doomed)) {
     const found = await trx
       .selectFrom('events')
-      .select(['id', 'created_at', 'operation_id', 'version', 'record', 'mention_ids', 'decisions'])
+      .select(['id', 'created_at', 'operation_id', 'version'])
       .select(ROLLUP_SOURCE_COLUMNS)
       // a dismissed event is not in the rollup: its counts are not taken out
       .select(dismissedColumn().as('dismissed'))
+      .select(
+        comparison === 'digest'
+          ? [
+              sql<string>`encode(sha256(convert_to(record, 'UTF8')), 'hex')`.as('record_digest'),
+              sql<string>`encode(sha256(convert_to(mention_ids || chr(10) || decisions, 'UTF8')), 'hex')`.as(
+                'links_digest',
+              ),
+            ]
+          : [
+              sql<string>`record`.as('record_digest'),
+              sql<string>`mention_ids || char(10) || decisions`.as('links_digest'),
+            ],
+      )
       .where('id', 'in', ids)
       .execute();
     for (const r of found)
@@ -121,7 +152,8 @@ async function readPrevious(
         ...r,
         createdAt: r.created_at,
         version: toNumber(r.version),
-        mentionIds: r.mention_ids,
+        recordDigest: r.record_digest,
+        linksDigest: r.links_digest,
         operationId: r.operation_id,
       });
     const pointing = await trx
@@ -146,15 +178,16 @@ async function readPrevious(
  * row, sources, search words, rollup cells, mention links) was most of a round's cost, for no change.
  */
 function isUnchanged(
+  comparison: Comparison,
   planned: Planned,
   before: Previous | undefined,
   held: readonly string[] | undefined,
 ): boolean {
   if (before === undefined || held === undefined) return false;
   const ids = planned.event.mentionIds;
-  if (before.record !== planned.json || held.length !== ids.length) return false;
-  if (before.mentionIds !== JSON.stringify(ids)) return false;
-  if (before.decisions !== JSON.stringify(planned.event.decisions)) return false;
+  if (before.recordDigest !== planned.digest || held.length !== ids.length) return false;
+  const links = linksText(JSON.stringify(ids), JSON.stringify(planned.event.decisions));
+  if (before.linksDigest !== comparable(comparison, links)) return false;
   const own = new Set(ids);
   return own.size === ids.length && held.every((id) => own.has(id));
 }
@@ -197,6 +230,7 @@ async function applyReviews(
   trx: Transaction<Database>,
   events: readonly StoredEvent[],
   previous: ReadonlyMap<string, Previous>,
+  comparison: Comparison,
 ): Promise<readonly Planned[]> {
   const states = await readReviewStates(
     trx,
@@ -217,11 +251,13 @@ async function applyReviews(
         .execute();
     }
     const json = JSON.stringify(record);
+    const digest = comparable(comparison, json);
     const before = previous.get(record.id);
     out.push({
       event: { ...event, record },
       json,
-      version: before === undefined ? 1 : before.version + (before.record === json ? 0 : 1),
+      digest,
+      version: before === undefined ? 1 : before.version + (before.recordDigest === digest ? 0 : 1),
       dismissed: state?.notIncident === true,
     });
   }
@@ -270,11 +306,13 @@ export function createResolutionMethods(
   db: Kysely<Database>,
   now: () => Date,
   afterWrite: (events: number) => void = () => undefined,
+  comparison: Comparison = 'text',
 ): ResolutionMethods {
   /** Mentions matching `filter`, their claims and their documents, read as one state of the store. */
   async function readInputs(
     subject: string,
     filter: (eb: ExpressionBuilder<Database, 'mentions'>) => Expression<SqlBool>,
+    known: ReadonlyMap<string, SourceInfo> = new Map(),
   ): Promise<readonly ResolvableMention[]> {
     // Three reads that must see one state of the store: one repeatable-read transaction.
     const [mentions, claims, documents] = await guarded(subject, () =>
@@ -305,9 +343,11 @@ export function createResolutionMethods(
                 .execute()),
             );
           }
-          // Each document's text is read once, however many of its mentions are in scope.
+          // Each document's text is read once, however many of its mentions are in scope, and not at all when
+          // the caller holds it.
           const docs = [];
-          for (const ids of slices([...new Set(m.map((row) => row.doc_id))])) {
+          const unknown = new Set(m.map((row) => row.doc_id).filter((id) => !known.has(id)));
+          for (const ids of slices([...unknown])) {
             docs.push(
               ...(await trx
                 .selectFrom('documents')
@@ -320,7 +360,7 @@ export function createResolutionMethods(
         }),
     );
     const byMention = groupByMention(claims);
-    const sources = new Map<string, SourceInfo>(
+    const read = new Map<string, SourceInfo>(
       documents.map((d) => [
         d.id,
         { docId: d.id, publisher: d.publisher, url: d.url, published: d.published, text: d.text },
@@ -331,26 +371,33 @@ export function createResolutionMethods(
         mention: rowToMention(row, byMention.get(row.id) ?? []),
         eventId: row.event_id,
         // The foreign key makes a missing document impossible; the fallback keeps the type honest.
-        source: sources.get(row.doc_id) ?? {
-          docId: row.doc_id,
-          publisher: null,
-          url: null,
-          published: null,
-          text: '',
-        },
+        source: read.get(row.doc_id) ??
+          known.get(row.doc_id) ?? {
+            docId: row.doc_id,
+            publisher: null,
+            url: null,
+            published: null,
+            text: '',
+          },
       })),
     );
   }
 
-  async function listResolutionInputs(scope: ResolutionScope): Promise<readonly ResolvableMention[]> {
+  async function listResolutionInputs(
+    scope: ResolutionScope,
+    known?: ReadonlyMap<string, SourceInfo>,
+  ): Promise<readonly ResolvableMention[]> {
     const subject = `listResolutionInputs ${scope.country ?? '*'}/${scope.admin1 ?? '*'} ${scope.from}..${scope.to}`;
-    return readInputs(subject, inScope(scope));
+    return readInputs(subject, inScope(scope), known);
   }
 
-  async function listMentionInputs(ids: readonly string[]): Promise<readonly ResolvableMention[]> {
+  async function listMentionInputs(
+    ids: readonly string[],
+    known?: ReadonlyMap<string, SourceInfo>,
+  ): Promise<readonly ResolvableMention[]> {
     const inputs: ResolvableMention[] = [];
     for (const slice of slices([...new Set(ids)].sort())) {
-      inputs.push(...(await readInputs('listMentionInputs', (eb) => eb('mentions.id', 'in', slice))));
+      inputs.push(...(await readInputs('listMentionInputs', (eb) => eb('mentions.id', 'in', slice), known)));
     }
     return inputs.sort((a, b) => (a.mention.id < b.mention.id ? -1 : a.mention.id > b.mention.id ? 1 : 0));
   }
@@ -397,10 +444,16 @@ export function createResolutionMethods(
     let written = 0;
     await guarded('replaceResolution', () =>
       db.transaction().execute(async (trx) => {
-        const previous = await readPrevious(trx, change);
-        const planned = await applyReviews(trx, change.events, previous.rows);
+        const previous = await readPrevious(trx, change, comparison);
+        const planned = await applyReviews(trx, change.events, previous.rows, comparison);
         const fresh = planned.filter(
-          (p) => !isUnchanged(p, previous.rows.get(p.event.record.id), previous.held.get(p.event.record.id)),
+          (p) =>
+            !isUnchanged(
+              comparison,
+              p,
+              previous.rows.get(p.event.record.id),
+              previous.held.get(p.event.record.id),
+            ),
         );
         const kept = new Set(planned.map((p) => p.event.record.id));
         for (const p of fresh) kept.delete(p.event.record.id);

@@ -22,6 +22,7 @@ import type {
   ResolvableMention,
   ResolutionOverride,
   Role,
+  SourceInfo,
   User,
 } from '../domain/index.js';
 
@@ -391,8 +392,13 @@ export interface Store {
    * The linkable mentions (isLinkableDate), with their documents' metadata and text, whose dates overlap the
    * scope's window in exactly its country and province (null: the mentions without one). Only mentions that
    * start at most LINKABLE_SPAN_DAYS before the window are read, so a read costs the window, not the province.
+   * `known`: documents the caller holds already (a round reads many windows of one document's reports), whose
+   * sources are taken from it rather than read again.
    */
-  listResolutionInputs(scope: ResolutionScope): Promise<readonly ResolvableMention[]>;
+  listResolutionInputs(
+    scope: ResolutionScope,
+    known?: ReadonlyMap<string, SourceInfo>,
+  ): Promise<readonly ResolvableMention[]>;
 
   /** Ids of the mentions that the events of `eventIds` hold now, in id order. */
   listEventMentionIds(eventIds: readonly string[]): Promise<readonly string[]>;
@@ -400,8 +406,11 @@ export interface Store {
   /** Ids of the mentions that share an event with any of `mentionIds` (themselves included), in id order. */
   listCoMentionIds(mentionIds: readonly string[]): Promise<readonly string[]>;
 
-  /** The mentions of `ids` (those that exist), with their documents' metadata and text, in id order. */
-  listMentionInputs(ids: readonly string[]): Promise<readonly ResolvableMention[]>;
+  /** The mentions of `ids` (those that exist), with their documents' metadata and text, in id order; `known` as above. */
+  listMentionInputs(
+    ids: readonly string[],
+    known?: ReadonlyMap<string, SourceInfo>,
+  ): Promise<readonly ResolvableMention[]>;
 
   /**
    * Where the linkable mentions that share an event or an operation key with any of `mentionIds` lie: scopes by

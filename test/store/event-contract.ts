@@ -98,6 +98,19 @@ export function eventContractCases(store: () => Store): void {
     expect(byId.map((i) => i.mention)).toEqual([lastYear, season].sort((a, b) => (a.id < b.id ? -1 : 1)));
     expect(byId[0]!.source.text).toBe(d1.text);
     expect(await store().listMentionInputs([])).toEqual([]);
+    // a document the caller holds is taken from it, not read again; the others are read; and each input says
+    // which event, if any, its mention points at
+    const held = new Map([[d1.id, { ...scoped[0]!.source, text: 'held by the caller' }]]);
+    const again = await store().listResolutionInputs(
+      { country: 'PK', admin1: 'Balochistan', ...window },
+      held,
+    );
+    expect(again.map((i) => [i.mention.id, i.source.text, i.eventId])).toEqual([
+      [inKech.id, 'held by the caller', null],
+      [spanning.id, d2.text, null],
+    ]);
+    const againById = await store().listMentionInputs([season.id], held);
+    expect(againById.map((i) => i.source.text)).toEqual(['held by the caller']);
   });
 
   it('marks unresolved, never eventless, the mentions of a replaced event that the new plan leaves out', async () => {
