@@ -34,10 +34,16 @@ export interface QueueRun {
   readonly resolveSeconds: number;
 }
 
-export interface QueueBench {
+/** One worker's run and two workers' run, one after the other. */
+export interface QueuePair {
   readonly one: QueueRun;
   readonly two: QueueRun;
-  /** Differences between what one worker and two workers stored: must be none. */
+}
+
+export interface QueueBench {
+  /** In the order they ran: one machine drifts by more than a change's effect between runs minutes apart. */
+  readonly pairs: readonly QueuePair[];
+  /** Differences between what any run stored and what the first stored: must be none. */
   readonly differences: readonly string[];
 }
 
@@ -194,14 +200,19 @@ async function run(
 /**
  * Throughput of the job queue: `count` generated articles stored and queued as extraction jobs, worked off
  * (extracted, then resolved) by one worker process, then by two, each in a database of its own that is dropped
- * after. The two runs must store the very same documents, mentions and events.
+ * after; `pairs` times over. Every run must store the very same documents, mentions and events.
  */
-export async function benchQueue(url: string, count: number): Promise<QueueBench> {
-  const one = await run(url, 1, count);
-  const two = await run(url, 2, count);
-  return {
-    one: one.run,
-    two: two.run,
-    differences: compareSnapshots(one.snapshot, two.snapshot).differences,
-  };
+export async function benchQueue(url: string, count: number, pairs = 1): Promise<QueueBench> {
+  const done: QueuePair[] = [];
+  const differences = new Set<string>();
+  let first: StoreSnapshot | null = null;
+  for (let i = 0; i < pairs; i++) {
+    const one = await run(url, 1, count);
+    const two = await run(url, 2, count);
+    first ??= one.snapshot;
+    for (const r of [one, two])
+      for (const d of compareSnapshots(first, r.snapshot).differences) differences.add(d);
+    done.push({ one: one.run, two: two.run });
+  }
+  return { pairs: done, differences: [...differences] };
 }
