@@ -151,8 +151,10 @@ export class JobQueue {
     const now = Date.now();
     if (now < this.nextOverdueCheck) return false;
     this.nextOverdueCheck = now + OVERDUE_CHECK_MS;
-    // and not while the last round's rest lasts (RESOLUTION_REST_RATIO of its run time): under a backlog, rounds
-    // that follow each other without a break each re-plan the whole store around a few seeds
+    // a resolution waiting past RESOLVE_MAX_WAIT_SECONDS, unless the last round's rest lasts still
+    // (RESOLUTION_REST_RATIO of its run time): under a backlog, rounds that followed each other without a break
+    // each re-planned most of the store around a few hundred new reports. Completed jobs stay in the resolve
+    // partition until pg-boss archives them; the check reads them once a second at most.
     const { rowCount } = await this.pool.query(
       `select 1 from ${BOSS_SCHEMA}.job where name = 'resolve' and state in ('created', 'retry')
           and created_on < now() - make_interval(secs => $1)
