@@ -8,11 +8,6 @@ import type { Mention } from './mention.js';
 export interface ResolvableMention {
   readonly mention: Mention;
   readonly source: SourceInfo;
-  /**
-   * The event the store linked the mention to when it was read (null: none), so that a round finds the other
-   * reports of the events it re-plans by their ids. Absent where the reader does not know it.
-   */
-  readonly eventId?: string | null;
 }
 
 /** One feature compared when deciding whether a mention joins an event. */

@@ -1,10 +1,10 @@
-import type { EventRecord, Mention, ResolvableMention, SourceInfo } from '../domain/index.js';
+import type { EventRecord, Mention, SourceInfo } from '../domain/index.js';
 import { isLinkableDate } from '../domain/index.js';
 import { dayNumber } from '../resolve/canonical-order.js';
 import { applyOverrides } from '../resolve/apply-overrides.js';
 import { planMerges } from '../resolve/plan-merges.js';
 import { PublisherTally } from '../resolve/profile-publishers.js';
-import type { PendingMention, ResolutionScope, Store } from '../store/store.js';
+import type { PendingMention, ResolutionScope, Store, StoredInput } from '../store/store.js';
 
 /** How far around a pending mention resolution looks for reports of the same incident. */
 const WINDOW_DAYS = 7;
@@ -112,7 +112,7 @@ class Coverage {
  * other reports, and part of an operation would split it under two ids.
  */
 class RoundReads {
-  readonly inputs = new Map<string, ResolvableMention>();
+  readonly inputs = new Map<string, StoredInput>();
   private readonly coverage = new Coverage();
   /** The documents of the mentions read, so that each document's text is read once a round. */
   private readonly sources = new Map<string, SourceInfo>();
@@ -123,7 +123,7 @@ class RoundReads {
 
   constructor(private readonly store: Store) {}
 
-  private add(inputs: readonly ResolvableMention[]): void {
+  private add(inputs: readonly StoredInput[]): void {
     for (const input of inputs) {
       if (this.inputs.has(input.mention.id)) continue;
       this.inputs.set(input.mention.id, input);
@@ -153,21 +153,16 @@ class RoundReads {
   }
 
   /**
-   * The reports not read yet that share an event with the read mentions of `mentionIds`: by the event each was
-   * read with, which costs an index read by event rather than a join; by the store's join where the reader did
-   * not say.
+   * The reports not read yet that share an event with the read mentions of `mentionIds`, by the event each was
+   * read with: an index read by event rather than a join of mentions with mentions.
    */
-  async coMembers(mentionIds: readonly string[]): Promise<readonly string[]> {
+  coMembers(mentionIds: readonly string[]): Promise<readonly string[]> {
     const events: string[] = [];
-    const unknown: string[] = [];
     for (const id of mentionIds) {
       const eventId = this.inputs.get(id)?.eventId;
-      if (eventId === undefined) unknown.push(id);
-      else if (eventId !== null) events.push(eventId);
+      if (eventId) events.push(eventId);
     }
-    const members = [...(await this.eventMembers(events))];
-    if (unknown.length > 0) members.push(...(await this.store.listCoMentionIds(unknown)));
-    return members.filter((id) => !this.inputs.has(id));
+    return this.eventMembers(events);
   }
 
   /**

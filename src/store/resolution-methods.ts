@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Expression, ExpressionBuilder, Kysely, SqlBool, Transaction } from 'kysely';
-import type { OperationRecord, ResolvableMention, SourceInfo } from '../domain/index.js';
+import type { OperationRecord, SourceInfo } from '../domain/index.js';
 import { applyReview, fieldValue, LINKABLE_SPAN_DAYS } from '../domain/index.js';
 import { chunks, MAX_PARAMETERS, slices } from './chunks.js';
 import { eventSourceRows, eventToRow, operationToRow } from './event-rows.js';
@@ -11,7 +11,7 @@ import type { Database } from './schema.js';
 import { toNumber } from './schema.js';
 import { jsonOf, readReviewStates } from './review-rows.js';
 import { guarded } from './store-error.js';
-import type { ResolutionScope, Store, StoredEvent } from './store.js';
+import type { ResolutionScope, Store, StoredEvent, StoredInput } from './store.js';
 import { dismissedColumn, ROLLUP_SOURCE_COLUMNS, RollupDelta, type RollupSource } from './trend-rollup.js';
 
 type ResolutionMethods = Pick<
@@ -313,7 +313,7 @@ export function createResolutionMethods(
     subject: string,
     filter: (eb: ExpressionBuilder<Database, 'mentions'>) => Expression<SqlBool>,
     known: ReadonlyMap<string, SourceInfo> = new Map(),
-  ): Promise<readonly ResolvableMention[]> {
+  ): Promise<readonly StoredInput[]> {
     // Three reads that must see one state of the store: one repeatable-read transaction.
     const [mentions, claims, documents] = await guarded(subject, () =>
       db
@@ -386,7 +386,7 @@ export function createResolutionMethods(
   async function listResolutionInputs(
     scope: ResolutionScope,
     known?: ReadonlyMap<string, SourceInfo>,
-  ): Promise<readonly ResolvableMention[]> {
+  ): Promise<readonly StoredInput[]> {
     const subject = `listResolutionInputs ${scope.country ?? '*'}/${scope.admin1 ?? '*'} ${scope.from}..${scope.to}`;
     return readInputs(subject, inScope(scope), known);
   }
@@ -394,8 +394,8 @@ export function createResolutionMethods(
   async function listMentionInputs(
     ids: readonly string[],
     known?: ReadonlyMap<string, SourceInfo>,
-  ): Promise<readonly ResolvableMention[]> {
-    const inputs: ResolvableMention[] = [];
+  ): Promise<readonly StoredInput[]> {
+    const inputs: StoredInput[] = [];
     for (const slice of slices([...new Set(ids)].sort())) {
       inputs.push(...(await readInputs('listMentionInputs', (eb) => eb('mentions.id', 'in', slice), known)));
     }

@@ -191,6 +191,14 @@ export interface ResolutionScope {
   readonly to: string;
 }
 
+/**
+ * A resolution input as the store reads it: with the event its mention points at then (null: none), so that a
+ * round finds the other reports of the events it re-plans by their ids.
+ */
+export interface StoredInput extends ResolvableMention {
+  readonly eventId: string | null;
+}
+
 /** A mention saved by extraction and not yet resolved: where and when, all that resolution's scope needs. */
 export interface PendingMention {
   readonly id: string;
@@ -398,7 +406,7 @@ export interface Store {
   listResolutionInputs(
     scope: ResolutionScope,
     known?: ReadonlyMap<string, SourceInfo>,
-  ): Promise<readonly ResolvableMention[]>;
+  ): Promise<readonly StoredInput[]>;
 
   /** Ids of the mentions that the events of `eventIds` hold now, in id order. */
   listEventMentionIds(eventIds: readonly string[]): Promise<readonly string[]>;
@@ -410,7 +418,7 @@ export interface Store {
   listMentionInputs(
     ids: readonly string[],
     known?: ReadonlyMap<string, SourceInfo>,
-  ): Promise<readonly ResolvableMention[]>;
+  ): Promise<readonly StoredInput[]>;
 
   /**
    * Where the linkable mentions that share an event or an operation key with any of `mentionIds` lie: scopes by
