@@ -162,16 +162,16 @@ describe.skipIf(!run)('the Trends page in a real browser', () => {
     // draws the axis pointer's shadow over the bars, so a click on the path element itself would find the shadow
     // in its way; the chart decides what was clicked from the position, as it does for a reader.
     await page.locator('#trend-chart').scrollIntoViewIfNeeded();
-    const boxes = await page
-      .locator(`#trend-chart svg path[fill="${FIRST}"]`)
-      .evaluateAll((ps) =>
-        ps.map((p) =>
-          (p as unknown as { getBoundingClientRect(): DOMRect }).getBoundingClientRect().toJSON(),
-        ),
-      );
-    const tallest = (boxes as { x: number; y: number; width: number; height: number }[]).reduce((a, b) =>
-      b.height > a.height ? b : a,
+    type Box = { x: number; y: number; width: number; height: number };
+    const boxes = await page.locator(`#trend-chart svg path[fill="${FIRST}"]`).evaluateAll((ps) =>
+      ps.map((p) => {
+        const { x, y, width, height } = (
+          p as unknown as { getBoundingClientRect(): Box }
+        ).getBoundingClientRect();
+        return { x, y, width, height };
+      }),
     );
+    const tallest = boxes.reduce((a, b) => (b.height > a.height ? b : a));
     await page.mouse.click(tallest.x + tallest.width / 2, tallest.y + tallest.height / 2);
     await hashMatches(page, /^#\/\?/);
     expect(page.url()).toMatch(/#\/\?from=2025-05-05&to=2025-05-11&admin1=Balochistan&admin2=Kech$/);
