@@ -83,6 +83,12 @@ describe('cleanPlainText normalisation', () => {
     expect(cleanPlainText(input)).toBe('Five killed\nin a blast.\n\nCafé owner hurt.');
   });
 
+  it('removes soft hyphens set inside words for line breaking, so the words read whole', () => {
+    expect(cleanPlainText('One police\u00adman was mar\u00ad\u00adtyred in Pesha\u00adwar.')).toBe(
+      'One policeman was martyred in Peshawar.',
+    );
+  });
+
   it('collapses runs of blank lines left by removed lines into one', () => {
     const input = `${STORY}\n\nAccept !\n\n\nComments\n\n${STORY}\n\n\n`;
     expect(cleanPlainText(input)).toBe(`${STORY}\n\n${STORY}`);
