@@ -139,10 +139,14 @@ function bracketBefore(t: Tokens, end: number): number {
   return 0;
 }
 
+/** Verbs of telling whose next noun is the one told, never the teller: "an official told Dawn, adding that ...". */
+const TOLD_VERBS: ReadonlySet<string> = new Set(['told', 'tells', 'tell', 'telling', 'informed', 'briefed']);
+
 function isObject(t: Tokens, candidate: Candidate): boolean {
   let k = candidate.start - 1;
   while (k >= 0 && LEADING.has(t.words[k] ?? '')) k -= 1;
-  return OBJECT_PREPOSITIONS.has(t.words[k] ?? '');
+  const before = t.words[k] ?? '';
+  return OBJECT_PREPOSITIONS.has(before) || TOLD_VERBS.has(before);
 }
 
 function nearestLeft(

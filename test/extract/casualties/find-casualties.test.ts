@@ -272,6 +272,11 @@ const rows: readonly Row[] = [
     text: 'The blast killed three labourers, a police official told reporters.',
     want: ['killed/civilians/3/3/3/=/police official/state_official/confirmed'],
   },
+  // The one told ("told Geo News") is the recipient: the figure after "adding that" is the teller's.
+  {
+    text: 'A bomb went off in the bazaar, a police official told Geo News, adding that six shopkeepers were wounded.',
+    want: ['injured/civilians/6/6/6/=/police official/state_official/confirmed'],
+  },
   // One verb's figure shared out over places: each share counts what the first figure counted.
   {
     text: "The raids left nine insurgents dead in Sindh's Kashmore district, three in Ghotki, and two at Sukkur.",
