@@ -447,6 +447,20 @@ describe('extractDocument', () => {
     ]);
   });
 
+  it('dates "a day earlier" from the latest incident told to the day, not from one recalled by its week', () => {
+    const text = [
+      'A remote-controlled bomb killed three labourers in Kohlu on Thursday.',
+      'Last week, two militants were killed during a raid in Washuk.',
+      'A day earlier, a levies post was attacked in Barkhan, leaving one guard dead.',
+    ].join('\n');
+    const { mentions } = extract(text, '2025-03-14');
+    expect(mentions.map((m) => [m.location?.admin2, m.date.start, m.date.end])).toEqual([
+      ['Kohlu', '2025-03-13', '2025-03-13'],
+      ['Washuk', '2025-03-03', '2025-03-09'],
+      ['Barkhan', '2025-03-12', '2025-03-12'],
+    ]);
+  });
+
   it('reports a bomb defused as an event of its own, and weapons seized in an operation as none', () => {
     const defused = extract(
       'The bomb disposal squad defused an explosive device planted near a bridge in Kohat on Monday.',

@@ -300,6 +300,15 @@ function continues(
   return places.every((p) => current.places.some((q) => samePlace(p, q) && roleRank(p) >= roleRank(q)));
 }
 
+/** The day of the latest incident told that is dated to a day. */
+function latestDay(drafts: readonly IncidentDraft[]): DateRange | null {
+  for (let i = drafts.length - 1; i >= 0; i -= 1) {
+    const date = drafts[i]!.date.date;
+    if (date.precision === 'day') return date;
+  }
+  return null;
+}
+
 /**
  * Groups sentences into incidents. An incident opens at a sentence with a violent cue and a place (or its own
  * date); following sentences with no new place or date add to it; a new place, a new day or "in a separate
@@ -343,7 +352,7 @@ export function segmentIncidents(
         ? [lastDistrict]
         : namedPlaces;
     for (const p of a.places) if (p.role === 'district') lastDistrict = p;
-    const date = chooseDate(a, current, running, published);
+    const date = chooseDate(a, current, running, published, latestDay(drafts));
     const hasOwnDate = date?.own === true && date.date.precision !== 'year';
     // an incident recalled from weeks before ("Last month, ...") does not date the sentences after it
     if (hasOwnDate && date && !matches(SIGNAL_RULES.earlier, a.sentence.text)) running = date;
