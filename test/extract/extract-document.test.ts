@@ -461,6 +461,25 @@ describe('extractDocument', () => {
     ]);
   });
 
+  it("reads a camp held by an armed group as the group's, and a camp of the forces as theirs", () => {
+    const raid = extract(
+      'Four insurgents were killed when troops struck a camp of the banned Fitnah al-Khwarij near Wana on Sunday.',
+    );
+    expect(raid.mentions.map((m) => [m.target, m.actor1?.name, m.actor2?.name])).toEqual([
+      ['militants', 'Pakistan Army', 'Tehrik-i-Taliban Pakistan'],
+    ]);
+    expect(raid.mentions[0]!.provenance.find((p) => p.field === 'target')).toMatchObject({
+      ruleId: 'targets/held-by-armed-group',
+      text: 'camp of the banned Fitnah al-Khwarij',
+    });
+    const attack = extract(
+      'Militants of the banned TTP attacked a camp of the Frontier Corps in Zhob on Monday.',
+    );
+    expect(attack.mentions.map((m) => [m.target, m.actor1?.name])).toEqual([
+      ['security_forces', 'Tehrik-i-Taliban Pakistan'],
+    ]);
+  });
+
   it('reports a bomb defused as an event of its own, and weapons seized in an operation as none', () => {
     const defused = extract(
       'The bomb disposal squad defused an explosive device planted near a bridge in Kohat on Monday.',

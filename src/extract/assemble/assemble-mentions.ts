@@ -1,6 +1,7 @@
 import type { Claim, FieldProvenance, Location, Mention, Span, Target } from '../../domain/index.js';
 import { EXTRACT_SETTINGS } from '../extract-settings.js';
 import type { ActorMention, PlaceContext, PlaceMention, Sentence, TargetMention } from '../types.js';
+import type { SentenceAnalysis } from '../analyse/analyse-sentence.js';
 import type { DraftClaim, IncidentDraft } from '../segment/segment-incidents.js';
 import { datesOverlap } from '../segment/sentence-signals.js';
 import { decideActors } from './decide-actors.js';
@@ -92,6 +93,31 @@ function isSpeaker(t: TargetMention, sentence: Sentence): boolean {
   return ATTRIBUTION_BEFORE.test(before) || SPEAKER_AFTER.test(after);
 }
 
+/** Between a place's noun and the group that holds it: "of", then lower-case words only ("of the outlawed"). */
+const HELD_BY = /^\s+of\s+(?:\p{Ll}+\s+){0,3}$/u;
+const HELD_BY_RULE = 'targets/held-by-armed-group';
+const ARMED_GROUPS: ReadonlySet<string> = new Set(['rebel_group', 'political_militia', 'identity_militia']);
+
+/** "struck a camp of the outlawed TTP", "raided hideouts of the BLA": a post, camp or base an armed group holds
+ * is the group's, not the forces' the noun alone would name. */
+function heldByGroup(t: TargetMention, m: SentenceAnalysis): TargetMention {
+  if (t.target !== 'security_forces') return t;
+  const from = t.span[1] - m.sentence.start;
+  const holder = m.actors.find(
+    (a) =>
+      a.type !== null &&
+      ARMED_GROUPS.has(a.type) &&
+      a.span[0] >= t.span[1] &&
+      HELD_BY.test(m.sentence.text.slice(from, a.span[0] - m.sentence.start)),
+  );
+  if (!holder) return t;
+  return {
+    span: [t.span[0], holder.span[1]],
+    text: m.sentence.text.slice(t.span[0] - m.sentence.start, holder.span[1] - m.sentence.start),
+    ruleId: HELD_BY_RULE,
+    target: 'militants',
+  };
+}
 function provenance(field: string, ruleId: string, span: Span, text: string): FieldProvenance {
   return { field, ruleId, span, text };
 }
@@ -119,7 +145,9 @@ function onlyMilitantsHit(draft: IncidentDraft): boolean {
 
 /** Turns one incident draft into one Mention per place; a multi-place draft becomes an operation. */
 export function assembleDraft(draft: IncidentDraft, index: number, ctx: AssembleContext): Mention[] {
-  const targets = draft.members.flatMap((m) => m.targets.filter((t) => !isSpeaker(t, m.sentence)));
+  const targets = draft.members.flatMap((m) =>
+    m.targets.filter((t) => !isSpeaker(t, m.sentence)).map((t) => heldByGroup(t, m)),
+  );
   const hurt = draft.claims.some((c) => c.casualty.high > 0);
   const type = decideType(draft.cues, targets, draft.anchor.sentence.text, targetFromClaims(draft), hurt);
   const claimsByActor = new Set(
