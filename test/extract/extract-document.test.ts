@@ -480,6 +480,20 @@ describe('extractDocument', () => {
     ]);
   });
 
+  it('gives "the explosion" taken up after a raid was told to the bombing told before it, not to the raid', () => {
+    const text = [
+      'PANJGUR: Six soldiers were injured in a roadside explosion that targeted a convoy in Panjgur on Monday.',
+      'In a separate incident, dozens of gunmen stormed a town in Kachhi district and set the police station on fire after a heavy gun battle with police.',
+      'The district officer, who was in an armoured vehicle, remained safe in the explosion.',
+      'The explosion destroyed a pickup truck.',
+    ].join('\n');
+    const { mentions } = extract(text);
+    expect(mentions.map((m) => [m.location?.admin2, m.eventType, m.evidence.length])).toEqual([
+      ['Panjgur', 'Explosions/Remote violence', 3],
+      ['Kachhi', 'Battles', 1],
+    ]);
+  });
+
   it('reports a bomb defused as an event of its own, and weapons seized in an operation as none', () => {
     const defused = extract(
       'The bomb disposal squad defused an explosive device planted near a bridge in Kohat on Monday.',

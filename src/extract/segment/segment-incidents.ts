@@ -1,4 +1,4 @@
-import type { DateRange } from '../../domain/index.js';
+import type { DateRange, SubEventType } from '../../domain/index.js';
 import { EXTRACT_SETTINGS } from '../extract-settings.js';
 import type { SentenceAnalysis } from '../analyse/analyse-sentence.js';
 import type {
@@ -520,12 +520,37 @@ function referredIncident(
       }
     }
   }
+  if (fine.length === 0 && cue && target === current) target = bombingTakenUp(drafts, current, cue);
   if (!target) return null;
   if (a.sentence.paragraph - target.lastParagraph > DEFINITE_REFERENCE_PARAGRAPHS) return null;
   // the day a sentence was said on is no day of the incident it takes up ("On Tuesday, the group claimed the attack")
   const spokenOnly = date?.ruleId === SIGNAL_RULES.statementDay.id;
   if (date?.own && !spokenOnly && target.date.own && !datesOverlap(date.date, target.date.date)) return null;
   return target;
+}
+
+/** The sub-event types of a bomb going off: what "the explosion" or "the blast" takes up. */
+const BOMBINGS: ReadonlySet<SubEventType> = new Set([
+  'Remote explosive/landmine/IED',
+  'Suicide bomb',
+  'Grenade',
+]);
+
+/** "The explosion destroyed the vehicle" after a raid told since: an explosion taken up without a place is the
+ * latest incident that had one, not the raid, which had none (a generic "the attack" may be any incident, and
+ * shelling or a strike may be a new phase of the fight, so only bombings are followed back). */
+function bombingTakenUp(
+  drafts: readonly IncidentDraft[],
+  current: IncidentDraft,
+  cue: EventCue,
+): IncidentDraft {
+  if (!BOMBINGS.has(cue.subEventType) || current.cues.some((c) => BOMBINGS.has(c.subEventType)))
+    return current;
+  for (let i = drafts.length - 1; i >= Math.max(0, drafts.length - REBUTTAL_WINDOW); i--) {
+    const d = drafts[i]!;
+    if (d !== current && d.cues.some((c) => BOMBINGS.has(c.subEventType))) return d;
+  }
+  return current;
 }
 
 /**
