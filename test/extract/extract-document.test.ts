@@ -494,6 +494,19 @@ describe('extractDocument', () => {
     ]);
   });
 
+  it("reads the two ends of a route as one incident with its figure, and a town's bypass as the town", () => {
+    const route = extract(
+      'Gunmen ambushed a passenger coach on the highway between Quetta and Karachi on Monday, killing four people.',
+    );
+    expect(route.mentions.map((m) => [m.location?.name, m.claims.map((c) => c.best)])).toEqual([
+      ['Quetta', [4]],
+    ]);
+    const bypass = extract(
+      'Assailants opened fire on a car at the Mir Ali bypass on Monday, killing a doctor.',
+    );
+    expect(bypass.mentions.map((m) => m.location?.name)).toEqual(['Mir Ali']);
+  });
+
   it('reports a bomb defused as an event of its own, and weapons seized in an operation as none', () => {
     const defused = extract(
       'The bomb disposal squad defused an explosive device planted near a bridge in Kohat on Monday.',

@@ -385,7 +385,18 @@ export function listedPlaces(
     }
     groups.push([place]);
   }
-  return groups;
+  // "on the road between Bannu and Mir Ali": two places that bound a route locate one incident, they list none
+  return groups.flatMap((g) =>
+    g.length === 2 && boundsRoute(g[0]!, text, offset) ? g.map((p) => [p]) : [g],
+  );
+}
+
+/** The words before a route's first end: "between", maybe "the". */
+const ROUTE_BETWEEN = /\bbetween\s+(?:the\s+)?$/i;
+
+function boundsRoute(first: PlaceMention, text: string, offset: number): boolean {
+  const at = first.span[0] - offset;
+  return ROUTE_BETWEEN.test(text.slice(Math.max(0, at - 16), at));
 }
 
 /** The ends of a journey: "coming from Peshawar", "travelling to Quetta", "bound for Karachi", "from Peshawar to",
