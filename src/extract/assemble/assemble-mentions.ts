@@ -118,6 +118,7 @@ function heldByGroup(t: TargetMention, m: SentenceAnalysis): TargetMention {
     target: 'militants',
   };
 }
+
 function provenance(field: string, ruleId: string, span: Span, text: string): FieldProvenance {
   return { field, ruleId, span, text };
 }

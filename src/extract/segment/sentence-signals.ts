@@ -109,6 +109,9 @@ export const SIGNAL_RULES = {
     pattern:
       /\b(?:first|second|third|fourth|fifth|latest|earlier|previous|both|two|three) (?:\w+ )?(?:incident|attack|assault|strike|blast|explosion|ambush|operation|IBO|encounter|raid|engagement|clash)s?\b/i,
   },
+  /** The words before a route's first end ("on the highway between Quetta and Karachi"): the two places bound one
+   * incident's route, they list no two incidents. */
+  routeBetween: { id: 'segment.route-between', pattern: /\bbetween\s+(?:the\s+)?$/i },
   /** What stands between two places of one coordinated list ("Quetta, Gwadar, Mastung and Noshki", "the port
    * city of Gwadar, and the districts of Pasni"): commas, "and", and a few lower-case words. */
   placeList: {
@@ -391,12 +394,9 @@ export function listedPlaces(
   );
 }
 
-/** The words before a route's first end: "between", maybe "the". */
-const ROUTE_BETWEEN = /\bbetween\s+(?:the\s+)?$/i;
-
 function boundsRoute(first: PlaceMention, text: string, offset: number): boolean {
   const at = first.span[0] - offset;
-  return ROUTE_BETWEEN.test(text.slice(Math.max(0, at - 16), at));
+  return SIGNAL_RULES.routeBetween.pattern.test(text.slice(Math.max(0, at - 16), at));
 }
 
 /** The ends of a journey: "coming from Peshawar", "travelling to Quetta", "bound for Karachi", "from Peshawar to",
