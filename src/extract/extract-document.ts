@@ -1,5 +1,5 @@
 import type { AggregateStatistic, FramingMarkers, Location, Mention } from '../domain/index.js';
-import { findAggregates } from './aggregates/find-aggregates.js';
+import { findAggregates, namesIncidentPlace } from './aggregates/find-aggregates.js';
 import { analyseSentence, type SentenceAnalysis } from './analyse/analyse-sentence.js';
 import { SENTENCE_PASSES } from './analyse/sentence-passes.js';
 import { assembleDraft, pruneCovered, type MentionTraits } from './assemble/assemble-mentions.js';
@@ -116,7 +116,12 @@ export function extractDocument(input: ExtractInput, knowledge: Knowledge): Extr
   analyses.forEach((a, i) => {
     if (!a.aggregate) return;
     const previous = sentences[i - 1];
-    for (const found of findAggregates(a.sentence, knowledge.casualties, previous)) {
+    for (const found of findAggregates(
+      a.sentence,
+      knowledge.casualties,
+      previous,
+      namesIncidentPlace(a.places),
+    )) {
       aggregates.push({
         kind: 'AggregateStatistic',
         docId: input.id,

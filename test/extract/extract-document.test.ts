@@ -507,6 +507,22 @@ describe('extractDocument', () => {
     expect(bypass.mentions.map((m) => m.location?.name)).toEqual(['Mir Ali']);
   });
 
+  it("reads a monitor's monthly figures as statistics, not as an incident, and its report of a town's attack as one", () => {
+    const report = extract(
+      [
+        'Militant attacks in Khyber Pakhtunkhwa rose by 40 per cent in May compared to April, according to figures released by the Pakistan Institute for Conflict and Security Studies (PICSS) on Tuesday.',
+        "Those killed in May's attacks included 20 civilians and 15 soldiers.",
+        'The violence left 35 people dead across the province, according to PICSS.',
+      ].join('\n'),
+    );
+    expect(report.mentions).toEqual([]);
+    expect(report.aggregates.length).toBeGreaterThan(0);
+    const town = extract('Gunmen killed two policemen in Bannu, according to PICSS.');
+    expect(town.mentions.map((m) => [m.location?.name, m.claims.map((c) => c.best)])).toEqual([
+      ['Bannu', [2]],
+    ]);
+  });
+
   it('reports a bomb defused as an event of its own, and weapons seized in an operation as none', () => {
     const defused = extract(
       'The bomb disposal squad defused an explosive device planted near a bridge in Kohat on Monday.',

@@ -1,4 +1,5 @@
-import type { Sentence } from '../types.js';
+import type { PlaceMention, Sentence } from '../types.js';
+import { normaliseWord, phraseEntryAt } from '../../lexicon/casualty-lexicon.js';
 import type { AggregateCue, CasualtyLexicon } from '../../lexicon/casualty-lexicon.js';
 import { mayBeStatistic } from '../casualties/figure-triggers.js';
 import { findCasualties } from '../casualties/find-casualties.js';
@@ -43,7 +44,27 @@ function periodAt(
   const month = tok?.cap ? grammar(t, 'month', i) : null;
   if (month && YEAR_BEFORE.has(t.words[i - 1] ?? '') && t.tokens[month.end]?.kind !== 'num')
     return { text: textOf(t, i, month.end), end: month.end, month: true };
+  // "those killed in July's attacks": a month's own attacks are its statistics, whatever stands before it (a
+  // period as sure as "last month", not a month alone that may date an incident); "July's attack" is one incident
+  if (tok?.cap && isMonthPossessive(t, i) && !oneIncidentAfter(t, i + 1))
+    return { text: tok.text, end: i + 1 };
   return null;
+}
+
+const POSSESSIVE = /['\u2019]s$/;
+
+/** A month's name with "'s" ("July's"), which the tokens read as one word. */
+function isMonthPossessive(t: Tokens, i: number): boolean {
+  const word = t.words[i] ?? '';
+  if (!POSSESSIVE.test(word)) return false;
+  return phraseEntryAt(t.lexicon.grammar.month, [normaliseWord(word.slice(0, -2))], 0) !== null;
+}
+
+/** A singular incident noun ("attack", "blast") within three words from token i. */
+function oneIncidentAfter(t: Tokens, i: number): boolean {
+  for (let k = i; k < i + 3 && k < t.words.length; k += 1)
+    if (match(t, t.lexicon.aggregates, k)?.value.type === 'incident') return true;
+  return false;
 }
 
 function readCues(t: Tokens): Cues {
@@ -107,22 +128,46 @@ function saidOn(t: Tokens, i: number): boolean {
   return false;
 }
 
-function isAggregate(t: Tokens, c: Cues): boolean {
+function isAggregate(t: Tokens, c: Cues, namesPlace: boolean): boolean {
   // a statistic names a period, or a trend in percent; most sentences name neither, and need no more reading
   if (c.period) {
+    // "a 74 per cent increase in attacks in August, according to data PICSS released on Monday": a monitor's
+    // trend over a period; the day is the report's
+    if (c.monitor && c.trend) return true;
     const hasDay = t.words.some((_, i) => grammar(t, 'day', i) !== null && !saidOn(t, i));
     if (c.monthOnly) return !hasDay && (c.trend || c.monitor);
     if (!hasDay && (c.trend || c.source !== '')) return true;
     if (!hasDay && c.metricWord && !namesOneIncident(t)) return true;
   }
+  // "The wave of violence left 194 people dead, according to PICSS": a monitor counts over periods, not days; a
+  // figure it gives for no day, no town or district and no single incident is one of its statistics
+  if (
+    c.monitor &&
+    c.metricWord &&
+    !namesPlace &&
+    !namesOneIncident(t) &&
+    !t.words.some((_, i) => grammar(t, 'day', i))
+  )
+    return true;
   return c.percent && c.trend && c.metricWord;
 }
 
-/** Whether a sentence reports a statistic over a period or an area rather than an incident. */
-export function isAggregateSentence(sentence: Sentence, lexicon: CasualtyLexicon): boolean {
+/** Whether the places a sentence names include a town or a district, where one incident could be (a province or a
+ * country is where statistics are counted). */
+export function namesIncidentPlace(places: readonly PlaceMention[]): boolean {
+  return places.some((p) => p.role !== 'province' && p.role !== 'country');
+}
+
+/** Whether a sentence reports a statistic over a period or an area rather than an incident. `namesPlace`: the
+ * sentence names a town or a district (`namesIncidentPlace`). */
+export function isAggregateSentence(
+  sentence: Sentence,
+  lexicon: CasualtyLexicon,
+  namesPlace = false,
+): boolean {
   if (!mayBeStatistic(sentence.text, lexicon)) return false;
   const t = tokenize(sentence, lexicon);
-  return isAggregate(t, readCues(t));
+  return isAggregate(t, readCues(t), namesPlace);
 }
 
 function metricNear(t: Tokens, i: number): string {
@@ -137,15 +182,17 @@ function metricNear(t: Tokens, i: number): string {
   return '';
 }
 
-/** The statistics of an aggregate sentence; `previous` lends its source and period when this one names none. */
+/** The statistics of an aggregate sentence; `previous` lends its source and period when this one names none;
+ * `namesPlace` as for `isAggregateSentence`. */
 export function findAggregates(
   sentence: Sentence,
   lexicon: CasualtyLexicon,
   previous?: Sentence,
+  namesPlace = false,
 ): readonly AggregateMention[] {
   const t = tokenize(sentence, lexicon);
   const c = readCues(t);
-  if (!isAggregate(t, c)) return [];
+  if (!isAggregate(t, c, namesPlace)) return [];
   const prev = previous ? readCues(tokenize(previous, lexicon)) : null;
   const context = {
     source: c.source || prev?.source || '',

@@ -1,6 +1,6 @@
 import { findActors } from '../actors/find-actors.js';
 import { findResponsibility } from '../actors/find-responsibility.js';
-import { isAggregateSentence } from '../aggregates/find-aggregates.js';
+import { isAggregateSentence, namesIncidentPlace } from '../aggregates/find-aggregates.js';
 import { findCasualties } from '../casualties/find-casualties.js';
 import { findDates } from '../dates/find-dates.js';
 import { findEventCues, findTargets } from '../events/find-event-cues.js';
@@ -71,8 +71,9 @@ export const SENTENCE_PASSES: readonly SentencePass[] = [
   pass({ writes: 'framing', reads: [], run: (s) => findFramingTerms(s.sentence, s.knowledge.framing) }),
   pass({
     writes: 'aggregate',
-    reads: [],
-    run: (s) => isAggregateSentence(s.sentence, s.knowledge.casualties),
+    reads: ['places'],
+    run: (s, found) =>
+      isAggregateSentence(s.sentence, s.knowledge.casualties, namesIncidentPlace(found.places)),
   }),
 ];
 

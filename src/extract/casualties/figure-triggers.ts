@@ -117,11 +117,12 @@ const YEAR_LIKE = /(?:19|20)\d\d/;
 
 /**
  * Whether the text could be a statistic (false: `isAggregateSentence` certainly says no). A statistic names a
- * period (a year, "this month") and a trend, a source or a metric; or it gives a trend in percent of a metric.
+ * period (a year, "this month") and a trend, a source or a metric; or it gives a trend in percent of a metric; or
+ * a monitor gives a figure.
  */
 export function mayBeStatistic(text: string, lexicon: CasualtyLexicon): boolean {
   const bits = textBits(text, triggersOf(lexicon));
-  if ((bits & TREND) !== 0 && (bits & FIGURE) !== 0) return true;
+  if ((bits & (TREND | SOURCE)) !== 0 && (bits & FIGURE) !== 0) return true;
   const period = (bits & PERIOD) !== 0 || YEAR_LIKE.test(text);
   return period && (bits & (FIGURE | TREND | SOURCE)) !== 0;
 }

@@ -53,9 +53,24 @@ const rows: readonly Row[] = [
     text: 'In March, the CRSS recorded 96 deaths across the country.',
     want: ['96/killed unknown/March/CRSS/'],
   },
+  // a month's own attacks are its statistics; a monitor's trend over a month keeps its period whatever day it spoke
+  {
+    text: "Those killed in May's attacks included 20 civilians and 15 soldiers.",
+    want: [],
+  },
+  {
+    text: 'Attacks rose by 40 per cent in May, according to figures released by the Islamabad-based PICSS on Tuesday.',
+    want: [],
+  },
+  // a monitor's figure for no day, no town and no single incident
+  {
+    text: 'The violence left 35 people dead across the province, according to PICSS.',
+    want: ['35/killed civilians//PICSS/'],
+  },
 ];
 
 const notAggregate: readonly string[] = [
+  "In May's attack on the bank, two guards were killed.",
   'On 14 March 2021, two soldiers were killed in Turbat.',
   'Three policemen were injured on Saturday when a grenade hit their post.',
   'The BLA claimed 19 soldiers were killed in the assault.',
@@ -72,6 +87,12 @@ describe('findAggregates', () => {
     const found = findAggregates(s, lexicon, prev);
     expect(found.map((a) => `${a.value}/${a.metric}/${a.period}/${a.source}/${a.area}`)).toEqual(row.want);
     for (const a of found) expect(a.text).toBe(row.text.slice(a.span[0] - s.start, a.span[1] - s.start));
+  });
+
+  it("keeps apart a monitor's figure for a sentence that names a town or a district", () => {
+    const text = 'Gunmen killed two policemen in the bazaar, according to PICSS.';
+    expect(isAggregateSentence(sentence(text), lexicon)).toBe(true);
+    expect(isAggregateSentence(sentence(text), lexicon, true)).toBe(false);
   });
 
   it.each(notAggregate)('keeps the incident sentence "%s" apart', (text) => {
