@@ -277,6 +277,15 @@ const rows: readonly Row[] = [
     text: 'A bomb went off in the bazaar, a police official told Geo News, adding that six shopkeepers were wounded.',
     want: ['injured/civilians/6/6/6/=/police official/state_official/confirmed'],
   },
+  // The killing, the deaths of a figure: the nouns of a verb read like its gerund, before the figure.
+  {
+    text: 'The encounter resulted in the killing of one militant.',
+    want: [`killed/militants/1/1/1/=/${U}`],
+  },
+  {
+    text: 'The blast led to the deaths of three soldiers.',
+    want: [`killed/security_forces/3/3/3/=/${U}`],
+  },
   // One verb's figure shared out over places: each share counts what the first figure counted.
   {
     text: "The raids left nine insurgents dead in Sindh's Kashmore district, three in Ghotki, and two at Sukkur.",
