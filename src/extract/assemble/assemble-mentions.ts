@@ -4,6 +4,7 @@ import type { ActorMention, PlaceContext, PlaceMention, Sentence, TargetMention 
 import type { SentenceAnalysis } from '../analyse/analyse-sentence.js';
 import type { DraftClaim, IncidentDraft } from '../segment/segment-incidents.js';
 import { datesOverlap } from '../segment/sentence-signals.js';
+import { kindOfActor } from '../casualties/claimant.js';
 import { decideActors } from './decide-actors.js';
 import { decideType } from './decide-type.js';
 
@@ -96,7 +97,6 @@ function isSpeaker(t: TargetMention, sentence: Sentence): boolean {
 /** Between a place's noun and the group that holds it: "of", then lower-case words only ("of the outlawed"). */
 const HELD_BY = /^\s+of\s+(?:\p{Ll}+\s+){0,3}$/u;
 const HELD_BY_RULE = 'targets/held-by-armed-group';
-const ARMED_GROUPS: ReadonlySet<string> = new Set(['rebel_group', 'political_militia', 'identity_militia']);
 
 /** "struck a camp of the outlawed TTP", "raided hideouts of the BLA": a post, camp or base an armed group holds
  * is the group's, not the forces' the noun alone would name. */
@@ -105,8 +105,7 @@ function heldByGroup(t: TargetMention, m: SentenceAnalysis): TargetMention {
   const from = t.span[1] - m.sentence.start;
   const holder = m.actors.find(
     (a) =>
-      a.type !== null &&
-      ARMED_GROUPS.has(a.type) &&
+      kindOfActor(a.type) === 'armed_group' &&
       a.span[0] >= t.span[1] &&
       HELD_BY.test(m.sentence.text.slice(from, a.span[0] - m.sentence.start)),
   );

@@ -38,14 +38,14 @@ function earliestDay(dates: readonly DateMention[]): DateMention | null {
 const PAST_DAYS_RULE = 'date.rel.past-n';
 
 /** The date of the incident a sentence tells: its own, the day it was said, one counted from the incident
- * before, the running date of the article, else the days before publication. `lastDay` is the day of the latest
- * incident told that is dated to a day. */
+ * before, the running date of the article, else the days before publication. `lastDay` gives the day of the
+ * latest incident told that is dated to a day (asked only for "a day earlier"). */
 export function chooseDate(
   a: SentenceAnalysis,
   previous: IncidentDraft | null,
   running: DateChoice | null,
   published: string | null,
-  lastDay: DateRange | null = null,
+  lastDay: () => DateRange | null = () => null,
 ): DateChoice | null {
   const spoken = a.dates.filter((d) => isStatementDay(a, d));
   const own = ownDate(spoken.length > 0 ? a.dates.filter((d) => !spoken.includes(d)) : a.dates);
@@ -87,8 +87,12 @@ export function chooseDate(
   const whole = { span: [s.start, s.end] as const, text: s.text };
   // "A day earlier, ...": the day before the incident just told, when that one has a day; after one recalled only
   // by its week ("Last week, ..."), the day before the latest incident told to the day, never a day of that week
-  const counted = previous && previous.date.date.precision === 'day' ? previous.date.date : lastDay;
-  if (counted && matches(SIGNAL_RULES.dayBefore, s.text)) {
+  const counted = !matches(SIGNAL_RULES.dayBefore, s.text)
+    ? null
+    : previous && previous.date.date.precision === 'day'
+      ? previous.date.date
+      : lastDay();
+  if (counted) {
     const day = addDays(counted.start, -1);
     return {
       ...whole,

@@ -352,7 +352,7 @@ export function segmentIncidents(
         ? [lastDistrict]
         : namedPlaces;
     for (const p of a.places) if (p.role === 'district') lastDistrict = p;
-    const date = chooseDate(a, current, running, published, latestDay(drafts));
+    const date = chooseDate(a, current, running, published, () => latestDay(drafts));
     const hasOwnDate = date?.own === true && date.date.precision !== 'year';
     // an incident recalled from weeks before ("Last month, ...") does not date the sentences after it
     if (hasOwnDate && date && !matches(SIGNAL_RULES.earlier, a.sentence.text)) running = date;
