@@ -107,6 +107,8 @@ export interface EventCue extends Found {
   readonly stateConducted: boolean;
   /** Reports an event though nobody is hurt (a bomb defused): it opens an incident like a violent cue. */
   readonly opensIncident: boolean;
+  /** Tells of shooting itself ("opened fire"), not only of armed men: see the lexicon's `shooting`. */
+  readonly shooting: boolean;
 }
 
 export interface TargetMention extends Found {

@@ -18,6 +18,9 @@ export type EventCueRule =
       readonly stateConducted: boolean;
       /** A cue of no violence that still reports an event of its own (a bomb defused): it opens an incident. */
       readonly opensIncident: boolean;
+      /** Tells of shooting itself ("opened fire", "exchange of fire"), not only of armed men or an attack on a
+       * post: with a grenade or rocket in the same sentence it makes one mixed assault (see decideType). */
+      readonly shooting: boolean;
     }
   | { readonly id: string; readonly block: true; readonly phrases: readonly string[] };
 
@@ -80,6 +83,8 @@ function parseCue(o: Json, subject: string): EventCueRule {
     fail(subject, `${id}: conductedBy is not "state"`);
   if (o.opensIncident !== undefined && typeof o.opensIncident !== 'boolean')
     fail(subject, `${id}: opensIncident is not true or false`);
+  if (o.shooting !== undefined && typeof o.shooting !== 'boolean')
+    fail(subject, `${id}: shooting is not true or false`);
   return {
     id,
     block: false,
@@ -90,6 +95,7 @@ function parseCue(o: Json, subject: string): EventCueRule {
     priority: o.priority,
     stateConducted: o.conductedBy === 'state',
     opensIncident: o.opensIncident === true,
+    shooting: o.shooting === true,
   };
 }
 

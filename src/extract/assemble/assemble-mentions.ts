@@ -149,7 +149,8 @@ export function assembleDraft(draft: IncidentDraft, index: number, ctx: Assemble
     m.targets.filter((t) => !isSpeaker(t, m.sentence)).map((t) => heldByGroup(t, m)),
   );
   const hurt = draft.claims.some((c) => c.casualty.high > 0);
-  const type = decideType(draft.cues, targets, draft.anchor.sentence.text, targetFromClaims(draft), hurt);
+  const sentences = draft.members.map((m) => ({ text: m.sentence.text, cues: m.cues }));
+  const type = decideType(draft.cues, targets, sentences, targetFromClaims(draft), hurt);
   const claimsByActor = new Set(
     draft.claims
       .filter((c) => c.casualty.stance === 'claimed' && c.casualty.claimantKind === 'armed_group')

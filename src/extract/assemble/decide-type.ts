@@ -30,6 +30,26 @@ const MIXED_ASSAULT_RULE = {
     /\bgun(?:fire|s)?(?:\s+and\s+|-and-)(?:bomb|grenade|explosive)s?\b|\b(?:bomb|grenade)s?(?:\s+and\s+|-and-)gun(?:fire|s)?\b/i,
 } as const;
 
+/** What is thrown or fired in an assault besides bullets: with shooting in one sentence, part of one fight. */
+const THROWN_OR_FIRED: ReadonlySet<Weapon> = new Set(['grenade', 'rocket_mortar_artillery']);
+
+/** A sentence of the incident: its text, and every cue read in it. */
+export interface CuedSentence {
+  readonly text: string;
+  readonly cues: readonly EventCue[];
+}
+
+/**
+ * Shooting and a grenade or rocket told in the sentence of the incident's cue ("hurled a grenade at the post and
+ * opened fire", "attacked the convoy with rockets and sniper fire") against anyone but civilians: ACLED codes the
+ * fight, an armed clash, not the explosive. An attack on civilians keeps its weapon's type.
+ */
+function mixedAssault(told: CuedSentence, target: Target): boolean {
+  if (MIXED_ASSAULT_RULE.pattern.test(told.text)) return true;
+  if (target === 'civilians' || target === 'government') return false;
+  return told.cues.some((c) => c.shooting) && told.cues.some((c) => THROWN_OR_FIRED.has(c.weapon));
+}
+
 /**
  * ACLED's type from the strongest cue and the target. A firearms attack on armed forces is a battle; the same on
  * civilians or officials is violence against civilians. The weapon comes from the strongest cue that names one.
@@ -37,7 +57,8 @@ const MIXED_ASSAULT_RULE = {
 export function decideType(
   cues: readonly EventCue[],
   targets: readonly TargetMention[],
-  anchorText: string,
+  /** The incident's sentences, the one that opened it first. */
+  sentences: readonly CuedSentence[],
   fallbackTarget: Target,
   hurt = false,
 ): TypeDecision {
@@ -47,7 +68,8 @@ export function decideType(
   const operation = cue?.stateConducted === true || cues.find(isViolentCue)?.stateConducted === true;
   const targetFrom = operation ? null : pickTarget(targets, cue);
   const target: Target = operation ? 'militants' : (targetFrom?.target ?? fallbackTarget);
-  if (cue && MIXED_ASSAULT_RULE.pattern.test(anchorText) && cue.subEventType !== 'Suicide bomb') {
+  const told = (cue && sentences.find((m) => m.cues.includes(cue))) ?? sentences[0];
+  if (cue && told && cue.subEventType !== 'Suicide bomb' && mixedAssault(told, target)) {
     // guns and bombs together in one assault: ACLED codes the armed clash, the explosives are part of it
     return {
       eventType: 'Battles',

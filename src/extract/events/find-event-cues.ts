@@ -50,6 +50,7 @@ export function findEventCues(sentence: Sentence, lexicon: EventLexicon): readon
       priority: rule.priority,
       stateConducted: rule.stateConducted,
       opensIncident: rule.opensIncident,
+      shooting: rule.shooting,
     });
   }
   return out;

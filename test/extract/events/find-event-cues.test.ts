@@ -78,6 +78,13 @@ describe('findEventCues', () => {
     ['Troops and fighters were locked in a gun battle for hours.', 'Armed clash', 'firearms', 'gun battle'],
     ['The fighters ambushed a patrol near the river.', 'Armed clash', 'firearms', 'ambushed'],
     ['The group attacked a checkpost at night.', 'Armed clash', 'firearms', 'attacked a checkpost'],
+    [
+      'Guards drove off men who tried to storm the district jail compound.',
+      'Armed clash',
+      'firearms',
+      'to storm the district jail compound',
+    ],
+    ['Masked men staged a gun attack on the toll plaza.', 'Armed clash', 'firearms', 'gun attack'],
     ['Four labourers were abducted from the site.', 'Abduction/forced disappearance', 'unknown', 'abducted'],
     [
       'The men were taken captive and later freed.',
