@@ -500,6 +500,11 @@ describe('findPlaces: what is one place, several, or none', () => {
     // a force's post or camp is where the force is, not a place called after it
     expect(names('Gunmen fired on a Levies post in Kalat.')).toEqual(['town:Kalat']);
     expect(names('Rockets hit an Army camp and a Police post near Zhob.')).toEqual(['town:Zhob']);
+    // so is a force's or a group's acronym: 'an FC camp' is no area called FC
+    expect(names('Rockets hit an FC camp in Zhob and a CTD post near Kalat.')).toEqual([
+      'town:Zhob',
+      'town:Kalat',
+    ]);
   });
 
   it('skips a road between two towns', () => {
