@@ -126,6 +126,14 @@ export function reconcileClaims(claims: readonly Claim[]): Reconciliation {
     if (list) list.push(i);
     else groups.set(key, [i]);
   });
+  // "no one was killed" denies every category's deaths, not only its own: a claimant's zero of the unknown category
+  // stands as that claimant's zero in each category of the metric ("the group claimed killing several soldiers,
+  // but no deaths were confirmed")
+  claims.forEach((c, i) => {
+    if (c.category !== 'unknown' || c.high !== 0) return;
+    for (const [key, list] of groups)
+      if (key.startsWith(`${c.metric}|`) && !key.endsWith('|unknown')) list.push(i);
+  });
   const casualties: ReconciledCasualty[] = [];
   for (const [key, indexes] of groups) {
     const [metric, category] = key.split('|') as [Metric, Category];

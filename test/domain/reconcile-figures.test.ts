@@ -87,6 +87,28 @@ describe('reconcileClaims', () => {
     ).toBe(3);
   });
 
+  it("lets a claimant's 'no one was killed' stand as its zero in every category", () => {
+    const group = { claimant: 'BLF', claimantKind: 'armed_group' as const, stance: 'claimed' as const };
+    const claims = [
+      claim({ ...group, low: 3, best: 3, high: 9, approximate: true }),
+      claim({ ...group, metric: 'injured', low: 3, best: 3, high: 9, approximate: true }),
+      claim({ category: 'unknown', low: 0, best: 0, high: 0 }),
+    ];
+    const r = reconcileClaims(claims);
+    // the outlet's zero outranks the group's claim; the claim still sets the high
+    expect(r.fatalities).toEqual({ low: 0, best: 0, high: 9 });
+    const soldiers = r.casualties.find((c) => c.metric === 'killed' && c.category === 'security_forces')!;
+    expect([soldiers.bestFrom, soldiers.highFrom]).toEqual([2, 0]);
+    // a zero of deaths says nothing of the wounded
+    expect(r.injured).toEqual({ low: 3, best: 3, high: 9 });
+    // the same claimant's own zero and figure: its largest figure, as with a daily figure and a total
+    const own = [
+      claim({ low: 2, best: 2, high: 2 }),
+      claim({ category: 'unknown', low: 0, best: 0, high: 0 }),
+    ];
+    expect(reconcileClaims(own).fatalities).toEqual({ low: 2, best: 2, high: 2 });
+  });
+
   it("reads one claimant's daily figures and total as its largest figure, not their sum", () => {
     const military = {
       claimant: 'Pakistan Army',

@@ -217,6 +217,23 @@ function nearestRight(
   return end > from ? { start: from, end, name: textOf(t, from, end), kind: 'other' } : null;
 }
 
+/** Forms of "be" that put the verb after them in the passive: "no deaths were confirmed" has no teller on its left. */
+const PASSIVE_BE: ReadonlySet<string> = new Set(['was', 'were', 'is', 'are', 'been', 'be', 'being']);
+
+/**
+ * The teller of a verb in the passive is the one "by" names after it ("were confirmed by hospital officials"), else
+ * nobody: neither the noun before it (its subject is the figure) nor the sentence's subject ("the BLF claimed ...,
+ * but no deaths were confirmed": the outlet's own doubt, not the group's).
+ */
+function passiveTeller(
+  t: Tokens,
+  cueEnd: number,
+  actors: readonly ActorTokens[],
+  counted: CountedRanges,
+): Candidate | null {
+  return t.words[cueEnd] === 'by' ? nearestRight(t, cueEnd + 1, actors, counted) : null;
+}
+
 /** Every claim cue of the sentence with its claimant, in order. */
 export function findCues(
   t: Tokens,
@@ -239,12 +256,15 @@ export function findCues(
     }
     const cue = m.value;
     let who: Candidate | null = null;
-    if (cue.claimant === 'left') who = nearestLeft(t, i, inSentence, /ing$/.test(t.words[i] ?? ''), counted);
+    const passive = cue.claimant === 'left' && PASSIVE_BE.has(t.words[i - 1] ?? '');
+    if (passive) who = passiveTeller(t, m.end, inSentence, counted);
+    else if (cue.claimant === 'left')
+      who = nearestLeft(t, i, inSentence, /ing$/.test(t.words[i] ?? ''), counted);
     else if (cue.claimant === 'right') who = nearestRight(t, m.end, inSentence, counted);
     else if (cue.claimant === 'self')
       who = { start: i, end: m.end, name: textOf(t, i, m.end), kind: cue.kind ?? 'media' };
     const previous = cues[cues.length - 1];
-    if (!who && cue.claimant === 'left' && previous?.claimant) {
+    if (!who && !passive && cue.claimant === 'left' && previous?.claimant) {
       // "The military acknowledged … but dismissed claims …": coordinated verbs share their subject.
       cues.push({
         start: i,

@@ -348,7 +348,7 @@ const rows: readonly Row[] = [
   },
   {
     text: 'No fatalities were confirmed by the district police.',
-    want: ['killed/unknown/0/0/0/=/-/unattributed/confirmed'],
+    want: ['killed/unknown/0/0/0/=/police/state/confirmed'],
   },
   { text: 'The minister escaped unhurt.', want: [] },
   {
@@ -424,6 +424,20 @@ const rows: readonly Row[] = [
       'killed/unknown/2/3/5/~/The army/state/acknowledged',
       'killed/unknown/2/3/20/~/The army/state/denied',
     ],
+  },
+  // A verb in the passive has no teller on its left: the group's claim is its own, the doubt after it the outlet's;
+  // "by" names the teller of a passive.
+  {
+    text: 'The BLA claimed killing several soldiers at the post, but no deaths were confirmed.',
+    actors: [['BLA', 'Baloch Liberation Army', 'rebel_group']],
+    want: [
+      'killed/security_forces/3/3/9/~/Baloch Liberation Army/armed_group/claimed',
+      'killed/unknown/0/0/0/=/-/unattributed/confirmed',
+    ],
+  },
+  {
+    text: 'Two deaths were confirmed by district health officials on Monday.',
+    want: ['killed/unknown/2/2/2/=/officials/state_official/confirmed'],
   },
   // The party that reports its own dead is their claimant.
   {
