@@ -252,7 +252,15 @@ function startsIncident(
   places: readonly PlaceMention[],
   hasOwnDate: boolean,
 ): boolean {
-  if (!cue || !opensIncident(cue)) return false;
+  if (!cue || !opensIncident(cue)) {
+    // a lead's clause cut off as an incident of its own by its dead and its place ("another operation in Datta
+    // Khel left four militants dead, while ..."): no cue word names it, but it is one
+    return (
+      a.sentence.clause === true &&
+      a.casualties.some((c) => c.high > 0) &&
+      places.some((p) => p.role !== 'province')
+    );
+  }
   if (isStatement(a.sentence.text, hasOwnDate)) return false;
   if (places.some((p) => p.role !== 'province') || places.length > 1) return true;
   // an earlier incident recalled in passing ("days after the group had killed nine ...") is one of its own

@@ -36,15 +36,22 @@ function clauseOf(a: SentenceAnalysis, start: number, end: number): SentenceAnal
   };
 }
 
-/** A clause that can stand as an incident of its own: a violent cue and a place below the province. */
+/** What tells of an incident in a clause: a violent cue, or a figure of people hurt ("another operation in Datta
+ * Khel left four militants dead" has no cue word but its dead). */
+function toldIncidents(a: SentenceAnalysis): Found[] {
+  return [...a.cues.filter(isViolentCue), ...a.casualties.filter((c) => c.high > 0)];
+}
+
+/** A clause that can stand as an incident of its own: a violent cue or people hurt, and a place below the
+ * province. */
 function standsAlone(c: SentenceAnalysis): boolean {
-  return c.cues.some(isViolentCue) && finePlaces(c.places).length > 0;
+  return toldIncidents(c).length > 0 && finePlaces(c.places).length > 0;
 }
 
 /** `standsAlone` of the clause [start, end) of a sentence, read without building the clause. */
 function clauseStandsAlone(a: SentenceAnalysis, start: number, end: number): boolean {
   return (
-    a.cues.some((c) => inside(c, start, end) && isViolentCue(c)) &&
+    toldIncidents(a).some((x) => inside(x, start, end)) &&
     finePlaces(a.places.filter((p) => inside(p, start, end))).length > 0
   );
 }
@@ -58,7 +65,7 @@ function clauseStandsAlone(a: SentenceAnalysis, start: number, end: number): boo
 export function splitClauses(a: SentenceAnalysis): readonly SentenceAnalysis[] {
   const shared = splitSharedOut(a);
   if (shared) return shared;
-  if (a.places.length < 2 || a.cues.length < 2) return [a];
+  if (a.places.length < 2 || a.cues.length + a.casualties.length < 2) return [a];
   const s = a.sentence;
   const cuts: number[] = [];
   for (const m of regexMatches(CLAUSE_RULES.boundary, s.text)) cuts.push(s.start + m.index);
