@@ -29,4 +29,7 @@ export const EXTRACT_SETTINGS = Object.freeze({
   routeAfterWindow: 12,
   /** The longest text between two places of one list ("Kech, Panjgur and Awaran"); longer, they are apart. */
   listGapLength: 80,
+  /** Days the dated incidents of one report may span for an incident it never dates to take them (see
+   * `dateByTheNewsDays`): a report of one episode names two or three days, a roundup more. */
+  newsDaysSpan: 3,
 });

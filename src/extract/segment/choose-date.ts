@@ -3,7 +3,11 @@ import type { DateRange } from '../../domain/index.js';
 import type { DateMention } from '../types.js';
 import { formatDay, parseIsoDay } from '../dates/calendar.js';
 import type { DateChoice, IncidentDraft } from './segment-incidents.js';
+import { EXTRACT_SETTINGS } from '../extract-settings.js';
 import { SIGNAL_RULES, daysAfter, daysBefore, isStatementDay, matches, ownDate } from './sentence-signals.js';
+
+/** Precisions that name the day (or a few days) an incident fell on. */
+export const DAYLIKE: ReadonlySet<string> = new Set(['day', 'days']);
 
 function addDays(iso: string, days: number): string {
   return formatDay((parseIsoDay(iso) ?? 0) + days);
@@ -20,6 +24,38 @@ function daysBetween(from: string, to: string): number {
 function daysBeforePublication(published: string | null): DateRange | null {
   if (!published) return null;
   return { start: addDays(published, -1), end: published, precision: 'days' };
+}
+
+/** The rule that dates an incident told without a day by the days the article's dated incidents span. */
+const NEWS_DAYS_RULE = 'date.news-days';
+const BEFORE_PUBLICATION_RULE = 'date.before-publication';
+
+/**
+ * A report that dates some of its incidents and not others ("coordinated attacks struck Quetta, Gwadar and
+ * Noshki ... the military said 92 militants were killed on Saturday and 41 on Friday") tells one episode: the
+ * incidents it never dates fell on the days its dated ones span, not on the days before publication. Only when
+ * those days are few (`EXTRACT_SETTINGS.newsDaysSpan`) and reach the days before publication: an incident dated
+ * days earlier is one recalled, and says nothing of today's news.
+ */
+export function dateByTheNewsDays(drafts: readonly IncidentDraft[], published: string | null): void {
+  const undated = drafts.filter((d) => d.date.ruleId === BEFORE_PUBLICATION_RULE);
+  const window = daysBeforePublication(published);
+  if (undated.length === 0 || !window) return;
+  const dated = drafts
+    .map((d) => d.date)
+    .filter((d) => d.own && d.ruleId !== SIGNAL_RULES.statementDay.id && DAYLIKE.has(d.date.precision));
+  if (dated.length === 0) return;
+  const start = dated.reduce((x, d) => (d.date.start < x ? d.date.start : x), dated[0]!.date.start);
+  const end = dated.reduce((x, d) => (d.date.end > x ? d.date.end : x), dated[0]!.date.end);
+  if (daysBetween(start, end) >= EXTRACT_SETTINGS.newsDaysSpan || end < window.start || start > window.end)
+    return;
+  for (const d of undated) {
+    d.date = {
+      ...d.date,
+      date: { start, end, precision: start === end ? 'day' : 'days' },
+      ruleId: NEWS_DAYS_RULE,
+    };
+  }
 }
 
 /** The rule a date spanning several named days comes from (see ownDate). */
@@ -139,6 +175,6 @@ export function chooseDate(
   }
   if (running) return { ...running, ruleId: 'date.carried-forward', own: false };
   const fallback = daysBeforePublication(published);
-  if (fallback) return { ...whole, date: fallback, ruleId: 'date.before-publication', own: false };
+  if (fallback) return { ...whole, date: fallback, ruleId: BEFORE_PUBLICATION_RULE, own: false };
   return null;
 }

@@ -21,7 +21,7 @@ import {
   isViolentCue,
   strongestCue,
 } from './sentence-signals.js';
-import { chooseDate } from './choose-date.js';
+import { DAYLIKE, chooseDate, dateByTheNewsDays } from './choose-date.js';
 import { splitClauses } from './split-clauses.js';
 
 /** Where an incident's date came from. */
@@ -73,7 +73,6 @@ const {
 export function isNamedGroup(a: ActorMention): boolean {
   return a.type !== null && a.type !== 'state_forces' && !a.namesNoGroup;
 }
-const DAYLIKE: ReadonlySet<string> = new Set(['day', 'days']);
 
 /** Why a sentence opens a new incident rather than adding to the current one: the rule, for `explain`. */
 function boundaryRule(
@@ -484,6 +483,7 @@ export function segmentIncidents(
       if (!target.members.includes(a)) target.members.push(a);
     }
   }
+  dateByTheNewsDays(drafts, published);
   return drafts;
 }
 
