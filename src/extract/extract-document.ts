@@ -150,12 +150,20 @@ export function extractDocument(input: ExtractInput, knowledge: Knowledge): Extr
   const traits = new Map<string, MentionTraits>();
   const assembled = drafts.flatMap((draft, index) => {
     const mentions = assembleDraft(draft, index, ctx);
-    const trait = {
-      summary: draft.summary,
-      ownDate: draft.date.own || draft.date.ruleId === 'segment.same-day',
-      elaborates: SIGNAL_RULES.elaborates.pattern.test(draft.anchor.sentence.text),
-    };
-    for (const m of mentions) traits.set(m.id, trait);
+    for (const m of mentions) {
+      const claimedAt = m.provenance.find((p) => p.field === 'actor1.claimed')?.span[0];
+      const claimedIn =
+        claimedAt === undefined
+          ? undefined
+          : draft.members.find((a) => a.sentence.start <= claimedAt && claimedAt < a.sentence.end);
+      traits.set(m.id, {
+        summary: draft.summary,
+        ownDate: draft.date.own || draft.date.ruleId === 'segment.same-day',
+        elaborates: SIGNAL_RULES.elaborates.pattern.test(draft.anchor.sentence.text),
+        paragraph: draft.anchor.sentence.paragraph,
+        claimParagraph: claimedIn?.sentence.paragraph ?? null,
+      });
+    }
     return mentions;
   });
   const mentions = pruneCovered(assembled, traits);

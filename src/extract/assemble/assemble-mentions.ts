@@ -280,6 +280,10 @@ export interface MentionTraits {
   readonly ownDate: boolean;
   /** Its sentence takes up attacks just mentioned ("The attacks targeted Quetta, Gwadar ..."). */
   readonly elaborates: boolean;
+  /** The paragraph of the sentence that opened it. */
+  readonly paragraph: number;
+  /** The paragraph of the sentence in which its perpetrator claimed it, or null. */
+  readonly claimParagraph: number | null;
 }
 
 /**
@@ -293,7 +297,13 @@ export function pruneCovered(
   traits: ReadonlyMap<string, MentionTraits>,
 ): Mention[] {
   const trait = (m: Mention): MentionTraits =>
-    traits.get(m.id) ?? { summary: false, ownDate: true, elaborates: false };
+    traits.get(m.id) ?? {
+      summary: false,
+      ownDate: true,
+      elaborates: false,
+      paragraph: -1,
+      claimParagraph: null,
+    };
   const covered = new Set<string>();
   const empty = new Set<string>();
   mentions.forEach((m, i) => {
@@ -330,7 +340,29 @@ export function pruneCovered(
   const kept = mentions.filter(
     (m) => !covered.has(m.id) && !empty.has(m.id) && !(m.operationKey && droppedOps.has(m.operationKey)),
   );
-  return inheritClaims(mentions, kept, trait);
+  return claimsOfTheParagraph(inheritClaims(mentions, kept, trait), trait);
+}
+
+/**
+ * "The BLF claimed it first targeted a vehicle in Kalat. A second strike came in Jhau, where BLF fighters ambushed
+ * ...": a group's claim covers the attacks by the same group that the paragraph it was read in goes on to tell, on
+ * the same days. Each keeps where the claim was read.
+ */
+function claimsOfTheParagraph(kept: readonly Mention[], trait: (m: Mention) => MentionTraits): Mention[] {
+  const claimers = kept.filter((m) => m.actor1?.claimed && trait(m).claimParagraph !== null);
+  if (claimers.length === 0) return [...kept];
+  return kept.map((m) => {
+    if (!m.actor1 || m.actor1.claimed) return m;
+    const by = claimers.find(
+      (c) =>
+        c.actor1?.id === m.actor1?.id &&
+        trait(c).claimParagraph === trait(m).paragraph &&
+        datesOverlap(c.date, m.date),
+    );
+    const source = by?.provenance.find((p) => p.field === 'actor1.claimed');
+    if (!source) return m;
+    return { ...m, actor1: { ...m.actor1, claimed: true }, provenance: [...m.provenance, source] };
+  });
 }
 
 /**

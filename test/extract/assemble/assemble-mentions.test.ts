@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { extractDocument } from '../../../src/extract/extract-document.js';
+import { projectKnowledge } from '../../helpers/knowledge.js';
+
+const knowledge = projectKnowledge();
+
+const claimed = (text: string) =>
+  extractDocument({ id: 'doc_test', text, published: '2025-03-18' }, knowledge).mentions.map((m) => [
+    m.location?.name,
+    m.actor1?.name,
+    m.actor1?.claimed,
+  ]);
+
+describe("a group's claim of responsibility", () => {
+  it('covers the attacks by the same group that the paragraph it was read in goes on to tell', () => {
+    const text = [
+      'On Monday the BLF claimed its fighters ambushed an army convoy near Hoshab. Another strike came in Tump, where BLF fighters attacked a Levies post.',
+      'In Mand, BLF fighters fired on a check post on Monday.',
+    ].join('\n\n');
+    expect(claimed(text)).toEqual([
+      ['Hoshab', 'Baloch Liberation Front', true],
+      ['Tump', 'Baloch Liberation Front', true],
+      // another paragraph: the group is named as the attacker, but nothing says it claimed this one
+      ['Mand', 'Baloch Liberation Front', false],
+    ]);
+  });
+
+  it("never covers another group's attack in the same paragraph", () => {
+    const text =
+      'On Monday the BLF claimed its fighters ambushed an army convoy near Hoshab. In Tump, TTP militants attacked a Levies post.';
+    expect(claimed(text)).toEqual([
+      ['Hoshab', 'Baloch Liberation Front', true],
+      ['Tump', 'Tehrik-i-Taliban Pakistan', false],
+    ]);
+  });
+});
