@@ -596,8 +596,13 @@ function responsibilityOwner(
   if (!found.some((r) => r.stance === 'claimed')) return last;
   for (let i = drafts.length - 1; i >= Math.max(0, drafts.length - REBUTTAL_WINDOW); i--) {
     const d = drafts[i]!;
-    // the first actor of the opening sentence is its subject: "Pakistan's military claimed ... militants killed"
-    const stateLed = d.anchor.actors[0]?.type === 'state_forces';
+    // the first actor of the opening sentence is its subject: "Pakistan's military claimed ... militants killed";
+    // never one named as what was attacked ("a grenade was thrown into a police station")
+    const targets = d.anchor.targets;
+    const subject = d.anchor.actors.find(
+      (x) => !targets.some((t) => t.span[0] <= x.span[0] && x.span[1] <= t.span[1]),
+    );
+    const stateLed = subject?.type === 'state_forces';
     if (!stateLed) return d;
   }
   return last;

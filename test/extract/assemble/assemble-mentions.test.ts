@@ -25,6 +25,17 @@ describe("a group's claim of responsibility", () => {
     ]);
   });
 
+  it('goes to the attack on a police station it follows, not to an incident before it', () => {
+    const text = [
+      'Earlier this month, a landmine killed two shepherds near Kahan in Kohlu district.',
+      'In Khuzdar, a grenade was thrown into a police station on Monday night. No one was hurt. The Baloch Liberation Tigers claimed the attack.',
+    ].join('\n\n');
+    expect(claimed(text)).toEqual([
+      ['Kahan', undefined, undefined],
+      ['Khuzdar', 'Baloch Liberation Tigers', true],
+    ]);
+  });
+
   it("never covers another group's attack in the same paragraph", () => {
     const text =
       'On Monday the BLF claimed its fighters ambushed an army convoy near Hoshab. In Tump, TTP militants attacked a Levies post.';
