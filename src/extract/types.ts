@@ -93,7 +93,7 @@ export interface SpokenFor {
 /** "X claimed responsibility", "No group claimed responsibility", "suspected X". */
 export interface ResponsibilityMention extends Found {
   readonly actorId: string | null;
-  readonly stance: 'claimed' | 'denied_none' | 'suspected' | 'blamed';
+  readonly stance: 'claimed' | 'denied_none' | 'denied' | 'suspected' | 'blamed';
 }
 
 /** A verb or noun that signals an incident and what kind ("IED", "opened fire", "abducted"). */

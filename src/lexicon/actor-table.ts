@@ -52,13 +52,21 @@ export interface HeadNoun {
   readonly framed: boolean;
 }
 
-export const RESPONSIBILITY_STANCES = ['claimed', 'denied_none', 'suspected', 'blamed', 'ignore'] as const;
+export const RESPONSIBILITY_STANCES = [
+  'claimed',
+  'denied_none',
+  'denied',
+  'suspected',
+  'blamed',
+  'ignore',
+] as const;
 export type ResponsibilityStance = (typeof RESPONSIBILITY_STANCES)[number];
 
 /** A responsibility cue: its words, the stance it signals, and where its actor stands. */
 export interface ResponsibilityCue {
   readonly id: string;
-  /** 'ignore' consumes words that must not read as a claim ("the BLA denied involvement"). */
+  /** 'ignore' consumes words that must not read as a claim ("did not claim"); 'denied': the actor denies the act
+   * ("the UBA denied planting it"). */
   readonly stance: ResponsibilityStance;
   /** 'either': before, else after ("Claiming responsibility, the BLA said"). */
   readonly actor: 'before' | 'after' | 'either' | 'none';

@@ -66,8 +66,14 @@ export function decideActors(
   const byId = new Map(mentions.map((a) => [a.actorId, a] as const));
   const claimedResp = responsibility.find((r) => r.stance === 'claimed' && r.actorId !== null);
   const noneClaimed = responsibility.some((r) => r.stance === 'denied_none');
+  // "the UBA denied planting it and accused the security forces": the denier's counter-accusation is no one's
+  // finding
+  const denials = responsibility.filter((r) => r.stance === 'denied');
+  const sentenceOf = (r: ResponsibilityMention) =>
+    members.find((m) => m.sentence.start <= r.span[0] && r.span[0] < m.sentence.end)?.sentence;
+  const deniedIn = new Set(denials.map(sentenceOf));
   const suspected = responsibility.find(
-    (r) => (r.stance === 'suspected' || r.stance === 'blamed') && r.actorId,
+    (r) => (r.stance === 'suspected' || (r.stance === 'blamed' && !deniedIn.has(sentenceOf(r)))) && r.actorId,
   );
 
   let actor1: ActorMention | null = null;
@@ -76,7 +82,9 @@ export function decideActors(
     actor1 = byId.get(claimedResp.actorId)!;
     rule = claimedResp.ruleId;
   }
-  const groups = mentions.filter((a) => !isState(a));
+  // "the UBA denied planting it": a group that denies the act is named, not its perpetrator
+  const denied = new Set(denials.map((r) => r.actorId));
+  const groups = mentions.filter((a) => !isState(a) && !denied.has(a.actorId));
   const named = groups.filter((a) => a.actorId !== 'unidentified');
   if (!actor1 && cue && groups.length === 0) {
     // "air raids by Pakistan", "strikes carried out by the PAF": with no armed group in the account, the force

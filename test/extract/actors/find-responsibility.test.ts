@@ -39,7 +39,9 @@ describe('findResponsibility', () => {
     ['The attack has not yet been claimed.', ['denied_none:-']],
     ['Nobody had claimed the killing by evening.', ['denied_none:-']],
     ['The BLA has not claimed responsibility for the blast.', ['denied_none:-']],
-    ['The BLF denied involvement in the killing of the labourers.', []],
+    // a denial is no claim, and says who is not to be taken for the perpetrator
+    ['The BLF denied involvement in the killing of the labourers.', ['denied:blf']],
+    ['The BLA denied planting the device and blamed rival groups.', ['denied:bla']],
     ['Police said suspected Baloch separatists threw the grenade.', ['suspected:baloch-separatists']],
     ['Baloch separatists are suspected of planting the device.', ['suspected:baloch-separatists']],
     ['It is suspected that the TTP is behind the attack.', ['suspected:ttp']],

@@ -45,3 +45,11 @@ describe("a group's claim of responsibility", () => {
     ]);
   });
 });
+
+describe('a group that denies the act', () => {
+  it('is not its perpetrator for being named, nor is the one it accuses', () => {
+    const text =
+      'A landmine killed two shepherds near Kahan on Monday. The UBA denied planting it and accused the security forces of mining the hills.';
+    expect(claimed(text)).toEqual([['Kahan', undefined, undefined]]);
+  });
+});
