@@ -80,10 +80,11 @@ function impliedBomberDeath(
   ];
 }
 
-/** "according to ... officials", "officials said", "District Police Officer Ali Khan said": the people who speak
- * about an attack are not its target. Up to four capitalised words (a rank, a name) may stand before the verb. */
+/** "according to ... officials", "officials said", "District Police Officer Ali Khan said", "police officials in
+ * Kharan said", "police officials also confirmed": the people who speak about an attack are not its target. Up to
+ * four capitalised words (a rank, a name, the town after "in") and an adverb may stand before the verb. */
 const SPEAKER_AFTER =
-  /^\W{0,3}(?:\p{Lu}[\p{L}.'\u2019-]*\s+){0,4}(?:said|say|says|stated|told|confirmed|added|claimed|reported|announced|declined)\b/u;
+  /^\W{0,3}(?:(?:in|at|of|from)\s+)?(?:\p{Lu}[\p{L}.'\u2019-]*\s+){0,4}(?:(?:also|later|further|separately|have|has|had)\s+)?(?:said|say|says|stated|told|confirmed|added|claimed|reported|announced|declined)\b/u;
 /** How far after a target the speaker's verb is looked for: four words of a name and the verb. */
 const SPEAKER_WINDOW = 60;
 const ATTRIBUTION_BEFORE = /\b(?:according to|statements? (?:from|by)|speaking to|sources? (?:in|among))\b/i;

@@ -97,6 +97,24 @@ export function decideType(
       targetFrom,
     };
   }
+  if (
+    hurt &&
+    cue.subEventType === 'Abduction/forced disappearance' &&
+    target === 'security_forces' &&
+    cues.some((c) => c.shooting)
+  ) {
+    // "they took the Levies men hostage and fired on the police station ... a heavy exchange of fire": hostages
+    // taken in a fight with the forces, in which people died, are part of the fight ACLED codes
+    return {
+      eventType: 'Battles',
+      subEventType: 'Armed clash',
+      weapon: 'firearms',
+      target,
+      ruleId: 'type.abduction-in-fight',
+      cue,
+      targetFrom,
+    };
+  }
   if (hurt && cue.subEventType === 'Disrupted weapons use') {
     // "forces foiled two infiltration attempts, killing 25 militants": a foiling in which people died was fought
     return {

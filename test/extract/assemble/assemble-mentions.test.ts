@@ -53,3 +53,17 @@ describe('a group that denies the act', () => {
     expect(claimed(text)).toEqual([['Kahan', undefined, undefined]]);
   });
 });
+
+describe('the people who speak of an attack', () => {
+  it('are not its target, whatever town or adverb stands between them and their verb', () => {
+    const [m] = extractDocument(
+      {
+        id: 'doc_test',
+        text: 'Officials in Turbat confirmed that the checkpost had come under attack on Monday. Police officials also confirmed that the attackers fled.',
+        published: '2025-03-18',
+      },
+      knowledge,
+    ).mentions;
+    expect([m?.eventType, m?.target]).toEqual(['Battles', 'security_forces']);
+  });
+});

@@ -46,4 +46,16 @@ describe('decideType: shooting and a grenade or rocket in one assault', () => {
       )[0],
     ).toBe('Explosions/Remote violence/Grenade');
   });
+
+  it('codes hostages taken in a fight with the forces, in which people died, as the fight', () => {
+    const text =
+      'Dozens of militants stormed the Levies station in Bhag on Monday and took six Levies men hostage. Police returned fire, and in the exchange of fire a constable and two attackers were killed.';
+    expect(typeOf(text)).toEqual(['Battles/Armed clash', 'firearms', 'type.abduction-in-fight']);
+    // civilians carried off after a shooting stay an abduction
+    expect(
+      typeOf(
+        'Gunmen opened fire on a wedding party near Mand on Monday, killing one guest, and abducted two others.',
+      )[0],
+    ).toBe('Violence against civilians/Abduction/forced disappearance');
+  });
 });
