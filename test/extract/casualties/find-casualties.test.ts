@@ -356,6 +356,12 @@ const rows: readonly Row[] = [
     want: [`killed/unknown/0/0/0/=/${U}`, `injured/unknown/0/0/0/=/${U}`, `killed/civilians/1/1/1/=/${U}`],
   },
   { text: 'An unknown number of attackers were killed.', want: [] },
+  // a person's many wounds are no count of people hurt
+  { text: 'The station officer sustained multiple injuries in the firing.', want: [] },
+  {
+    text: 'A guard received several wounds, and three passers-by were injured.',
+    want: [`injured/civilians/3/3/3/=/${U}`],
+  },
   { text: 'Casualties unknown.', want: [] },
   { text: 'An unspecified number of workers were left injured in the attack.', want: [] },
   // Claimants and stances.
