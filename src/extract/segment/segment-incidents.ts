@@ -364,7 +364,9 @@ export function segmentIncidents(
     // an incident recalled from weeks before ("Last month, ...") does not date the sentences after it
     if (hasOwnDate && date && !matches(SIGNAL_RULES.earlier, a.sentence.text)) running = date;
 
-    const referred = current ? referredIncident(drafts, current, a, cue, places, date) : null;
+    const referred: IncidentDraft | null = current
+      ? referredIncident(drafts, current, a, cue, places, date)
+      : null;
     if (referred) {
       // "Officials said the attack took place on Friday night": more of an incident already reported
       referred.members.push(a);
@@ -382,6 +384,9 @@ export function segmentIncidents(
       owner?.responsibility.push(...a.responsibility);
       if (owner && !owner.members.includes(a)) owner.members.push(a);
       referred.lastParagraph = Math.max(referred.lastParagraph, a.sentence.paragraph);
+      // "Officials said the Chaman blast ripped through a taxi stand. The wounded later died": the incident taken
+      // up is the one the next sentences go on telling
+      current = referred;
       continue;
     }
 
