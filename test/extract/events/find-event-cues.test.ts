@@ -85,6 +85,12 @@ describe('findEventCues', () => {
       'to storm the district jail compound',
     ],
     ['Masked men staged a gun attack on the toll plaza.', 'Armed clash', 'firearms', 'gun attack'],
+    [
+      'Three suspects were killed in a joint CTD operation near the border.',
+      'Armed clash',
+      'unknown',
+      'killed in a joint CTD operation',
+    ],
     ['Four labourers were abducted from the site.', 'Abduction/forced disappearance', 'unknown', 'abducted'],
     [
       'The men were taken captive and later freed.',
