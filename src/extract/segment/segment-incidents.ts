@@ -1,5 +1,6 @@
 import type { DateRange, SubEventType } from '../../domain/index.js';
 import { EXTRACT_SETTINGS } from '../extract-settings.js';
+import { formatDay, parseIsoDay } from '../dates/calendar.js';
 import type { SentenceAnalysis } from '../analyse/analyse-sentence.js';
 import type {
   ActorMention,
@@ -506,6 +507,14 @@ function datesItFiner(date: DateChoice, incident: DateChoice): boolean {
   );
 }
 
+/** Two dates no more than a day apart. */
+function withinADay(a: DateRange, b: DateRange): boolean {
+  return datesOverlap(
+    { start: formatDay((parseIsoDay(a.start) ?? 0) - 1), end: formatDay((parseIsoDay(a.end) ?? 0) + 1) },
+    b,
+  );
+}
+
 function referredIncident(
   drafts: readonly IncidentDraft[],
   current: IncidentDraft,
@@ -514,7 +523,8 @@ function referredIncident(
   places: readonly PlaceMention[],
   date: DateChoice | null,
 ): IncidentDraft | null {
-  if (!refersBack(a, cue) || matches(SIGNAL_RULES.separate, a.sentence.text)) return null;
+  const toldWhere = matches(SIGNAL_RULES.tookPlace, a.sentence.text);
+  if ((!refersBack(a, cue) && !toldWhere) || matches(SIGNAL_RULES.separate, a.sentence.text)) return null;
   // "the second blast" counts incidents rather than taking one up
   if (matches(SIGNAL_RULES.ordinal, a.sentence.text)) return null;
   if (matches(SIGNAL_RULES.earlier, a.sentence.text)) return null;
@@ -538,7 +548,11 @@ function referredIncident(
   if (a.sentence.paragraph - target.lastParagraph > DEFINITE_REFERENCE_PARAGRAPHS) return null;
   // the day a sentence was said on is no day of the incident it takes up ("On Tuesday, the group claimed the attack")
   const spokenOnly = date?.ruleId === SIGNAL_RULES.statementDay.id;
-  if (date?.own && !spokenOnly && target.date.own && !datesOverlap(date.date, target.date.date)) return null;
+  // "the incident took place ... late Wednesday night" after a lead that told it on Thursday: the night before the
+  // day reported is the same incident, told finer
+  const toldFiner = date !== null && toldWhere && withinADay(date.date, target.date.date);
+  if (date?.own && !spokenOnly && target.date.own && !datesOverlap(date.date, target.date.date) && !toldFiner)
+    return null;
   return target;
 }
 

@@ -86,6 +86,13 @@ export const SIGNAL_RULES = {
     pattern: /\b(?:in|of) the (?:same )?district\b|\bthe district['\u2019]s\b/i,
   },
   /** Words that point back at the incident just told: "the district", "the terrorists", "there". */
+  /** "the incident took place in the Laja area ... late Wednesday night": a sentence that says where and when the
+   * incident it takes up happened, finer than the lead that announced it a day later. */
+  tookPlace: {
+    id: 'segment.took-place',
+    pattern:
+      /\bthe (?:incident|attack|blast|explosion|ambush|raid|firing|shooting|clash|encounter|killings?) (?:took place|occurred|happened)\b/i,
+  },
   takesUp: {
     id: 'segment.takes-up',
     pattern:

@@ -23,4 +23,13 @@ describe('segmentIncidents: an incident taken up again', () => {
       ['Kalat', ['injured 2']],
     ]);
   });
+
+  it('takes in the sentence that says where and when it took place, the night before the day reported', () => {
+    const text = [
+      'Unknown gunmen shot dead three shopkeepers in Washuk district on Thursday, police said.',
+      'Police said the incident took place in a bazaar of Washuk, where the gunmen arrived late Wednesday night.',
+    ].join(' ');
+    const mentions = extractDocument({ id: 'doc_test', text, published: '2025-10-24' }, knowledge).mentions;
+    expect(mentions.map((m) => [m.location?.admin2, m.date.start])).toHaveLength(1);
+  });
 });
