@@ -1,5 +1,5 @@
 import type { Claim, Figure } from './claim.js';
-import type { Category, ClaimantKind, Metric } from './enums.js';
+import type { Category, ClaimantKind, Metric, Stance } from './enums.js';
 
 /**
  * How independent a claimant is of the fight. The best figure comes from the most independent claimant
@@ -21,6 +21,9 @@ const INDEPENDENCE: Readonly<Record<ClaimantKind, number>> = {
  * lower stands (ACLED's conservative rule).
  */
 const PARTIES: ReadonlySet<ClaimantKind> = new Set(['state', 'armed_group']);
+
+/** Figures that an explicit "no one was killed" answers: a party's claim and a coding rule's estimate. */
+const ANSWERED_BY_ZERO: ReadonlySet<Stance> = new Set(['claimed', 'estimated']);
 
 export interface ReconciledFigure extends Figure {
   /** Index (into the claims given) of the claim that set each number. */
@@ -126,13 +129,17 @@ export function reconcileClaims(claims: readonly Claim[]): Reconciliation {
     if (list) list.push(i);
     else groups.set(key, [i]);
   });
-  // "no one was killed" denies every category's deaths, not only its own: a claimant's zero of the unknown category
-  // stands as that claimant's zero in each category of the metric ("the group claimed killing several soldiers,
-  // but no deaths were confirmed")
+  // "the group claimed killing several soldiers, but no deaths were confirmed": a zero of the unknown category
+  // answers a party's claim of the other side's dead, or a coding rule's estimate (a suicide bomber's own death),
+  // and stands as its claimant's zero in each category that only such figures count. It never lowers a figure
+  // somebody reported or confirmed ("three policemen were martyred in the second blast ... at the first there were
+  // no casualties")
   claims.forEach((c, i) => {
     if (c.category !== 'unknown' || c.high !== 0) return;
-    for (const [key, list] of groups)
-      if (key.startsWith(`${c.metric}|`) && !key.endsWith('|unknown')) list.push(i);
+    for (const [key, list] of groups) {
+      if (!key.startsWith(`${c.metric}|`) || key.endsWith('|unknown')) continue;
+      if (list.every((j) => ANSWERED_BY_ZERO.has(claims[j]!.stance))) list.push(i);
+    }
   });
   const casualties: ReconciledCasualty[] = [];
   for (const [key, indexes] of groups) {

@@ -101,6 +101,20 @@ describe('reconcileClaims', () => {
     expect([soldiers.bestFrom, soldiers.highFrom]).toEqual([2, 0]);
     // a zero of deaths says nothing of the wounded
     expect(r.injured).toEqual({ low: 3, best: 3, high: 9 });
+    // a count somebody reported or confirmed stands: the zero may be of another part of the incident
+    const police = { claimant: 'Police', claimantKind: 'state' as const, stance: 'confirmed' as const };
+    const confirmed = [
+      claim({ ...police, low: 3, best: 3, high: 3 }),
+      claim({ category: 'unknown', low: 0, best: 0, high: 0 }),
+    ];
+    expect(reconcileClaims(confirmed).fatalities).toEqual({ low: 3, best: 3, high: 3 });
+    // a coding rule's estimate (the bomber's own death) is answered like a party's claim
+    const rule = { claimant: 'coding rule', claimantKind: 'other' as const, stance: 'estimated' as const };
+    const estimated = [
+      claim({ ...rule, category: 'militants' }),
+      claim({ category: 'unknown', low: 0, best: 0, high: 0 }),
+    ];
+    expect(reconcileClaims(estimated).fatalities?.best).toBe(0);
     // the same claimant's own zero and figure: its largest figure, as with a daily figure and a total
     const own = [
       claim({ low: 2, best: 2, high: 2 }),
