@@ -70,7 +70,7 @@ export interface OutcomePhrase {
 }
 export interface AggregateCue {
   readonly id: string;
-  readonly type: 'period' | 'trend' | 'source' | 'incident';
+  readonly type: 'period' | 'trend' | 'source' | 'incident' | 'incidents';
 }
 export const GRAMMAR_ROLES = [
   'passive-aux',
@@ -235,7 +235,7 @@ const CASUALTY_SCHEMAS = {
   grammar: Type.Object({ id: RuleId, role: oneOf(GRAMMAR_ROLES), words: Words }),
   aggregates: Type.Object({
     id: RuleId,
-    type: oneOf(['period', 'trend', 'source', 'incident'] as const),
+    type: oneOf(['period', 'trend', 'source', 'incident', 'incidents'] as const),
     phrases: Words,
   }),
 } as const;

@@ -3,6 +3,7 @@ import { normaliseWord, phraseEntryAt } from '../../lexicon/casualty-lexicon.js'
 import type { AggregateCue, CasualtyLexicon } from '../../lexicon/casualty-lexicon.js';
 import { mayBeStatistic } from '../casualties/figure-triggers.js';
 import { findCasualties } from '../casualties/find-casualties.js';
+import { readCount } from '../casualties/quantity.js';
 import { grammar, isPunct, match, textOf, tokenize } from '../casualties/tokens.js';
 import type { Match, Tokens } from '../casualties/tokens.js';
 import type { AggregateMention } from './aggregate-types.js';
@@ -22,7 +23,12 @@ interface Cues {
   readonly percent: boolean;
   readonly source: string;
   readonly metricWord: boolean;
+  /** A number of incidents of three or more ("45 attacks", "twelve blasts"). */
+  readonly tally: boolean;
 }
+
+/** The fewest incidents a tally counts: two or three attacks are a lead's summary, more a statistic's. */
+const TALLY_MIN = 3;
 
 /** The period named at token i; `cue` is the aggregate phrase found there, read once by the caller. */
 function periodAt(
@@ -75,14 +81,20 @@ function readCues(t: Tokens): Cues {
   let metricWord = false;
   let sourceNamed = false;
   let monthOnly = false;
+  let tally = false;
   for (let i = 0; i < t.tokens.length; i += 1) {
     if (t.metricAt.has(i)) metricWord = true;
+
     if (isPunct(t, i, '%') || t.words[i] === 'percent') percent = true;
     const cue = match(t, t.lexicon.aggregates, i);
     // a year or a period phrase is kept over a month alone
     const p: ReturnType<typeof periodAt> = period && !monthOnly ? null : periodAt(t, i, cue);
     if (p && (!period || !p.month)) [period, monthOnly] = [p.text, p.month === true];
     if (cue?.value.type === 'trend') trend = true;
+    if (cue?.value.type === 'incidents' && !tally && i > 0) {
+      const n = readCount(t, i - 1);
+      tally = n !== null && n.end === i && n.value >= TALLY_MIN;
+    }
     if (cue?.value.type === 'source' && cue.value.id === 'agg.source.monitor') {
       // A named monitor ("CRSS") beats a generic one ("the monitor").
       const named = t.tokens[i]?.cap === true && t.words[i] !== 'the';
@@ -91,7 +103,7 @@ function readCues(t: Tokens): Cues {
   }
   const monitor = source !== '';
   if (!source) source = accordingTo(t);
-  return { period, monthOnly, monitor, trend, percent, source, metricWord };
+  return { period, monthOnly, monitor, trend, percent, source, metricWord, tally };
 }
 
 function accordingTo(t: Tokens): string {
@@ -139,6 +151,9 @@ function isAggregate(t: Tokens, c: Cues, namesPlace: boolean): boolean {
     if (!hasDay && (c.trend || c.source !== '')) return true;
     if (!hasDay && c.metricWord && !namesOneIncident(t)) return true;
   }
+  // "The province reported 45 attacks that killed 54 people": a tally of many incidents with their dead, for no
+  // day, town or district, is a statistic whoever gives it
+  if (c.tally && c.metricWord && !namesPlace && !t.words.some((_, i) => grammar(t, 'day', i))) return true;
   // "The wave of violence left 194 people dead, according to PICSS": a monitor counts over periods, not days; a
   // figure it gives for no day, no town or district and no single incident is one of its statistics
   if (

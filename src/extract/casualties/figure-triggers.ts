@@ -62,7 +62,7 @@ function triggersOf(lexicon: CasualtyLexicon): FigureTriggers {
     seek(['fatality'], FIGURE);
     for (const table of [lexicon.metrics, lexicon.outcomes, lexicon.grammar.remains])
       for (const entries of table.values()) for (const e of entries) seek(e.words, FIGURE);
-    const kinds = { period: PERIOD, trend: TREND, source: SOURCE, incident: 0 } as const;
+    const kinds = { period: PERIOD, trend: TREND, source: SOURCE, incidents: TALLY, incident: 0 } as const;
     for (const entries of lexicon.aggregates.values())
       for (const e of entries) if (kinds[e.value.type] !== 0) seek(e.words, kinds[e.value.type]);
     // a month after "in" or "during" names a period too ("In July, the monitor counted ...")
@@ -79,8 +79,9 @@ const FIGURE = 1;
 const PERIOD = 2;
 const TREND = 4;
 const SOURCE = 8;
+const TALLY = 16;
 
-/** Which of the four kinds of phrase a word of the text belongs to, as bits; a word token may run letters and
+/** Which kinds of phrase a word of the text belongs to, as bits; a word token may run letters and
  * digits together ("ab12killed"), where the casualty tokens split them, so such a token is read by its runs of
  * letters. */
 function bitsOf(lower: string, id: number, plain: boolean, t: FigureTriggers): number {
@@ -118,11 +119,11 @@ const YEAR_LIKE = /(?:19|20)\d\d/;
 /**
  * Whether the text could be a statistic (false: `isAggregateSentence` certainly says no). A statistic names a
  * period (a year, "this month") and a trend, a source or a metric; or it gives a trend in percent of a metric; or
- * a monitor gives a figure.
+ * a monitor gives a figure; or it tallies incidents ("45 attacks") with a figure.
  */
 export function mayBeStatistic(text: string, lexicon: CasualtyLexicon): boolean {
   const bits = textBits(text, triggersOf(lexicon));
-  if ((bits & (TREND | SOURCE)) !== 0 && (bits & FIGURE) !== 0) return true;
+  if ((bits & (TREND | SOURCE | TALLY)) !== 0 && (bits & FIGURE) !== 0) return true;
   const period = (bits & PERIOD) !== 0 || YEAR_LIKE.test(text);
   return period && (bits & (FIGURE | TREND | SOURCE)) !== 0;
 }

@@ -59,6 +59,12 @@ function scaleWord(t: Tokens, i: number): number | null {
   return entry ? entry.value.value : null;
 }
 
+/** The number at token i, whatever word follows it ("45 attacks": a count of incidents, not of people), or null. */
+export function readCount(t: Tokens, i: number): { readonly value: number; readonly end: number } | null {
+  const n = readNumber(t, i);
+  return n && !n.yearLike ? { value: n.value, end: n.end } : null;
+}
+
 function readNumber(t: Tokens, i: number): NumberRead | null {
   const tok = t.tokens[i];
   if (!tok) return null;

@@ -95,6 +95,18 @@ describe('findAggregates', () => {
     expect(isAggregateSentence(sentence(text), lexicon, true)).toBe(false);
   });
 
+  it('reads a tally of many incidents with their dead, for no day or town, as a statistic', () => {
+    const text = 'The region saw 38 attacks that left 61 people dead and 70 wounded.';
+    expect(isAggregateSentence(sentence(text), lexicon)).toBe(true);
+    // a lead's two or three attacks, a town, or a day make it incidents told together
+    for (const incident of [
+      'Two attacks left five people dead.',
+      'Militants carried out three attacks that killed six soldiers on Monday.',
+    ])
+      expect(isAggregateSentence(sentence(incident), lexicon), incident).toBe(false);
+    expect(isAggregateSentence(sentence(text), lexicon, true)).toBe(false);
+  });
+
   it.each(notAggregate)('keeps the incident sentence "%s" apart', (text) => {
     expect(isAggregateSentence(sentence(text), lexicon)).toBe(false);
     expect(findAggregates(sentence(text), lexicon)).toEqual([]);
