@@ -1,6 +1,6 @@
 import type { DateLexicon, WordRole } from '../../lexicon/date-lexicon.js';
 import { wordIds, wordTable } from '../match/vocabulary.js';
-import { wordTokens } from '../match/word-tokens.js';
+import { phraseWords, wordTokens } from '../match/word-tokens.js';
 import type { ParsedDate } from './parsed-date.js';
 import { regexMatches } from '../match/regex-matches.js';
 
@@ -138,9 +138,9 @@ function compile(lexicon: DateLexicon): CompiledDateRules {
     return false;
   };
   // a period phrase matches only where each of its words is written: its longest one is the cheapest to look for
-  const phraseWords = (phrase: string): string[] => wordTokens(phrase).map((t) => t.lower);
+  const lowerWords = (phrase: string): string[] => phraseWords(phrase).map((w) => w.toLowerCase());
   const longestWord = (phrase: string): string =>
-    phraseWords(phrase).reduce((a, b) => (b.length > a.length ? b : a), '');
+    lowerWords(phrase).reduce((a, b) => (b.length > a.length ? b : a), '');
   const periodWord = new RegExp(alternation([...periodOf.keys()].map(longestWord)), 'i');
   // What each word a rule needs adds to a sentence's bits. "last", "past" and "previous" count only beside "days"
   // or "hours" (the one rule that needs them reads both): PAST_WORD and PAST_UNIT make PAST together.
@@ -159,7 +159,7 @@ function compile(lexicon: DateLexicon): CompiledDateRules {
   // phrase is the set of its words' numbers, and a sentence the set of the numbers its words carry.
   const periodWordIndex = new Map<string, number>();
   const periodPhrases = [...periodOf.keys()].map((phrase) =>
-    phraseWords(phrase).map((word) => {
+    lowerWords(phrase).map((word) => {
       let index = periodWordIndex.get(word);
       if (index === undefined) {
         index = periodWordIndex.size;

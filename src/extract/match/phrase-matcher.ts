@@ -1,5 +1,5 @@
 import { numberWord, wordIds } from './vocabulary.js';
-import { wordTokens, type WordToken } from './word-tokens.js';
+import { phraseWords, type WordToken } from './word-tokens.js';
 
 /**
  * The token-level phrase matcher shared by the actor, responsibility, framing, event-cue and target passes.
@@ -70,7 +70,7 @@ const MAX_EXPANSION = 256;
 const MAX_SKIP = 4;
 
 function phraseTokens(text: string): string[] {
-  return wordTokens(text).map((t) => t.raw);
+  return phraseWords(text);
 }
 
 /** Parses one phrase; returns null when it is empty or malformed (the loaders report it). */

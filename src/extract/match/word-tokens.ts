@@ -69,6 +69,20 @@ function wordCharAt(text: string, i: number): number {
   return ASTRAL_WORD.test(text.slice(i, i + 2)) ? 2 : 0;
 }
 
+/** Where the next word starts at or after `at` (the text's length when none does). */
+function wordStart(text: string, at: number): number {
+  let start = at;
+  while (start < text.length && wordCharAt(text, start) === 0) start += 1;
+  return start;
+}
+
+/** Where the word starting at `start` ends. */
+function wordEnd(text: string, start: number): number {
+  let end = start;
+  for (let w = wordCharAt(text, end); w > 0; w = wordCharAt(text, end)) end += w;
+  return end;
+}
+
 /** Most gaps that keep two words in one phrase: at most this many characters. */
 const MAX_JOIN_GAP = 4;
 
@@ -96,6 +110,25 @@ forgetPerDocument(() => remembered.drop());
 const MAX_REMEMBERED = 1024;
 const MAX_REMEMBERED_LENGTH = 10_000;
 
+/**
+ * The words of a lexicon's phrase, as `wordTokens` reads them, for compiling a lexicon at load. It builds no
+ * token and remembers nothing: V8 decides where to allocate by what the objects of an allocation site went on to
+ * do, and the thousands of phrases read at load, all kept, made it allocate every document's tokens straight into
+ * the old generation (pretenuring), so each document's tokens were left to the full collections.
+ */
+export function phraseWords(text: string): string[] {
+  const words: string[] = [];
+  let at = 0;
+  while (at < text.length) {
+    const start = wordStart(text, at);
+    if (start >= text.length) break;
+    const end = wordEnd(text, start);
+    words.push(text.slice(start, end));
+    at = end;
+  }
+  return words;
+}
+
 /** The words of a text, in order, with their offsets. */
 export function wordTokens(text: string): readonly WordToken[] {
   const known = remembered.get(text);
@@ -105,11 +138,9 @@ export function wordTokens(text: string): readonly WordToken[] {
   let at = 0;
   while (at < text.length) {
     // a character at a time: no match object, and no search for where the matched word was
-    let start = at;
-    while (start < text.length && wordCharAt(text, start) === 0) start += 1;
+    const start = wordStart(text, at);
     if (start >= text.length) break;
-    let end = start;
-    for (let w = wordCharAt(text, end); w > 0; w = wordCharAt(text, end)) end += w;
+    const end = wordEnd(text, start);
     at = end;
     const raw = text.slice(start, end);
     const spaced = previousEnd >= 0 && start - previousEnd === 1 && text.charCodeAt(previousEnd) === 32;

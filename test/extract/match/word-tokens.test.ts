@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { wordTokens } from '../../../src/extract/match/word-tokens.js';
+import { phraseWords, wordTokens } from '../../../src/extract/match/word-tokens.js';
 
 describe('wordTokens', () => {
   it('reads each word once with its offsets, case, gazetteer folding and the gap before it', () => {
@@ -74,5 +74,23 @@ describe('wordTokens', () => {
 
   it('knows a word of ASCII letters from one holding a digit or another script', () => {
     expect(wordTokens('Kech ab12 Awārān').map((t) => t.plain)).toEqual([true, false, false]);
+  });
+});
+
+describe('phraseWords', () => {
+  it('reads a lexicon phrase into the words the tokeniser reads from a sentence, for any text', () => {
+    expect(phraseWords('Tehrik-i-Taliban  (TTP), Awārān 𝐀b')).toEqual([
+      'Tehrik',
+      'i',
+      'Taliban',
+      'TTP',
+      'Awārān',
+      '𝐀b',
+    ]);
+    fc.assert(
+      fc.property(fc.string({ maxLength: 60, unit: 'binary' }), (text) => {
+        expect(phraseWords(text)).toEqual(wordTokens(text).map((t) => t.raw));
+      }),
+    );
   });
 });
