@@ -69,10 +69,6 @@ const MAX_EXPANSION = 256;
 
 const MAX_SKIP = 4;
 
-function phraseTokens(text: string): string[] {
-  return phraseWords(text);
-}
-
 /** Parses one phrase; returns null when it is empty or malformed (the loaders report it). */
 export function parsePhrase(phrase: string): Element[] | null {
   const elements: Element[] = [];
@@ -87,7 +83,7 @@ export function parsePhrase(phrase: string): Element[] | null {
     }
     const optional = part.endsWith('?') && part.length > 1;
     const body = optional ? part.slice(0, -1) : part;
-    const alts = body.split('|').map(phraseTokens);
+    const alts = body.split('|').map((alternative) => phraseWords(alternative));
     if (alts.some((a) => a.length === 0)) return null;
     if (optional && elements.length === 0) return null;
     elements.push({ kind: 'words', alts, optional });
