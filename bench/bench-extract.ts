@@ -1,4 +1,5 @@
 import { Worker } from 'node:worker_threads';
+import { collectOnOwnThread } from '../src/cli/throughput-gc.js';
 import type { Rate } from './bench-ingest.js';
 import type { ExtractWorkerData, ExtractWorkerResult } from './bench-extract-worker.js';
 import type { ExtractCorpus } from './extract-inputs.js';
@@ -39,6 +40,8 @@ export async function benchExtractThreads(
   threads: number,
   corpus: ExtractCorpus = { kind: 'synthetic' },
 ): Promise<ThreadedRate> {
+  // as `ingest`, `watch` and `worker` run (a V8 setting is the process's: its worker threads share it)
+  collectOnOwnThread();
   const next = new Int32Array(new SharedArrayBuffer(4));
   const workers = Array.from({ length: threads }, () => {
     const workerData: ExtractWorkerData = { corpus, count, warmUp: WARM_UP_DOCS, dataDir, next };

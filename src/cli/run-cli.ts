@@ -1,6 +1,7 @@
 import { ALERTS_HELP, alertsCommand } from './alerts-command.js';
 import { TRENDS_HELP, trendsCommand } from './trends-command.js';
 import { FEEDS_HELP, feedsCommand } from './feeds-command.js';
+import { collectOnOwnThread } from './throughput-gc.js';
 import { WATCH_HELP, watchCommand } from './watch-command.js';
 import { WORKER_HELP, workerCommand } from './worker-command.js';
 import { JOBS_HELP, jobsCommand } from './jobs-command.js';
@@ -34,8 +35,9 @@ const EXIT_CANNOT_LISTEN = 3;
 
 type Command = (argv: readonly string[], io: CliIo) => Promise<number>;
 
-const COMMANDS: Readonly<Record<string, { run: Command; help: string }>> = {
-  ingest: { run: ingestCommand, help: INGEST_HELP },
+/** `throughput`: the command extracts document after document, one process to a core (see collectOnOwnThread). */
+const COMMANDS: Readonly<Record<string, { run: Command; help: string; throughput?: true }>> = {
+  ingest: { run: ingestCommand, help: INGEST_HELP, throughput: true },
   resolve: { run: resolveCommand, help: RESOLVE_HELP },
   documents: { run: documentsCommand, help: DOCUMENTS_HELP },
   extract: { run: extractCommand, help: EXTRACT_HELP },
@@ -48,8 +50,8 @@ const COMMANDS: Readonly<Record<string, { run: Command; help: string }>> = {
   eval: { run: evalCommand, help: EVAL_HELP },
   start: { run: startCommand, help: START_HELP },
   feeds: { run: feedsCommand, help: FEEDS_HELP },
-  watch: { run: watchCommand, help: WATCH_HELP },
-  worker: { run: workerCommand, help: WORKER_HELP },
+  watch: { run: watchCommand, help: WATCH_HELP, throughput: true },
+  worker: { run: workerCommand, help: WORKER_HELP, throughput: true },
   jobs: { run: jobsCommand, help: JOBS_HELP },
   trends: { run: trendsCommand, help: TRENDS_HELP },
   alerts: { run: alertsCommand, help: ALERTS_HELP },
@@ -83,6 +85,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     io.out(`${command.help}\n`);
     return 0;
   }
+  if (command.throughput) collectOnOwnThread();
   try {
     return await command.run(rest, io);
   } catch (error) {
