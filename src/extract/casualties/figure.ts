@@ -26,6 +26,9 @@ export interface Element {
   readonly bareArticle: boolean;
   /** "seven fatalities": the noun is itself the metric. */
   readonly metricNoun: Match<MetricCue> | null;
+  /** Counted by a noun of one category ("policemen", not "people"): an aside naming others lists its members
+   * ("three policemen, including the van's driver"), and never changes whom the figure counts. */
+  readonly specific: boolean;
   readonly ruleId: string;
 }
 
@@ -154,6 +157,7 @@ function onePerson(start: number, end: number, category: Category, ruleId: strin
     ellipsis: false,
     bareArticle: false,
     metricNoun: null,
+    specific: false,
     start,
     end,
     category,
@@ -223,6 +227,7 @@ function readElementFresh(t: Tokens, i: number, allowWeak: boolean): Element | n
       hasOther: run.hasOther,
       ellipsis: false,
       bareArticle: q.bareArticle,
+      specific: false,
       metricNoun: null,
       ruleId: q.ruleId,
     };
@@ -254,7 +259,8 @@ function readElementFresh(t: Tokens, i: number, allowWeak: boolean): Element | n
         if (coordinated.head.category !== category) category = 'unknown';
         end = coordinated.end;
       }
-      return { ...base, end, category, inherit: run.head.inherit && !of };
+      const specific = !run.head.generic && !run.head.inherit && category !== 'unknown';
+      return { ...base, end, category, inherit: run.head.inherit && !of, specific };
     }
     const word = t.words[q.start] ?? '';
     const bareOk =
@@ -442,7 +448,7 @@ export function readGroup(t: Tokens, i: number, allowWeak = true, nested = false
     const aside = skipAside(t, k);
     if (aside) {
       const mixed = aside.cats.some((c) => c !== current?.category && c !== 'unknown');
-      if (mixed && !current.bare) current = { ...current, category: 'unknown' };
+      if (mixed && !current.bare && !current.specific) current = { ...current, category: 'unknown' };
       k = aside.end;
     } else if (!nested && isPunct(t, k, ',') && !current.bare && !current.approximate && current.low > 1) {
       // "Two people, a police officer and a tribal leader, were injured": the list restates the figure.
