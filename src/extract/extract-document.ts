@@ -136,15 +136,22 @@ export function extractDocument(input: ExtractInput, knowledge: Knowledge): Extr
     }
   });
 
-  const drafts = segmentIncidents(analyses, input.published, placeContext.country);
+  const datelineAt = datelinePlace(input.text, dateline, knowledge, placeContext);
+  // a headline and bullets can stand above the dateline: the lead is the sentence it opens
+  const leadIndex = dateline ? (sentences.find((s) => s.start >= dateline.span[1])?.index ?? 0) : 0;
+  const drafts = segmentIncidents(
+    analyses,
+    input.published,
+    placeContext.country,
+    datelineAt ? leadIndex : null,
+  );
   const ctx = {
     docId: input.id,
     text: input.text,
     placeContext,
     provinceLocation: provinceLocation(analyses, placeContext),
-    dateline: datelinePlace(input.text, dateline, knowledge, placeContext),
-    // a headline and bullets can stand above the dateline: the lead is the sentence it opens
-    leadIndex: dateline ? (sentences.find((s) => s.start >= dateline.span[1])?.index ?? 0) : 0,
+    dateline: datelineAt,
+    leadIndex,
     documentState: firstStateForce(analyses),
   };
   const traits = new Map<string, MentionTraits>();

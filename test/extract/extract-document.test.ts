@@ -56,6 +56,18 @@ describe('extractDocument', () => {
     expect(m!.date.start).toBe('2025-03-10');
   });
 
+  it('opens an incident at a lead the dateline places, whose figures come in the next sentence', () => {
+    const lead = 'A bomb went off in the Zehri Road area on Monday.';
+    const then = 'Rescue officials said five shopkeepers were wounded.';
+    const [m, ...more] = extract(`KHUZDAR: ${lead} ${then}`).mentions;
+    expect(more).toHaveLength(0);
+    expect(where(m!)).toBe('Khuzdar');
+    expect(m!.date.start).toBe('2025-03-10');
+    expect(m!.claims.map((c) => `${c.metric}/${c.category}/${c.best}`)).toEqual(['injured/civilians/5']);
+    // with no dateline to place it, a lead naming no place, actor, target or figure is no incident of its own
+    expect(extract(`${lead} ${then}`).mentions).toHaveLength(0);
+  });
+
   it('never reads the month of a date as a town of that name', () => {
     // Afghanistan has a village named March; the report names no place at all
     for (const text of [

@@ -251,6 +251,7 @@ function startsIncident(
   cue: EventCue | null,
   places: readonly PlaceMention[],
   hasOwnDate: boolean,
+  lead: boolean,
 ): boolean {
   if (!cue || !opensIncident(cue)) {
     // a lead's clause cut off as an incident of its own by its dead and its place ("another operation in Datta
@@ -266,6 +267,9 @@ function startsIncident(
   // an earlier incident recalled in passing ("days after the group had killed nine ...") is one of its own
   if (matches(SIGNAL_RULES.earlier, a.sentence.text) && (places.length > 0 || a.casualties.length > 0))
     return true;
+  // "PESHAWAR: A bomb went off in the Garhi area on Tuesday.": a lead the dateline opens happened where the report
+  // was filed, when it names no place the gazetteer knows; its day makes it one event, its figures may follow
+  if (lead && hasOwnDate) return true;
   // without a place of its own an incident needs its own date and something that makes it one event
   return hasOwnDate && (a.actors.length > 0 || a.casualties.length > 0 || a.targets.length > 0);
 }
@@ -326,6 +330,8 @@ export function segmentIncidents(
   analyses: readonly SentenceAnalysis[],
   published: string | null,
   home: string | null = null,
+  /** The index of the sentence a dateline opens, when the gazetteer knows the dateline's place. */
+  lead: number | null = null,
 ): readonly IncidentDraft[] {
   const drafts: IncidentDraft[] = [];
   let current: IncidentDraft | null = null;
@@ -391,7 +397,7 @@ export function segmentIncidents(
       continue;
     }
 
-    if (startsIncident(a, cue, places, hasOwnDate || date?.own === true)) {
+    if (startsIncident(a, cue, places, hasOwnDate || date?.own === true, a.sentence.index === lead)) {
       if (current && continues(current, a, places, date)) {
         current.members.push(a);
         if (date?.own && provisional(current, date)) current.date = date;
