@@ -286,6 +286,25 @@ const rows: readonly Row[] = [
     text: 'The blast led to the deaths of three soldiers.',
     want: [`killed/security_forces/3/3/3/=/${U}`],
   },
+  // An aside that names members of another kind ("the van's driver") among a figure of one kind ("policemen")
+  // lists who they were: the figure still counts policemen. Of a generic noun ("people"), it mixes kinds.
+  {
+    text: 'The mine injured three policemen, including a sub-inspector and their driver, along with two shepherds.',
+    want: [`injured/security_forces/3/3/3/=/${U}`, `injured/civilians/2/2/2/=/${U}`],
+  },
+  {
+    text: 'Six people, including two policemen and their driver, were injured by the mine.',
+    want: [`injured/unknown/6/6/6/=/${U}`],
+  },
+  // Injuries inflicted on, caused to a figure: the noun phrase reads like the gerund, before the figure.
+  {
+    text: 'The rocket struck a brick kiln, inflicting injuries to seven labourers.',
+    want: [`injured/civilians/7/7/7/=/${U}`],
+  },
+  {
+    text: 'The grenade caused injuries to two constables on guard.',
+    want: [`injured/security_forces/2/2/2/=/${U}`],
+  },
   // One verb's figure shared out over places: each share counts what the first figure counted.
   {
     text: "The raids left nine insurgents dead in Sindh's Kashmore district, three in Ghotki, and two at Sukkur.",
