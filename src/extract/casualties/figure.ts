@@ -387,6 +387,20 @@ function verbAfterName(t: Tokens, k: number): number | null {
   return t.metricAt.has(m) ? end : null;
 }
 
+/** Words that open the next person of an aside's list after "and": "and the van's driver", "and a constable". */
+const LIST_DETERMINERS: ReadonlySet<string> = new Set(['the', 'a', 'an', 'his', 'their']);
+
+/** Whether the token at k opens another person of a list (a title or a noun of people, with no number before
+ * it; or "and" before one): not the verb, a new figure ("and two civilians") or a join ("along with"). */
+function listGoesOn(t: Tokens, k: number): boolean {
+  let m = k;
+  if (t.words[m] === 'and') m += 1;
+  if (LIST_DETERMINERS.has(t.words[m] ?? '')) return m > k;
+  const person = match(t, t.lexicon.titles, m) ?? match(t, t.lexicon.nouns, m);
+  // ", police said": the teller of the figure, not one more of the list
+  return person !== null && !speaks(t, person.end);
+}
+
 /** Skips "…, including X and Y," or "…, who …,"; returns the end and the categories named inside. */
 function skipAside(t: Tokens, k: number): { end: number; cats: Category[] } | null {
   if (!isPunct(t, k, ',-–—')) return null;
@@ -408,6 +422,9 @@ function skipAside(t: Tokens, k: number): { end: number; cats: Category[] } | nu
       const verb = verbAfterName(t, m + 1);
       if (verb !== null) return { end: verb, cats };
     }
+    // "including Sub-Inspector Akbar Khan, constables Zahid and Umar, and the driver, along with ...": a comma
+    // before the next person of the list goes on with the aside
+    if (isPunct(t, m, ',') && listGoesOn(t, m + 1)) continue;
     if (isPunct(t, m, ',;)–—') || (isPunct(t, m, '-') && m > opener.end))
       return { end: m + (isPunct(t, m, ';') ? 0 : 1), cats };
     if (t.metricAt.has(m)) return { end: m, cats };

@@ -292,6 +292,11 @@ const rows: readonly Row[] = [
     text: 'The mine injured three policemen, including a sub-inspector and their driver, along with two shepherds.',
     want: [`injured/security_forces/3/3/3/=/${U}`, `injured/civilians/2/2/2/=/${U}`],
   },
+  // The aside's own list, its people set apart by commas, runs on to the next group joined to the figure.
+  {
+    text: 'The mine injured three policemen, including Havaldar Gul Zaman, constables Asif and Nadir, and their driver Sher Ali, along with two shepherds.',
+    want: [`injured/security_forces/3/3/3/=/${U}`, `injured/civilians/2/2/2/=/${U}`],
+  },
   {
     text: 'Six people, including two policemen and their driver, were injured by the mine.',
     want: [`injured/unknown/6/6/6/=/${U}`],
