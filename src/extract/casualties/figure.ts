@@ -195,6 +195,11 @@ function readElementFresh(t: Tokens, i: number, allowWeak: boolean): Element | n
       const inner = readElement(t, ellipsis.end, false);
       if (inner) return { ...inner, start: i, ellipsis: true };
     }
+    // "two militants were killed and another injured": one more of the figure before, the verb right after
+    if (t.words[ellipsis.end - 1] === 'another' && t.metricAt.has(ellipsis.end)) {
+      const one = onePerson(i, ellipsis.end, 'unknown', 'figure.another', false);
+      return { ...one, inherit: true, bare: true, ellipsis: true };
+    }
   }
   const title = match(t, t.lexicon.titles, i);
   if (title && t.tokens[title.end]?.cap) {

@@ -301,6 +301,11 @@ const rows: readonly Row[] = [
     text: 'Six people, including two policemen and their driver, were injured by the mine.',
     want: [`injured/unknown/6/6/6/=/${U}`],
   },
+  // "and another injured": one more of the kind the figure before counted, its verb right after.
+  {
+    text: 'Four insurgents were killed and another wounded when their explosives went off.',
+    want: [`killed/militants/4/4/4/=/${U}`, `injured/militants/1/1/1/=/${U}`],
+  },
   // Injuries inflicted on, caused to a figure: the noun phrase reads like the gerund, before the figure.
   {
     text: 'The rocket struck a brick kiln, inflicting injuries to seven labourers.',
