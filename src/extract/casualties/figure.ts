@@ -406,6 +406,15 @@ function listGoesOn(t: Tokens, k: number): boolean {
   return person !== null && !speaks(t, person.end);
 }
 
+/** Past "of police", "of the Levies" after a person's noun ("an inspector of police and two constables"): the force
+ * the person serves in, part of the noun, so that the next person joined to it is read. */
+function skipForceOf(t: Tokens, k: number): number {
+  if (t.words[k] !== 'of') return k;
+  const at = t.words[k + 1] === 'the' ? k + 2 : k + 1;
+  const force = match(t, t.lexicon.nouns, at);
+  return force && !force.value.generic && force.value.category !== 'civilians' ? force.end : k;
+}
+
 /** Skips "…, including X and Y," or "…, who …,"; returns the end and the categories named inside. */
 function skipAside(t: Tokens, k: number): { end: number; cats: Category[] } | null {
   if (!isPunct(t, k, ',-–—')) return null;
@@ -451,7 +460,7 @@ export function readGroup(t: Tokens, i: number, allowWeak = true, nested = false
   let current: Element | null = first;
   let k = first.end;
   while (current) {
-    k = skipParenthesis(t, current.end);
+    k = skipParenthesis(t, skipForceOf(t, current.end));
     if (current.low === 1 && !current.bare) k = skipPersonDetails(t, k);
     if (isPunct(t, k, ',') && !current.bare && current.low === 1 && t.tokens[k + 1]?.cap) {
       // "One official, Khushdil Khan, was killed": a name set off by commas restates the person.

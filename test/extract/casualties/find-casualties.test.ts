@@ -301,6 +301,16 @@ const rows: readonly Row[] = [
     text: 'Six people, including two policemen and their driver, were injured by the mine.',
     want: [`injured/unknown/6/6/6/=/${U}`],
   },
+  // A person's force after "of" is part of the noun, so the next person joined to it counts too; ranks and
+  // standing ("acting", "off-duty") change nobody's kind.
+  {
+    text: 'An inspector of police and two constables were martyred in the ambush.',
+    want: [`killed/security_forces/3/3/3/=/${U}`],
+  },
+  {
+    text: 'An acting deputy superintendent of police and an off-duty sepoy were martyred.',
+    want: [`killed/security_forces/2/2/2/=/${U}`],
+  },
   // "and another injured": one more of the kind the figure before counted, its verb right after.
   {
     text: 'Four insurgents were killed and another wounded when their explosives went off.',
