@@ -68,6 +68,17 @@ describe('extractDocument', () => {
     expect(extract(`${lead} ${then}`).mentions).toHaveLength(0);
   });
 
+  it('types an incident recalled after "days after" by its own cues, not by the present one told before them', () => {
+    const text = [
+      'QUETTA: A grenade blast at a bus stop in Turbat on Thursday wounded four passengers.',
+      "Thursday's blast came three days after gunmen stormed a Levies post in Kalat on March 10, where two guards",
+      'were shot dead in an exchange of fire.',
+    ].join(' ');
+    const kalat = extract(text).mentions.find((m) => where(m) === 'Kalat');
+    expect(kalat?.eventType).toBe('Battles');
+    expect(kalat?.subEventType).toBe('Armed clash');
+  });
+
   it('never reads the month of a date as a town of that name', () => {
     // Afghanistan has a village named March; the report names no place at all
     for (const text of [

@@ -246,6 +246,19 @@ function rebuttalTarget(drafts: readonly IncidentDraft[], casualty: CasualtyMent
   return best;
 }
 
+/**
+ * "Today's blasts come five days after police foiled an attack on a police station": a sentence that tells the
+ * present first and then the incident it recalls. The incident it opens is the recalled one, told by the cues
+ * after "days after"; the ones before are the present's.
+ */
+function recalledCues(a: SentenceAnalysis): EventCue[] {
+  const m = SIGNAL_RULES.recallAfter.pattern.exec(a.sentence.text);
+  if (!m) return [...a.cues];
+  const from = a.sentence.start + m.index + m[0].length;
+  const after = a.cues.filter((c) => c.span[0] >= from);
+  return after.length > 0 ? after : [...a.cues];
+}
+
 function startsIncident(
   a: SentenceAnalysis,
   cue: EventCue | null,
@@ -449,7 +462,7 @@ export function segmentIncidents(
         boundaryRuleId,
         date,
         summary,
-        cues: [...a.cues],
+        cues: recalledCues(a),
         claims: claimsOf(a, places, summary),
         responsibility: [...a.responsibility],
         priorGroup: prior,

@@ -42,6 +42,11 @@ export const SIGNAL_RULES = {
     pattern:
       /\b(?:had (?:earlier|previously|already) |had (?:[\w-]+ ){1,5}(?:days|weeks|months|years) ago\b|(?:days|weeks|a day|a week) (?:before|after|earlier)\b|earlier this (?:week|month)\b|last (?:month|year)\b)/i,
   },
+  recallAfter: {
+    id: 'segment.recall-after',
+    anyOf: ['after'],
+    pattern: /\b(?:\w+ (?:days|weeks|hours)|a (?:day|week)) after\b/i,
+  },
   dayAfter: {
     id: 'segment.day-after',
     anyOf: ['next', 'following', 'day', 'days'],
