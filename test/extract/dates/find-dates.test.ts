@@ -192,6 +192,13 @@ const cases: readonly Case[] = [
     published: '2025-05-09',
     expected: [['last night', '2025-05-08', '2025-05-08', 'day', R]],
   },
+  // the night before publication is coded on the evening's day, as "last night" is (a night spans two days only
+  // where the text names both)
+  {
+    sentence: 'Mortar shells hit the border villages overnight.',
+    published: '2025-05-09',
+    expected: [['overnight', '2025-05-08', '2025-05-08', 'day', R]],
+  },
   { sentence: 'Troops cleared the valley on Saturday.', published: null, expected: [] },
   // Periods.
   {
