@@ -27,7 +27,7 @@ export interface Element {
   /** "seven fatalities": the noun is itself the metric. */
   readonly metricNoun: Match<MetricCue> | null;
   /** Counted by a noun of one category ("policemen", not "people"): an aside naming others lists its members
-   * ("three policemen, including the van's driver"), and never changes whom the figure counts. */
+   * ("three policemen, including their driver"), and never changes whom the figure counts. */
   readonly specific: boolean;
   readonly ruleId: string;
 }
@@ -392,7 +392,7 @@ function verbAfterName(t: Tokens, k: number): number | null {
   return t.metricAt.has(m) ? end : null;
 }
 
-/** Words that open the next person of an aside's list after "and": "and the van's driver", "and a constable". */
+/** Words that open the next person of an aside's list after "and": "and their driver", "and a constable". */
 const LIST_DETERMINERS: ReadonlySet<string> = new Set(['the', 'a', 'an', 'his', 'their']);
 
 /** Whether the token at k opens another person of a list (a title or a noun of people, with no number before
@@ -436,7 +436,7 @@ function skipAside(t: Tokens, k: number): { end: number; cats: Category[] } | nu
       const verb = verbAfterName(t, m + 1);
       if (verb !== null) return { end: verb, cats };
     }
-    // "including Sub-Inspector Akbar Khan, constables Zahid and Umar, and the driver, along with ...": a comma
+    // "including Havaldar Gul Zaman, constables Asif and Nadir, and their driver, along with ...": a comma
     // before the next person of the list goes on with the aside
     if (isPunct(t, m, ',') && listGoesOn(t, m + 1)) continue;
     if (isPunct(t, m, ',;)–—') || (isPunct(t, m, '-') && m > opener.end))

@@ -247,7 +247,7 @@ function rebuttalTarget(drafts: readonly IncidentDraft[], casualty: CasualtyMent
 }
 
 /**
- * "Today's blasts come five days after police foiled an attack on a police station": a sentence that tells the
+ * "Thursday's blast came three days after gunmen stormed a Levies post in Kalat": a sentence that tells the
  * present first and then the incident it recalls. The incident it opens is the recalled one, told by the cues
  * after "days after"; the ones before are the present's.
  */
@@ -280,7 +280,7 @@ function startsIncident(
   // an earlier incident recalled in passing ("days after the group had killed nine ...") is one of its own
   if (matches(SIGNAL_RULES.earlier, a.sentence.text) && (places.length > 0 || a.casualties.length > 0))
     return true;
-  // "PESHAWAR: A bomb went off in the Garhi area on Tuesday.": a lead the dateline opens happened where the report
+  // "KHUZDAR: A bomb went off in the Zehri Road area on Monday.": a lead the dateline opens happened where the report
   // was filed, when it names no place the gazetteer knows; its day makes it one event, its figures may follow
   if (lead && hasOwnDate) return true;
   // without a place of its own an incident needs its own date and something that makes it one event

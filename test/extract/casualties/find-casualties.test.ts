@@ -286,7 +286,7 @@ const rows: readonly Row[] = [
     text: 'The blast led to the deaths of three soldiers.',
     want: [`killed/security_forces/3/3/3/=/${U}`],
   },
-  // An aside that names members of another kind ("the van's driver") among a figure of one kind ("policemen")
+  // An aside that names members of another kind ("their driver") among a figure of one kind ("policemen")
   // lists who they were: the figure still counts policemen. Of a generic noun ("people"), it mixes kinds.
   {
     text: 'The mine injured three policemen, including a sub-inspector and their driver, along with two shepherds.',
