@@ -29,6 +29,9 @@ const INCIDENT_NOUNS = [
  * case) one of which stands in every text its pattern holds in: a sentence with none of them is answered without
  * the regex (see `matches`; a test checks each list against its pattern).
  */
+/** How long before another an incident is recalled as having happened ("days after", "a week before"). */
+const RECALL_SPAN = '(?:days|weeks|a day|a week)';
+
 export const SIGNAL_RULES = {
   separate: {
     id: 'segment.separate-incident',
@@ -39,13 +42,16 @@ export const SIGNAL_RULES = {
   earlier: {
     id: 'segment.earlier-incident',
     anyOf: ['had', 'before', 'after', 'earlier', 'last'],
-    pattern:
-      /\b(?:had (?:earlier|previously|already) |had (?:[\w-]+ ){1,5}(?:days|weeks|months|years) ago\b|(?:days|weeks|a day|a week) (?:before|after|earlier)\b|earlier this (?:week|month)\b|last (?:month|year)\b)/i,
+    pattern: new RegExp(
+      String.raw`\b(?:had (?:earlier|previously|already) |had (?:[\w-]+ ){1,5}(?:days|weeks|months|years) ago\b|${RECALL_SPAN} (?:before|after|earlier)\b|earlier this (?:week|month)\b|last (?:month|year)\b)`,
+      'i',
+    ),
   },
+  /** The "days after" of `earlier`: the present is told before it, the incident recalled after it. */
   recallAfter: {
     id: 'segment.recall-after',
     anyOf: ['after'],
-    pattern: /\b(?:\w+ (?:days|weeks|hours)|a (?:day|week)) after\b/i,
+    pattern: new RegExp(String.raw`\b${RECALL_SPAN} after\b`, 'i'),
   },
   dayAfter: {
     id: 'segment.day-after',
