@@ -96,7 +96,8 @@ export function jobHandlers(deps: HandlerDeps): Readonly<Record<JobKind, JobHand
     async resolve() {
       // the round takes the store's resolution lock, which `resolve` and `ingest` take too
       const summary = await resolveOneRound(deps.store);
-      if (summary.pendingLeft > 0) await deps.queue.sendResolve();
+      // at once: a backlog waits already (a round's read budget, or what other workers saved meanwhile)
+      if (summary.pendingLeft > 0) await deps.queue.sendResolve(0);
       // the alert rules, as `watch` and `ingest` evaluate them after their resolutions: every time, not only
       // when this round wrote events, since a worker killed after resolving leaves its retry nothing to resolve
       // (a rule fires once a week, so evaluating again fires nothing twice)

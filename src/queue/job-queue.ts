@@ -124,9 +124,17 @@ export class JobQueue {
     return this.boss.send('extract-document', { docId }, { singletonKey: docId });
   }
 
-  /** Asks for a resolution of every pending mention; one waiting already takes this one's work. */
-  sendResolve(): Promise<string | null> {
-    return this.boss.send('resolve', {}, { singletonKey: 'pending', startAfter: RESOLVE_DELAY_SECONDS });
+  /**
+   * Asks for a resolution of every pending mention, `afterSeconds` from now; one waiting already takes this one's
+   * work. The delay lets what is extracted meanwhile join the round; a round that leaves a backlog asks for the
+   * next with none, since the backlog is there already and a worker with nothing else to do would sit idle.
+   */
+  sendResolve(afterSeconds = RESOLVE_DELAY_SECONDS): Promise<string | null> {
+    return this.boss.send(
+      'resolve',
+      {},
+      { singletonKey: 'pending', ...(afterSeconds > 0 ? { startAfter: afterSeconds } : {}) },
+    );
   }
 
   /**

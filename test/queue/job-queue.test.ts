@@ -93,6 +93,25 @@ describe.skipIf(!url)('a job that fails', () => {
 });
 
 describe.skipIf(!url)('the order a worker takes jobs in', () => {
+  it('holds a resolution back for its delay, unless it is asked for with none', async () => {
+    const delayed = await createCrashStore({ kind: 'postgres', url: url! }, 'delay');
+    const queue = await JobQueue.open({ databaseUrl: delayed.flags[1]! });
+    try {
+      await queue.sendResolve();
+      expect(await queue.take()).toBeNull();
+      // one is queued, so asking again adds nothing; once it is done, a round with no delay is there at once
+      await new Promise((r) => setTimeout(r, 1_200));
+      const first = await queue.take();
+      expect(first?.kind).toBe('resolve');
+      await queue.complete(first!, {});
+      await queue.sendResolve(0);
+      expect((await queue.take())?.kind).toBe('resolve');
+    } finally {
+      await queue.close();
+      await delayed.drop();
+    }
+  }, 60_000);
+
   it('takes an overdue resolution first, except while the last round rests for as long as it ran', async () => {
     const ordered = await createCrashStore({ kind: 'postgres', url: url! }, 'order');
     const dbUrl = ordered.flags[1]!;
