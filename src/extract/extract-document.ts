@@ -85,7 +85,7 @@ function datelinePlace(
   knowledge: Knowledge,
   context: PlaceContext,
 ): PlaceMention | null {
-  if (!dateline) return null;
+  if (!dateline || dateline.several) return null;
   const [start, end] = dateline.place;
   const sentence = { index: 0, paragraph: 0, start, end, text: text.slice(start, end) };
   const place = findPlaces(sentence, knowledge.gazetteer, context)[0];
@@ -166,6 +166,7 @@ export function extractDocument(input: ExtractInput, knowledge: Knowledge): Extr
       traits.set(m.id, {
         summary: draft.summary,
         ownDate: draft.date.own || draft.date.ruleId === 'segment.same-day',
+        statementDay: draft.date.ruleId === SIGNAL_RULES.statementDay.id,
         elaborates: SIGNAL_RULES.elaborates.pattern.test(draft.anchor.sentence.text),
         paragraph: draft.anchor.sentence.paragraph,
         claimParagraph: claimedIn?.sentence.paragraph ?? null,

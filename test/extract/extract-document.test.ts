@@ -35,6 +35,24 @@ describe('extractDocument', () => {
     expect(khuzdar.actor1?.claimed ?? false).toBe(false);
   });
 
+  it("drops a lead's totals of two attacks, given on the day of a statement, for the attacks of the night before", () => {
+    const text = [
+      'Five soldiers killed in two attacks',
+      '',
+      'QUETTA/TURBAT: Five soldiers were martyred and six militants were killed in two separate attacks in Balochistan, officials said on Sunday.',
+      '',
+      'The first attack took place in Turbat late on Saturday night, when militants fired on a Frontier Corps checkpost, martyring three soldiers.',
+      '',
+      'In the second attack, militants ambushed a patrol in Mastung on Saturday. Two soldiers were martyred, while six militants were killed in the exchange of fire.',
+    ].join('\n');
+    const { mentions } = extract(text, '2025-03-17');
+    expect(mentions.map((m) => [where(m), m.date.start])).toEqual([
+      ['Turbat', '2025-03-15'],
+      ['Mastung', '2025-03-15'],
+    ]);
+    expect(mentions.flatMap((m) => m.claims.map((c) => c.best))).toEqual([3, 2, 6]);
+  });
+
   it('places and dates an incident by its own words, not by the dateline it was filed under', () => {
     const text =
       'QUETTA, Pakistan, March 13 (Example Wire) - Gunmen fired on a police checkpoint in Turbat on Tuesday, ' +

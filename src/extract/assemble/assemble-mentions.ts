@@ -248,6 +248,15 @@ export function assembleDraft(draft: IncidentDraft, index: number, ctx: Assemble
 
 const { coverWindow: COVER_WINDOW } = EXTRACT_SETTINGS;
 
+/** How many days before a statement's day the incidents whose totals it gives may lie: the night before it. */
+const STATEMENT_LAG_DAYS = 1;
+
+/** The ISO day `days` days before `iso` (itself when unreadable). */
+function daysBefore(iso: string, days: number): string {
+  const t = Date.parse(`${iso}T00:00:00Z`);
+  return Number.isFinite(t) ? new Date(t - days * 86_400_000).toISOString().slice(0, 10) : iso;
+}
+
 const DATE_RANK = { day: 0, days: 1, week: 2, month: 3, year: 4 } as const;
 
 const WEEK_OR_FINER: ReadonlySet<string> = new Set(['day', 'days', 'week']);
@@ -257,10 +266,16 @@ function targetsAgree(a: Mention, b: Mention): boolean {
   return a.target === b.target || a.target === 'unknown' || b.target === 'unknown';
 }
 
-/** `fine` reports, in more detail, an incident that `coarse` summarises: same area, overlapping days, same kind of target. */
-function covers(fine: Mention, coarse: Mention, coarseIsSummary: boolean): boolean {
+/**
+ * `fine` reports, in more detail, an incident that `coarse` summarises: same area, overlapping days, same kind of
+ * target. `daysEarlier`: how many days before its own the coarse mention's incidents may lie (its day is the day
+ * its figures were given).
+ */
+function covers(fine: Mention, coarse: Mention, coarseIsSummary: boolean, daysEarlier = 0): boolean {
   if (fine === coarse || !fine.location || !coarse.location) return false;
-  if (!datesOverlap(fine.date, coarse.date) || !targetsAgree(fine, coarse)) return false;
+  const span =
+    daysEarlier > 0 ? { ...coarse.date, start: daysBefore(coarse.date.start, daysEarlier) } : coarse.date;
+  if (!datesOverlap(fine.date, span) || !targetsAgree(fine, coarse)) return false;
   // a week-long account does not detail a dated incident; only an account at least as precise in time can
   if (DATE_RANK[fine.date.precision] > DATE_RANK[coarse.date.precision]) return false;
   const f = fine.location;
@@ -279,6 +294,8 @@ export interface MentionTraits {
   readonly summary: boolean;
   /** The draft's own sentence dated it (not carried forward from an earlier one). */
   readonly ownDate: boolean;
+  /** Its day is the day a statement gave its figures ("officials said on Sunday"), not one the text gave its incidents. */
+  readonly statementDay: boolean;
   /** Its sentence takes up attacks just mentioned ("The attacks targeted Quetta, Gwadar ..."). */
   readonly elaborates: boolean;
   /** The paragraph of the sentence that opened it. */
@@ -301,6 +318,7 @@ export function pruneCovered(
     traits.get(m.id) ?? {
       summary: false,
       ownDate: true,
+      statementDay: false,
       elaborates: false,
       paragraph: -1,
       claimParagraph: null,
@@ -329,7 +347,10 @@ export function pruneCovered(
       // ("34 killed in multiple engagements in KP"): then the incidents that inherit its days break it down
       const totals = trait(m).summary && m.claims.length > 0;
       const dated = t.ownDate || t.elaborates || !provinceWide || totals;
-      if (detailed && dated && covers(d, m, trait(m).summary)) {
+      // totals given on the day of a statement ("eight killed in two encounters, officials said on Saturday") sum
+      // up incidents of that day or of the night before it, as the next paragraphs tell them
+      const earlier = totals && trait(m).statementDay ? STATEMENT_LAG_DAYS : 0;
+      if (detailed && dated && covers(d, m, trait(m).summary, earlier)) {
         covered.add(m.id);
         return;
       }

@@ -5,16 +5,22 @@ export interface Dateline {
   readonly ruleId: 'dateline.wire' | 'dateline.colon';
   /** From the start of its line to the first letter of the story. */
   readonly span: Span;
-  /** The place the report was filed from, as written ("QUETTA", "Quetta"). */
+  /** The place the report was filed from, as written ("QUETTA", "Quetta"); the first of several. */
   readonly place: Span;
+  /**
+   * Filed from several places at once ("PESHAWAR/LAKKI MARWAT: ... in two separate attacks"): a lead that names no
+   * place of its own may have happened in any of them, so none is its place.
+   */
+  readonly several: boolean;
 }
 
 // A place in capitals ("QUETTA", "DERA ISMAIL KHAN", "D.I. KHAN"), then optional parts after commas (a country or
 // province, a day such as "Feb 1" or "February 1, 2026"), an optional agency in brackets, and a dash.
 const WIRE =
-  /^[ \t]*([A-Z][A-Z.'’-]*(?: [A-Z][A-Z.'’-]*){0,3})((?:, ?[A-Z][A-Za-z.'’-]*(?: [A-Za-z][A-Za-z.'’-]*){0,3}){0,2}(?:, ?(?:[A-Z][a-z]{2,8}\.? \d{1,2}|\d{1,2} [A-Z][a-z]{2,8})(?:,? \d{4})?)?)[ \t]*(?:\([^()\n]{2,40}\)[ \t]*)?(?:[-–—]{1,2}|:)[ \t]+(?=\S)/;
-// Pakistani and Indian papers: "QUETTA: Five soldiers ..."
-const COLON = /^[ \t]*([A-Z][A-Z.'’-]*(?: [A-Z][A-Z.'’-]*){0,3}):[ \t]+(?=[A-Z0-9"“'])/;
+  /^[ \t]*([A-Z][A-Z.'’-]*(?: [A-Z][A-Z.'’-]*){0,3})((?: ?\/ ?[A-Z][A-Z.'’-]*(?: [A-Z][A-Z.'’-]*){0,3}){0,3})((?:, ?[A-Z][A-Za-z.'’-]*(?: [A-Za-z][A-Za-z.'’-]*){0,3}){0,2}(?:, ?(?:[A-Z][a-z]{2,8}\.? \d{1,2}|\d{1,2} [A-Z][a-z]{2,8})(?:,? \d{4})?)?)[ \t]*(?:\([^()\n]{2,40}\)[ \t]*)?(?:[-–—]{1,2}|:)[ \t]+(?=\S)/;
+// Pakistani and Indian papers: "QUETTA: Five soldiers ...", and a report filed from two places, "QUETTA/TURBAT: ..."
+const COLON =
+  /^[ \t]*([A-Z][A-Z.'’-]*(?: [A-Z][A-Z.'’-]*){0,3})((?: ?\/ ?[A-Z][A-Z.'’-]*(?: [A-Z][A-Z.'’-]*){0,3}){0,3}):[ \t]+(?=[A-Z0-9"“'])/;
 
 /** How far into a report its dateline can stand: after a headline and a few bullet points, never deep in the body. */
 const DATELINE_LINES = 6;
@@ -35,7 +41,7 @@ export function findDateline(text: string): Dateline | null {
       const found = datelineAt(text.slice(lineStart, lineEnd));
       if (found) {
         const shift = (span: Span): Span => [span[0] + lineStart, span[1] + lineStart];
-        return { ruleId: found.ruleId, span: shift(found.span), place: shift(found.place) };
+        return { ...found, span: shift(found.span), place: shift(found.place) };
       }
       line += 1;
     }
@@ -57,7 +63,12 @@ function datelineAt(text: string): Dateline | null {
     // a capitalised word of one or two letters ("A", "AN") opens a headline or a sentence, not a dateline
     if (m[1].replace(/[^A-Z]/g, '').length < 3) continue;
     const start = m.index + m[0].indexOf(m[1]);
-    return { ruleId, span: [0, m[0].length], place: [start, start + m[1].length] };
+    return {
+      ruleId,
+      span: [0, m[0].length],
+      place: [start, start + m[1].length],
+      several: (m[2] ?? '').includes('/'),
+    };
   }
   return null;
 }

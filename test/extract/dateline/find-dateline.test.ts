@@ -24,6 +24,17 @@ describe('findDateline', () => {
     expect(findDateline('PANJGUR: Three labourers were abducted on Monday.')?.ruleId).toBe('dateline.colon');
   });
 
+  it('reads a report filed from several places, and says that none of them is the place of its lead', () => {
+    const text = 'KALAT/MASTUNG: Two men were shot and a shop was torched in two separate attacks on Friday.';
+    const d = findDateline(text)!;
+    expect(d.ruleId).toBe('dateline.colon');
+    expect(d.several).toBe(true);
+    expect(placeOf(text)).toBe('KALAT');
+    expect(text.slice(d.span[1])).toMatch(/^Two men were shot/);
+    expect(findDateline('SIBI / DERA BUGTI, Aug 2 (Wire) - A bomb went off.')?.several).toBe(true);
+    expect(findDateline('KALAT: Two men were shot.')?.several).toBe(false);
+  });
+
   it('finds one under a headline and bullets, ending in a colon after the day and agency', () => {
     const text =
       'Two soldiers martyred in Kech\n\n- Convoy hit by roadside bomb\n\nRAWALPINDI, Oct 01 (APP): Two soldiers were martyred.';
