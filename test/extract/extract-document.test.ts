@@ -53,6 +53,28 @@ describe('extractDocument', () => {
     expect(mentions.flatMap((m) => m.claims.map((c) => c.best))).toEqual([3, 2, 6]);
   });
 
+  it('adds a figure told "during the operation", paragraphs of background later, to the incident it took part in', () => {
+    const paragraphs = [
+      'BANNU: Four soldiers were martyred and three militants were killed when militants attacked a police station in Bannu district on Monday, the military said.',
+      'The provincial government announced compensation for the families of the martyred.',
+      "Officials have long warned that the district's police stations lack walls and lights.",
+      'Traders in the city kept their shops shut in protest against the lack of security.',
+      'Opposition lawmakers demanded a debate on security in the provincial assembly.',
+    ];
+    const told = (last: string) => extract([...paragraphs, last].join('\n\n'), '2025-03-11').mentions;
+    const [incident] = told(
+      'The Bannu police chief later told reporters that six policemen were injured during the operation.',
+    );
+    expect(incident?.claims.map((c) => [c.metric, c.category, c.best])).toEqual([
+      ['killed', 'security_forces', 4],
+      ['killed', 'militants', 3],
+      ['injured', 'security_forces', 6],
+    ]);
+    // told of no incident, so far after it, the figure is left alone; and one from another district is no part of it
+    expect(told('Six policemen were injured, a police official said.')[0]?.claims).toHaveLength(2);
+    expect(told('Six policemen were injured during the operation in Kohat.')[0]?.claims).toHaveLength(2);
+  });
+
   it('places and dates an incident by its own words, not by the dateline it was filed under', () => {
     const text =
       'QUETTA, Pakistan, March 13 (Example Wire) - Gunmen fired on a police checkpoint in Turbat on Tuesday, ' +

@@ -489,7 +489,15 @@ export function segmentIncidents(
       if (place) focusOn(current, place, detail[0]!);
     }
     if (a.casualties.length === 0) continue;
-    if (current && near) {
+    // "five policemen were injured during the operation", paragraphs of background after the incident was told:
+    // a figure of the incident the article is telling, however far, when it names no day of its own and no place
+    // outside that incident's district ("the Bannu police chief said ... during the operation")
+    const ofCurrent =
+      current !== null &&
+      !hasOwnDate &&
+      finePlaces(a.places).every((p) => current!.places.some((q) => sameDistrict(p, q))) &&
+      matches(SIGNAL_RULES.duringTheIncident, a.sentence.text);
+    if (current && (near || ofCurrent)) {
       current.members.push(a);
       current.claims.push(...draftClaims(a, current));
       current.lastParagraph = a.sentence.paragraph;

@@ -146,6 +146,13 @@ export const SIGNAL_RULES = {
   },
   /** "the blast", "the Chaman attack", "this deadly assault": a cue the article has already reported (tested on
    * the words before the cue). */
+  /** "five policemen were injured during the operation": a figure told of the incident the article is telling. */
+  duringTheIncident: {
+    id: 'segment.during-the-incident',
+    anyOf: ['during', 'in', 'after', 'amid'],
+    pattern:
+      /\b(?:during|in|after|amid)\s+the\s+(?:[\p{L}-]+\s+)?(?:operation|attack|assault|blast|explosion|encounter|clash|raid|ambush|gunfight|exchange of fire|shootout|fighting)\b/iu,
+  },
   definite: {
     id: 'segment.definite-reference',
     // up to two modifiers ("the deadly Chaman blast"), never a verb ("the aftermath showed torched ..."); or a
