@@ -75,6 +75,26 @@ describe('extractDocument', () => {
     expect(told('Six policemen were injured during the operation in Kohat.')[0]?.claims).toHaveLength(2);
   });
 
+  it('makes the group a later sentence says the attackers belonged to the actor of the incident, unclaimed', () => {
+    const lead =
+      'KOHAT: Three policemen were martyred when militants stormed a police post in Kohat district late on Friday night, officials said.';
+    for (const said of [
+      'Officials said the attackers, belonging to the banned Tehreek-i-Taliban Pakistan (TTP), first threw grenades at the post.',
+      'Officials said the attackers belonged to the banned Tehreek-i-Taliban Pakistan (TTP).',
+    ]) {
+      const [incident, ...others] = extract(`${lead}\n\n${said}`, '2025-03-15').mentions;
+      expect(others, said).toEqual([]);
+      expect(incident?.actor1, said).toMatchObject({ name: 'Tehrik-i-Taliban Pakistan', claimed: false });
+      expect(incident?.claims.map((c) => c.best)).toEqual([3]);
+    }
+    // a sentence that names the group but not as the attackers' leaves the incident unattributed
+    const [other] = extract(
+      `${lead}\n\nOfficials said the Tehreek-i-Taliban Pakistan (TTP) had long been active in the district.`,
+      '2025-03-15',
+    ).mentions;
+    expect(other?.actor1?.name).toBe('Unidentified armed group');
+  });
+
   it('places and dates an incident by its own words, not by the dateline it was filed under', () => {
     const text =
       'QUETTA, Pakistan, March 13 (Example Wire) - Gunmen fired on a police checkpoint in Turbat on Tuesday, ' +

@@ -488,6 +488,20 @@ export function segmentIncidents(
       const place = detail.length === 1 && current.places.find((q) => sameDistrict(detail[0]!, q));
       if (place) focusOn(current, place, detail[0]!);
     }
+    // "the attackers, belonging to the banned TTP, rammed a vehicle into the gate": who carried out the incident
+    // being told, a member of it though it gives no figure (its group may be actor1)
+    if (
+      current &&
+      near &&
+      a.casualties.length === 0 &&
+      a.actors.some(isNamedGroup) &&
+      matches(SIGNAL_RULES.attackersOf, a.sentence.text)
+    ) {
+      if (!current.members.includes(a)) current.members.push(a);
+      current.cues.push(...a.cues);
+      current.lastParagraph = a.sentence.paragraph;
+      continue;
+    }
     if (a.casualties.length === 0) continue;
     // "five policemen were injured during the operation", paragraphs of background after the incident was told:
     // a figure of the incident the article is telling, however far, when it names no day of its own and no place
