@@ -152,7 +152,7 @@ export const SIGNAL_RULES = {
     id: 'segment.attackers-of',
     anyOf: ['belonging', 'belonged', 'belong', 'affiliated', 'members', 'member'],
     pattern:
-      /\b(?:the|all)\s+(?:\w+\s+)?(?:attackers|assailants|militants|terrorists|gunmen|insurgents|bombers?)\b[^.;]{0,40}?\b(?:belonging|belonged|belong|affiliated|members?\s+of)\b/i,
+      /\b(?:the|all)\s+(?:\w+\s+)?(?:attackers|assailants|militants|terrorists|gunmen|insurgents|bombers?)\b[^.;]{1,40}?\b(?:belonging|belonged|belong|affiliated|members?\s+of)\b/i,
   },
   /** "five policemen were injured during the operation": a figure told of the incident the article is telling. */
   duringTheIncident: {
