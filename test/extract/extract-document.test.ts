@@ -95,6 +95,20 @@ describe('extractDocument', () => {
     expect(other?.actor1?.name).toBe('Unidentified armed group');
   });
 
+  it('never dates an undated incident under a subheading by the story before it', () => {
+    const text = [
+      'QUETTA: Security forces killed four militants in an operation in Khuzdar district on the night of March 2-3, the ISPR said on Wednesday.',
+      'The operation was conducted after the reported presence of militants in the area, it added.',
+      'Two killed in Kech',
+      'Two alleged militants were also killed in the Kech district.',
+    ].join('\n\n');
+    const [khuzdar, kech] = extract(text, '2025-03-06').mentions;
+    expect(khuzdar?.date).toMatchObject({ start: '2025-03-02', end: '2025-03-03' });
+    expect(where(kech!)).toBe('Kech');
+    // the days before publication, as for any report that gives none
+    expect(kech?.date).toMatchObject({ start: '2025-03-05', end: '2025-03-06' });
+  });
+
   it('places and dates an incident by its own words, not by the dateline it was filed under', () => {
     const text =
       'QUETTA, Pakistan, March 13 (Example Wire) - Gunmen fired on a police checkpoint in Turbat on Tuesday, ' +

@@ -356,8 +356,9 @@ export function segmentIncidents(
   for (const a of analyses.flatMap(splitClauses)) {
     if (a.aggregate) continue;
     if (a.sentence.heading) {
-      // a subheading announces the next incident: what follows it is no longer the one before
+      // a subheading announces the next incident: what follows it is no longer the one before, nor on its day
       current = null;
+      running = null;
       afterHeading = true;
       continue;
     }
