@@ -8,7 +8,7 @@ export interface Dateline {
   /** The place the report was filed from, as written ("QUETTA", "Quetta"); the first of several. */
   readonly place: Span;
   /**
-   * Filed from several places at once ("PESHAWAR/LAKKI MARWAT: ... in two separate attacks"): a lead that names no
+   * Filed from several places at once ("KALAT/MASTUNG: ... in two separate attacks"): a lead that names no
    * place of its own may have happened in any of them, so none is its place.
    */
   readonly several: boolean;

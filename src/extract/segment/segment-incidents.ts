@@ -489,7 +489,7 @@ export function segmentIncidents(
       const place = detail.length === 1 && current.places.find((q) => sameDistrict(detail[0]!, q));
       if (place) focusOn(current, place, detail[0]!);
     }
-    // "the attackers, belonging to the banned TTP, rammed a vehicle into the gate": who carried out the incident
+    // "the attackers, belonging to the banned TTP, first threw grenades at the post": who carried out the incident
     // being told, a member of it though it gives no figure (its group may be actor1)
     if (
       current &&
@@ -504,9 +504,9 @@ export function segmentIncidents(
       continue;
     }
     if (a.casualties.length === 0) continue;
-    // "five policemen were injured during the operation", paragraphs of background after the incident was told:
+    // "six policemen were wounded during the operation", paragraphs of background after the incident was told:
     // a figure of the incident the article is telling, however far, when it names no day of its own and no place
-    // outside that incident's district ("the Bannu police chief said ... during the operation")
+    // outside that incident's district ("the Kohat police chief said ... during the raid")
     const ofCurrent =
       current !== null &&
       !hasOwnDate &&

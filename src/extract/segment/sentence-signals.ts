@@ -146,7 +146,7 @@ export const SIGNAL_RULES = {
   },
   /** "the blast", "the Chaman attack", "this deadly assault": a cue the article has already reported (tested on
    * the words before the cue). */
-  /** "the attackers, belonging to the banned TTP, ...", "the militants were members of the BLA": who the
+  /** "the attackers, belonging to the banned TTP, first threw ...", "the gunmen were members of the BLA": who the
    * attackers of the incident being told were, said without a figure. */
   attackersOf: {
     id: 'segment.attackers-of',
@@ -154,7 +154,7 @@ export const SIGNAL_RULES = {
     pattern:
       /\b(?:the|all)\s+(?:\w+\s+)?(?:attackers|assailants|militants|terrorists|gunmen|insurgents|bombers?)\b[^.;]{1,40}?\b(?:belonging|belonged|belong|affiliated|members?\s+of)\b/i,
   },
-  /** "five policemen were injured during the operation": a figure told of the incident the article is telling. */
+  /** "six policemen were wounded during the raid": a figure told of the incident the article is telling. */
   duringTheIncident: {
     id: 'segment.during-the-incident',
     anyOf: ['during', 'in', 'after', 'amid'],
