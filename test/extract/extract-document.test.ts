@@ -99,8 +99,8 @@ describe('extractDocument', () => {
     const text = [
       'QUETTA: Security forces killed four militants in an operation in Khuzdar district on the night of March 2-3, the ISPR said on Wednesday.',
       'The operation was conducted after the reported presence of militants in the area, it added.',
-      'Two killed in Kech',
-      'Two alleged militants were also killed in the Kech district.',
+      'Shootout in Kech',
+      'Two suspected militants were shot dead in Kech district, police said.',
     ].join('\n\n');
     const [khuzdar, kech] = extract(text, '2025-03-06').mentions;
     expect(khuzdar?.date).toMatchObject({ start: '2025-03-02', end: '2025-03-03' });
