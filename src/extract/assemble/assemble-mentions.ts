@@ -347,8 +347,8 @@ export function pruneCovered(
       // ("34 killed in multiple engagements in KP"): then the incidents that inherit its days break it down
       const totals = trait(m).summary && m.claims.length > 0;
       const dated = t.ownDate || t.elaborates || !provinceWide || totals;
-      // totals given on the day of a statement ("five soldiers and six militants died in two attacks, officials said on Sunday") sum
-      // up incidents of that day or of the night before it, as the next paragraphs tell them
+      // totals given on the day of a statement ("five soldiers and six militants died in two attacks, officials
+      // said on Sunday") sum up incidents of that day or of the night before it, as the next paragraphs tell them
       const earlier = totals && trait(m).statementDay ? STATEMENT_LAG_DAYS : 0;
       if (detailed && dated && covers(d, m, trait(m).summary, earlier)) {
         covered.add(m.id);

@@ -144,8 +144,6 @@ export const SIGNAL_RULES = {
     pattern:
       /^(?:the|these|those|such|all the) (?:\w+ ){0,2}(?:attacks|assaults|strikes|raids|ambushes|blasts|explosions)\b/i,
   },
-  /** "the blast", "the Chaman attack", "this deadly assault": a cue the article has already reported (tested on
-   * the words before the cue). */
   /** "the attackers, belonging to the banned TTP, first threw ...", "the gunmen were members of the BLA": who the
    * attackers of the incident being told were, said without a figure. */
   attackersOf: {
@@ -161,6 +159,8 @@ export const SIGNAL_RULES = {
     pattern:
       /\b(?:during|in|after|amid)\s+the\s+(?:[\p{L}-]+\s+)?(?:operation|attack|assault|blast|explosion|encounter|clash|raid|ambush|gunfight|exchange of fire|shootout|fighting)\b/iu,
   },
+  /** "the blast", "the Chaman attack", "this deadly assault": a cue the article has already reported (tested on
+   * the words before the cue). */
   definite: {
     id: 'segment.definite-reference',
     // up to two modifiers ("the deadly Chaman blast"), never a verb ("the aftermath showed torched ..."); or a
