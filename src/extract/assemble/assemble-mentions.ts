@@ -4,6 +4,7 @@ import type { ActorMention, PlaceContext, PlaceMention, Sentence, TargetMention 
 import type { SentenceAnalysis } from '../analyse/analyse-sentence.js';
 import type { DraftClaim, IncidentDraft } from '../segment/segment-incidents.js';
 import { datesOverlap } from '../segment/sentence-signals.js';
+import { addDays } from '../dates/calendar.js';
 import { kindOfActor } from '../casualties/claimant.js';
 import { decideActors } from './decide-actors.js';
 import { decideType } from './decide-type.js';
@@ -251,12 +252,6 @@ const { coverWindow: COVER_WINDOW } = EXTRACT_SETTINGS;
 /** How many days before a statement's day the incidents whose totals it gives may lie: the night before it. */
 const STATEMENT_LAG_DAYS = 1;
 
-/** The ISO day `days` days before `iso` (itself when unreadable). */
-function daysBefore(iso: string, days: number): string {
-  const t = Date.parse(`${iso}T00:00:00Z`);
-  return Number.isFinite(t) ? new Date(t - days * 86_400_000).toISOString().slice(0, 10) : iso;
-}
-
 const DATE_RANK = { day: 0, days: 1, week: 2, month: 3, year: 4 } as const;
 
 const WEEK_OR_FINER: ReadonlySet<string> = new Set(['day', 'days', 'week']);
@@ -274,7 +269,7 @@ function targetsAgree(a: Mention, b: Mention): boolean {
 function covers(fine: Mention, coarse: Mention, coarseIsSummary: boolean, daysEarlier = 0): boolean {
   if (fine === coarse || !fine.location || !coarse.location) return false;
   const span =
-    daysEarlier > 0 ? { ...coarse.date, start: daysBefore(coarse.date.start, daysEarlier) } : coarse.date;
+    daysEarlier > 0 ? { ...coarse.date, start: addDays(coarse.date.start, -daysEarlier) } : coarse.date;
   if (!datesOverlap(fine.date, span) || !targetsAgree(fine, coarse)) return false;
   // a week-long account does not detail a dated incident; only an account at least as precise in time can
   if (DATE_RANK[fine.date.precision] > DATE_RANK[coarse.date.precision]) return false;

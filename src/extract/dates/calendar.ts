@@ -82,3 +82,8 @@ export function parseIsoDay(text: string | null | undefined): Day | null {
   const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
   return isValidDate(year, month, day) ? toDay(year, month, day) : null;
 }
+
+/** The YYYY-MM-DD day `days` days after `iso` (before it when negative); `iso` must be a real date. */
+export function addDays(iso: string, days: number): string {
+  return formatDay((parseIsoDay(iso) ?? 0) + days);
+}

@@ -1,17 +1,13 @@
 import type { SentenceAnalysis } from '../analyse/analyse-sentence.js';
 import type { DateRange } from '../../domain/index.js';
 import type { DateMention } from '../types.js';
-import { formatDay, parseIsoDay } from '../dates/calendar.js';
+import { addDays, parseIsoDay } from '../dates/calendar.js';
 import type { DateChoice, IncidentDraft } from './segment-incidents.js';
 import { EXTRACT_SETTINGS } from '../extract-settings.js';
 import { SIGNAL_RULES, daysAfter, daysBefore, isStatementDay, matches, ownDate } from './sentence-signals.js';
 
 /** Precisions that name the day (or a few days) an incident fell on. */
 export const DAYLIKE: ReadonlySet<string> = new Set(['day', 'days']);
-
-function addDays(iso: string, days: number): string {
-  return formatDay((parseIsoDay(iso) ?? 0) + days);
-}
 
 function daysBetween(from: string, to: string): number {
   return (parseIsoDay(to) ?? 0) - (parseIsoDay(from) ?? 0);

@@ -507,12 +507,11 @@ export function segmentIncidents(
     // "six policemen were wounded during the operation", paragraphs of background after the incident was told:
     // a figure of the incident the article is telling, however far, when it names no day of its own and no place
     // outside that incident's district ("the Kohat police chief said ... during the raid")
-    const ofCurrent =
-      current !== null &&
+    const ofCurrent = (told: IncidentDraft): boolean =>
       !hasOwnDate &&
-      finePlaces(a.places).every((p) => current!.places.some((q) => sameDistrict(p, q))) &&
+      finePlaces(a.places).every((p) => told.places.some((q) => sameDistrict(p, q))) &&
       matches(SIGNAL_RULES.duringTheIncident, a.sentence.text);
-    if (current && (near || ofCurrent)) {
+    if (current && (near || ofCurrent(current))) {
       current.members.push(a);
       current.claims.push(...draftClaims(a, current));
       current.lastParagraph = a.sentence.paragraph;

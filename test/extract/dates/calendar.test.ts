@@ -1,6 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatDay, fromDay, parseIsoDay, toDay, weekdayOf } from '../../../src/extract/dates/calendar.js';
+import {
+  addDays,
+  formatDay,
+  fromDay,
+  parseIsoDay,
+  toDay,
+  weekdayOf,
+} from '../../../src/extract/dates/calendar.js';
 
 describe('calendar', () => {
   it('agrees with Date.UTC on day numbers and weekdays', () => {
@@ -26,5 +33,12 @@ describe('calendar', () => {
     expect(parseIsoDay('2025-13-01')).toBeNull();
     expect(parseIsoDay('2025-5-1')).toBeNull();
     expect(parseIsoDay(null)).toBeNull();
+  });
+
+  it('adds days across month, year and leap-day ends, either way', () => {
+    expect(addDays('2024-02-28', 1)).toBe('2024-02-29');
+    expect(addDays('2025-03-01', -1)).toBe('2025-02-28');
+    expect(addDays('2024-12-31', 1)).toBe('2025-01-01');
+    expect(addDays('2025-07-16', 0)).toBe('2025-07-16');
   });
 });
