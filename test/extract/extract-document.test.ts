@@ -53,6 +53,29 @@ describe('extractDocument', () => {
     expect(mentions.flatMap((m) => m.claims.map((c) => c.best))).toEqual([3, 2, 6]);
   });
 
+  it('drops a province-wide count of attacks on a day for the attack the same paragraph goes on to tell', () => {
+    const text = [
+      'The Balochistan Liberation Front said it carried out two raids in Balochistan on March 9. Its fighters stormed a levies post near Panjgur, the group said, seizing weapons.',
+      '',
+      'Separately, a policeman was shot dead in Quetta on March 11.',
+    ].join('\n');
+    const { mentions } = extract(text);
+    expect(mentions.map((m) => [where(m), m.date.start])).toEqual([
+      ['Panjgur', '2025-03-09'],
+      ['Quetta', '2025-03-11'],
+    ]);
+    // told in a paragraph of its own, an attack that inherits the day may be one more, not one of the count
+    const apart = extract(
+      'The Balochistan Liberation Front said it carried out two raids in Balochistan on March 9.\n\nIts fighters also stormed a levies post near Panjgur, the group said.',
+    );
+    expect(apart.mentions.map(where)).toEqual(['Balochistan', 'Panjgur']);
+    // a province-wide incident (not a count of attacks) is not covered by a later one that inherits its day
+    const single = extract(
+      'A soldier was killed in an attack in Balochistan on March 9. Militants also torched a levies post near Panjgur.',
+    );
+    expect(single.mentions.map(where)).toEqual(['Balochistan', 'Panjgur']);
+  });
+
   it('adds a figure told "during the operation", paragraphs of background later, to the incident it took part in', () => {
     const paragraphs = [
       'BANNU: Four soldiers were martyred and three militants were killed when militants attacked a police station in Bannu district on Monday, the military said.',

@@ -339,9 +339,15 @@ export function pruneCovered(
       const detailed = !t.summary || provinceWide;
       // a province-wide mention is covered only by a detail dated on its own or one that takes it up expressly:
       // a later incident that merely inherits its day is a different attack, unless the mention totals attacks
-      // ("34 killed in multiple engagements in KP"): then the incidents that inherit its days break it down
+      // ("34 killed in multiple engagements in KP"), or counts attacks ("two raids in Balochistan on Monday") that
+      // its own paragraph goes on to tell: then the incidents that inherit its days break it down
       const totals = trait(m).summary && m.claims.length > 0;
-      const dated = t.ownDate || t.elaborates || !provinceWide || totals;
+      const dated =
+        t.ownDate ||
+        t.elaborates ||
+        !provinceWide ||
+        totals ||
+        (trait(m).summary && t.paragraph === trait(m).paragraph);
       // totals given on the day of a statement ("five soldiers and six militants died in two attacks, officials
       // said on Sunday") sum up incidents of that day or of the night before it, as the next paragraphs tell them
       const earlier = totals && trait(m).statementDay ? STATEMENT_LAG_DAYS : 0;
