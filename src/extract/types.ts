@@ -59,6 +59,11 @@ export type PlaceRole = 'town' | 'area' | 'district' | 'province' | 'country';
 export interface PlaceMention extends Found {
   readonly role: PlaceRole;
   readonly location: Location;
+  /**
+   * The district that the place's district was split from ("Kurram" for a place in Lower Kurram): reports still
+   * name the old district for what the new one holds.
+   */
+  readonly parentDistrict?: string;
 }
 
 export interface PlaceContext {

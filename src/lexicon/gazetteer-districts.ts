@@ -76,6 +76,7 @@ export function addDistricts(
       lon: point.lon,
       located,
       ...(located ? { seatId: seat.place.id } : {}),
+      ...(d.parent ? { parent: d.parent } : {}),
     };
     placed.set(normalisePlaceName(d.name), district);
     registry.add(district, d.variants);

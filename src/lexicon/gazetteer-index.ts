@@ -27,7 +27,7 @@ function byPreference(a: GazetteerPlace, b: GazetteerPlace): number {
 /**
  * The place with its fields written in one order. Places are built by spreads in several orders; V8 gives each
  * order its own hidden class, and the places pass's reads of a place's fields became many-shaped (V8's inline
- * cache log showed them megamorphic). `seatId` is always present, undefined when the place has no seat.
+ * cache log showed them megamorphic). `seatId` and `parent` are always present, undefined when the place has none.
  */
 function oneShape(p: GazetteerPlace): GazetteerPlace {
   return {
@@ -41,6 +41,7 @@ function oneShape(p: GazetteerPlace): GazetteerPlace {
     lon: p.lon,
     population: p.population,
     seatId: p.seatId,
+    parent: p.parent,
     located: p.located,
     curated: p.curated,
   };

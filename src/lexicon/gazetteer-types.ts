@@ -18,6 +18,8 @@ export interface GazetteerPlace {
   readonly population: number;
   /** For districts: the id of the seat town whose coordinates the district carries. */
   readonly seatId?: string;
+  /** For a district split from another (Lower Kurram from Kurram): the name of the district it was part of. */
+  readonly parent?: string;
   /**
    * False when the entry's own coordinates are unknown and lat/lon are those of its district seat:
    * a mention of it must then carry district precision, never pretend to be exact.

@@ -76,6 +76,23 @@ describe('extractDocument', () => {
     expect(single.mentions.map(where)).toEqual(['Balochistan', 'Panjgur']);
   });
 
+  it('reads a district split from the one the lead named as the same place, one incident', () => {
+    const text = [
+      "Four people were killed when gunmen fired on a van in Khyber Pakhtunkhwa's Kurram district, police said on Tuesday.",
+      '',
+      'A police officer said the van was attacked on the main road in Lower Kurram and the gunmen escaped.',
+      '',
+      'Four people were killed, he added.',
+    ].join('\n');
+    const { mentions } = extract(text);
+    expect(mentions.map((m) => [where(m), m.date.start])).toEqual([['Kurram', '2025-03-11']]);
+    // two districts split from one are two places
+    const siblings = extract(
+      'Gunmen fired on a van in Upper Kurram on Tuesday, killing two people.\n\nThe van was attacked on the main road in Lower Kurram, police said.',
+    );
+    expect(siblings.mentions.map(where)).toEqual(['Upper Kurram', 'Lower Kurram']);
+  });
+
   it('adds a figure told "during the operation", paragraphs of background later, to the incident it took part in', () => {
     const paragraphs = [
       'BANNU: Four soldiers were martyred and three militants were killed when militants attacked a police station in Bannu district on Monday, the military said.',

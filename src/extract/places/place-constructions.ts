@@ -1,5 +1,5 @@
 import type { Location } from '../../domain/index.js';
-import type { GazetteerPlace } from '../../lexicon/gazetteer.js';
+import { normalisePlaceName, type Gazetteer, type GazetteerPlace } from '../../lexicon/gazetteer.js';
 import type { PlaceMention, PlaceRole } from '../types.js';
 import { KINDS_BY_CUE, areaLocation, choose, districtOf } from './place-candidates.js';
 import { cueAt, type Cue, type Scan } from './place-scan.js';
@@ -26,7 +26,17 @@ export function mention(
 ): PlaceMention {
   const start = (scan.tokens[from] as Token).start;
   const end = (scan.tokens[to - 1] as Token).end;
-  return { span: [start, end], text: scan.text.slice(start, end), ruleId, role, location };
+  const found = { span: [start, end] as const, text: scan.text.slice(start, end), ruleId, role, location };
+  const parent = splitFrom(location, scan.gazetteer);
+  return parent === null ? found : { ...found, parentDistrict: parent };
+}
+
+/** The district that the location's district was split from, or null. */
+function splitFrom(location: Location, gazetteer: Gazetteer): string | null {
+  if (location.admin2 === null) return null;
+  const districts = gazetteer.districtsByName.get(normalisePlaceName(location.admin2)) ?? [];
+  const own = districts.find((d) => d.country === location.country && d.admin1 === location.admin1);
+  return own?.parent ?? null;
 }
 
 export function precededByLocative(scan: Scan, from: number): boolean {

@@ -103,7 +103,14 @@ function samePlace(p: PlaceMention, q: PlaceMention): boolean {
   if (a.placeId && a.placeId === b.placeId) return true;
   if (a.name === b.name && a.admin2 === b.admin2) return true;
   const districtLevel = p.role === 'district' || q.role === 'district';
-  return districtLevel && a.admin2 !== null && a.admin2 === b.admin2;
+  return districtLevel && inOneDistrict(p, q);
+}
+
+/** One district, or a district and the one it was split from ("Kurram district" and "Lower Kurram"). */
+function inOneDistrict(p: PlaceMention, q: PlaceMention): boolean {
+  const a = p.location.admin2;
+  const b = q.location.admin2;
+  return a !== null && b !== null && (a === b || p.parentDistrict === b || q.parentDistrict === a);
 }
 
 function identical(p: PlaceMention, q: PlaceMention): boolean {
@@ -113,7 +120,7 @@ function identical(p: PlaceMention, q: PlaceMention): boolean {
 }
 
 function sameDistrict(p: PlaceMention, q: PlaceMention): boolean {
-  return samePlace(p, q) || (p.location.admin2 !== null && p.location.admin2 === q.location.admin2);
+  return samePlace(p, q) || inOneDistrict(p, q);
 }
 
 function isStatement(text: string, hasOwnDate: boolean): boolean {

@@ -550,6 +550,14 @@ describe('findPlaces: what is one place, several, or none', () => {
     expect(india?.location.country).toBe('IN');
   });
 
+  it("names the district that a place's district was split from, and none for a district never split", () => {
+    const parents = (text: string) =>
+      findPlaces(sentence(text), gazetteer(), KP).map((p) => [p.location.name, p.parentDistrict ?? null]);
+    expect(parents('A checkpost was attacked in Wana.')).toEqual([['Wana', 'South Waziristan']]);
+    expect(parents('A checkpost was attacked in Lower Kurram.')).toEqual([['Lower Kurram', 'Kurram']]);
+    expect(parents('A checkpost was attacked in Bannu district.')).toEqual([['Bannu', null]]);
+  });
+
   it('gives spans into the document that slice to the mention text', () => {
     const text = 'Two soldiers died in Kech district (Balochistan).';
     const [place] = findPlaces(sentence(text, 100), gazetteer(), BALOCHISTAN);
