@@ -7,6 +7,9 @@ export const EXTRACT_SETTINGS = Object.freeze({
   /** Paragraphs after an incident's last sentence within which a figure that names no place of its own is still
    * read as that incident's ("Two of the wounded later died."). */
   attachParagraphs: 2,
+  /** Body paragraphs that make an article's lead: a news story sums up its incidents in its first two paragraphs
+   * and tells them again in full further down (`leadIncident`). */
+  leadParagraphs: 2,
   /** Incidents, counted back from the newest, that a rebuttal, a claim of responsibility or a sentence taking up
    * an incident is looked for among. Bounds the look-back so a document of thousands of incidents stays linear. */
   rebuttalWindow: 30,

@@ -93,6 +93,54 @@ describe('extractDocument', () => {
     expect(siblings.mentions.map(where)).toEqual(['Upper Kurram', 'Lower Kurram']);
   });
 
+  it('joins an incident the second paragraph of the lead told in a clause to the paragraph that tells it in full', () => {
+    const text = [
+      'Security officials vowed on Saturday to step up operations in Khyber Pakhtunkhwa after a week of attacks.',
+      '',
+      'The military said five soldiers were martyred while eight militants were killed in Lower Dir on Thursday. It later said three militants were killed in Bajaur on Friday.',
+      '',
+      'The provincial government announced compensation for the families of the martyred.',
+      '',
+      'The military said five soldiers were martyred in an operation in Lower Dir on Thursday, when troops raided a militant hideout.',
+    ].join('\n');
+    const { mentions } = extract(text);
+    expect(mentions.map((m) => [where(m), m.date.start])).toEqual([
+      ['Lower Dir', '2025-03-13'],
+      ['Bajaur', '2025-03-14'],
+    ]);
+  });
+
+  it("keeps two areas of one town, the lead's and a later paragraph's, as two incidents", () => {
+    const text = [
+      'Fighters struck twice in Kalat district on Monday.',
+      '',
+      'A bomb hit a military vehicle in the Toba Gharbi area of Kalat on Monday, the group said.',
+      '',
+      'Its fighters also ambushed a bus at Shalkot Cross in Kalat, killing four soldiers.',
+    ].join('\n');
+    const named = extract(text).mentions.map(where);
+    expect(named).toContain('Toba Gharbi');
+    expect(named).toContain('Shalkot Cross');
+    // an area read inside the lead's town is that town's incident, told in full
+    const inside = extract(
+      [
+        'QUETTA: Two soldiers were martyred in an attack on a security post in Buleda on Tuesday.',
+        '',
+        'Officials said gunmen opened fire on a check post in the Sorani area of Buleda, killing two soldiers.',
+      ].join('\n'),
+    );
+    expect(inside.mentions.map(where)).toHaveLength(1);
+    // one area named short and in full
+    const twice = extract(
+      [
+        "QUETTA: Three suspects were killed in a raid in Pishin's Kalan Dara area on Monday, officials said.",
+        '',
+        'A spokesman said security forces launched an operation in the Shaikhan Kalan Dara area in Pishin after a tip-off, killing three suspects.',
+      ].join('\n'),
+    );
+    expect(twice.mentions).toHaveLength(1);
+  });
+
   it('adds a figure told "during the operation", paragraphs of background later, to the incident it took part in', () => {
     const paragraphs = [
       'BANNU: Four soldiers were martyred and three militants were killed when militants attacked a police station in Bannu district on Monday, the military said.',

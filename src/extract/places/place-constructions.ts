@@ -85,10 +85,8 @@ export function anchoredArea(
 ): Result {
   const trail = readTrail(scan, end, anchor);
   const base = areaLocation(name, anchor, scan.gazetteer);
-  return {
-    mention: mention(scan, from, trail.end, ruleId, 'area', withTrail(base, anchor, trail)),
-    end: trail.end,
-  };
+  const found = mention(scan, from, trail.end, ruleId, 'area', withTrail(base, anchor, trail));
+  return { mention: { ...found, anchored: true }, end: trail.end };
 }
 
 export function withTrail(location: Location, place: GazetteerPlace, trail: Trail): Location {

@@ -69,6 +69,7 @@ const {
   priorGroupParagraphs: PRIOR_GROUP_PARAGRAPHS,
   definiteReferenceParagraphs: DEFINITE_REFERENCE_PARAGRAPHS,
   listDetailParagraphs: LIST_DETAIL_PARAGRAPHS,
+  leadParagraphs: LEAD_PARAGRAPHS,
 } = EXTRACT_SETTINGS;
 
 export function isNamedGroup(a: ActorMention): boolean {
@@ -100,7 +101,9 @@ function provisional(current: IncidentDraft, date: DateChoice): boolean {
 function samePlace(p: PlaceMention, q: PlaceMention): boolean {
   const a = p.location;
   const b = q.location;
-  if (a.placeId && a.placeId === b.placeId) return true;
+  // two areas read beside one town share its id and are two places (see sameOrInside)
+  if (a.placeId && a.placeId === b.placeId && (oneName(a.name, b.name) || !p.anchored || !q.anchored))
+    return true;
   if (a.name === b.name && a.admin2 === b.admin2) return true;
   const districtLevel = p.role === 'district' || q.role === 'district';
   return districtLevel && inOneDistrict(p, q);
@@ -113,10 +116,28 @@ function inOneDistrict(p: PlaceMention, q: PlaceMention): boolean {
   return a !== null && b !== null && (a === b || p.parentDistrict === b || q.parentDistrict === a);
 }
 
-function identical(p: PlaceMention, q: PlaceMention): boolean {
+/**
+ * The very place, or an area read inside it ("the Reko area of Buleda" after "Buleda"). An area the gazetteer does
+ * not know carries the id of the place it was read beside, so two such areas of one town ("the Khazinai area of
+ * Kalat", "Nimrag Cross in Kalat") share an id and are still two places.
+ */
+function sameOrInside(p: PlaceMention, q: PlaceMention): boolean {
   const a = p.location;
   const b = q.location;
-  return (a.placeId !== null && a.placeId === b.placeId) || (a.name === b.name && a.admin2 === b.admin2);
+  if (a.name === b.name && a.admin2 === b.admin2) return true;
+  if (a.placeId === null || a.placeId !== b.placeId) return false;
+  return oneName(a.name, b.name) || (p.anchored === true && !q.anchored);
+}
+
+/** Two names of one place: one's words are all among the other's ("Yaro" and "Akalzai Yaro"). */
+function oneName(a: string, b: string): boolean {
+  const words = (s: string) =>
+    s
+      .toLowerCase()
+      .split(/[^a-z0-9]+/)
+      .filter(Boolean);
+  const [short, long] = a.length <= b.length ? [words(a), new Set(words(b))] : [words(b), new Set(words(a))];
+  return short.length > 0 && short.every((w) => long.has(w));
 }
 
 function sameDistrict(p: PlaceMention, q: PlaceMention): boolean {
@@ -359,7 +380,7 @@ export function segmentIncidents(
   let priorGroup: { actor: ActorMention; paragraph: number } | null = null;
   let afterHeading = false;
   let lastDistrict: PlaceMention | null = null;
-  const firstBody = analyses.find((a) => !a.sentence.heading)?.sentence.paragraph ?? -1;
+  const leadParas = leadParagraphsOf(analyses);
   for (const a of analyses.flatMap(splitClauses)) {
     if (a.aggregate) continue;
     if (a.sentence.heading) {
@@ -432,16 +453,16 @@ export function segmentIncidents(
         current.lastParagraph = a.sentence.paragraph;
         continue;
       }
-      const lead = leadIncident(drafts, firstBody, a, places, date);
-      if (lead) {
-        // the lead paragraph told this incident in a clause; this paragraph tells it in full
-        lead.members.push(a);
-        lead.cues.push(...a.cues);
-        if (date?.own && !lead.date.own) lead.date = date;
-        lead.claims.push(...draftClaims(a, lead));
-        lead.responsibility.push(...a.responsibility);
-        lead.lastParagraph = a.sentence.paragraph;
-        current = lead;
+      const told = leadIncident(drafts, leadParas, a, places, date);
+      if (told) {
+        // the lead told this incident in a clause; this paragraph tells it in full
+        told.members.push(a);
+        told.cues.push(...a.cues);
+        if (date?.own && !told.date.own) told.date = date;
+        told.claims.push(...draftClaims(a, told));
+        told.responsibility.push(...a.responsibility);
+        told.lastParagraph = a.sentence.paragraph;
+        current = told;
         continue;
       }
       const listed = cue ? listedIncident(drafts, a, cue, places, date) : null;
@@ -628,26 +649,42 @@ function bombingTakenUp(
   return current;
 }
 
+/** The paragraphs of the article's lead: its first LEAD_PARAGRAPHS paragraphs that are not headings. */
+function leadParagraphsOf(analyses: readonly SentenceAnalysis[]): ReadonlySet<number> {
+  const out = new Set<number>();
+  for (const a of analyses) {
+    if (a.sentence.heading) continue;
+    if (!out.has(a.sentence.paragraph) && out.size === LEAD_PARAGRAPHS) break;
+    out.add(a.sentence.paragraph);
+  }
+  return out;
+}
+
 /**
- * The incident of the lead paragraph that a later sentence tells again in detail: one whose places include every
- * place the sentence names, on days that meet. Not when the sentence counts incidents ("the second blast").
+ * The incident of the lead that a later paragraph tells again in detail: one whose places include every place the
+ * sentence names, on days that meet. Not when the sentence counts incidents ("the second blast").
  */
 function leadIncident(
   drafts: readonly IncidentDraft[],
-  firstBody: number,
+  leadParas: ReadonlySet<number>,
   a: SentenceAnalysis,
   places: readonly PlaceMention[],
   date: DateChoice | null,
 ): IncidentDraft | null {
   const fine = finePlaces(places);
-  if (fine.length === 0 || a.sentence.paragraph === firstBody) return null;
+  if (fine.length === 0) return null;
   if (matches(SIGNAL_RULES.ordinal, a.sentence.text) || matches(SIGNAL_RULES.earlier, a.sentence.text))
     return null;
   for (const d of drafts) {
-    // a lead that lists several places summarises; only a lead clause of one place is one incident
-    if (d.anchor.sentence.paragraph !== firstBody || d.summary || d.places.length !== 1) continue;
+    const told = d.anchor.sentence.paragraph;
+    // a lead that lists several places summarises; only a lead clause of one place is one incident, told again in
+    // a later paragraph
+    if (!leadParas.has(told) || told >= a.sentence.paragraph || d.summary || d.places.length !== 1) continue;
+    // past the first paragraph, a lead clause gives the incident's toll; one that gives none may be background
+    // ("rights groups say disappearances in the district feed the insurgency"), not the incident told in full
+    if (told !== Math.min(...leadParas) && d.claims.length === 0) continue;
     // the very place: a district's other incidents are told in detail too ("a police post in Lower Dir")
-    if (fine.length !== 1 || !identical(fine[0]!, d.places[0]!)) continue;
+    if (fine.length !== 1 || !sameOrInside(fine[0]!, d.places[0]!)) continue;
     if (date?.own && d.date.own && !datesOverlap(date.date, d.date.date)) continue;
     return d;
   }
