@@ -141,6 +141,22 @@ describe('extractDocument', () => {
     expect(twice.mentions).toHaveLength(1);
   });
 
+  it('opens no incident at "the martyred policemen", who were counted already', () => {
+    const text = [
+      'Three policemen martyred in Bannu attack',
+      '',
+      'BANNU: Three policemen were martyred when militants attacked a police checkpost in Bannu district late on Friday night, officials said.',
+      '',
+      'The attackers fled after an exchange of fire lasting an hour.',
+      '',
+      'Funeral prayers',
+      '',
+      'The funeral prayers for the martyred policemen were held at the Bannu Police Lines on Saturday morning. The chief minister attended.',
+    ].join('\n');
+    const { mentions } = extract(text, '2025-10-12');
+    expect(mentions.map((m) => [where(m), m.date.start])).toEqual([['Bannu', '2025-10-10']]);
+  });
+
   it('adds a figure told "during the operation", paragraphs of background later, to the incident it took part in', () => {
     const paragraphs = [
       'BANNU: Four soldiers were martyred and three militants were killed when militants attacked a police station in Bannu district on Monday, the military said.',
