@@ -157,6 +157,23 @@ describe('extractDocument', () => {
     expect(mentions.map((m) => [where(m), m.date.start])).toEqual([['Bannu', '2025-10-10']]);
   });
 
+  it("drops a lead's totals for the attacks that give figures of the same kind, whatever target each one names", () => {
+    const text = [
+      'Five policemen martyred in two attacks',
+      '',
+      'QUETTA/TURBAT: Five policemen were martyred and nine militants killed in two separate attacks in Balochistan, officials said on Sunday.',
+      '',
+      'The first attack took place in Turbat late on Saturday night, when militants rammed an explosive-laden car into the main gate of a school where police recruits were being trained. Five policemen were martyred and six militants were killed in the gunfight that followed.',
+      '',
+      'Meanwhile, police gunned down three militants when they tried to attack a police station in Mastung on Saturday.',
+    ].join('\n');
+    const { mentions } = extract(text, '2025-03-17');
+    expect(mentions.map((m) => [where(m), m.date.start])).toEqual([
+      ['Turbat', '2025-03-15'],
+      ['Mastung', '2025-03-15'],
+    ]);
+  });
+
   it('adds a figure told "during the operation", paragraphs of background later, to the incident it took part in', () => {
     const paragraphs = [
       'BANNU: Four soldiers were martyred and three militants were killed when militants attacked a police station in Bannu district on Monday, the military said.',

@@ -261,16 +261,32 @@ function targetsAgree(a: Mention, b: Mention): boolean {
   return a.target === b.target || a.target === 'unknown' || b.target === 'unknown';
 }
 
+/** The detail gives a figure the totals count too: the same metric of the same kind of people. */
+function sharesAFigure(fine: Mention, totals: Mention): boolean {
+  return fine.claims.some((f) =>
+    totals.claims.some((t) => t.metric === f.metric && t.category === f.category),
+  );
+}
+
 /**
  * `fine` reports, in more detail, an incident that `coarse` summarises: same area, overlapping days, same kind of
  * target. `daysEarlier`: how many days before its own the coarse mention's incidents may lie (its day is the day
- * its figures were given).
+ * its figures were given). `totals`: the coarse mention sums up figures of several incidents, whose targets it was
+ * given as one ("seven policemen and eight militants killed in two encounters"): a detail with a figure of the
+ * same kind is one of them, whatever target its own sentence names.
  */
-function covers(fine: Mention, coarse: Mention, coarseIsSummary: boolean, daysEarlier = 0): boolean {
+function covers(
+  fine: Mention,
+  coarse: Mention,
+  coarseIsSummary: boolean,
+  daysEarlier = 0,
+  totals = false,
+): boolean {
   if (fine === coarse || !fine.location || !coarse.location) return false;
   const span =
     daysEarlier > 0 ? { ...coarse.date, start: addDays(coarse.date.start, -daysEarlier) } : coarse.date;
-  if (!datesOverlap(fine.date, span) || !targetsAgree(fine, coarse)) return false;
+  if (!datesOverlap(fine.date, span)) return false;
+  if (!targetsAgree(fine, coarse) && !(totals && sharesAFigure(fine, coarse))) return false;
   // a week-long account does not detail a dated incident; only an account at least as precise in time can
   if (DATE_RANK[fine.date.precision] > DATE_RANK[coarse.date.precision]) return false;
   const f = fine.location;
@@ -351,7 +367,7 @@ export function pruneCovered(
       // totals given on the day of a statement ("five soldiers and six militants died in two attacks, officials
       // said on Sunday") sum up incidents of that day or of the night before it, as the next paragraphs tell them
       const earlier = totals && trait(m).statementDay ? STATEMENT_LAG_DAYS : 0;
-      if (detailed && dated && covers(d, m, trait(m).summary, earlier)) {
+      if (detailed && dated && covers(d, m, trait(m).summary, earlier, totals)) {
         covered.add(m.id);
         return;
       }
