@@ -64,6 +64,8 @@ export interface PlaceMention extends Found {
    * name the old district for what the new one holds.
    */
   readonly parentDistrict?: string;
+  /** For a town or an area: where its district is, for "the district" in a later sentence. */
+  readonly district?: Location;
   /** An area the gazetteer does not know, read beside a place it knows ("the Reko area of Buleda"): its location is
    * that place's, id included, under the area's own name. */
   readonly anchored?: true;

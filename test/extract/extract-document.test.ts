@@ -174,6 +174,19 @@ describe('extractDocument', () => {
     ]);
   });
 
+  it('reads "in the district" as the district of the last place named, a town as well as a district', () => {
+    const text = [
+      'Recently, several districts of the province, including Karak, Lakki Marwat and Bajaur, have seen a wave of attacks on the police.',
+      '',
+      'A soldier was martyred during an operation in Dera Ismail Khan on Monday. A constable was martyred in the district when militants attacked a police checkpoint late on Tuesday.',
+    ].join('\n');
+    const { mentions } = extract(text);
+    expect(mentions.map((m) => [where(m), m.location?.precision, m.date.start])).toEqual([
+      ['Dera Ismail Khan', 'place', '2025-03-10'],
+      ['Dera Ismail Khan', 'district', '2025-03-11'],
+    ]);
+  });
+
   it('adds a figure told "during the operation", paragraphs of background later, to the incident it took part in', () => {
     const paragraphs = [
       'BANNU: Four soldiers were martyred and three militants were killed when militants attacked a police station in Bannu district on Monday, the military said.',

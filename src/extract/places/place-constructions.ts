@@ -1,7 +1,7 @@
 import type { Location } from '../../domain/index.js';
 import { normalisePlaceName, type Gazetteer, type GazetteerPlace } from '../../lexicon/gazetteer.js';
 import type { PlaceMention, PlaceRole } from '../types.js';
-import { KINDS_BY_CUE, areaLocation, choose, districtOf } from './place-candidates.js';
+import { KINDS_BY_CUE, areaLocation, choose, districtOf, locationOf } from './place-candidates.js';
 import { cueAt, type Cue, type Scan } from './place-scan.js';
 import { gapBefore, type Chunk, type Token } from './place-tokens.js';
 import { readTrail, type Trail } from './place-trail.js';
@@ -27,16 +27,20 @@ export function mention(
   const start = (scan.tokens[from] as Token).start;
   const end = (scan.tokens[to - 1] as Token).end;
   const found = { span: [start, end] as const, text: scan.text.slice(start, end), ruleId, role, location };
-  const parent = splitFrom(location, scan.gazetteer);
-  return parent === null ? found : { ...found, parentDistrict: parent };
+  const own = districtNamed(location, scan.gazetteer);
+  if (own === null) return found;
+  return {
+    ...found,
+    ...(own.parent ? { parentDistrict: own.parent } : {}),
+    ...(role === 'town' || role === 'area' ? { district: locationOf(own, scan.gazetteer) } : {}),
+  };
 }
 
-/** The district that the location's district was split from, or null. */
-function splitFrom(location: Location, gazetteer: Gazetteer): string | null {
+/** The gazetteer's district of the location's admin2, or null. */
+function districtNamed(location: Location, gazetteer: Gazetteer): GazetteerPlace | null {
   if (location.admin2 === null) return null;
   const districts = gazetteer.districtsByName.get(normalisePlaceName(location.admin2)) ?? [];
-  const own = districts.find((d) => d.country === location.country && d.admin1 === location.admin1);
-  return own?.parent ?? null;
+  return districts.find((d) => d.country === location.country && d.admin1 === location.admin1) ?? null;
 }
 
 export function precededByLocative(scan: Scan, from: number): boolean {

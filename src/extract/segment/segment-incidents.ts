@@ -140,6 +140,14 @@ function oneName(a: string, b: string): boolean {
   return short.length > 0 && short.every((w) => long.has(w));
 }
 
+/** A district named, or the district of a town or area named ("the district" after "in Tank"), as a place. */
+function districtMention(p: PlaceMention): PlaceMention | null {
+  if (p.role === 'district') return p;
+  if (!p.district) return null;
+  const { district, anchored: _, ...rest } = p;
+  return { ...rest, role: 'district', location: district };
+}
+
 function sameDistrict(p: PlaceMention, q: PlaceMention): boolean {
   return samePlace(p, q) || inOneDistrict(p, q);
 }
@@ -407,7 +415,7 @@ export function segmentIncidents(
       namedPlaces.length === 0 && lastDistrict && matches(SIGNAL_RULES.theDistrict, a.sentence.text)
         ? [lastDistrict]
         : namedPlaces;
-    for (const p of a.places) if (p.role === 'district') lastDistrict = p;
+    for (const p of a.places) lastDistrict = districtMention(p) ?? lastDistrict;
     const date = chooseDate(a, current, running, published, () => latestDay(drafts));
     const hasOwnDate = date?.own === true && date.date.precision !== 'year';
     // an incident recalled from weeks before ("Last month, ...") does not date the sentences after it
