@@ -285,6 +285,12 @@ const cases: readonly Case[] = [
     expected: [['2024', '2024-01-01', '2024-12-31', 'year', V]],
   },
   {
+    // a year that names the event after it
+    sentence: 'The leader fled across the border during the 2013 army offensive in Swat.',
+    published: '2025-05-09',
+    expected: [['2013', '2013-01-01', '2013-12-31', 'year', V]],
+  },
+  {
     sentence: 'Attacks rose sharply in 2025.',
     published: '2025-05-09',
     expected: [['2025', '2025-01-01', '2025-05-09', 'year', V]],
