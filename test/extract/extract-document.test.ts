@@ -187,6 +187,22 @@ describe('extractDocument', () => {
     ]);
   });
 
+  it("drops a statement day's totals for encounters its next paragraphs tell over the two days before", () => {
+    const text = [
+      'Nine militants killed in Balochistan',
+      '',
+      'QUETTA: At least nine militants were killed in two separate encounters with security forces across Balochistan, the ISPR said on Tuesday.',
+      '',
+      '"On 9-10 March, nine terrorists were sent to hell in two separate engagements," the ISPR said in a statement.',
+      '',
+      'According to the statement, six militants were killed after troops raided their hideout in the Buleda area of Kech district.',
+    ].join('\n');
+    const { mentions } = extract(text, '2025-03-12');
+    expect(mentions.map((m) => [where(m), m.date.start, m.date.end])).toEqual([
+      ['Buleda', '2025-03-09', '2025-03-10'],
+    ]);
+  });
+
   it('adds a figure told "during the operation", paragraphs of background later, to the incident it took part in', () => {
     const paragraphs = [
       'BANNU: Four soldiers were martyred and three militants were killed when militants attacked a police station in Bannu district on Monday, the military said.',

@@ -287,8 +287,13 @@ function covers(
     daysEarlier > 0 ? { ...coarse.date, start: addDays(coarse.date.start, -daysEarlier) } : coarse.date;
   if (!datesOverlap(fine.date, span)) return false;
   if (!targetsAgree(fine, coarse) && !(totals && sharesAFigure(fine, coarse))) return false;
-  // a week-long account does not detail a dated incident; only an account at least as precise in time can
-  if (DATE_RANK[fine.date.precision] > DATE_RANK[coarse.date.precision]) return false;
+  // a week-long account does not detail a dated incident; only an account at least as precise in time can. The day
+  // of a statement is not the incidents' own: those may span the day before it as well
+  const coarseRank =
+    daysEarlier > 0
+      ? Math.max(DATE_RANK.days, DATE_RANK[coarse.date.precision])
+      : DATE_RANK[coarse.date.precision];
+  if (DATE_RANK[fine.date.precision] > coarseRank) return false;
   const f = fine.location;
   const c = coarse.location;
   if (f.admin1 !== c.admin1) return false;
