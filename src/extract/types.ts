@@ -66,7 +66,7 @@ export interface PlaceMention extends Found {
   readonly parentDistrict?: string;
   /** For a town or an area: where its district is, for "the district" in a later sentence. */
   readonly district?: Location;
-  /** An area the gazetteer does not know, read beside a place it knows ("the Reko area of Buleda"): its location is
+  /** An area the gazetteer does not know, read beside a place it knows ("the Sorani area of Buleda"): its location is
    * that place's, id included, under the area's own name. */
   readonly anchored?: true;
 }

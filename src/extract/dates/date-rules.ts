@@ -101,7 +101,7 @@ function compile(lexicon: DateLexicon): CompiledDateRules {
   const wordConnectors = connectors.filter((c) => /^[a-z]/i.test(c));
   const CONN = `(?:\\s{0,3}(?:${alternation(symbols)})\\s{0,3}|\\s{1,3}(?:${alternation(wordConnectors)})\\s{1,3})`;
   const MODS = `\\b(?:${alternation(words('month-modifier'))})(?:\\s{1,3}|-)`;
-  // "in 2009", and a year that names the event after it: "during the 2009 offensive"
+  // "in 2013", and a year that names the event after it: "during the 2013 offensive"
   const PREPS = `(?<=\\b(?:${alternation(words('period-preposition'))})\\s{1,3}(?:the\\s{1,3})?)`;
 
   const re = (source: string): RegExp => new RegExp(source, 'gi');

@@ -74,7 +74,7 @@ export function anchorOf(scan: Scan, chunk: Chunk): { place: GazetteerPlace; end
 
 export function chunkText(scan: Scan, chunk: Chunk, cue: Cue | null): string {
   const start = (scan.tokens[chunk.from] as Token).start;
-  // A capitalised generic belongs to the name ("Mangi Dam", "Nimrag Cross"); a lowercase one does not.
+  // A capitalised generic belongs to the name ("Mangi Dam", "Shalkot Cross"); a lowercase one does not.
   const last = cue && cue.capitalised ? cue.end : chunk.to;
   return scan.text.slice(start, (scan.tokens[last - 1] as Token).end);
 }

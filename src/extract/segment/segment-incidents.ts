@@ -117,9 +117,9 @@ function inOneDistrict(p: PlaceMention, q: PlaceMention): boolean {
 }
 
 /**
- * The very place, or an area read inside it ("the Reko area of Buleda" after "Buleda"). An area the gazetteer does
- * not know carries the id of the place it was read beside, so two such areas of one town ("the Khazinai area of
- * Kalat", "Nimrag Cross in Kalat") share an id and are still two places.
+ * The very place, or an area read inside it ("the Sorani area of Buleda" after "Buleda"). An area the gazetteer does
+ * not know carries the id of the place it was read beside, so two such areas of one town ("the Toba Gharbi area of
+ * Kalat", "Shalkot Cross in Kalat") share an id and are still two places.
  */
 function sameOrInside(p: PlaceMention, q: PlaceMention): boolean {
   const a = p.location;
@@ -129,7 +129,7 @@ function sameOrInside(p: PlaceMention, q: PlaceMention): boolean {
   return oneName(a.name, b.name) || (p.anchored === true && !q.anchored);
 }
 
-/** Two names of one place: one's words are all among the other's ("Yaro" and "Akalzai Yaro"). */
+/** Two names of one place: one's words are all among the other's ("Kalan Dara" and "Shaikhan Kalan Dara"). */
 function oneName(a: string, b: string): boolean {
   const words = (s: string) =>
     s
@@ -657,13 +657,13 @@ function bombingTakenUp(
   return current;
 }
 
-/** The paragraphs of the article's lead: its first LEAD_PARAGRAPHS paragraphs that are not headings. */
-function leadParagraphsOf(analyses: readonly SentenceAnalysis[]): ReadonlySet<number> {
-  const out = new Set<number>();
+/** The paragraphs of the article's lead, in order: its first LEAD_PARAGRAPHS paragraphs that are not headings. */
+function leadParagraphsOf(analyses: readonly SentenceAnalysis[]): readonly number[] {
+  const out: number[] = [];
   for (const a of analyses) {
-    if (a.sentence.heading) continue;
-    if (!out.has(a.sentence.paragraph) && out.size === LEAD_PARAGRAPHS) break;
-    out.add(a.sentence.paragraph);
+    if (a.sentence.heading || out.includes(a.sentence.paragraph)) continue;
+    if (out.length === LEAD_PARAGRAPHS) break;
+    out.push(a.sentence.paragraph);
   }
   return out;
 }
@@ -674,7 +674,7 @@ function leadParagraphsOf(analyses: readonly SentenceAnalysis[]): ReadonlySet<nu
  */
 function leadIncident(
   drafts: readonly IncidentDraft[],
-  leadParas: ReadonlySet<number>,
+  leadParas: readonly number[],
   a: SentenceAnalysis,
   places: readonly PlaceMention[],
   date: DateChoice | null,
@@ -687,10 +687,11 @@ function leadIncident(
     const told = d.anchor.sentence.paragraph;
     // a lead that lists several places summarises; only a lead clause of one place is one incident, told again in
     // a later paragraph
-    if (!leadParas.has(told) || told >= a.sentence.paragraph || d.summary || d.places.length !== 1) continue;
+    if (!leadParas.includes(told) || told >= a.sentence.paragraph || d.summary || d.places.length !== 1)
+      continue;
     // past the first paragraph, a lead clause gives the incident's toll; one that gives none may be background
     // ("rights groups say disappearances in the district feed the insurgency"), not the incident told in full
-    if (told !== Math.min(...leadParas) && d.claims.length === 0) continue;
+    if (told !== leadParas[0] && d.claims.length === 0) continue;
     // the very place: a district's other incidents are told in detail too ("a police post in Lower Dir")
     if (fine.length !== 1 || !sameOrInside(fine[0]!, d.places[0]!)) continue;
     if (date?.own && d.date.own && !datesOverlap(date.date, d.date.date)) continue;

@@ -381,7 +381,7 @@ export function innermostPlaces(places: readonly PlaceMention[]): PlaceMention[]
   return places.filter((p) => !places.some((q) => within(q, p) || hosts(p, q)));
 }
 
-/** "Nimrag Cross in Kalat": the town right after an area of the same district is the area's host, not a second place. */
+/** "Shalkot Cross in Kalat": the town right after an area of the same district is the area's host, not a second place. */
 function hosts(town: PlaceMention, area: PlaceMention): boolean {
   if (town.role !== 'town' || area.role !== 'area') return false;
   if (town.location.admin2 === null || town.location.admin2 !== area.location.admin2) return false;
