@@ -144,8 +144,7 @@ function oneName(a: string, b: string): boolean {
 function districtMention(p: PlaceMention): PlaceMention | null {
   if (p.role === 'district') return p;
   if (!p.district) return null;
-  const { district, anchored: _, ...rest } = p;
-  return { ...rest, role: 'district', location: district };
+  return { ...p, role: 'district', location: p.district, district: undefined, anchored: undefined };
 }
 
 function sameDistrict(p: PlaceMention, q: PlaceMention): boolean {
