@@ -99,12 +99,7 @@ function provisional(current: IncidentDraft, date: DateChoice): boolean {
 }
 
 function samePlace(p: PlaceMention, q: PlaceMention): boolean {
-  const a = p.location;
-  const b = q.location;
-  // two areas read beside one town share its id and are two places (see sameOrInside)
-  if (a.placeId && a.placeId === b.placeId && (oneName(a.name, b.name) || !p.anchored || !q.anchored))
-    return true;
-  if (a.name === b.name && a.admin2 === b.admin2) return true;
+  if (onePlace(p, q)) return true;
   const districtLevel = p.role === 'district' || q.role === 'district';
   return districtLevel && inOneDistrict(p, q);
 }
@@ -117,16 +112,17 @@ function inOneDistrict(p: PlaceMention, q: PlaceMention): boolean {
 }
 
 /**
- * The very place, or an area read inside it ("the Sorani area of Buleda" after "Buleda"). An area the gazetteer does
- * not know carries the id of the place it was read beside, so two such areas of one town ("the Toba Gharbi area of
- * Kalat", "Shalkot Cross in Kalat") share an id and are still two places.
+ * The very place, or a place and an area read inside it ("Buleda" and "the Sorani area of Buleda"). An area the
+ * gazetteer does not know carries the id of the place it was read beside, so two such areas of one town ("the Toba
+ * Gharbi area of Kalat", "Shalkot Cross in Kalat") share an id and are still two places, unless one's name holds
+ * the other's.
  */
-function sameOrInside(p: PlaceMention, q: PlaceMention): boolean {
+function onePlace(p: PlaceMention, q: PlaceMention): boolean {
   const a = p.location;
   const b = q.location;
   if (a.name === b.name && a.admin2 === b.admin2) return true;
   if (a.placeId === null || a.placeId !== b.placeId) return false;
-  return oneName(a.name, b.name) || (p.anchored === true && !q.anchored);
+  return !p.anchored || !q.anchored || oneName(a.name, b.name);
 }
 
 /** Two names of one place: one's words are all among the other's ("Kalan Dara" and "Shaikhan Kalan Dara"). */
@@ -140,11 +136,15 @@ function oneName(a: string, b: string): boolean {
   return short.length > 0 && short.every((w) => long.has(w));
 }
 
-/** A district named, or the district of a town or area named ("the district" after "in Tank"), as a place. */
-function districtMention(p: PlaceMention): PlaceMention | null {
-  if (p.role === 'district') return p;
-  if (!p.district) return null;
-  return { ...p, role: 'district', location: p.district, district: undefined, anchored: undefined };
+/** The last district a sentence names, or the district of the last town or area it names ("in Tank"), as a place. */
+function lastDistrictOf(places: readonly PlaceMention[]): PlaceMention | null {
+  for (let i = places.length - 1; i >= 0; i--) {
+    const p = places[i]!;
+    if (p.role === 'district') return p;
+    if (p.district)
+      return { ...p, role: 'district', location: p.district, district: undefined, anchored: undefined };
+  }
+  return null;
 }
 
 function sameDistrict(p: PlaceMention, q: PlaceMention): boolean {
@@ -414,7 +414,7 @@ export function segmentIncidents(
       namedPlaces.length === 0 && lastDistrict && matches(SIGNAL_RULES.theDistrict, a.sentence.text)
         ? [lastDistrict]
         : namedPlaces;
-    for (const p of a.places) lastDistrict = districtMention(p) ?? lastDistrict;
+    lastDistrict = lastDistrictOf(a.places) ?? lastDistrict;
     const date = chooseDate(a, current, running, published, () => latestDay(drafts));
     const hasOwnDate = date?.own === true && date.date.precision !== 'year';
     // an incident recalled from weeks before ("Last month, ...") does not date the sentences after it
@@ -692,7 +692,7 @@ function leadIncident(
     // ("rights groups say disappearances in the district feed the insurgency"), not the incident told in full
     if (told !== leadParas[0] && d.claims.length === 0) continue;
     // the very place: a district's other incidents are told in detail too ("a police post in Lower Dir")
-    if (fine.length !== 1 || !sameOrInside(fine[0]!, d.places[0]!)) continue;
+    if (fine.length !== 1 || !onePlace(fine[0]!, d.places[0]!)) continue;
     if (date?.own && d.date.own && !datesOverlap(date.date, d.date.date)) continue;
     return d;
   }
