@@ -1,4 +1,4 @@
-import type { EventType, MergeFeature, Mention } from '../domain/index.js';
+import type { Claim, EventType, MergeFeature, Mention } from '../domain/index.js';
 import { isLinkableDate } from '../domain/index.js';
 import { DATE_RANK, dayRange } from './canonical-order.js';
 
@@ -30,6 +30,7 @@ export const MERGE_RULES = {
   dateSame: rule('resolve.date.same', 1),
   dateWithin: rule('resolve.date.within', 0.8),
   dateCoarse: rule('resolve.date.coarse-overlap', 0.6),
+  dateNextDay: rule('resolve.date.next-day', 0.5),
   dateVague: rule('resolve.date.too-vague', 0),
   dateApart: rule('resolve.date.apart', 0),
   dateUnreadable: rule('resolve.date.unreadable', 0),
@@ -75,12 +76,46 @@ export interface MentionProfile {
   readonly admin1: string;
   readonly admin2: string;
   readonly eventType: EventType;
+  readonly subEventType: string;
+  readonly target: string;
+  /** Exact counts of the dead and the injured (see `sharesAFigure`). */
+  readonly figures: readonly ExactFigure[];
   readonly actorId: string | null;
   /** 'none' for no actor or a catch-all one. */
   readonly actorKind: 'none' | 'state' | 'group';
 }
 
 const norm = (s: string | null | undefined): string => (s ?? '').trim().toLowerCase();
+
+export interface ExactFigure {
+  readonly metric: Claim['metric'];
+  readonly category: Claim['category'];
+  readonly value: number;
+}
+
+/** The claims' exact counts of the dead or injured: a vague quantity or a zero says nothing of one incident. */
+function exactFigures(mention: Mention): ExactFigure[] {
+  return mention.claims.flatMap((c) =>
+    c.approximate || c.best <= 0 || (c.metric !== 'killed' && c.metric !== 'injured')
+      ? []
+      : [{ metric: c.metric, category: c.category, value: c.best }],
+  );
+}
+
+/**
+ * Whether two reports give one count of the same people: the same metric and number, of one category or of a
+ * category one of them could not tell ('unknown').
+ */
+export function sharesAFigure(a: MentionProfile, b: MentionProfile): boolean {
+  return a.figures.some((x) =>
+    b.figures.some(
+      (y) =>
+        x.metric === y.metric &&
+        x.value === y.value &&
+        (x.category === y.category || x.category === 'unknown' || y.category === 'unknown'),
+    ),
+  );
+}
 
 export function profileOf(mention: Mention, generic: ReadonlySet<string>): MentionProfile {
   const l = mention.location;
@@ -102,6 +137,9 @@ export function profileOf(mention: Mention, generic: ReadonlySet<string>): Menti
     admin1: norm(l?.admin1),
     admin2: norm(l?.admin2),
     eventType: mention.eventType,
+    subEventType: mention.subEventType,
+    target: mention.target,
+    figures: exactFigures(mention),
     actorId: actor?.id ?? null,
     actorKind: !actor || generic.has(actor.id) ? 'none' : actor.type === 'state_forces' ? 'state' : 'group',
   };
@@ -124,7 +162,11 @@ export function dateRule(a: MentionProfile, b: MentionProfile): MergeRule {
   // "Last year" fits every incident of a year: a merge on it would rest on place, type and actor alone, and
   // would make each report's event depend on a whole year of the province, which no bounded re-plan can read.
   if (a.vague || b.vague) return MERGE_RULES.dateVague;
-  if (a.to < b.from || b.to < a.from) return MERGE_RULES.dateApart;
+  if (a.to < b.from || b.to < a.from)
+    // a night's attack is dated by one outlet to the evening and by another to the next day
+    return a.fine && b.fine && (a.to + 1 === b.from || b.to + 1 === a.from)
+      ? MERGE_RULES.dateNextDay
+      : MERGE_RULES.dateApart;
   if (!a.fine || !b.fine) return MERGE_RULES.dateCoarse;
   return a.from === b.from && a.to === b.to ? MERGE_RULES.dateSame : MERGE_RULES.dateWithin;
 }
@@ -163,12 +205,14 @@ const round = (x: number): number => Math.round(x * 1000) / 1000;
  * runs for every candidate.
  */
 export function mergeScore(candidate: MentionProfile, founder: MentionProfile, threshold: number): number {
-  const date = dateRule(candidate, founder).score;
+  const dates = dateRule(candidate, founder);
+  const date = dates.score;
   if (date === 0 || candidate.docId === founder.docId) return -1;
   const place = placeRule(candidate, founder).score;
   if (place === 0 || (place <= 0.4 && date < 0.8)) return -1;
   const actor = actorRule(candidate, founder).score;
   if (actor === 0) return -1;
+  if (dates === MERGE_RULES.dateNextDay && !toldAlike(candidate, founder, place, actor)) return -1;
   const type = typeRule(candidate.eventType, founder.eventType).score;
   const w = MERGE_WEIGHTS;
   const score = round(
@@ -176,6 +220,22 @@ export function mergeScore(candidate: MentionProfile, founder: MentionProfile, t
       (w.place + w.date + w.type + w.actor),
   );
   return score >= threshold ? score : -1;
+}
+
+/**
+ * Reports a day apart are one incident only when everything else they tell is one: the same place, the same
+ * kind of attack on the same kind of target, no two different groups, and one count of the dead or injured.
+ * Two attacks on police in one district on consecutive days are common; the same toll on the same post is not.
+ */
+function toldAlike(a: MentionProfile, b: MentionProfile, place: number, actor: number): boolean {
+  return (
+    place === MERGE_RULES.placeSame.score &&
+    actor >= MERGE_RULES.actorUnidentified.score &&
+    a.eventType === b.eventType &&
+    a.subEventType === b.subEventType &&
+    a.target === b.target &&
+    sharesAFigure(a, b)
+  );
 }
 
 /** The features behind a decision, with the rule that set each and the values it compared. */

@@ -95,7 +95,10 @@ function resolveBlock(items: readonly Item[], settings: MergeSettings, drafts: D
       if (bucket === null) {
         if (item.fine) index.query(ALL, from, to, stamp, MAX_CANDIDATES, consider);
       } else {
-        const used = index.query(bucket, from, to, stamp, MAX_CANDIDATES, consider);
+        // a fine date looks a day either side too: one incident told a day apart (mergeScore, dateNextDay)
+        const used = item.fine
+          ? index.query(bucket, from - 1, to + 1, stamp, MAX_CANDIDATES, consider)
+          : index.query(bucket, from, to, stamp, MAX_CANDIDATES, consider);
         if (item.fine) index.query(BROAD, from, to, stamp, MAX_CANDIDATES - used, consider);
       }
     }

@@ -5,10 +5,11 @@ import {
   explainMerge,
   mergeScore,
   profileOf,
+  sharesAFigure,
   typeRule,
 } from '../../src/resolve/merge-features.js';
 import { assignEventIds, founderKey } from '../../src/resolve/event-id.js';
-import { ACTORS, PLACES, day, mention } from './resolve-fixture.js';
+import { ACTORS, PLACES, claim, day, mention, type MentionSpec } from './resolve-fixture.js';
 
 const generic = new Set(DEFAULT_GENERIC_ACTOR_IDS);
 const p = (m: Mention) => profileOf(m, generic);
@@ -66,6 +67,46 @@ describe('merge features', () => {
   it('never merges two mentions of one document or two days apart', () => {
     expect(mergeScore(p(m({ docId: 'a' })), p(m({ docId: 'a', index: 1 })), 0)).toBe(-1);
     expect(mergeScore(p(m({ docId: 'a' })), p(m({ docId: 'b', date: day('2025-05-10') })), 0)).toBe(-1);
+  });
+});
+
+describe('reports a day apart', () => {
+  const post = (docId: string, date: string, over: Partial<MentionSpec> = {}) =>
+    m({
+      docId,
+      location: PLACES.turbat,
+      date: day(date),
+      eventType: 'Battles',
+      subEventType: 'Armed clash',
+      target: 'security_forces',
+      claims: [claim(docId, { metric: 'injured', best: 4, low: 4, high: 4 })],
+      ...over,
+    });
+
+  it('are one incident when place, attack, target and a count agree', () => {
+    expect(mergeScore(p(post('a', '2025-03-02')), p(post('b', '2025-03-03')), 0.6)).toBeCloseTo(0.8, 3);
+    expect(sharesAFigure(p(post('a', '2025-03-02')), p(post('b', '2025-03-03')))).toBe(true);
+  });
+
+  it('are two when any of those differs', () => {
+    const a = p(post('a', '2025-03-02'));
+    const score = (over: Parameters<typeof post>[2]) => mergeScore(a, p(post('b', '2025-03-03', over)), 0.6);
+    expect(score({ claims: [claim('b', { metric: 'injured', best: 5, low: 5, high: 5 })] })).toBe(-1);
+    expect(score({ claims: [claim('b', { metric: 'killed', best: 4, low: 4, high: 4 })] })).toBe(-1);
+    expect(score({ claims: [claim('b', { metric: 'injured', best: 4, approximate: true })] })).toBe(-1);
+    expect(score({ claims: [claim('b', { metric: 'injured', category: 'civilians', best: 4 })] })).toBe(-1);
+    expect(score({ subEventType: 'Attack' })).toBe(-1);
+    expect(score({ target: 'civilians' })).toBe(-1);
+    // the district alone: two attacks in Kech on consecutive days are likely two
+    expect(score({ location: PLACES.kech })).toBe(-1);
+    expect(score({ actor1: ACTORS.bla })).toBeGreaterThan(0.6);
+    expect(
+      mergeScore(
+        p(post('a', '2025-03-02', { actor1: ACTORS.blf })),
+        p(post('b', '2025-03-03', { actor1: ACTORS.bla })),
+        0,
+      ),
+    ).toBe(-1);
   });
 });
 

@@ -148,6 +148,35 @@ describe('planMerges: one incident, several reports', () => {
     ]);
   });
 
+  it('merges a night attack that one outlet dates to the evening and another to the next day', () => {
+    const raid = (docId: string, date: string, claims: Parameters<typeof claim>[1][]) =>
+      mention({
+        docId,
+        location: PLACES.zamuran,
+        date: day(date),
+        eventType: 'Battles',
+        subEventType: 'Armed clash',
+        weapon: 'firearms',
+        claims: claims.map((c) => claim(docId, c)),
+      });
+    const r = planMerges([
+      raid('a', '2025-05-07', [{ best: 2, low: 2, high: 2 }]),
+      // the other outlet could not tell whom the two dead were
+      raid('b', '2025-05-08', [{ best: 2, low: 2, high: 2, category: 'unknown' }]),
+    ]);
+    expect(docsOf(r)).toEqual([['a', 'b']]);
+    expect(r.events[0]!.decisions[1]!.features.find((f) => f.name === 'date')!.detail).toMatch(
+      /^resolve\.date\.next-day/,
+    );
+    // a different toll, or a report two days later, is another attack
+    expect(
+      planMerges([raid('a', '2025-05-07', [{ best: 2 }]), raid('b', '2025-05-08', [{ best: 3 }])]).events,
+    ).toHaveLength(2);
+    expect(
+      planMerges([raid('a', '2025-05-07', [{ best: 2 }]), raid('b', '2025-05-09', [{ best: 2 }])]).events,
+    ).toHaveLength(2);
+  });
+
   it('joins a province-wide report of the same day to the incident', () => {
     const r = planMerges([
       mention({ docId: 'a', location: PLACES.balochistan, actor1: ACTORS.bla }),
