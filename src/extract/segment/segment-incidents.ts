@@ -360,6 +360,44 @@ function continues(
   return places.every((p) => current.places.some((q) => samePlace(p, q) && roleRank(p) >= roleRank(q)));
 }
 
+/**
+ * "In the first blast a shepherd died, while in the second three farmers were killed" (split-clauses,
+ * `splitListMembers`): a clause telling a member of a list, after the list or after a clause of the same sentence
+ * that told the member before, is an incident of its own. It names no place or day: it happened where and when
+ * the list, or the member before, put it. The list's totals are then covered by its members (`pruneCovered`).
+ */
+function siblingOf(current: IncidentDraft, a: SentenceAnalysis, places: readonly PlaceMention[]): boolean {
+  return (
+    a.sentence.clause === true &&
+    finePlaces(places).length === 0 &&
+    matches(SIGNAL_RULES.listMember, a.sentence.text) &&
+    // the list itself ("two landmine blasts in Kohlu killed four"), or the member told before in this sentence
+    (matches(SIGNAL_RULES.countedIncidents, current.anchor.sentence.text) ||
+      current.members.some(
+        (m) => m.sentence.index === a.sentence.index && m.sentence.start < a.sentence.start,
+      ))
+  );
+}
+
+function siblingIncident(current: IncidentDraft, a: SentenceAnalysis): IncidentDraft {
+  return {
+    anchor: a,
+    members: [a],
+    places: current.places,
+    placeRuleId: current.placeRuleId,
+    boundaryRuleId: SIGNAL_RULES.listMember.id,
+    date: current.date,
+    summary: false,
+    cues: [...current.cues, ...a.cues],
+    claims: claimsOf(a, current.places, false),
+    responsibility: [...a.responsibility],
+    priorGroup: current.priorGroup,
+    priorParagraph: current.priorParagraph,
+    lastParagraph: a.sentence.paragraph,
+    focus: current.focus,
+  };
+}
+
 /** The day of the latest incident told that is dated to a day. */
 function latestDay(drafts: readonly IncidentDraft[]): DateRange | null {
   for (let i = drafts.length - 1; i >= 0; i -= 1) {
@@ -443,6 +481,12 @@ export function segmentIncidents(
       // "Officials said the Chaman blast ripped through a taxi stand. The wounded later died": the incident taken
       // up is the one the next sentences go on telling
       current = referred;
+      continue;
+    }
+
+    if (current && siblingOf(current, a, places)) {
+      current = siblingIncident(current, a);
+      drafts.push(current);
       continue;
     }
 

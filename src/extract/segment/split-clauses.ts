@@ -1,7 +1,7 @@
 import type { SentenceAnalysis } from '../analyse/analyse-sentence.js';
 import { DISTRIBUTED_RULE } from '../casualties/find-casualties.js';
 import type { Found } from '../types.js';
-import { finePlaces, isStatementDay, isViolentCue } from './sentence-signals.js';
+import { finePlaces, isStatementDay, isViolentCue, SIGNAL_RULES } from './sentence-signals.js';
 import { regexMatches } from '../match/regex-matches.js';
 
 /**
@@ -63,7 +63,7 @@ function clauseStandsAlone(a: SentenceAnalysis, start: number, end: number): boo
  * is returned whole.
  */
 export function splitClauses(a: SentenceAnalysis): readonly SentenceAnalysis[] {
-  const shared = splitSharedOut(a);
+  const shared = splitSharedOut(a) ?? splitListMembers(a);
   if (shared) return shared;
   if (a.places.length < 2 || a.cues.length + a.casualties.length < 2) return [a];
   const s = a.sentence;
@@ -118,4 +118,30 @@ function splitSharedOut(a: SentenceAnalysis): readonly SentenceAnalysis[] | null
       dates: c.dates.length > 0 ? c.dates : lead.dates,
     })),
   ].map((c) => (toldOn ? { ...c, toldOn } : c));
+}
+
+const LIST_MEMBERS = new RegExp(SIGNAL_RULES.listMember.pattern.source, 'gi');
+
+/**
+ * The incidents of a list told one by one in one sentence ("in the first blast a shepherd died, while in the second
+ * three farmers were killed"): one clause per member, cut at the last clause boundary before each member after the
+ * first. Only when every clause gives a figure of people hurt: each is then an incident with its own toll, where
+ * and when the list put them (segment-incidents, `siblingOf`).
+ */
+function splitListMembers(a: SentenceAnalysis): readonly SentenceAnalysis[] | null {
+  const s = a.sentence;
+  const members = [...regexMatches(LIST_MEMBERS, s.text)];
+  if (members.length < 2) return null;
+  const boundaries = [...regexMatches(CLAUSE_RULES.boundary, s.text)].map((m) => m.index);
+  const cuts: number[] = [];
+  for (let i = 1; i < members.length; i++) {
+    const after = members[i - 1]!.index + members[i - 1]![0].length;
+    const cut = boundaries.filter((b) => b >= after && b < members[i]!.index).pop();
+    if (cut === undefined) return null;
+    cuts.push(s.start + cut);
+  }
+  const bounds = [s.start, ...cuts, s.end];
+  const clauses = bounds.slice(0, -1).map((start, i) => clauseOf(a, start, bounds[i + 1]!));
+  if (!clauses.every((c) => c.casualties.some((x) => x.high > 0))) return null;
+  return clauses;
 }

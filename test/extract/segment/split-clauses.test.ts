@@ -28,3 +28,37 @@ describe('splitClauses: a lead that joins incidents', () => {
     ).toEqual([['Turbat', ['killed civilians 2']]]);
   });
 });
+
+describe('splitClauses: the members of a list told one by one', () => {
+  const counted = 'Five labourers were killed in two roadside bomb blasts in the Kohlu district on Tuesday.';
+
+  it('makes each member an incident with its own toll, where and when the list put them', () => {
+    expect(
+      incidents(
+        `${counted} In the first blast, two labourers were killed, while in the second explosion, three farmers were killed.`,
+      ),
+    ).toEqual([
+      ['Kohlu', ['killed civilians 2']],
+      ['Kohlu', ['killed civilians 3']],
+    ]);
+  });
+
+  it('puts them where a sentence between says both happened', () => {
+    expect(
+      incidents(
+        `${counted} Police said both blasts took place in the Kahan area. In the first blast, two labourers were killed, while in the second explosion, three farmers were killed.`,
+      ),
+    ).toEqual([
+      ['Kahan', ['killed civilians 2']],
+      ['Kahan', ['killed civilians 3']],
+    ]);
+  });
+
+  it('keeps the sentence whole when a member gives no figure of its own', () => {
+    expect(
+      incidents(
+        `${counted} The first blast went off near a water tank, while in the second explosion, five labourers were killed.`,
+      ),
+    ).toHaveLength(1);
+  });
+});
