@@ -209,10 +209,18 @@ export function mergeScore(candidate: MentionProfile, founder: MentionProfile, t
   const date = dates.score;
   if (date === 0 || candidate.docId === founder.docId) return -1;
   const place = placeRule(candidate, founder).score;
-  if (place === 0 || (place <= 0.4 && date < 0.8)) return -1;
+  if (place === 0) return -1;
   const actor = actorRule(candidate, founder).score;
   if (actor === 0) return -1;
-  if (dates === MERGE_RULES.dateNextDay && !toldAlike(candidate, founder, place, actor)) return -1;
+  // a province with a coarse date fits many incidents: only the very same span told alike ("50 militants killed
+  // in Balochistan in August", from two outlets) is one
+  if (place <= 0.4 && date < 0.8 && !(sameSpan(candidate, founder) && toldAlike(candidate, founder, actor)))
+    return -1;
+  if (
+    dates === MERGE_RULES.dateNextDay &&
+    !(place === MERGE_RULES.placeSame.score && toldAlike(candidate, founder, actor))
+  )
+    return -1;
   const type = typeRule(candidate.eventType, founder.eventType).score;
   const w = MERGE_WEIGHTS;
   const score = round(
@@ -223,19 +231,23 @@ export function mergeScore(candidate: MentionProfile, founder: MentionProfile, t
 }
 
 /**
- * Reports a day apart are one incident only when everything else they tell is one: the same place, the same
- * kind of attack on the same kind of target, no two different groups, and one count of the dead or injured.
- * Two attacks on police in one district on consecutive days are common; the same toll on the same post is not.
+ * What ties two reports that place or date alone cannot: a day apart at the same place, or a province over the
+ * same month. They are one incident only when everything else they tell is one: the same kind of attack on the
+ * same kind of target, no two different groups, and one count of the dead or injured. Two attacks on police in
+ * one district on consecutive days are common; the same toll on the same post is not.
  */
-function toldAlike(a: MentionProfile, b: MentionProfile, place: number, actor: number): boolean {
+function toldAlike(a: MentionProfile, b: MentionProfile, actor: number): boolean {
   return (
-    place === MERGE_RULES.placeSame.score &&
     actor >= MERGE_RULES.actorUnidentified.score &&
     a.eventType === b.eventType &&
     a.subEventType === b.subEventType &&
     a.target === b.target &&
     sharesAFigure(a, b)
   );
+}
+
+function sameSpan(a: MentionProfile, b: MentionProfile): boolean {
+  return a.from === b.from && a.to === b.to;
 }
 
 /** The features behind a decision, with the rule that set each and the values it compared. */

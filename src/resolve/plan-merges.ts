@@ -63,6 +63,8 @@ function join(draft: Draft, item: Item, score: number): void {
 /** Index keys beside the district buckets: every fine-dated founder, and the province-wide fine-dated ones. */
 const ALL = '*';
 const BROAD = 'province';
+/** Province-wide founders with a coarse date, under their first day only: a match must have the very same span. */
+const BROAD_COARSE = 'province-coarse';
 
 /**
  * Resolves one block (one country and province) in canonical order. Each mention is compared with the founders
@@ -91,9 +93,11 @@ function resolveBlock(items: readonly Item[], settings: MergeSettings, drafts: D
         }
       };
       stamp++;
-      // A province-wide report ties to an incident only on a fine date, and only with fine-dated founders.
+      // A province-wide report ties to an incident only on a fine date, and only with fine-dated founders; with a
+      // coarse date, only to another province-wide report of the very same span (mergeScore)
       if (bucket === null) {
         if (item.fine) index.query(ALL, from, to, stamp, MAX_CANDIDATES, consider);
+        else index.query(BROAD_COARSE, from, from, stamp, MAX_CANDIDATES, consider);
       } else {
         // a fine date looks a day either side too: one incident told a day apart (mergeScore, dateNextDay)
         const used = item.fine
@@ -120,6 +124,7 @@ function resolveBlock(items: readonly Item[], settings: MergeSettings, drafts: D
     const bucket = placeBucket(location);
     if (bucket !== null) index.add(bucket, from, to, draft);
     else if (item.fine) index.add(BROAD, from, to, draft);
+    else index.add(BROAD_COARSE, from, from, draft);
     if (item.fine) index.add(ALL, from, to, draft);
   }
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Resolution } from '../../src/domain/index.js';
 import { planMerges } from '../../src/resolve/plan-merges.js';
-import { ACTORS, PLACES, claim, day, mention, shuffle } from './resolve-fixture.js';
+import { ACTORS, PLACES, claim, day, mention, shuffle, type MentionSpec } from './resolve-fixture.js';
 
 const docsOf = (r: Resolution) => r.events.map((e) => [...e.record.doc_ids].sort());
 
@@ -85,6 +85,39 @@ describe('planMerges: incidents kept apart', () => {
       }),
     ]);
     expect(r.events).toHaveLength(2);
+  });
+});
+
+describe('planMerges: a month of a province', () => {
+  const month = { start: '2025-04-01', end: '2025-04-30', precision: 'month' } as const;
+  const tally = (docId: string, over: Partial<MentionSpec> = {}) =>
+    mention({
+      docId,
+      location: PLACES.balochistan,
+      date: month,
+      eventType: 'Battles',
+      subEventType: 'Armed clash',
+      target: 'militants',
+      actor1: ACTORS.army,
+      claims: [claim(docId, { category: 'militants', best: 31, low: 31, high: 31 })],
+      ...over,
+    });
+
+  it('is one event when two outlets give the same month, fight and toll', () => {
+    expect(docsOf(planMerges([tally('a'), tally('b')]))).toEqual([['a', 'b']]);
+  });
+
+  it('is two when the toll, the span or the kind of fight differs', () => {
+    const other = claim('b', { category: 'militants', best: 30, low: 30, high: 30 });
+    expect(planMerges([tally('a'), tally('b', { claims: [other] })]).events).toHaveLength(2);
+    const weeks = { start: '2025-04-01', end: '2025-04-14', precision: 'days' } as const;
+    expect(planMerges([tally('a'), tally('b', { date: weeks })]).events).toHaveLength(2);
+    expect(
+      planMerges([
+        tally('a'),
+        tally('b', { eventType: 'Explosions/Remote violence', subEventType: 'Air/drone strike' }),
+      ]).events,
+    ).toHaveLength(2);
   });
 });
 
