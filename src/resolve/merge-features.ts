@@ -76,10 +76,6 @@ export interface MentionProfile {
   readonly admin1: string;
   readonly admin2: string;
   readonly eventType: EventType;
-  readonly subEventType: string;
-  readonly target: string;
-  /** Exact counts of the dead and the injured (see `sharesAFigure`). */
-  readonly figures: readonly ExactFigure[];
   readonly actorId: string | null;
   /** 'none' for no actor or a catch-all one. */
   readonly actorKind: 'none' | 'state' | 'group';
@@ -87,33 +83,32 @@ export interface MentionProfile {
 
 const norm = (s: string | null | undefined): string => (s ?? '').trim().toLowerCase();
 
-export interface ExactFigure {
-  readonly metric: Claim['metric'];
-  readonly category: Claim['category'];
-  readonly value: number;
+/** A claim's exact count of the dead or injured: a vague quantity or a zero says nothing of one incident. */
+function isExactCount(c: Claim): boolean {
+  return !c.approximate && c.best > 0 && (c.metric === 'killed' || c.metric === 'injured');
 }
 
-/** The claims' exact counts of the dead or injured: a vague quantity or a zero says nothing of one incident. */
-function exactFigures(mention: Mention): ExactFigure[] {
-  return mention.claims.flatMap((c) =>
-    c.approximate || c.best <= 0 || (c.metric !== 'killed' && c.metric !== 'injured')
-      ? []
-      : [{ metric: c.metric, category: c.category, value: c.best }],
-  );
+/** Whether a report gives an exact count of the dead or injured, which a report of another day may share. */
+export function hasExactCount(m: Mention): boolean {
+  return m.claims.some(isExactCount);
 }
 
 /**
  * Whether two reports give one count of the same people: the same metric and number, of one category or of a
- * category one of them could not tell ('unknown').
+ * category one of them could not tell ('unknown'). Read from the claims when asked, which is rarely (toldAlike):
+ * a million profiles are planned at once, and a list on each would cost more than these few reads.
  */
 export function sharesAFigure(a: MentionProfile, b: MentionProfile): boolean {
-  return a.figures.some((x) =>
-    b.figures.some(
-      (y) =>
-        x.metric === y.metric &&
-        x.value === y.value &&
-        (x.category === y.category || x.category === 'unknown' || y.category === 'unknown'),
-    ),
+  return a.mention.claims.some(
+    (x) =>
+      isExactCount(x) &&
+      b.mention.claims.some(
+        (y) =>
+          isExactCount(y) &&
+          x.metric === y.metric &&
+          x.best === y.best &&
+          (x.category === y.category || x.category === 'unknown' || y.category === 'unknown'),
+      ),
   );
 }
 
@@ -137,9 +132,6 @@ export function profileOf(mention: Mention, generic: ReadonlySet<string>): Menti
     admin1: norm(l?.admin1),
     admin2: norm(l?.admin2),
     eventType: mention.eventType,
-    subEventType: mention.subEventType,
-    target: mention.target,
-    figures: exactFigures(mention),
     actorId: actor?.id ?? null,
     actorKind: !actor || generic.has(actor.id) ? 'none' : actor.type === 'state_forces' ? 'state' : 'group',
   };
@@ -240,8 +232,8 @@ function toldAlike(a: MentionProfile, b: MentionProfile, actor: number): boolean
   return (
     actor >= MERGE_RULES.actorUnidentified.score &&
     a.eventType === b.eventType &&
-    a.subEventType === b.subEventType &&
-    a.target === b.target &&
+    a.mention.subEventType === b.mention.subEventType &&
+    a.mention.target === b.mention.target &&
     sharesAFigure(a, b)
   );
 }

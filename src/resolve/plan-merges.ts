@@ -14,6 +14,7 @@ import {
   DEFAULT_GENERIC_ACTOR_IDS,
   DEFAULT_THRESHOLD,
   explainMerge,
+  hasExactCount,
   mergeScore,
   profileOf,
   type MentionProfile,
@@ -63,6 +64,12 @@ function join(draft: Draft, item: Item, score: number): void {
 /** Index keys beside the district buckets: every fine-dated founder, and the province-wide fine-dated ones. */
 const ALL = '*';
 const BROAD = 'province';
+/**
+ * Where a founder is found by a report of the next day or the day before: its very place, by the gazetteer's id
+ * or by name in its district (placeRule's placeSame).
+ */
+const nextDayKeys = (p: MentionProfile): readonly string[] =>
+  p.placeId === null ? [`n:${p.name}|${p.admin2}`] : [`n:${p.name}|${p.admin2}`, `i:${p.placeId}`];
 /** Province-wide founders with a coarse date, under their first day only: a match must have the very same span. */
 const BROAD_COARSE = 'province-coarse';
 
@@ -82,6 +89,8 @@ function resolveBlock(items: readonly Item[], settings: MergeSettings, drafts: D
     const { from, to } = item;
     // a vague date ties to nothing (dateRule): such a report neither looks for an event nor is indexed
     const dated = !Number.isNaN(from) && !item.vague;
+    // keys of the very place, for one incident told a day apart (mergeScore, dateNextDay), which needs a figure
+    const nextDay = location && dated && item.fine && hasExactCount(m) ? nextDayKeys(item) : null;
     if (location && dated) {
       const bucket = placeBucket(location);
       const consider = (draft: Draft): void => {
@@ -99,11 +108,15 @@ function resolveBlock(items: readonly Item[], settings: MergeSettings, drafts: D
         if (item.fine) index.query(ALL, from, to, stamp, MAX_CANDIDATES, consider);
         else index.query(BROAD_COARSE, from, from, stamp, MAX_CANDIDATES, consider);
       } else {
-        // a fine date looks a day either side too: one incident told a day apart (mergeScore, dateNextDay)
-        const used = item.fine
-          ? index.query(bucket, from - 1, to + 1, stamp, MAX_CANDIDATES, consider)
-          : index.query(bucket, from, to, stamp, MAX_CANDIDATES, consider);
+        const used = index.query(bucket, from, to, stamp, MAX_CANDIDATES, consider);
         if (item.fine) index.query(BROAD, from, to, stamp, MAX_CANDIDATES - used, consider);
+        // one incident told a day apart (mergeScore, dateNextDay): only at the very place, with a figure to share
+        if (nextDay !== null) {
+          for (const key of nextDay) {
+            index.query(key, from - 1, from - 1, stamp, MAX_CANDIDATES, consider);
+            index.query(key, to + 1, to + 1, stamp, MAX_CANDIDATES, consider);
+          }
+        }
       }
     }
     const chosen = best as Draft | null;
@@ -123,6 +136,7 @@ function resolveBlock(items: readonly Item[], settings: MergeSettings, drafts: D
     if (!location || !dated) continue;
     const bucket = placeBucket(location);
     if (bucket !== null) index.add(bucket, from, to, draft);
+    if (bucket !== null && nextDay !== null) for (const key of nextDay) index.add(key, from, to, draft);
     else if (item.fine) index.add(BROAD, from, to, draft);
     else index.add(BROAD_COARSE, from, from, draft);
     if (item.fine) index.add(ALL, from, to, draft);
