@@ -152,6 +152,20 @@ describe('findEventCues', () => {
     expect(findEventCues(sentence('The meeting on March 3 ended early.'), lexicon)).toEqual([]);
   });
 
+  it('reads no attack in an accident, or in a blast that was blamed and then ruled out', () => {
+    for (const text of [
+      'A gas cylinder exploded in a bakery.',
+      'A boiler blast tore through the mill.',
+      'The fire was initially blamed on a bomb, but engineers later traced it to faulty wiring.',
+    ])
+      expect(findEventCues(sentence(text), lexicon)).toEqual([]);
+    // a bomb is still a bomb, and an attack blamed on a group still an attack
+    expect(findEventCues(sentence('A bomb exploded near a gas station.'), lexicon)).not.toEqual([]);
+    expect(findEventCues(sentence('The army earlier blamed the attack on the TTP.'), lexicon)).not.toEqual(
+      [],
+    );
+  });
+
   it('gives ACLED pairs verbatim, spans in document offsets', () => {
     const [cue] = findEventCues(sentence('A landmine exploded.', 300), lexicon);
     expect(cue).toMatchObject({
