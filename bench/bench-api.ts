@@ -3,6 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
+import Fastify, { type FastifyInstance } from 'fastify';
 import { chromium } from 'playwright-core';
 import { packageRoot } from '../src/cli/package-root.js';
 import type { Document, EventRecord } from '../src/domain/index.js';
@@ -22,6 +23,8 @@ export interface LoadFigures {
   readonly errors: number;
   /** Bar: p99 under 50 ms. */
   readonly p99Ok: boolean;
+  /** Bytes read per answer, headers included. */
+  readonly bytesPerRequest: number;
 }
 
 export interface ApiBench {
@@ -32,6 +35,11 @@ export interface ApiBench {
   readonly cached: LoadFigures;
   /** Every request answered from the store. */
   readonly uncached: LoadFigures;
+  /**
+   * What this machine allows at all: a server that does no work, sending one fixed answer as large as the
+   * uncached answers, under the same load. No read path can do better than this.
+   */
+  readonly ceiling: LoadFigures;
   readonly pageEvents: number;
   /** Null when Chromium is absent. */
   readonly pageSeconds: number | null;
@@ -264,25 +272,45 @@ async function underLoad(
       ...(readCacheWeight === undefined ? {} : { readCacheWeight }),
     },
   });
+  try {
+    return await loadOn(app, paths);
+  } finally {
+    await app.close();
+  }
+}
+
+/** 50 connections for 10 s over `paths` on a server not yet listening. */
+async function loadOn(app: FastifyInstance, paths: readonly string[]): Promise<LoadFigures> {
   await app.listen({ host: '127.0.0.1', port: 0 });
   const port = (app.server.address() as { port: number }).port;
+  const result = await autocannon({
+    url: `http://127.0.0.1:${port}`,
+    connections: 50,
+    duration: 10,
+    // the load generator in its own thread, so that it does not share the server's event loop
+    workers: 1,
+    requests: paths.map((path) => ({ method: 'GET' as const, path })),
+  });
+  return {
+    requests: result.requests.total,
+    rps: result.requests.average,
+    p50Ms: result.latency.p50,
+    p99Ms: result.latency.p99,
+    errors: result.errors + result.non2xx,
+    p99Ok: result.latency.p99 < 50,
+    bytesPerRequest: result.requests.total > 0 ? result.throughput.total / result.requests.total : 0,
+  };
+}
+
+/** The same load on a server that answers every path with one fixed JSON body of about `bytes` bytes. */
+async function machineCeiling(paths: readonly string[], bytes: number): Promise<LoadFigures> {
+  const body = Buffer.from(JSON.stringify({ pad: 'x'.repeat(Math.max(0, Math.round(bytes) - 10)) }));
+  const app = Fastify();
+  app.get('/api/events', (_request, reply) => {
+    void reply.type('application/json; charset=utf-8').send(body);
+  });
   try {
-    const result = await autocannon({
-      url: `http://127.0.0.1:${port}`,
-      connections: 50,
-      duration: 10,
-      // the load generator in its own thread, so that it does not share the server's event loop
-      workers: 1,
-      requests: paths.map((path) => ({ method: 'GET' as const, path })),
-    });
-    return {
-      requests: result.requests.total,
-      rps: result.requests.average,
-      p50Ms: result.latency.p50,
-      p99Ms: result.latency.p99,
-      errors: result.errors + result.non2xx,
-      p99Ok: result.latency.p99 < 50,
-    };
+    return await loadOn(app, paths);
   } finally {
     await app.close();
   }
@@ -309,9 +337,11 @@ export async function benchApi(
   const paths = browsingPaths(knowledge, DISTINCT_PATHS);
   let cached: LoadFigures;
   let uncached: LoadFigures;
+  let ceiling: LoadFigures;
   try {
     cached = await underLoad(store, knowledge, paths, undefined);
     uncached = await underLoad(store, knowledge, paths, 0);
+    ceiling = await machineCeiling(paths, uncached.bytesPerRequest);
   } finally {
     await store.close();
     await rm(dir, { recursive: true, force: true });
@@ -343,6 +373,7 @@ export async function benchApi(
     distinctPaths: paths.length,
     cached,
     uncached,
+    ceiling,
     pageEvents,
     pageSeconds,
     pageOk: pageSeconds === null ? null : pageSeconds < 2,

@@ -245,6 +245,10 @@ const SECTIONS: Record<string, (count: number, quick: boolean, options: BenchOpt
     );
     load('with the read cache:', api.cached);
     load('every request from SQLite:', api.uncached);
+    load('no work, one fixed answer:', api.ceiling);
+    console.log(
+      `    (the machine's ceiling: a server that only sends a ${Math.round(api.ceiling.bytesPerRequest / 1000)} kB answer, the uncached answers' size, under the same load)`,
+    );
     const page = api.pageSeconds === null ? 'n/a (no Chromium)' : `${api.pageSeconds.toFixed(2)} s`;
     console.log(`  page with ${api.pageEvents} events rendered in ${page}`);
     if (api.postgres === null) {
