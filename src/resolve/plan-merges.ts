@@ -135,9 +135,10 @@ function resolveBlock(items: readonly Item[], settings: MergeSettings, drafts: D
     drafts.push(draft);
     if (!location || !dated) continue;
     const bucket = placeBucket(location);
-    if (bucket !== null) index.add(bucket, from, to, draft);
-    if (bucket !== null && nextDay !== null) for (const key of nextDay) index.add(key, from, to, draft);
-    else if (item.fine) index.add(BROAD, from, to, draft);
+    if (bucket !== null) {
+      index.add(bucket, from, to, draft);
+      for (const key of nextDay ?? []) index.add(key, from, to, draft);
+    } else if (item.fine) index.add(BROAD, from, to, draft);
     else index.add(BROAD_COARSE, from, from, draft);
     if (item.fine) index.add(ALL, from, to, draft);
   }

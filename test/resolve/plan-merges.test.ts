@@ -107,6 +107,11 @@ describe('planMerges: a month of a province', () => {
     expect(docsOf(planMerges([tally('a'), tally('b')]))).toEqual([['a', 'b']]);
   });
 
+  it('is two when one of them names a district: a province-wide month ties to no finer report', () => {
+    const r = planMerges([tally('a'), tally('b', { location: PLACES.kech })]);
+    expect(r.events).toHaveLength(2);
+  });
+
   it('is two when the toll, the span or the kind of fight differs', () => {
     const other = claim('b', { category: 'militants', best: 30, low: 30, high: 30 });
     expect(planMerges([tally('a'), tally('b', { claims: [other] })]).events).toHaveLength(2);
