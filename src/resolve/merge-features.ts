@@ -201,18 +201,15 @@ export function mergeScore(candidate: MentionProfile, founder: MentionProfile, t
   const date = dates.score;
   if (date === 0 || candidate.docId === founder.docId) return -1;
   const place = placeRule(candidate, founder).score;
-  if (place === 0) return -1;
+  // a province with a coarse date fits many incidents: only the very same span told alike ("50 militants killed
+  // in Balochistan in August", from two outlets) is one; a day apart, only at the very place
+  const broad = place <= 0.4 && date < 0.8;
+  const nextDay = dates === MERGE_RULES.dateNextDay;
+  if (place === 0 || (broad && !sameSpan(candidate, founder))) return -1;
+  if (nextDay && place !== MERGE_RULES.placeSame.score) return -1;
   const actor = actorRule(candidate, founder).score;
   if (actor === 0) return -1;
-  // a province with a coarse date fits many incidents: only the very same span told alike ("50 militants killed
-  // in Balochistan in August", from two outlets) is one
-  if (place <= 0.4 && date < 0.8 && !(sameSpan(candidate, founder) && toldAlike(candidate, founder, actor)))
-    return -1;
-  if (
-    dates === MERGE_RULES.dateNextDay &&
-    !(place === MERGE_RULES.placeSame.score && toldAlike(candidate, founder, actor))
-  )
-    return -1;
+  if ((broad || nextDay) && !toldAlike(candidate, founder, actor)) return -1;
   const type = typeRule(candidate.eventType, founder.eventType).score;
   const w = MERGE_WEIGHTS;
   const score = round(

@@ -91,8 +91,8 @@ function resolveBlock(items: readonly Item[], settings: MergeSettings, drafts: D
     const dated = !Number.isNaN(from) && !item.vague;
     // keys of the very place, for one incident told a day apart (mergeScore, dateNextDay), which needs a figure
     const nextDay = location && dated && item.fine && hasExactCount(m) ? nextDayKeys(item) : null;
+    const bucket = location ? placeBucket(location) : null;
     if (location && dated) {
-      const bucket = placeBucket(location);
       const consider = (draft: Draft): void => {
         const score = mergeScore(item, draft.founder, settings.threshold);
         if (score < 0 || score < bestScore || holdsDocument(draft, item.docId)) return;
@@ -134,7 +134,6 @@ function resolveBlock(items: readonly Item[], settings: MergeSettings, drafts: D
     };
     drafts.push(draft);
     if (!location || !dated) continue;
-    const bucket = placeBucket(location);
     if (bucket !== null) {
       index.add(bucket, from, to, draft);
       for (const key of nextDay ?? []) index.add(key, from, to, draft);

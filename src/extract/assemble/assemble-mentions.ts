@@ -262,7 +262,7 @@ function targetsAgree(a: Mention, b: Mention): boolean {
 }
 
 /** The detail gives a figure the totals count too: the same metric of the same kind of people. */
-function sharesAFigure(fine: Mention, totals: Mention): boolean {
+function countsTheSameKind(fine: Mention, totals: Mention): boolean {
   return fine.claims.some((f) =>
     totals.claims.some((t) => t.metric === f.metric && t.category === f.category),
   );
@@ -286,7 +286,7 @@ function covers(
   const span =
     daysEarlier > 0 ? { ...coarse.date, start: addDays(coarse.date.start, -daysEarlier) } : coarse.date;
   if (!datesOverlap(fine.date, span)) return false;
-  if (!targetsAgree(fine, coarse) && !(totals && sharesAFigure(fine, coarse))) return false;
+  if (!targetsAgree(fine, coarse) && !(totals && countsTheSameKind(fine, coarse))) return false;
   // a week-long account does not detail a dated incident; only an account at least as precise in time can. The day
   // of a statement is not the incidents' own: those may span the day before it as well
   const coarseRank =
