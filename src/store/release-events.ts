@@ -1,5 +1,6 @@
 import type { Transaction } from 'kysely';
 import { slices } from './chunks.js';
+import { nextChange, noteRemovals } from './resolution-methods.js';
 import type { Database } from './schema.js';
 import { dismissedColumn, ROLLUP_SOURCE_COLUMNS, RollupDelta } from './trend-rollup.js';
 
@@ -20,6 +21,7 @@ export async function releaseDocumentEvents(trx: Transaction<Database>, docId: s
     .where('event_id', 'is not', null)
     .execute();
   const held = heldRows.flatMap((r) => (r.event_id === null ? [] : [r.event_id]));
+  const gone: string[] = [];
   for (const ids of slices(held)) {
     const keptRows = await trx
       .selectFrom('mentions')
@@ -55,6 +57,7 @@ export async function releaseDocumentEvents(trx: Transaction<Database>, docId: s
     await trx.updateTable('mentions').set({ event_id: null }).where('event_id', 'in', emptied).execute();
     await trx.deleteFrom('event_sources').where('event_id', 'in', emptied).execute();
     await trx.deleteFrom('events').where('id', 'in', emptied).execute();
+    gone.push(...emptied);
     if (operations.length === 0) continue;
     // the operation's record names the removed event: its other towns are re-planned, and write it anew
     await trx
@@ -74,4 +77,6 @@ export async function releaseDocumentEvents(trx: Transaction<Database>, docId: s
       )
       .execute();
   }
+  // a removal is a change like any write: the feed's readers (the server's event index) must hear of it
+  if (gone.length > 0) await noteRemovals(trx, gone, await nextChange(trx));
 }

@@ -301,6 +301,26 @@ export async function stampChange(trx: Transaction<Database>, eventIds: readonly
   }
 }
 
+/** Removals are kept for this many changes; a reader of the feed further behind than that reads everything again. */
+export const REMOVALS_KEPT = 100_000;
+
+/**
+ * Notes the events a change removed under its number (migration 0022), and forgets those of changes more than
+ * REMOVALS_KEPT ago, so that the table holds what a reader that keeps up can ask for and no more.
+ */
+export async function noteRemovals(
+  trx: Transaction<Database>,
+  eventIds: readonly string[],
+  change: number,
+): Promise<void> {
+  const rows = [...new Set(eventIds)].map((event_id) => ({ change_seq: change, event_id }));
+  for (const chunk of chunks(rows)) await trx.insertInto('event_removals').values(chunk).execute();
+  await trx
+    .deleteFrom('event_removals')
+    .where('change_seq', '<=', change - REMOVALS_KEPT)
+    .execute();
+}
+
 /** Resolution's reads and its one write; written once for both backends. */
 export function createResolutionMethods(
   db: Kysely<Database>,
@@ -493,6 +513,12 @@ export function createResolutionMethods(
         // it: an update of the number after the insert would write every event row (and its 20 index entries)
         // twice. An event that is kept keeps its number: the change feed tells clients of what changed.
         const changeSeq = await nextChange(trx);
+        const rewritten = new Set(fresh.map((p) => p.event.record.id));
+        await noteRemovals(
+          trx,
+          removed.filter((id) => !rewritten.has(id)),
+          changeSeq,
+        );
         for (const chunk of chunks(eventRows.map((row) => ({ ...row, change_seq: changeSeq }))))
           await trx.insertInto('events').values(chunk).execute();
         const sourceRows = events.flatMap((e) => eventSourceRows(e.record));

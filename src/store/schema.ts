@@ -260,6 +260,12 @@ export interface EventChangesTable {
   value: number | string;
 }
 
+/** An event that a change removed (migration 0022), for readers that follow the change feed. */
+export interface EventRemovalsTable {
+  change_seq: BigintColumn;
+  event_id: string;
+}
+
 /** A webhook every new firing is POSTed to (migration 0015). */
 export interface WebhooksTable {
   id: string;
@@ -387,6 +393,7 @@ export interface Database {
   api_tokens: ApiTokensTable;
   sessions: SessionsTable;
   event_changes: EventChangesTable;
+  event_removals: EventRemovalsTable;
   webhooks: WebhooksTable;
   alert_deliveries: AlertDeliveriesTable;
   alert_delivery_attempts: AlertDeliveryAttemptsTable;

@@ -272,6 +272,39 @@ export interface ChangedEvent {
   readonly json: string;
 }
 
+/**
+ * One event as an in-memory index of the list holds it (src/server/event-index): the stored filter columns of
+ * its row, as `eventFilter` reads them, and its record's JSON.
+ */
+export interface IndexedEventRow {
+  readonly id: string;
+  readonly change: number;
+  readonly dateStart: string;
+  readonly dateEnd: string;
+  readonly admin1Key: string | null;
+  readonly admin2Key: string | null;
+  readonly actor1Key: string | null;
+  readonly actor2Key: string | null;
+  readonly eventType: string;
+  readonly subEventType: string;
+  readonly contested: boolean;
+  readonly operationId: string | null;
+  readonly publisherCount: number;
+  readonly fatalitiesRank: number;
+  /** A person marked it "not an incident". */
+  readonly dismissed: boolean;
+  /** Folded publisher names of its sources (null: a source with no publisher), one per document. */
+  readonly publisherKeys: readonly (string | null)[];
+  readonly docIds: readonly string[];
+  readonly json: string;
+}
+
+/** Where a read of `listIndexedEvents` goes on from: the last row's change number and id. */
+export interface IndexedEventCursor {
+  readonly change: number;
+  readonly id: string;
+}
+
 /** A person's change to fields of one event, made only if the event is still at `version`. */
 export interface FieldEdit {
   readonly eventId: string;
@@ -642,6 +675,24 @@ export interface Store {
     upTo: number,
     limit: number,
   ): Promise<readonly ChangedEvent[]>;
+
+  /**
+   * Up to `limit` events that changes numbered in (after, upTo] wrote, as an index of the list holds them, in
+   * change number then id order, from `from` on (exclusive): all of them with after = -1, page by page.
+   */
+  listIndexedEvents(
+    after: number,
+    upTo: number,
+    from: IndexedEventCursor | null,
+    limit: number,
+  ): Promise<readonly IndexedEventRow[]>;
+
+  /**
+   * The ids of the events that changes numbered in (after, upTo] removed, or null when the store no longer holds
+   * the removals of changes that old (REMOVALS_KEPT): the reader starts over. A later change of the window may
+   * have written an id again, so a reader applies the removals before the window's rows.
+   */
+  listEventRemovals(after: number, upTo: number): Promise<readonly string[] | null>;
   /** One firing by its rule and window, or null. */
   getFiring(ruleId: string, window: string): Promise<AlertFiring | null>;
 

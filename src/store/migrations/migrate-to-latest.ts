@@ -18,6 +18,7 @@ import { hostSlotsMigration } from './0017-host-slots.js';
 import { trendRollupMigration } from './0018-trend-rollup.js';
 import { eventReviewMigration } from './0019-event-review.js';
 import { rollupFacetsMigration } from './0021-rollup-facets.js';
+import { eventRemovalsMigration } from './0022-event-removals.js';
 import type { StoreDialect } from './column-types.js';
 
 /** Migrations by name; names sort in the order they apply. Add new ones at the end, never edit an applied one. */
@@ -40,6 +41,7 @@ export function storeMigrations(dialect: StoreDialect): Record<string, Migration
     '0018-trend-rollup': trendRollupMigration(dialect),
     '0019-event-review': eventReviewMigration(dialect),
     '0021-rollup-facets': rollupFacetsMigration(dialect),
+    '0022-event-removals': eventRemovalsMigration(dialect),
   };
 }
 
