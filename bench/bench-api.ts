@@ -27,13 +27,22 @@ export interface LoadFigures {
   readonly bytesPerRequest: number;
 }
 
+/** A load on a server with its event index: the figures, and what loading the index cost first. */
+export interface IndexedLoad extends LoadFigures {
+  readonly indexLoadSeconds: number;
+  /** Growth of the process's buffer memory while the index loaded: the records' JSON it holds. */
+  readonly indexMegabytes: number;
+}
+
 export interface ApiBench {
   readonly events: number;
   readonly insertSeconds: number;
   readonly distinctPaths: number;
   /** With the server's read cache, as it runs. */
   readonly cached: LoadFigures;
-  /** Every request answered from the store. */
+  /** Every request answered afresh (no read cache) from the server's in-memory event index. */
+  readonly indexed: IndexedLoad;
+  /** Every request answered from the store: no read cache, no event index. */
   readonly uncached: LoadFigures;
   /**
    * What this machine allows at all: a server that does no work, sending one fixed answer as large as the
@@ -46,7 +55,7 @@ export interface ApiBench {
   /** Bar: under 2 s. */
   readonly pageOk: boolean | null;
   /** The same load on PostgreSQL, when a database was given. */
-  readonly postgres: PostgresRun<LoadFigures> | null;
+  readonly postgres: PostgresRun<IndexedLoad> | null;
 }
 
 const DOCS = 2_000;
@@ -256,12 +265,18 @@ export function browsingPaths(knowledge: Knowledge, count: number): string[] {
   return [...paths];
 }
 
+/** How a benched server reads: with or without its read cache and its event index. */
+export interface ReadSetup {
+  readonly readCacheWeight?: number;
+  readonly eventIndex: boolean;
+}
+
 async function underLoad(
   store: Store,
   knowledge: Knowledge,
   paths: readonly string[],
-  readCacheWeight: number | undefined,
-): Promise<LoadFigures> {
+  setup: ReadSetup,
+): Promise<IndexedLoad> {
   const app = buildApp({
     store,
     knowledge,
@@ -269,11 +284,20 @@ async function underLoad(
       apiToken: null,
       host: '127.0.0.1',
       webRoot: null,
-      ...(readCacheWeight === undefined ? {} : { readCacheWeight }),
+      eventIndex: setup.eventIndex,
+      awaitEventIndex: true,
+      ...(setup.readCacheWeight === undefined ? {} : { readCacheWeight: setup.readCacheWeight }),
     },
   });
   try {
-    return await loadOn(app, paths);
+    global.gc?.();
+    const held = process.memoryUsage().arrayBuffers;
+    const t0 = performance.now();
+    await app.ready();
+    const indexLoadSeconds = (performance.now() - t0) / 1000;
+    global.gc?.();
+    const indexMegabytes = (process.memoryUsage().arrayBuffers - held) / 1e6;
+    return { ...(await loadOn(app, paths)), indexLoadSeconds, indexMegabytes };
   } finally {
     await app.close();
   }
@@ -336,11 +360,13 @@ export async function benchApi(
   const insertSeconds = (performance.now() - t0) / 1000;
   const paths = browsingPaths(knowledge, DISTINCT_PATHS);
   let cached: LoadFigures;
+  let indexed: IndexedLoad;
   let uncached: LoadFigures;
   let ceiling: LoadFigures;
   try {
-    cached = await underLoad(store, knowledge, paths, undefined);
-    uncached = await underLoad(store, knowledge, paths, 0);
+    cached = await underLoad(store, knowledge, paths, { eventIndex: true });
+    indexed = await underLoad(store, knowledge, paths, { readCacheWeight: 0, eventIndex: true });
+    uncached = await underLoad(store, knowledge, paths, { readCacheWeight: 0, eventIndex: false });
     ceiling = await machineCeiling(paths, uncached.bytesPerRequest);
   } finally {
     await store.close();
@@ -363,8 +389,8 @@ export async function benchApi(
   const postgres =
     postgresTarget === null
       ? null
-      : await benchPostgres(postgresTarget, knowledge, (pgStore, weight) =>
-          underLoad(pgStore, knowledge, paths, weight),
+      : await benchPostgres(postgresTarget, knowledge, (pgStore, setup) =>
+          underLoad(pgStore, knowledge, paths, setup),
         );
   return {
     postgres,
@@ -372,6 +398,7 @@ export async function benchApi(
     insertSeconds,
     distinctPaths: paths.length,
     cached,
+    indexed,
     uncached,
     ceiling,
     pageEvents,

@@ -134,7 +134,7 @@ async function timeEndpoints(
   const app = buildApp({
     store,
     knowledge,
-    config: { apiToken: null, host: '127.0.0.1', webRoot: null, readCacheWeight: 0 },
+    config: { apiToken: null, host: '127.0.0.1', webRoot: null, readCacheWeight: 0, eventIndex: false },
   });
   await app.ready();
   try {

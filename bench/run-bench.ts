@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { packageRoot } from '../src/cli/package-root.js';
-import { benchApi, type LoadFigures } from './bench-api.js';
+import { benchApi, type IndexedLoad, type LoadFigures } from './bench-api.js';
 import { benchExtractRounds, WARM_UP_DOCS, type ThreadedRate } from './bench-extract.js';
 import { benchFeedJobs } from './bench-feed-jobs.js';
 import { benchFeedPolling } from './bench-feeds.js';
@@ -243,7 +243,13 @@ const SECTIONS: Record<string, (count: number, quick: boolean, options: BenchOpt
     console.log(
       `  GET /api/events?limit=100, ${api.distinctPaths} distinct filter sets and pages, 50 connections:`,
     );
+    const indexLine = (f: IndexedLoad) =>
+      console.log(
+        `    (the index loaded in ${f.indexLoadSeconds.toFixed(1)} s and holds ${Math.round(f.indexMegabytes)} MB of records)`,
+      );
     load('with the read cache:', api.cached);
+    load('no cache, the event index:', api.indexed);
+    indexLine(api.indexed);
     load('every request from SQLite:', api.uncached);
     load('no work, one fixed answer:', api.ceiling);
     console.log(
@@ -262,6 +268,8 @@ const SECTIONS: Record<string, (count: number, quick: boolean, options: BenchOpt
       `  PostgreSQL: ${pgRun.events} events loaded in ${pgRun.insertSeconds.toFixed(1)} s (multi-row inserts, then VACUUM ANALYZE)`,
     );
     load('with the read cache:', pgRun.cached);
+    load('no cache, the event index:', pgRun.indexed);
+    indexLine(pgRun.indexed);
     load('every request from PostgreSQL:', pgRun.uncached);
   },
   async queue(_count, quick, options) {

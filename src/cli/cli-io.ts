@@ -30,7 +30,7 @@ export const INPUT_OPTIONS = {
 /** Parses a command's arguments; an unknown flag becomes one clear FaultlineError. */
 export function parseCommand<T extends Options>(argv: readonly string[], options: T) {
   try {
-    return parseArgs({ args: [...argv], options, allowPositionals: true, strict: true });
+    return parseArgs({ args: [...argv], options, allowPositionals: true, strict: true, allowNegative: true });
   } catch (error) {
     throw new FaultlineError('FL_ERR_BAD_ARGUMENT', argv.join(' ') || '(none)', (error as Error).message);
   }

@@ -23,6 +23,7 @@ export function configFromFlags(flags: Flags, io: CliIo): Config {
       workers: str(flags, 'workers'),
       allowPrivate: flags['allow-private'] === true,
       requireAuth: flags['require-auth'] === true,
+      eventIndex: typeof flags['event-index'] === 'boolean' ? flags['event-index'] : undefined,
     },
     io.env,
     { dataDir: `${packageRoot()}/data`, cpus: io.cpus },

@@ -13,6 +13,7 @@ export interface ConfigInput {
   readonly workers?: string | undefined;
   readonly allowPrivate?: boolean | undefined;
   readonly requireAuth?: boolean | undefined;
+  readonly eventIndex?: boolean | undefined;
 }
 
 /** Validated, frozen settings; the only configuration any module receives. */
@@ -33,6 +34,11 @@ export interface Config {
   readonly requireAuth: boolean;
   /** `serve`: how long a sign-in session lasts (FAULTLINE_SESSION_HOURS, default 12). */
   readonly sessionSeconds: number;
+  /**
+   * `serve`: the event list is answered from an index in memory (default on; `--no-event-index` or
+   * FAULTLINE_EVENT_INDEX=0 reads the store instead, for a server short of memory: about 1.4 kB an event).
+   */
+  readonly eventIndex: boolean;
 }
 
 export const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
@@ -78,7 +84,7 @@ function sessionHours(raw: string | undefined): number {
 
 /**
  * Reads settings once: flags win over the environment (DATABASE_URL, FAULTLINE_API_TOKEN, FAULTLINE_REQUIRE_AUTH,
- * FAULTLINE_SESSION_HOURS), defaults fill the rest.
+ * FAULTLINE_SESSION_HOURS, FAULTLINE_EVENT_INDEX), defaults fill the rest.
  * Throws a FaultlineError naming the setting for anything invalid.
  */
 export function loadConfig(
@@ -116,5 +122,9 @@ export function loadConfig(
     requireAuth:
       flags.requireAuth === true || envSwitch('FAULTLINE_REQUIRE_AUTH', env['FAULTLINE_REQUIRE_AUTH']),
     sessionSeconds: sessionHours(env['FAULTLINE_SESSION_HOURS']) * 3600,
+    eventIndex:
+      flags.eventIndex ??
+      (env['FAULTLINE_EVENT_INDEX'] === undefined ||
+        envSwitch('FAULTLINE_EVENT_INDEX', env['FAULTLINE_EVENT_INDEX'])),
   });
 }

@@ -36,6 +36,8 @@ import {
 import { signInThrottle, type SignInThrottle } from './auth/sign-in-throttle.js';
 import { sessionRoute } from './routes/session-route.js';
 import { reviewRoute } from './routes/review-route.js';
+import { eventIndex } from './event-index/event-index.js';
+import { indexFollower } from './event-index/index-follower.js';
 import { checkWriteHost, contentSecurityPolicy, tokenRequired } from './security.js';
 import { partAwareValidators, REQUEST_AJV_OPTIONS } from './validators.js';
 
@@ -63,6 +65,13 @@ export interface AppConfig {
   readonly sessionSeconds?: number;
   /** Failed sign-ins are counted here (default: 5 per name, 20 per address, in 15 minutes). */
   readonly signInThrottle?: SignInThrottle;
+  /**
+   * The event list answered from an index in memory (event-index/), loaded when the server starts and kept in
+   * step with the store (default true). It holds every record's JSON: about 1.4 kB an event.
+   */
+  readonly eventIndex?: boolean;
+  /** Startup waits for the event index to load (default false: the list reads the store until it has). */
+  readonly awaitEventIndex?: boolean;
   /** How often the store's change number is read for the live stream and the read cache (default 1000 ms). */
   readonly changePollMs?: number;
   /** Live streams (GET /api/events/stream) open at once (default MAX_STREAMS). */
@@ -123,8 +132,10 @@ export function buildApp(deps: AppDeps): FastifyInstance {
     frameworkErrors: (error, request, reply) =>
       handleError(error, request as unknown as FastifyRequest, reply as unknown as FastifyReply),
   });
+  const follower = config.eventIndex === false ? null : indexFollower(deps.store, eventIndex());
   const routeDeps: RouteDeps = {
     store: deps.store,
+    eventIndex: follower,
     knowledge: deps.knowledge,
     resolveFilters: filterResolver(deps.knowledge),
     reads: readCache(config.readCacheWeight === undefined ? {} : { maxWeight: config.readCacheWeight }),
@@ -141,6 +152,18 @@ export function buildApp(deps: AppDeps): FastifyInstance {
   });
   app.addHook('onReady', () => changes.start());
   app.addHook('onClose', async () => changes.stop());
+  if (follower !== null) {
+    app.addHook('onReady', async () => {
+      const loading = follower.load().catch((error: unknown) => {
+        const reason = error instanceof Error ? error.message : String(error);
+        (config.logError ?? stderrLine)(
+          `event index: not loaded, the event list reads the store (${reason})`,
+        );
+      });
+      if (config.awaitEventIndex === true) await loading;
+    });
+    app.addHook('onClose', async () => follower.stop());
+  }
   const routes: RouteDoc[] = [];
   app.addHook('onRoute', (r) => {
     const methods = Array.isArray(r.method) ? r.method : [r.method];

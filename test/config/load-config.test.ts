@@ -29,6 +29,19 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ databaseUrl: 'mysql://x' }, {}, defaults)).toThrow(/--database-url/);
   });
 
+  it('keeps the event index on unless --no-event-index or FAULTLINE_EVENT_INDEX=0 turns it off', () => {
+    expect(loadConfig({}, {}, defaults).eventIndex).toBe(true);
+    expect(loadConfig({ eventIndex: false }, {}, defaults).eventIndex).toBe(false);
+    expect(loadConfig({}, { FAULTLINE_EVENT_INDEX: '0' }, defaults).eventIndex).toBe(false);
+    // the flag wins over the environment
+    expect(loadConfig({ eventIndex: true }, { FAULTLINE_EVENT_INDEX: 'off' }, defaults).eventIndex).toBe(
+      true,
+    );
+    expect(() => loadConfig({}, { FAULTLINE_EVENT_INDEX: 'sometimes' }, defaults)).toThrow(
+      /FAULTLINE_EVENT_INDEX/,
+    );
+  });
+
   it('reads the sign-in settings: --require-auth or FAULTLINE_REQUIRE_AUTH, and the session length', () => {
     const plain = loadConfig({}, {}, defaults);
     expect([plain.requireAuth, plain.sessionSeconds]).toEqual([false, 12 * 3600]);

@@ -17,17 +17,28 @@ interface ListAnswer {
 let store: Store;
 let app: FastifyInstance;
 let estimating: FastifyInstance;
+let indexed: FastifyInstance;
 
 beforeAll(async () => {
   store = await pagedStore();
   const config = { apiToken: null, host: '127.0.0.1', webRoot: null, readCacheWeight: 0 };
-  app = buildApp({ store, knowledge: projectKnowledge(), config });
-  estimating = buildApp({ store, knowledge: projectKnowledge(), config: { ...config, exactTotalUpTo: 30 } });
-  await Promise.all([app.ready(), estimating.ready()]);
+  // the store's own reads: the pages and totals the event index must answer alike (test/server/event-index)
+  app = buildApp({ store, knowledge: projectKnowledge(), config: { ...config, eventIndex: false } });
+  estimating = buildApp({
+    store,
+    knowledge: projectKnowledge(),
+    config: { ...config, exactTotalUpTo: 30, eventIndex: false },
+  });
+  indexed = buildApp({
+    store,
+    knowledge: projectKnowledge(),
+    config: { ...config, exactTotalUpTo: 30, awaitEventIndex: true },
+  });
+  await Promise.all([app.ready(), estimating.ready(), indexed.ready()]);
 });
 
 afterAll(async () => {
-  await Promise.all([app.close(), estimating.close()]);
+  await Promise.all([app.close(), estimating.close(), indexed.close()]);
   await store.close();
 });
 
@@ -127,6 +138,29 @@ describe('GET /api/events totals', () => {
       expect(counted).toHaveBeenCalledTimes(1);
     } finally {
       counted.mockRestore();
+    }
+  });
+
+  it('counts exactly past the threshold from the event index, and pages as the store does, without reading it', async () => {
+    const queries = ['date', '-date', '-fatalities'].map(
+      (sort) => `sort=${sort}&from=2025-02-01&limit=7&offset=3`,
+    );
+    const theirs = await Promise.all(queries.map((query) => list(app, query)));
+    const read = [vi.spyOn(store, 'estimateEvents'), vi.spyOn(store, 'queryEventPage')];
+    try {
+      expect(await list(indexed, 'limit=1')).toMatchObject({ total: 120, totalIsEstimate: false });
+      for (const [i, query] of queries.entries()) {
+        const mine = await list(indexed, query);
+        expect(mine.items.map((e) => e.id)).toEqual(theirs[i]!.items.map((e) => e.id));
+        expect(mine.next).toBe(theirs[i]!.next);
+        expect(mine.total).toBe(theirs[i]!.total);
+      }
+      for (const spy of read) expect(spy).not.toHaveBeenCalled();
+      // free text is the store's to answer
+      await list(indexed, 'q=report');
+      expect(read[1]).toHaveBeenCalledTimes(1);
+    } finally {
+      for (const spy of read) spy.mockRestore();
     }
   });
 

@@ -18,7 +18,7 @@ import {
 import type { Document, EventRecord } from '../../domain/index.js';
 import { FaultlineError } from '../../errors/errors.js';
 import { eventDetail } from '../event-detail.js';
-import type { EventQuery, EventTotal } from '../../store/store.js';
+import type { EventCursor, EventQuery, EventTotal } from '../../store/store.js';
 import type { RouteDeps } from '../route-deps.js';
 import { decodeCursor, encodeCursor } from '../event-cursor.js';
 import { cacheKey } from '../read-cache.js';
@@ -93,6 +93,17 @@ export function eventsRoute(deps: RouteDeps): FastifyPluginAsync {
           // keyed by the cursor's text: cacheKey flattens one level, and the cursor is an object
           cacheKey('events', afterText === undefined ? filters : { ...filters, after: afterText }),
           async () => {
+            const next = (cursor: EventCursor | null) =>
+              cursor === null ? 'null' : JSON.stringify(encodeCursor(sort, cursor));
+            // free text is the store's (its full-text index); every other filter the index answers, counted exactly
+            const index = await deps.eventIndex?.current();
+            const held = index?.page(query, query.limit ?? 100);
+            if (held)
+              return jsonWithArray(
+                `{"total":${held.total},"totalIsEstimate":false,"next":${next(held.next)},"items":[`,
+                held.items,
+                ']}',
+              );
             const page = await deps.store.queryEventPage(query);
             // a first page that holds every match, or a page that ends them, has counted them already
             const counted =
@@ -100,10 +111,9 @@ export function eventsRoute(deps: RouteDeps): FastifyPluginAsync {
             const total = counted
               ? { total: offset + page.items.length, estimate: false }
               : await totalOf(deps, query);
-            const next = page.next === null ? 'null' : JSON.stringify(encodeCursor(sort, page.next));
             // held as bytes: encoding 100 records for every answer would cost as much as finding them
             return jsonWithArray(
-              `{"total":${total.total},"totalIsEstimate":${total.estimate},"next":${next},"items":[`,
+              `{"total":${total.total},"totalIsEstimate":${total.estimate},"next":${next(page.next)},"items":[`,
               page.items,
               ']}',
             );
