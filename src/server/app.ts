@@ -122,6 +122,8 @@ export function buildApp(deps: AppDeps): FastifyInstance {
   const app = Fastify({
     logger: config.logger ?? false,
     bodyLimit,
+    // a startup that waits for the event index waits as long as loading takes (a minute at a million events)
+    ...(config.awaitEventIndex === true ? { pluginTimeout: 0 } : {}),
     // A 500's body carries only this id, so it must find one logged line across restarts.
     genReqId: () => randomUUID(),
     ajv: REQUEST_AJV_OPTIONS,

@@ -435,8 +435,22 @@ describe('the read cache of the event list', () => {
     expect(after.items.map((e) => e.id)).toContain('ev-written-aside');
   });
 
-  it('by default serves a repeated request from the cache, not seeing a direct store write', async () => {
-    const { store: direct, list } = await openApp();
+  it('with the event index, a repeated request sees a direct store write at once, cache or not', async () => {
+    const { store: direct, list } = await openApp({ awaitEventIndex: true });
+    const url = '/api/events?admin1=Balochistan&sort=date';
+    expect((await list(url)).total).toBe(4);
+    await direct.replaceResolution({
+      mentionIds: [],
+      events: [extraEvent('ev-written-aside')],
+      operations: [],
+    });
+    const again = await list(url);
+    expect(again.total).toBe(5);
+    expect(again.items.map((e) => e.id)).toContain('ev-written-aside');
+  });
+
+  it('without the event index, serves a repeated request from the cache, not seeing a direct store write', async () => {
+    const { store: direct, list } = await openApp({ eventIndex: false });
     const url = '/api/events?admin1=Balochistan&sort=date';
     const before = await list(url);
     expect(before.total).toBe(4);

@@ -2,6 +2,8 @@ import type { EventCursor, EventQuery, IndexedEventRow } from '../../store/store
 import { parseSearch } from '../../store/search-query.js';
 import { EVENT_TYPES } from '../../domain/index.js';
 import { dayNumber, pageOfMatches, type Candidates, type IndexColumns } from './index-scan.js';
+import { intLists } from './int-lists.js';
+import { recordBytes } from './record-bytes.js';
 
 /** A page of the list as the index answers it: the records' JSON bytes, the next page's cursor, the exact total. */
 export interface IndexedPage {
@@ -25,6 +27,8 @@ export interface EventIndex {
   apply(rows: readonly IndexedEventRow[], removals: readonly string[]): void;
   /** Forgets every event (a reader that fell too far behind starts over). */
   clear(): void;
+  /** Builds the lists of the common filters' values at once (after a load), so that no request waits for one. */
+  warm(): void;
   /** The page the store would answer, or null for a query the index cannot answer (free text goes to the store). */
   page(query: EventQuery, limit: number): IndexedPage | null;
   readonly size: number;
@@ -34,30 +38,50 @@ export interface EventIndex {
 
 const isEventType = (name: string): boolean => Object.hasOwn(EVENT_TYPES, name);
 
+type Dimension = 'admin1' | 'admin2' | 'actor' | 'type' | 'sub' | 'publisher' | 'doc' | 'operation';
+
+/** The filters whose every value has its list from the start; documents and operations are asked one by one. */
+const WARM = ['admin1', 'admin2', 'actor', 'type', 'sub', 'publisher'] as const;
+
+const TYPED_COLUMNS = [
+  'start',
+  'end',
+  'rank',
+  'admin1',
+  'admin2',
+  'actor1',
+  'actor2',
+  'type',
+  'sub',
+  'operation',
+  'contested',
+  'dismissed',
+  'publisherCount',
+] as const;
+
 /** Lists of combined filter values kept at most; the oldest asked goes first. */
 const MAX_COMBINED = 256;
 
 export function eventIndex(): EventIndex {
   const c: IndexColumns = {
     ids: [],
-    startText: [],
-    start: [],
-    end: [],
-    rank: [],
-    admin1: [],
-    admin2: [],
-    actor1: [],
-    actor2: [],
-    type: [],
-    sub: [],
-    operation: [],
-    contested: [],
-    dismissed: [],
-    publisherCount: [],
-    publishers: [],
-    docs: [],
+    start: new Int32Array(0),
+    end: new Int32Array(0),
+    rank: new Float64Array(0),
+    admin1: new Int32Array(0),
+    admin2: new Int32Array(0),
+    actor1: new Int32Array(0),
+    actor2: new Int32Array(0),
+    type: new Int32Array(0),
+    sub: new Int32Array(0),
+    operation: new Int32Array(0),
+    contested: new Uint8Array(0),
+    dismissed: new Uint8Array(0),
+    publisherCount: new Int32Array(0),
+    publishers: intLists(),
+    docs: intLists(),
   };
-  const json: (Buffer | null)[] = [];
+  const json = recordBytes();
   const slotOf = new Map<string, number>();
   const free: number[] = [];
   // every text a filter compares, numbered once: a filter value never seen matches no event
@@ -68,7 +92,6 @@ export function eventIndex(): EventIndex {
   const postings = new Map<string, Posting>();
   let combined = 0;
   let longestSpan = 0;
-  let bytes = 0;
 
   const code = (text: string | null): number => {
     if (text === null) return -1;
@@ -82,19 +105,30 @@ export function eventIndex(): EventIndex {
   const byRank = (a: number, b: number): number =>
     c.rank[a]! - c.rank[b]! || (c.ids[a]! < c.ids[b]! ? -1 : c.ids[a]! > c.ids[b]! ? 1 : 0);
 
+  /** Room for `slot` in every typed column: each twice as large as before, or as large as asked. */
+  function room(slot: number): void {
+    if (slot < c.start.length) return;
+    const size = Math.max(slot + 1, c.start.length * 2, 1024);
+    for (const key of TYPED_COLUMNS) {
+      const old = c[key];
+      const next = new (old.constructor as new (n: number) => typeof old)(size);
+      next.set(old as never);
+      (c as unknown as Record<string, typeof old>)[key] = next;
+    }
+  }
+
   function removeSlot(slot: number): void {
     slotOf.delete(c.ids[slot]!);
-    bytes -= json[slot]!.byteLength;
-    json[slot] = null;
+    json.drop(slot);
     c.ids[slot] = '';
-    c.publishers[slot] = [];
-    c.docs[slot] = [];
+    c.publishers.set(slot, []);
+    c.docs.set(slot, []);
     free.push(slot);
   }
 
   function write(slot: number, row: IndexedEventRow): void {
+    room(slot);
     c.ids[slot] = row.id;
-    c.startText[slot] = row.dateStart;
     c.start[slot] = dayNumber(row.dateStart);
     c.end[slot] = dayNumber(row.dateEnd);
     c.rank[slot] = row.fatalitiesRank;
@@ -108,12 +142,9 @@ export function eventIndex(): EventIndex {
     c.contested[slot] = row.contested ? 1 : 0;
     c.dismissed[slot] = row.dismissed ? 1 : 0;
     c.publisherCount[slot] = row.publisherCount;
-    c.publishers[slot] = row.publisherKeys.map(code);
-    c.docs[slot] = row.docIds.map(code);
-    const body = Buffer.from(row.json);
-    if (json[slot]) bytes -= json[slot].byteLength;
-    json[slot] = body;
-    bytes += body.byteLength;
+    c.publishers.set(slot, row.publisherKeys.map(code));
+    c.docs.set(slot, row.docIds.map(code));
+    json.put(slot, row.json);
     longestSpan = Math.max(longestSpan, c.end[slot]! - c.start[slot]!);
   }
 
@@ -151,44 +182,101 @@ export function eventIndex(): EventIndex {
     }
   }
 
+  /** Whether a slot holds a filter's value (`n`, a text's number), per filter. */
+  const holds: Readonly<Record<Dimension, (slot: number, n: number) => boolean>> = {
+    admin1: (s, n) => c.admin1[s] === n,
+    admin2: (s, n) => c.admin2[s] === n,
+    actor: (s, n) => c.actor1[s] === n || c.actor2[s] === n,
+    type: (s, n) => c.type[s] === n,
+    sub: (s, n) => c.sub[s] === n,
+    publisher: (s, n) => c.publishers.includes(s, n),
+    doc: (s, n) => c.docs.includes(s, n),
+    operation: (s, n) => c.operation[s] === n,
+  };
+  const shownOnly = (slot: number) => c.dismissed[slot] === 0;
+  const member = (name: Dimension, n: number, shown: (slot: number) => boolean) => (slot: number) =>
+    holds[name](slot, n) && shown(slot);
+
+  /** The values of a slot's filter column, for the lists built at once (warm). */
+  const valuesOf: Readonly<Record<(typeof WARM)[number], (slot: number) => readonly number[]>> = {
+    admin1: (s) => [c.admin1[s]!],
+    admin2: (s) => [c.admin2[s]!],
+    actor: (s) => (c.actor1[s] === c.actor2[s] ? [c.actor1[s]!] : [c.actor1[s]!, c.actor2[s]!]),
+    type: (s) => [c.type[s]!],
+    sub: (s) => [c.sub[s]!],
+    publisher: (s) => [...new Set(c.publishers.values(s))],
+  };
+
+  /**
+   * Builds the lists of every value of the common filters in one pass per filter and order, so that no request
+   * waits for a list of a million slots to be taken (each would read every slot; the first minutes of a server
+   * asked for a hundred districts would be slow ones).
+   */
+  function warm(): void {
+    for (const name of WARM) {
+      const gather = (from: Int32Array) => {
+        const lists = new Map<number, number[]>();
+        for (const slot of from) {
+          if (c.dismissed[slot] !== 0) continue;
+          for (const n of valuesOf[name](slot)) {
+            if (n < 0) continue;
+            let list = lists.get(n);
+            if (list === undefined) lists.set(n, (list = []));
+            list.push(slot);
+          }
+        }
+        return lists;
+      };
+      const [dated, ranked] = [gather(order), gather(rankOrder)];
+      for (const [n, slots] of dated)
+        postings.set(`shown ${name}:${n}`, {
+          member: member(name, n, shownOnly),
+          byDate: Int32Array.from(slots),
+          byRank: Int32Array.from(ranked.get(n)!),
+        });
+    }
+  }
+
   function candidates(query: EventQuery): Candidates | 'none' {
     // dismissed events are left out of every list unless asked for: most queries then test nothing but dates
-    const shown = query.includeDismissed === true ? () => true : (slot: number) => c.dismissed[slot] === 0;
+    const shown = query.includeDismissed === true ? () => true : shownOnly;
     const scope = query.includeDismissed === true ? 'all' : 'shown';
     const fold = (v: string) => codes.get(v.toLowerCase());
     const exact = (v: string) => codes.get(v);
     const parts: { readonly key: string; readonly test: (slot: number) => boolean }[] = [];
-    const dim = (
-      value: string | undefined,
-      name: string,
-      known: (v: string) => number | undefined,
-      member: (slot: number, n: number) => boolean,
-    ): boolean => {
+    const singles: Posting[] = [];
+    const dim = (value: string | undefined, name: Dimension, known: (v: string) => number | undefined) => {
       if (value === undefined) return true;
       const n = known(value);
       if (n === undefined) return false;
-      parts.push({ key: `${name}:${n}`, test: (slot) => member(slot, n) });
+      const test = member(name, n, shown);
+      parts.push({ key: `${name}:${n}`, test });
+      singles.push(posting(`${scope} ${name}:${n}`, test));
       return true;
     };
     const isType = query.type !== undefined && isEventType(query.type);
     const ok =
-      dim(query.admin1, 'admin1', fold, (s, n) => c.admin1[s] === n) &&
-      dim(query.admin2, 'admin2', fold, (s, n) => c.admin2[s] === n) &&
-      dim(query.actor, 'actor', fold, (s, n) => c.actor1[s] === n || c.actor2[s] === n) &&
-      dim(query.type, isType ? 'type' : 'sub', exact, (s, n) => (isType ? c.type : c.sub)[s] === n) &&
-      dim(query.publisher, 'publisher', fold, (s, n) => c.publishers[s]!.includes(n)) &&
-      dim(query.docId, 'doc', exact, (s, n) => c.docs[s]!.includes(n)) &&
-      dim(query.operationId, 'operation', exact, (s, n) => c.operation[s] === n);
+      dim(query.admin1, 'admin1', fold) &&
+      dim(query.admin2, 'admin2', fold) &&
+      dim(query.actor, 'actor', fold) &&
+      dim(query.type, isType ? 'type' : 'sub', exact) &&
+      dim(query.publisher, 'publisher', fold) &&
+      dim(query.docId, 'doc', exact) &&
+      dim(query.operationId, 'operation', exact);
     if (!ok) return 'none';
+    const flag = (key: string, test: (slot: number) => boolean) => {
+      const shownTest = (slot: number) => test(slot) && shown(slot);
+      parts.push({ key, test: shownTest });
+      singles.push(posting(`${scope} ${key}`, shownTest));
+    };
     if (query.contested !== undefined) {
       const want = query.contested ? 1 : 0;
-      parts.push({ key: `contested:${want}`, test: (s) => c.contested[s] === want });
+      flag(`contested:${want}`, (s) => c.contested[s] === want);
     }
     if (query.minPublishers !== undefined) {
       const min = query.minPublishers;
-      parts.push({ key: `publishers>=${min}`, test: (s) => c.publisherCount[s]! >= min });
+      flag(`publishers>=${min}`, (s) => c.publisherCount[s]! >= min);
     }
-    const singles = parts.map((p) => posting(`${scope} ${p.key}`, (s) => p.test(s) && shown(s)));
     let list = posting(scope, shown);
     if (singles.length === 1) list = singles[0]!;
     if (singles.length > 1) {
@@ -201,7 +289,7 @@ export function eventIndex(): EventIndex {
           .map((p) => p.key)
           .sort()
           .join('&')}`,
-        (s) => shown(s) && tests.every((t) => t(s)),
+        (s) => tests.every((t) => t(s)),
         shortest.byDate,
       );
     }
@@ -241,8 +329,11 @@ export function eventIndex(): EventIndex {
       update(touched, [...written]);
     },
     clear() {
-      for (const key of Object.keys(c) as (keyof IndexColumns)[]) c[key].length = 0;
-      json.length = 0;
+      c.ids.length = 0;
+      for (const key of TYPED_COLUMNS) (c as unknown as Record<string, unknown>)[key] = c[key].slice(0, 0);
+      c.publishers.clear();
+      c.docs.clear();
+      json.clear();
       slotOf.clear();
       free.length = 0;
       codes.clear();
@@ -251,20 +342,20 @@ export function eventIndex(): EventIndex {
       postings.clear();
       combined = 0;
       longestSpan = 0;
-      bytes = 0;
     },
+    warm,
     page(query, limit) {
       if (parseSearch(query.q) !== null) return null;
       const found = candidates(query);
       if (found === 'none') return { items: [], next: null, total: 0 };
       const page = pageOfMatches(c, found, query, limit);
-      return { items: page.slots.map((s) => json[s]!), next: page.next, total: page.total };
+      return { items: page.slots.map((s) => json.get(s)), next: page.next, total: page.total };
     },
     get size() {
       return slotOf.size;
     },
     get bytes() {
-      return bytes;
+      return json.bytes;
     },
   };
 }

@@ -48,6 +48,7 @@ export function indexFollower(store: Store, index: EventIndex): IndexFollower {
     const latest = await store.latestEventChange();
     index.clear();
     await readWindow(-1, latest, (rows) => index.apply(rows, []));
+    index.warm();
     seen = latest;
     loaded = !stopped;
   }
@@ -88,7 +89,14 @@ export function indexFollower(store: Store, index: EventIndex): IndexFollower {
   }
 
   return {
-    load: reload,
+    async load() {
+      try {
+        await reload();
+      } catch (error) {
+        // a server closed while it loaded closed its store too: nothing to report
+        if (!stopped) throw error;
+      }
+    },
     async current() {
       if (!loaded || stopped) return null;
       return (await sync()) ? index : null;

@@ -1,24 +1,27 @@
+import type { IntLists } from './int-lists.js';
 import type { EventCursor, EventQuery } from '../../store/store.js';
 
-/** The index's columns, one entry per slot; texts a filter compares are numbers (-1: null), see event-index.ts. */
+/**
+ * The index's columns, one entry per slot, in typed arrays (replaced by larger ones as slots are added) so that
+ * a million events cost the garbage collector a few dozen objects; texts a filter compares are numbers (-1: null).
+ */
 export interface IndexColumns {
   readonly ids: string[];
-  readonly startText: string[];
-  readonly start: number[];
-  readonly end: number[];
-  readonly rank: number[];
-  readonly admin1: number[];
-  readonly admin2: number[];
-  readonly actor1: number[];
-  readonly actor2: number[];
-  readonly type: number[];
-  readonly sub: number[];
-  readonly operation: number[];
-  readonly contested: number[];
-  readonly dismissed: number[];
-  readonly publisherCount: number[];
-  readonly publishers: number[][];
-  readonly docs: number[][];
+  start: Int32Array;
+  end: Int32Array;
+  rank: Float64Array;
+  admin1: Int32Array;
+  admin2: Int32Array;
+  actor1: Int32Array;
+  actor2: Int32Array;
+  type: Int32Array;
+  sub: Int32Array;
+  operation: Int32Array;
+  contested: Uint8Array;
+  dismissed: Uint8Array;
+  publisherCount: Int32Array;
+  readonly publishers: IntLists;
+  readonly docs: IntLists;
 }
 
 /** The slots a query reads: those that meet its filters, in two orders, and the dates they must overlap. */
@@ -43,6 +46,11 @@ const DAY_MS = 86_400_000;
 
 export function dayNumber(date: string): number {
   return Date.parse(`${date}T00:00:00Z`) / DAY_MS;
+}
+
+/** The day's YYYY-MM-DD, as the store holds `date_start` (a cursor's key). */
+export function dayText(day: number): string {
+  return new Date(day * DAY_MS).toISOString().slice(0, 10);
 }
 
 /** The first index of `list` whose slot meets `past` (false for a prefix, true after it). */
@@ -114,7 +122,7 @@ export function pageOfMatches(
     for (let i = first; i < last && page.length < wanted; i++) if (matches(list[i]!)) page.push(list[i]!);
   }
   const cursorOf = (slot: number): EventCursor => ({
-    key: byRankOrder ? c.rank[slot]! : c.startText[slot]!,
+    key: byRankOrder ? c.rank[slot]! : dayText(c.start[slot]!),
     id: c.ids[slot]!,
   });
   const ordered = page.slice(query.offset ?? 0);

@@ -60,3 +60,16 @@ it('never answers from an index it cannot bring up to date: a store that fails f
   // not the 20 events the index still holds
   expect(res.statusCode).toBe(500);
 });
+
+it('sends an answer from the index with the headers every answer carries, its length and a JSON body', async () => {
+  const res = await app.inject('/api/events?limit=3&sort=-fatalities');
+  expect(res.statusCode).toBe(200);
+  expect(res.headers['content-type']).toBe('application/json; charset=utf-8');
+  expect(res.headers['content-security-policy']).toBeDefined();
+  expect(res.headers['x-content-type-options']).toBe('nosniff');
+  expect(Number(res.headers['content-length'])).toBe(res.rawPayload.byteLength);
+  const body = res.json<{ total: number; items: { id: string }[]; next: string }>();
+  expect(body.total).toBe(20);
+  expect(body.items).toHaveLength(3);
+  expect(typeof body.next).toBe('string');
+});
