@@ -299,7 +299,12 @@ async function underLoad(
     const indexMegabytes = (process.memoryUsage().arrayBuffers - held) / 1e6;
     return { ...(await loadOn(app, paths)), indexLoadSeconds, indexMegabytes };
   } finally {
+    // the load's last requests still running on the server end before its store is closed
+    await new Promise((resolve) => setTimeout(resolve, 1000));
     await app.close();
+    // the index of this server goes before the next one is weighed
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    global.gc?.();
   }
 }
 

@@ -16,7 +16,7 @@ export const SERVE_HELP = `faultline serve [--db FILE] [--port 8080] [--host 127
   it refuses to start without a user or FAULTLINE_API_TOKEN. --require-auth (or FAULTLINE_REQUIRE_AUTH=1) makes
   reads need a user too. On loopback a write must come under a loopback Host and Origin. A failed request (500)
   is logged here with the request id its answer carries. --tiles sets an optional tile URL template.
-  The event list is answered from an index in memory, loaded at start (about 1.4 kB an event) and kept in step
+  The event list is answered from an index in memory, loaded at start (about 1.6 kB an event) and kept in step
   with the store; --no-event-index (or FAULTLINE_EVENT_INDEX=0) reads the store instead.`;
 
 function port(value: string | undefined): number {

@@ -36,7 +36,7 @@ export interface Config {
   readonly sessionSeconds: number;
   /**
    * `serve`: the event list is answered from an index in memory (default on; `--no-event-index` or
-   * FAULTLINE_EVENT_INDEX=0 reads the store instead, for a server short of memory: about 1.4 kB an event).
+   * FAULTLINE_EVENT_INDEX=0 reads the store instead, for a server short of memory: about 1.6 kB an event).
    */
   readonly eventIndex: boolean;
 }

@@ -67,7 +67,7 @@ export interface AppConfig {
   readonly signInThrottle?: SignInThrottle;
   /**
    * The event list answered from an index in memory (event-index/), loaded when the server starts and kept in
-   * step with the store (default true). It holds every record's JSON: about 1.4 kB an event.
+   * step with the store (default true). It holds every record's JSON: about 1.6 kB an event.
    */
   readonly eventIndex?: boolean;
   /** Startup waits for the event index to load (default false: the list reads the store until it has). */

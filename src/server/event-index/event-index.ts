@@ -169,16 +169,64 @@ export function eventIndex(): EventIndex {
     return held;
   }
 
-  /** After a change: each list in step again, its untouched slots in place, the written members merged in. */
-  function update(touched: Uint8Array, written: readonly number[]): void {
+  /**
+   * Where the slots a change touches stand in each list, found by binary search while every list still agrees
+   * with the columns (before the change writes them): the list's own slot there, or nothing.
+   */
+  function standing(gone: readonly number[]): Map<Int32Array, number[]> {
+    const at = new Map<Int32Array, number[]>();
+    const find = (
+      list: Int32Array,
+      compare: (a: number, b: number) => number,
+      member: (slot: number) => boolean = () => true,
+    ) => {
+      if (at.has(list)) return;
+      const found: number[] = [];
+      for (const slot of gone) {
+        // a slot that does not hold the list's value is not in it: no search
+        if (!member(slot)) continue;
+        let lo = 0;
+        let hi = list.length;
+        while (lo < hi) {
+          const mid = (lo + hi) >>> 1;
+          if (compare(list[mid]!, slot) < 0) lo = mid + 1;
+          else hi = mid;
+        }
+        if (list[lo] === slot) found.push(lo);
+      }
+      at.set(
+        list,
+        found.sort((a, b) => a - b),
+      );
+    };
+    find(order, byDate);
+    find(rankOrder, byRank);
+    for (const [key, held] of postings) {
+      if (key.includes('&')) continue;
+      find(held.byDate, byDate, held.member);
+      if (held.byRank !== null) find(held.byRank, byRank, held.member);
+    }
+    return at;
+  }
+
+  /** After a change: each list less the positions it held touched slots at, with its written members put in. */
+  function update(at: ReadonlyMap<Int32Array, readonly number[]>, written: readonly number[]): void {
     const dated = [...written].sort(byDate);
     const ranked = [...written].sort(byRank);
-    order = mergeSorted(order, touched, dated, byDate);
-    rankOrder = mergeSorted(rankOrder, touched, ranked, byRank);
-    for (const held of postings.values()) {
-      held.byDate = mergeSorted(held.byDate, touched, dated.filter(held.member), byDate);
-      if (held.byRank !== null)
-        held.byRank = mergeSorted(held.byRank, touched, ranked.filter(held.member), byRank);
+    const redo = (list: Int32Array, added: readonly number[], compare: (a: number, b: number) => number) =>
+      mergeSorted(list, at.get(list) ?? [], added, compare);
+    order = redo(order, dated, byDate);
+    rankOrder = redo(rankOrder, ranked, byRank);
+    for (const [key, held] of postings) {
+      // a combination's list is taken again from its shortest filter's when next asked: cheaper than keeping
+      // hundreds of them in step at every change
+      if (key.includes('&')) {
+        postings.delete(key);
+        combined -= 1;
+        continue;
+      }
+      held.byDate = redo(held.byDate, dated.filter(held.member), byDate);
+      if (held.byRank !== null) held.byRank = redo(held.byRank, ranked.filter(held.member), byRank);
     }
   }
 
@@ -307,14 +355,18 @@ export function eventIndex(): EventIndex {
   return {
     apply(rows, removals) {
       if (rows.length === 0 && removals.length === 0) return;
-      const touched = new Uint8Array(c.ids.length + rows.length);
+      // the slots held now that the change removes or writes again leave every list they are in
+      const gone = new Set<number>();
+      for (const id of [...removals, ...rows.map((r) => r.id)]) {
+        const slot = slotOf.get(id);
+        if (slot !== undefined) gone.add(slot);
+      }
+      const at = standing([...gone]);
       for (const id of removals) {
         const slot = slotOf.get(id);
-        if (slot === undefined) continue;
-        touched[slot] = 1;
-        removeSlot(slot);
+        if (slot !== undefined) removeSlot(slot);
       }
-      // a slot freed above may take a new row: it leaves the old order and comes back where its new row sorts
+      // a slot freed above may take a new row: it comes back where its new row sorts
       const written = new Set<number>();
       for (const row of rows) {
         let slot = slotOf.get(row.id);
@@ -322,11 +374,10 @@ export function eventIndex(): EventIndex {
           slot = free.pop() ?? c.ids.length;
           slotOf.set(row.id, slot);
         }
-        touched[slot] = 1;
         written.add(slot);
         write(slot, row);
       }
-      update(touched, [...written]);
+      update(at, [...written]);
     },
     clear() {
       c.ids.length = 0;
@@ -367,21 +418,47 @@ interface Posting {
   byRank: Int32Array | null;
 }
 
-/** `list` less its touched slots, with `added` (sorted by `compare`) merged in: one pass, no sort. */
+/**
+ * `list` less the slots at `drop` (ascending positions), with `added` (sorted by `compare`) put in place: the
+ * rest is copied in runs and each added slot finds its place by binary search, so a change of a hundred events
+ * costs a few copies of each list, not a comparison per slot (ties of a day are broken by comparing ids).
+ */
 function mergeSorted(
   list: Int32Array,
-  touched: Uint8Array,
+  drop: readonly number[],
   added: readonly number[],
   compare: (a: number, b: number) => number,
 ): Int32Array {
-  const out = new Int32Array(list.length + added.length);
-  let n = 0;
-  let w = 0;
-  for (const slot of list) {
-    if (touched[slot] === 1) continue;
-    while (w < added.length && compare(added[w]!, slot) < 0) out[n++] = added[w++]!;
-    out[n++] = slot;
+  if (drop.length === 0 && added.length === 0) return list;
+  let kept = list;
+  if (drop.length > 0) {
+    kept = new Int32Array(list.length - drop.length);
+    let from = 0;
+    let n = 0;
+    for (const i of drop) {
+      kept.set(list.subarray(from, i), n);
+      n += i - from;
+      from = i + 1;
+    }
+    kept.set(list.subarray(from), n);
   }
-  while (w < added.length) out[n++] = added[w++]!;
-  return n === out.length ? out : out.slice(0, n);
+  if (added.length === 0) return kept;
+  const out = new Int32Array(kept.length + added.length);
+  let from = 0;
+  let n = 0;
+  for (const slot of added) {
+    let lo = from;
+    let hi = kept.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (compare(slot, kept[mid]!) < 0) hi = mid;
+      else lo = mid + 1;
+    }
+    out.set(kept.subarray(from, lo), n);
+    n += lo - from;
+    out[n++] = slot;
+    from = lo;
+  }
+  out.set(kept.subarray(from), n);
+  return out;
 }
