@@ -418,10 +418,17 @@ interface Posting {
   byRank: Int32Array | null;
 }
 
+/** Copies list[from, to) into out at n: a plain loop for short runs, memcpy for long ones. */
+function copyRun(out: Int32Array, n: number, list: Int32Array, from: number, to: number): number {
+  if (to - from >= 256) out.set(list.subarray(from, to), n);
+  else for (let i = from; i < to; i++) out[n + i - from] = list[i]!;
+  return n + to - from;
+}
+
 /**
  * `list` less the slots at `drop` (ascending positions), with `added` (sorted by `compare`) put in place: the
  * rest is copied in runs and each added slot finds its place by binary search, so a change of a hundred events
- * costs a few copies of each list, not a comparison per slot (ties of a day are broken by comparing ids).
+ * costs a copy of each list it touches, not a comparison per slot (ties of a day are broken by comparing ids).
  */
 function mergeSorted(
   list: Int32Array,
@@ -436,11 +443,10 @@ function mergeSorted(
     let from = 0;
     let n = 0;
     for (const i of drop) {
-      kept.set(list.subarray(from, i), n);
-      n += i - from;
+      n = copyRun(kept, n, list, from, i);
       from = i + 1;
     }
-    kept.set(list.subarray(from), n);
+    copyRun(kept, n, list, from, list.length);
   }
   if (added.length === 0) return kept;
   const out = new Int32Array(kept.length + added.length);
@@ -454,11 +460,10 @@ function mergeSorted(
       if (compare(slot, kept[mid]!) < 0) hi = mid;
       else lo = mid + 1;
     }
-    out.set(kept.subarray(from, lo), n);
-    n += lo - from;
+    n = copyRun(out, n, kept, from, lo);
     out[n++] = slot;
     from = lo;
   }
-  out.set(kept.subarray(from), n);
+  copyRun(out, n, kept, from, kept.length);
   return out;
 }
