@@ -1,8 +1,8 @@
 import type { IndexedEventCursor, IndexedEventRow, Store } from '../../store/store.js';
 import type { EventIndex } from './event-index.js';
 
-/** Rows read from the store at once while loading or catching up. */
-const READ_PAGE = 5_000;
+/** Rows read from the store at once while loading or catching up; a larger change is applied page by page. */
+export const READ_PAGE = 5_000;
 
 /**
  * Keeps an event index in step with the store. It loads every event once (in the background: the list reads
@@ -63,12 +63,20 @@ export function indexFollower(store: Store, index: EventIndex): IndexFollower {
         await reload();
         return loaded;
       }
-      // applied at once, after every read: no answer sees half a change
-      const rows: IndexedEventRow[] = [];
-      await readWindow(seen, latest, (page) => rows.push(...page));
-      index.apply(rows, removals);
+      const first = await store.listIndexedEvents(seen, latest, null, READ_PAGE);
+      if (first.length < READ_PAGE) {
+        // the usual change: applied at once, so that no answer sees half of it
+        index.apply(first, removals);
+        seen = latest;
+        return true;
+      }
+      // a bulk write: applied page by page, never held whole, while the list reads the store
+      loaded = false;
+      index.apply([], removals);
+      await readWindow(seen, latest, (page) => index.apply(page, []));
       seen = latest;
-      return true;
+      loaded = !stopped;
+      return loaded;
     } catch {
       // the database away for a moment: this answer reads the store (and fails there, with its own error)
       return false;

@@ -28,7 +28,7 @@ export interface IndexColumns {
 export interface Candidates {
   /** In (date start, id) order. */
   readonly byDate: Int32Array;
-  /** The same slots in (fatalities rank, id) order, sorted on first use. */
+  /** The same slots in (fatalities rank, id) order, taken from the rank order of every slot on first use. */
   readonly byRank: () => Int32Array;
   readonly from: number | undefined;
   readonly to: number | undefined;

@@ -3,7 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { eventIndex, type EventIndex } from '../../../src/server/event-index/event-index.js';
-import { indexFollower, type IndexFollower } from '../../../src/server/event-index/index-follower.js';
+import {
+  indexFollower,
+  READ_PAGE,
+  type IndexFollower,
+} from '../../../src/server/event-index/index-follower.js';
 import { openSqliteStore } from '../../../src/store/sqlite/sqlite-store.js';
 import type { EventQuery, Store } from '../../../src/store/store.js';
 import { makeOperation, makeStoredEvent } from '../../store/event-fixtures.js';
@@ -128,6 +132,14 @@ describe('event index', () => {
     expect(ids({ includeDismissed: true })).toContain('ev-late-0007');
     expect(ids({})).not.toContain('ev-late-0007');
     await expectSameAnswers(index, 23, 250);
+  });
+
+  it('takes a bulk write larger than one read page by page, the list reading the store meanwhile', async () => {
+    await seed(50, 13);
+    await follower.load();
+    await seed(READ_PAGE + 100, 14, 'ev-bulk');
+    expect((await follower.current())?.size).toBe(READ_PAGE + 150);
+    await expectSameAnswers(index, 29, 40);
   });
 
   it('stays out of use until loaded and after it stops', async () => {
