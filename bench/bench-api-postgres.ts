@@ -37,8 +37,8 @@ export async function benchPostgres<F>(
     const t0 = performance.now();
     await bulkLoadPostgres(store, target.url, schema, target.events, knowledge);
     const insertSeconds = (performance.now() - t0) / 1000;
-    const cached = await load(store, { eventIndex: true });
     const indexed = await load(store, { readCacheWeight: 0, eventIndex: true });
+    const cached = await load(store, { eventIndex: true });
     const uncached = await load(store, { readCacheWeight: 0, eventIndex: false });
     return { events: target.events, insertSeconds, cached, indexed, uncached };
   } finally {

@@ -375,8 +375,9 @@ export async function benchApi(
   let uncached: LoadFigures;
   let ceiling: LoadFigures;
   try {
-    cached = await underLoad(store, knowledge, paths, { eventIndex: true });
+    // the index's server first: its memory is weighed against a process that held no index before
     indexed = await underLoad(store, knowledge, paths, { readCacheWeight: 0, eventIndex: true });
+    cached = await underLoad(store, knowledge, paths, { eventIndex: true });
     uncached = await underLoad(store, knowledge, paths, { readCacheWeight: 0, eventIndex: false });
     ceiling = await machineCeiling(paths, uncached.bytesPerRequest);
   } finally {

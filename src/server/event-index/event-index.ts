@@ -18,9 +18,10 @@ export interface IndexedPage {
  * read of the store. A page of 100 records read from SQLite alone caps a server near 2,000 answers a second on
  * this machine; the index answers what `queryEventPage` and `estimateEvents` answer, from the same columns.
  *
- * Events sit in slots (reused after a removal); the slots in the list's date order are kept sorted, and so are
- * each filter value's slots (a posting list, built when first asked for, in the date order and, once a
- * fatalities order asks, the rank order), each brought in step at a change without sorting it again.
+ * Events sit in slots (reused after a removal); every slot is kept in the date order and in the rank order, and
+ * so is each filter value's slots (a posting list: the common filters' built at load, others when first asked
+ * for), each brought in step at a change without sorting it again; lists of several filters at once are
+ * dropped at a change and taken again from their shortest filter's when next asked.
  */
 export interface EventIndex {
   /** Applies one window of the change feed: its removals first, then its rows (an id written again stays). */
@@ -59,7 +60,7 @@ const TYPED_COLUMNS = [
   'publisherCount',
 ] as const;
 
-/** Lists of combined filter values kept at most; the oldest asked goes first. */
+/** Lists of combined filter values kept at most; the first built goes first. */
 const MAX_COMBINED = 256;
 
 export function eventIndex(): EventIndex {
