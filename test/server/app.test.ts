@@ -421,33 +421,25 @@ describe('the read cache of the event list', () => {
     }
   });
 
-  it('answers every request afresh with readCacheWeight 0: a direct store write shows at once', async () => {
-    const { store: direct, list } = await openApp({ readCacheWeight: 0 });
-    const url = '/api/events?admin1=Balochistan&sort=date';
-    expect((await list(url)).total).toBe(4);
-    await direct.replaceResolution({
-      mentionIds: [],
-      events: [extraEvent('ev-written-aside')],
-      operations: [],
-    });
-    const after = await list(url);
-    expect(after.total).toBe(5);
-    expect(after.items.map((e) => e.id)).toContain('ev-written-aside');
-  });
-
-  it('with the event index, a repeated request sees a direct store write at once, cache or not', async () => {
-    const { store: direct, list } = await openApp({ awaitEventIndex: true });
-    const url = '/api/events?admin1=Balochistan&sort=date';
-    expect((await list(url)).total).toBe(4);
-    await direct.replaceResolution({
-      mentionIds: [],
-      events: [extraEvent('ev-written-aside')],
-      operations: [],
-    });
-    const again = await list(url);
-    expect(again.total).toBe(5);
-    expect(again.items.map((e) => e.id)).toContain('ev-written-aside');
-  });
+  it.each([
+    ['with readCacheWeight 0, from the store', { readCacheWeight: 0, eventIndex: false }],
+    ['with the event index, cache or not', { awaitEventIndex: true }],
+  ] as const)(
+    'answers a repeated request afresh %s: a direct store write shows at once',
+    async (_, config) => {
+      const { store: direct, list } = await openApp(config);
+      const url = '/api/events?admin1=Balochistan&sort=date';
+      expect((await list(url)).total).toBe(4);
+      await direct.replaceResolution({
+        mentionIds: [],
+        events: [extraEvent('ev-written-aside')],
+        operations: [],
+      });
+      const after = await list(url);
+      expect(after.total).toBe(5);
+      expect(after.items.map((e) => e.id)).toContain('ev-written-aside');
+    },
+  );
 
   it('without the event index, serves a repeated request from the cache, not seeing a direct store write', async () => {
     const { store: direct, list } = await openApp({ eventIndex: false });
