@@ -86,12 +86,7 @@ export async function benchFeedJobs(
         gate: new StoreHostGate(store, { minIntervalMs: 1000, leaseMs: 15_000 }),
         now,
         // the priming round's items are not fetched: the timed rounds are all 304s and hand nothing on
-        queue: {
-          sendFetch: async () => null,
-          sendExtract: async () => null,
-          sendResolve: async () => null,
-          sendResolveBeside: async () => null,
-        },
+        queue: { sendFetch: async () => null, sendExtract: async () => null, sendResolve: async () => null },
       });
       await runScheduler(store, queue, {
         tickMs: 1000,

@@ -165,7 +165,7 @@ async function run(
     );
     const resolving = await db.query<{ jobs: string; s: number }>(
       `select count(*) as jobs, coalesce(sum(extract(epoch from completed_on - started_on)), 0)::float as s
-         from pgboss.job where state = 'completed' and name in ('resolve', 'resolve-beside')`,
+         from pgboss.job where state = 'completed' and name = 'resolve'`,
     );
     const failedJobs = await n("select count(*) as n from pgboss.job where state = 'failed'");
     const snapshot = await snapshotStore(store);

@@ -156,16 +156,8 @@ export async function dueWork(
  */
 export async function resolveOneRound(
   store: Store,
-  options: { readonly beside?: boolean } = {},
 ): Promise<PendingSummary & { readonly pendingLeft: number }> {
-  // beside other workers' rounds, each on days of provinces the others do not hold: a backlog is planned on
-  // two cores (RoundOptions.beside)
-  const summary = await resolvePending(store, {
-    maxRounds: 1,
-    refreshProfiles: false,
-    besideOthers: true,
-    beside: options.beside,
-  });
+  const summary = await resolvePending(store, { maxRounds: 1, refreshProfiles: false });
   const pendingLeft = await store.countPendingMentions();
   // rebuilt once a backlog is worked off, not after each of its rounds: a rebuild reads every event that two
   // publishers report, and the job that takes the last round does it

@@ -1,5 +1,5 @@
-import type { BlockClaims, Store } from '../store/store.js';
-import { refreshPublisherProfiles, resolveSeeds, type ResolveSummary } from './resolve-stored.js';
+import type { Store } from '../store/store.js';
+import { refreshPublisherProfiles, resolveSeeds } from './resolve-stored.js';
 
 /**
  * Pending mentions listed per round: a page of ids, places and dates, light, so that a backlog never sits in
@@ -13,8 +13,6 @@ export interface PendingSummary {
   readonly rounds: number;
   /** Events written, summed over rounds: an event that two rounds re-plan counts twice. */
   readonly eventsWritten: number;
-  /** It stopped because other rounds held the days it needed (only `besideOthers`). */
-  readonly blocked: boolean;
 }
 
 /**
@@ -41,13 +39,6 @@ export async function resolvePending(
     readonly maxRounds?: number;
     /** Rebuild the publisher profiles after the rounds (default true); false leaves it to the caller. */
     readonly refreshProfiles?: boolean;
-    /**
-     * Plan beside other such resolutions, by province and week (Store.whileResolvingBlocks: the queue's workers),
-     * rather than alone: days another is planning are left pending for a later round.
-     */
-    readonly besideOthers?: boolean;
-    /** A round beside the first (RoundOptions.beside); only with `besideOthers`. */
-    readonly beside?: boolean;
   } = {},
 ): Promise<PendingSummary> {
   const size = Math.max(1, options.seedsPerRound ?? SEEDS_PER_ROUND);
@@ -55,43 +46,30 @@ export async function resolvePending(
   let rounds = 0;
   let eventsWritten = 0;
   let previousFirst: string | null = null;
-  let blocked = false;
   // every round takes one pending mention or more, and each mention it re-plans out of an event is planned once
   // more: far past that, two plans keep taking each other's events, and looping on would never end
   const limit = 2 * (await store.countPendingMentions()) + 1_000;
   while (rounds < (options.maxRounds ?? Number.POSITIVE_INFINITY)) {
     // each round lists and plans under the store's resolution lock: a worker, a `resolve` and an `ingest` on one
     // PostgreSQL database never plan the same events at once, and a round never plans what another just did
-    const round = async (blocks?: BlockClaims): Promise<ResolveSummary | null> => {
+    const summary = await store.whileResolving(async () => {
       const seeds = await store.listPendingMentions(size);
       const first = seeds[0];
       if (first === undefined) return null;
       // every round clears its seeds, so the same first seed twice means another writer keeps re-saving it
-      // (beside other rounds, the first may lie in days another holds, pending still: the bound below holds)
-      if (first.id === previousFirst && !blocks)
+      if (first.id === previousFirst)
         throw new Error(`mention ${first.id} stays unresolved after resolution`);
       previousFirst = first.id;
       if (mentions > limit) throw new Error(`resolution does not converge after ${mentions} mentions`);
       options.onRound?.(seeds.length);
-      return resolveSeeds(store, seeds, {
-        mentionsPerRound: options.mentionsPerRound,
-        blocks,
-        beside: options.beside,
-      });
-    };
-    const summary = options.besideOthers
-      ? await store.whileResolvingBlocks((blocks) => round(blocks))
-      : await store.whileResolving(() => round());
+      return resolveSeeds(store, seeds, { mentionsPerRound: options.mentionsPerRound });
+    });
     if (summary === null) break;
-    if (summary.blocked) {
-      blocked = true;
-      break;
-    }
     eventsWritten += summary.events;
     mentions += summary.seeds;
     rounds++;
   }
   if (options.refreshProfiles !== false && (rounds > 0 || options.alwaysRefreshProfiles))
     await refreshPublisherProfiles(store);
-  return { mentions, rounds, eventsWritten, blocked };
+  return { mentions, rounds, eventsWritten };
 }

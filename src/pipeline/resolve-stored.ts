@@ -4,7 +4,7 @@ import { dayNumber } from '../resolve/canonical-order.js';
 import { applyOverrides } from '../resolve/apply-overrides.js';
 import { planMerges } from '../resolve/plan-merges.js';
 import { PublisherTally } from '../resolve/profile-publishers.js';
-import type { BlockClaims, PendingMention, ResolutionScope, Store, StoredInput } from '../store/store.js';
+import type { PendingMention, ResolutionScope, Store, StoredInput } from '../store/store.js';
 
 /** How far around a pending mention resolution looks for reports of the same incident. */
 const WINDOW_DAYS = 7;
@@ -52,31 +52,6 @@ type Block = Pick<ResolutionScope, 'country' | 'admin1'>;
 
 const blockOf = (b: Block): string => JSON.stringify([b.country, b.admin1]);
 
-/** The block and days of a mention, as its seed's. */
-const spanOf = (m: Mention): ResolutionScope => ({
-  country: m.location?.country ?? null,
-  admin1: m.location?.admin1 ?? null,
-  from: m.date.start,
-  to: m.date.end,
-});
-
-const seedSpan = (s: PendingMention): ResolutionScope => ({
-  country: s.country,
-  admin1: s.admin1,
-  from: s.dateStart,
-  to: s.dateEnd,
-});
-
-/** Everything held already: a round under the store-wide resolution lock. */
-const EVERY_BLOCK: BlockClaims = { claim: async () => 'held' };
-
-/**
- * A round needs days of a province that another round holds (an operation's or an event's other reports, or a
- * report whose days reach past what the round read): it gives up before it writes anything, and its seeds wait
- * for a later round.
- */
-class BlockHeldElsewhere extends Error {}
-
 /** A seed's window as day numbers, or null when it is re-planned alone (vague or unreadable date). */
 function windowOf(seed: PendingMention): readonly [number, number] | null {
   if (!seed.linkable) return null;
@@ -101,16 +76,7 @@ function compareSeeds(a: PendingMention, b: PendingMention): number {
 
 /** Day ranges read so far, by block: a range is read once, however many seeds and links ask for it. */
 class Coverage {
-  private byBlock = new Map<string, [number, number][]>();
-
-  /** What is covered now, to `restore` should the reads since be given up. */
-  save(): Map<string, [number, number][]> {
-    return new Map([...this.byBlock].map(([k, ranges]) => [k, ranges.map(([a, b]) => [a, b])]));
-  }
-
-  restore(saved: Map<string, [number, number][]>): void {
-    this.byBlock = saved;
-  }
+  private readonly byBlock = new Map<string, [number, number][]>();
 
   covers(block: Block, from: number, to: number): boolean {
     return (this.byBlock.get(blockOf(block)) ?? []).some(([a, b]) => a <= from && b >= to);
@@ -140,13 +106,6 @@ class Coverage {
   }
 }
 
-interface ReadMark {
-  readonly inputs: number;
-  readonly unlinked: number;
-  readonly scopes: number;
-  readonly coverage: Map<string, [number, number][]>;
-}
-
 /**
  * The stored mentions one round re-plans: the windows around its seeds, then, link by link, the windows around
  * every mention that shares an event or an operation with them. Re-planning part of an event would cut off its
@@ -162,65 +121,7 @@ class RoundReads {
   private unlinked: string[] = [];
   scopes = 0;
 
-  constructor(
-    private readonly store: Store,
-    private readonly blocks: BlockClaims,
-    /** Whether a round waits for days it needs that another holds, rather than give up (see RoundOptions). */
-    private readonly waits: boolean,
-  ) {}
-
-  /** Whether this round holds `scope` (taking it if it is free). */
-  async holds(scope: ResolutionScope): Promise<boolean> {
-    return (await this.blocks.claim(scope)) !== 'refused';
-  }
-
-  /**
-   * Takes `scope`, waiting for it, or gives the round up when another round holds part of it (`waits`); true when
-   * taken just now.
-   */
-  private async need(scope: ResolutionScope): Promise<boolean> {
-    const answer = await this.blocks.claim(scope, this.waits);
-    if (answer === 'refused') throw new BlockHeldElsewhere();
-    return answer === 'taken';
-  }
-
-  /**
-   * `inputs` once the round holds every day they span. A mention's days beyond what the round held when it read
-   * it are known only once it is read; should the round take some of them now, the round that held them may have
-   * re-planned those mentions in between, so they are read again.
-   */
-  private async settle(
-    inputs: readonly StoredInput[],
-    within: (m: Mention) => boolean,
-  ): Promise<readonly StoredInput[]> {
-    const outside = inputs.filter((i) => !within(i.mention));
-    let tookMore = false;
-    for (const input of outside) if (await this.need(spanOf(input.mention))) tookMore = true;
-    if (!tookMore) return inputs;
-    const again = new Set(outside.map((i) => i.mention.id));
-    return [
-      ...inputs.filter((i) => !again.has(i.mention.id)),
-      ...(await this.store.listMentionInputs([...again], this.sources)),
-    ];
-  }
-
-  /** Where the reads stand now, for `giveUpSince`. */
-  mark(): ReadMark {
-    return {
-      inputs: this.inputs.size,
-      unlinked: this.unlinked.length,
-      scopes: this.scopes,
-      coverage: this.coverage.save(),
-    };
-  }
-
-  /** Forgets what was read since `mark` (what it holds, it keeps until the round ends). */
-  giveUpSince(mark: ReadMark): void {
-    for (const id of [...this.inputs.keys()].slice(mark.inputs)) this.inputs.delete(id);
-    this.unlinked.length = mark.unlinked;
-    this.scopes = mark.scopes;
-    this.coverage.restore(mark.coverage);
-  }
+  constructor(private readonly store: Store) {}
 
   private add(inputs: readonly StoredInput[]): void {
     for (const input of inputs) {
@@ -232,19 +133,15 @@ class RoundReads {
   }
 
   async window(block: Block, from: number, to: number): Promise<void> {
-    const whole = { ...block, from: isoOf(from), to: isoOf(to) };
-    await this.need(whole);
     this.scopes++;
     for (const [a, b] of this.coverage.claim(block, from, to)) {
       const scope = { ...block, from: isoOf(a), to: isoOf(b) };
-      const inputs = await this.store.listResolutionInputs(scope, this.sources);
-      this.add(await this.settle(inputs, (m) => m.date.start >= whole.from && m.date.end <= whole.to));
+      this.add(await this.store.listResolutionInputs(scope, this.sources));
     }
   }
 
   async ids(ids: readonly string[]): Promise<void> {
-    if (ids.length === 0) return;
-    this.add(await this.settle(await this.store.listMentionInputs(ids, this.sources), () => false));
+    if (ids.length > 0) this.add(await this.store.listMentionInputs(ids, this.sources));
   }
 
   /** The stored reports of `eventIds` not read yet, each event listed once a round. */
@@ -301,57 +198,34 @@ async function readRound(
   store: Store,
   seeds: readonly PendingMention[],
   budget: number,
-  blocks: BlockClaims,
-  beside: boolean,
 ): Promise<{ taken: readonly PendingMention[]; reads: RoundReads }> {
   const sorted = [...seeds].sort(compareSeeds);
-  // a round beside another starts from the other end, so that the two meet, if at all, only once most is planned
-  if (beside) sorted.reverse();
-  const reads = new RoundReads(store, blocks, !beside);
-  const taken: PendingMention[] = [];
+  const reads = new RoundReads(store);
   let i = 0;
-  while (i < sorted.length && (taken.length === 0 || reads.inputs.size < budget)) {
+  while (i < sorted.length && (i === 0 || reads.inputs.size < budget)) {
     const first = sorted[i]!;
     const window = windowOf(first);
     let j = i + 1;
-    let [from, to] = window ?? [0, 0];
-    for (; j < sorted.length; j++) {
-      const next = sorted[j]!;
-      if (blockOf(next) !== blockOf(first)) break;
-      const around = windowOf(next);
+    if (window === null) {
       // vague dates tie to nothing: each such mention is re-planned alone, read by id
-      if (window === null) {
-        if (around !== null || j - i >= IDS_PER_READ) break;
-        continue;
+      while (j < sorted.length && j - i < IDS_PER_READ && windowOf(sorted[j]!) === null) j++;
+      await reads.ids(sorted.slice(i, j).map((s) => s.id));
+    } else {
+      const from = window[0];
+      let to = window[1];
+      for (; j < sorted.length; j++) {
+        const next = sorted[j]!;
+        const around = windowOf(next);
+        if (around === null || blockOf(next) !== blockOf(first)) break;
+        if (around[0] > to + 1 || Math.max(to, around[1]) - from > READ_SPAN_DAYS) break;
+        to = Math.max(to, around[1]);
       }
-      if (around === null || around[0] > to + 1 || around[1] < from - 1) break;
-      if (Math.max(to, around[1]) - Math.min(from, around[0]) > READ_SPAN_DAYS) break;
-      from = Math.min(from, around[0]);
-      to = Math.max(to, around[1]);
-    }
-    // days of a province that another round is planning are left to it: their seeds stay pending for later, and so
-    // do those of a window whose reports reach into such days (a round beside another gives them up, not waits)
-    const mark = reads.mark();
-    try {
-      if (window !== null) {
-        if (await reads.holds({ ...first, from: isoOf(from), to: isoOf(to) })) {
-          await reads.window(first, from, to);
-          taken.push(...sorted.slice(i, j));
-        }
-      } else {
-        const group: PendingMention[] = [];
-        for (const seed of sorted.slice(i, j)) if (await reads.holds(seedSpan(seed))) group.push(seed);
-        await reads.ids(group.map((s) => s.id));
-        taken.push(...group);
-      }
-    } catch (error) {
-      if (!(error instanceof BlockHeldElsewhere)) throw error;
-      reads.giveUpSince(mark);
+      await reads.window(first, from, to);
     }
     i = j;
   }
-  if (taken.length > 0) await reads.widen();
-  return { taken, reads };
+  await reads.widen();
+  return { taken: sorted.slice(0, i), reads };
 }
 
 export interface ResolveSummary {
@@ -363,32 +237,9 @@ export interface ResolveSummary {
   readonly operations: number;
   /** Ids of the events written, so that a caller resolving in rounds can count distinct events. */
   readonly eventIds: readonly string[];
-  /** The round took nothing: days it needed were being planned by another round (see RoundOptions.blocks). */
-  readonly blocked: boolean;
 }
 
-const NOTHING: ResolveSummary = {
-  seeds: 0,
-  scopes: 0,
-  mentions: 0,
-  events: 0,
-  operations: 0,
-  eventIds: [],
-  blocked: false,
-};
-
-export interface RoundOptions {
-  /** About how many mentions the round reads before it takes no more seeds (default MENTIONS_PER_ROUND). */
-  readonly mentionsPerRound?: number;
-  /** What the round holds beside other rounds (Store.whileResolvingBlocks); by default, everything. */
-  readonly blocks?: BlockClaims;
-  /**
-   * A round beside the first (a queue's `resolve-beside`): it takes the seeds from the last in the blocking key's
-   * order, and gives up rather than wait for days another round holds. The first round waits for them: only
-   * rounds beside it can hold them, and those never wait, so no two rounds wait for each other.
-   */
-  readonly beside?: boolean;
-}
+const NOTHING: ResolveSummary = { seeds: 0, scopes: 0, mentions: 0, events: 0, operations: 0, eventIds: [] };
 
 /**
  * One round: re-plans the windows around the seeds, in the blocking key's order, until about `mentionsPerRound`
@@ -398,35 +249,15 @@ export interface RoundOptions {
  * keeps one id. The markers of the seeds taken are cleared in the same transaction as the events; other mentions
  * read keep theirs, so that each pending mention is planned once with its own whole window around it. Publisher
  * profiles are left to the caller.
- *
- * With `blocks` (rounds side by side, `Store.whileResolvingBlocks`), the round claims the days of each province
- * before it reads them: seeds whose days another round holds are left pending, and days it needs for what it read
- * (an operation's or an event's other reports, a report's days past its window) it waits for, or, `beside`,
- * writes nothing and says `blocked`.
  */
 export async function resolveSeeds(
   store: Store,
   seeds: readonly PendingMention[],
-  options: RoundOptions = {},
+  options: { readonly mentionsPerRound?: number } = {},
 ): Promise<ResolveSummary> {
   if (seeds.length === 0) return NOTHING;
-  try {
-    return await planRound(store, seeds, options);
-  } catch (error) {
-    if (error instanceof BlockHeldElsewhere) return { ...NOTHING, blocked: true };
-    throw error;
-  }
-}
-
-async function planRound(
-  store: Store,
-  seeds: readonly PendingMention[],
-  options: RoundOptions,
-): Promise<ResolveSummary> {
   const budget = Math.max(1, options.mentionsPerRound ?? MENTIONS_PER_ROUND);
-  const blocks = options.blocks ?? EVERY_BLOCK;
-  const { taken, reads } = await readRound(store, seeds, budget, blocks, options.beside === true);
-  if (taken.length === 0) return { ...NOTHING, blocked: true };
+  const { taken, reads } = await readRound(store, seeds, budget);
   let inputs = [...reads.inputs.values()];
   let resolution = inputs.length > 0 ? planMerges(inputs) : { events: [], operations: [] };
   // What the plan would take from reports it did not read: an event of a report it read (the widening stops
@@ -468,7 +299,6 @@ async function planRound(
     events: resolution.events.length,
     operations: resolution.operations.length,
     eventIds: resolution.events.map((e) => e.record.id),
-    blocked: false,
   };
 }
 
@@ -490,7 +320,6 @@ export async function resolveAround(store: Store, mentions: readonly Mention[]):
       events: total.events + round.events,
       operations: total.operations + round.operations,
       eventIds: [...total.eventIds, ...round.eventIds],
-      blocked: false,
     };
   }
   await refreshPublisherProfiles(store);

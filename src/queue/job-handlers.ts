@@ -11,7 +11,7 @@ import {
   type ItemToFetch,
 } from '../pipeline/job-stages.js';
 import type { WatchDeps } from '../pipeline/watch-feeds.js';
-import { RESOLVE_DELAY_SECONDS, type JobKind } from './job-kinds.js';
+import type { JobKind } from './job-kinds.js';
 import type { JobQueue } from './job-queue.js';
 
 /** What a job's run gave, kept as its output and counted by the worker. */
@@ -20,7 +20,7 @@ export type JobOutput = Readonly<Record<string, string | number | boolean>>;
 export type JobHandler = (data: unknown) => Promise<JobOutput>;
 
 export type HandlerDeps = WatchDeps & {
-  readonly queue: Pick<JobQueue, 'sendFetch' | 'sendExtract' | 'sendResolve' | 'sendResolveBeside'>;
+  readonly queue: Pick<JobQueue, 'sendFetch' | 'sendExtract' | 'sendResolve'>;
 };
 
 /** What a resolution job may spend posting alerts to webhooks; what is left waits for the next (or `alerts deliver`). */
@@ -62,31 +62,6 @@ function itemToFetch(data: unknown): ItemToFetch {
  * for one job (a worker killed after the work, before the job was marked done): the stages find their work done.
  */
 export function jobHandlers(deps: HandlerDeps): Readonly<Record<JobKind, JobHandler>> {
-  async function resolve(beside: boolean): Promise<JobOutput> {
-    // the round takes the store's resolution lock (shared, and the days of the provinces it plans), which
-    // `resolve` and `ingest` take whole
-    const summary = await resolveOneRound(deps.store, { beside });
-    // at once: a backlog waits already (a round's read budget, or what other workers saved meanwhile); and a
-    // round beside it, for a worker with nothing else to do. A round that found every seed's days held by
-    // another waits a little: the round holding them asks again as it ends.
-    if (summary.pendingLeft > 0) {
-      await deps.queue.sendResolve(summary.blocked ? RESOLVE_DELAY_SECONDS : 0);
-      if (!summary.blocked) await deps.queue.sendResolveBeside();
-    }
-    // the alert rules, as `watch` and `ingest` evaluate them after their resolutions: every time, not only
-    // when this round wrote events, since a worker killed after resolving leaves its retry nothing to resolve
-    // (a rule fires once a week, so evaluating again fires nothing twice)
-    const fired = await evaluateAlerts(deps.store, deps.now);
-    for (const f of fired) deps.report(`alert ${f.ruleId} fired for ${f.window}: ${f.reason}`);
-    const posted = await deliverAlerts(deps, { ...DEFAULT_DELIVERY, budgetMs: DELIVERY_BUDGET_MS });
-    return {
-      mentions: summary.mentions,
-      events: summary.eventsWritten,
-      pendingLeft: summary.pendingLeft,
-      alertsFired: fired.length,
-      webhooksDelivered: posted.delivered,
-    };
-  }
   return {
     async 'poll-feed'(data): Promise<JobOutput> {
       const url = stringField('poll-feed', data, 'feedUrl');
@@ -118,7 +93,24 @@ export function jobHandlers(deps: HandlerDeps): Readonly<Record<JobKind, JobHand
       if (!result.extracted || result.mentions > 0) await deps.queue.sendResolve();
       return { docId, extracted: result.extracted, mentions: result.mentions };
     },
-    resolve: () => resolve(false),
-    'resolve-beside': () => resolve(true),
+    async resolve() {
+      // the round takes the store's resolution lock, which `resolve` and `ingest` take too
+      const summary = await resolveOneRound(deps.store);
+      // at once: a backlog waits already (a round's read budget, or what other workers saved meanwhile)
+      if (summary.pendingLeft > 0) await deps.queue.sendResolve(0);
+      // the alert rules, as `watch` and `ingest` evaluate them after their resolutions: every time, not only
+      // when this round wrote events, since a worker killed after resolving leaves its retry nothing to resolve
+      // (a rule fires once a week, so evaluating again fires nothing twice)
+      const fired = await evaluateAlerts(deps.store, deps.now);
+      for (const f of fired) deps.report(`alert ${f.ruleId} fired for ${f.window}: ${f.reason}`);
+      const posted = await deliverAlerts(deps, { ...DEFAULT_DELIVERY, budgetMs: DELIVERY_BUDGET_MS });
+      return {
+        mentions: summary.mentions,
+        events: summary.eventsWritten,
+        pendingLeft: summary.pendingLeft,
+        alertsFired: fired.length,
+        webhooksDelivered: posted.delivered,
+      };
+    },
   };
 }

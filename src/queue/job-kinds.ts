@@ -3,20 +3,14 @@
  * timeout: past that, pg-boss's maintenance takes it for dead (its worker killed) and retries it, with a backoff
  * that doubles the delay at every try, until its tries are spent and it is left failed with its error.
  */
-export const JOB_KINDS = [
-  'resolve',
-  'poll-feed',
-  'fetch-page',
-  'extract-document',
-  'resolve-beside',
-] as const;
+export const JOB_KINDS = ['resolve', 'poll-feed', 'fetch-page', 'extract-document'] as const;
 
 export type JobKind = (typeof JOB_KINDS)[number];
 
 export interface JobKindSettings {
   /**
-   * stately: one job queued and one running per key (a feed's polls; resolution and the round beside it, one key
-   * each); short: one job queued per key (the same page or document handed on twice is one job).
+   * stately: one job queued and one running per key (a feed's polls; resolution, which has one key, so that it
+   * is serialised); short: one job queued per key (the same page or document handed on twice is one job).
    */
   readonly policy: 'stately' | 'short';
   readonly retryLimit: number;
@@ -28,7 +22,6 @@ export interface JobKindSettings {
 
 export const JOB_SETTINGS: Readonly<Record<JobKind, JobKindSettings>> = {
   resolve: { policy: 'stately', retryLimit: 6, retryDelay: 2, expireInSeconds: 1800 },
-  'resolve-beside': { policy: 'stately', retryLimit: 6, retryDelay: 2, expireInSeconds: 1800 },
   // a poll is not retried: the feed's next poll is (its failure is kept on the feed and as a failed job)
   'poll-feed': { policy: 'stately', retryLimit: 0, retryDelay: 5, expireInSeconds: 120 },
   'fetch-page': { policy: 'short', retryLimit: 3, retryDelay: 5, expireInSeconds: 120 },
@@ -41,20 +34,8 @@ export const JOB_SETTINGS: Readonly<Record<JobKind, JobKindSettings>> = {
  * is best resolved in few, large passes. So that events still follow within seconds while a backlog lasts, a
  * resolution asked for more than RESOLVE_MAX_WAIT_SECONDS ago is taken before anything else; each takes one
  * round of the pending mentions, and asks for the next.
- *
- * A round that leaves a backlog also asks for a `resolve-beside`: a second round that plans, beside the first,
- * the provinces and weeks that the first does not hold (resolvePending's `besideOthers`). It is taken last and is
- * never overdue, so it runs only on a worker that has nothing else to do: the tail of a backlog, once the
- * extractions are done, is resolved on two cores instead of one, while a round beside the extractions would only
- * take their core and re-plan more often.
  */
-export const FETCH_ORDER: readonly JobKind[] = [
-  'poll-feed',
-  'fetch-page',
-  'extract-document',
-  'resolve',
-  'resolve-beside',
-];
+export const FETCH_ORDER: readonly JobKind[] = ['poll-feed', 'fetch-page', 'extract-document', 'resolve'];
 
 /** A resolution waits this long after it is asked for: what is extracted meanwhile joins it. */
 export const RESOLVE_DELAY_SECONDS = 1;

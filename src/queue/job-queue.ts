@@ -137,11 +137,6 @@ export class JobQueue {
     );
   }
 
-  /** Asks for a round beside the next resolution, for a worker with nothing else to do (see FETCH_ORDER). */
-  sendResolveBeside(): Promise<string | null> {
-    return this.boss.send('resolve-beside', {}, { singletonKey: 'pending' });
-  }
-
   /**
    * The next job that is due, marked active; null when none is. An overdue resolution first (checked at most
    * every few seconds), then the kind that gave the last job (a backlog is mostly of one kind: one query per job
@@ -153,7 +148,7 @@ export class JobQueue {
     for (const kind of order) {
       const [job] = await this.boss.fetch<unknown>(kind, { batchSize: 1 });
       if (job) {
-        if (kind !== 'resolve' && kind !== 'resolve-beside') this.lastKind = kind;
+        if (kind !== 'resolve') this.lastKind = kind;
         return { kind, id: job.id, data: job.data };
       }
     }

@@ -210,16 +210,6 @@ export interface PendingMention {
   readonly linkable: boolean;
 }
 
-/** The scopes a `whileResolvingBlocks` work holds, and how it takes one more. */
-export interface BlockClaims {
-  /**
-   * Takes every week of the province that `scope`'s days touch: 'held' when the work held them all already,
-   * 'taken' when it took some just now, 'refused' (taking none) when another work holds one of them; with
-   * `wait`, it waits for them instead of refusing (only one work may wait: see resolvePending's `beside`).
-   */
-  claim(scope: ResolutionScope, wait?: boolean): Promise<'held' | 'taken' | 'refused'>;
-}
-
 /** A feed as `feeds add` registers it. */
 export interface NewFeed {
   readonly url: string;
@@ -608,15 +598,6 @@ export interface Store {
    * own, which every process on the database takes (workers, `ingest`, `resolve`); SQLite: within the process.
    */
   whileResolving<T>(work: () => Promise<T>): Promise<T>;
-
-  /**
-   * Runs `work` beside other such work, but never beside `whileResolving`: the work claims each scope (a province
-   * and a span of days) before it reads it, and a scope claimed in part by another work is refused (`claim` says
-   * false) rather than waited for, so two rounds of resolution plan different provinces or weeks at once and
-   * never the same. PostgreSQL: advisory locks on a connection of the work's own (the store-wide one shared, one
-   * per province and week); SQLite: one work at a time within the process, every claim granted.
-   */
-  whileResolvingBlocks<T>(work: (blocks: BlockClaims) => Promise<T>): Promise<T>;
 
   /** Stores an alert rule; 'present' when its id (a hash of what it watches) is held already. */
   addAlertRule(rule: AlertRule): Promise<'added' | 'present'>;

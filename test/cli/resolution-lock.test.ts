@@ -4,12 +4,10 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createCrashStore, type CrashStore } from '../../bench/crash-stores.js';
 import { ingestInputs } from '../../src/pipeline/ingest-pipeline.js';
-import { resolvePending } from '../../src/pipeline/resolve-pending.js';
-import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.js';
-import type { BlockClaims, Store } from '../../src/store/store.js';
+import type { Store } from '../../src/store/store.js';
 import { cli, type CliRun } from '../helpers/cli.js';
 import { projectKnowledge } from '../helpers/knowledge.js';
-import { DEFAULTS, eventSnapshot, failing, syntheticInputs } from '../pipeline/pipeline-fixtures.js';
+import { DEFAULTS, failing, syntheticInputs } from '../pipeline/pipeline-fixtures.js';
 
 const url = process.env.FAULTLINE_TEST_DATABASE_URL;
 const dir = mkdtempSync(join(tmpdir(), 'faultline-lock-'));
@@ -113,64 +111,4 @@ describe.skipIf(!url)('the resolution lock on PostgreSQL', () => {
       await store.close();
     }
   }, 120_000);
-
-  it('plans two rounds at once, each on weeks the other does not hold, with the events of one resolution', async () => {
-    const database = await createCrashStore({ kind: 'postgres', url: url! }, 'lockbeside');
-    databases.push(database);
-    const store = await database.open();
-    const whole = await openSqliteStore({ path: ':memory:' });
-    try {
-      for (const s of [store, whole]) {
-        const dead = failing(
-          s,
-          'replaceResolution',
-          () => true,
-          () => new Error('later'),
-        );
-        await ingestInputs(
-          { store: dead, knowledge: projectKnowledge(), report: () => undefined },
-          syntheticInputs(60, 7),
-          DEFAULTS,
-        );
-      }
-      let running = 0;
-      let most = 0;
-      const counted = new Proxy(store, {
-        get(target, prop, receiver) {
-          const value = Reflect.get(target, prop, receiver) as unknown;
-          if (prop !== 'whileResolvingBlocks')
-            return typeof value === 'function' ? (value as () => unknown).bind(target) : value;
-          return <T>(work: (blocks: BlockClaims) => Promise<T>) =>
-            target.whileResolvingBlocks(async (blocks) => {
-              most = Math.max(most, ++running);
-              try {
-                return await work(blocks);
-              } finally {
-                running--;
-              }
-            });
-        },
-      });
-      // small rounds, so that a backlog takes several, two at a time, as two workers' jobs
-      const round = { besideOthers: true, maxRounds: 1, mentionsPerRound: 150, refreshProfiles: false };
-      let besideTook = 0;
-      for (let pairs = 0; (await store.countPendingMentions()) > 0; pairs++) {
-        expect(pairs).toBeLessThan(200);
-        const [, beside] = await Promise.all([
-          resolvePending(counted, round),
-          resolvePending(counted, { ...round, beside: true }),
-        ]);
-        besideTook += beside.mentions;
-      }
-      expect(most).toBe(2);
-      expect(besideTook).toBeGreaterThan(0);
-      await resolvePending(whole);
-      const expected = await eventSnapshot(whole);
-      expect(expected.size).toBeGreaterThan(10);
-      expect(await eventSnapshot(store)).toEqual(expected);
-    } finally {
-      await store.close();
-      await whole.close();
-    }
-  }, 180_000);
 });

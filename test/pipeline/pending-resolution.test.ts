@@ -161,7 +161,6 @@ describe('bounded resolution as a run goes (issue 9, defect 10)', () => {
         mentions: pending,
         rounds: 4,
         eventsWritten: expect.any(Number),
-        blocked: false,
       });
       await resolvePending(whole!, { seedsPerRound: pending });
       expect(await eventSnapshot(small!)).toEqual(await eventSnapshot(whole!));

@@ -1,11 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Location, Mention } from '../../src/domain/index.js';
-import { resolvePending } from '../../src/pipeline/resolve-pending.js';
-import { resolveAround, resolveSeeds } from '../../src/pipeline/resolve-stored.js';
+import { resolveAround } from '../../src/pipeline/resolve-stored.js';
 import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.js';
-import type { BlockClaims, ResolutionScope, Store, StoredEvent } from '../../src/store/store.js';
+import type { Store, StoredEvent } from '../../src/store/store.js';
 import { FRAMING, makeDocument, makeMention } from '../store/fixtures.js';
-import { eventSnapshot } from './pipeline-fixtures.js';
 
 function town(name: string, admin2: string, admin1: string): Location {
   return { name, admin2, admin1, country: 'PK', lat: null, lon: null, precision: 'place', placeId: null };
@@ -152,102 +150,9 @@ describe('resolveAround', () => {
         events: 0,
         operations: 0,
         eventIds: [],
-        blocked: false,
       });
     } finally {
       await store.close();
-    }
-  });
-});
-
-/** Claims as another round's holdings make them: refused where `heldElsewhere` says, else `answer`. */
-function claims(
-  heldElsewhere: (scope: ResolutionScope) => boolean,
-  answer: 'held' | 'taken' = 'held',
-): BlockClaims & { readonly asked: ResolutionScope[] } {
-  const asked: ResolutionScope[] = [];
-  return {
-    asked,
-    async claim(scope) {
-      asked.push(scope);
-      return heldElsewhere(scope) ? 'refused' : answer;
-    },
-  };
-}
-
-const inSindh = (scope: ResolutionScope): boolean => scope.admin1 === 'Sindh';
-
-describe('resolveSeeds beside other rounds', () => {
-  it('leaves pending the seeds whose days another round holds, and plans the others', async () => {
-    const beside = await openSqliteStore({ path: ':memory:' });
-    const alone = await openSqliteStore({ path: ':memory:' });
-    try {
-      for (const store of [beside, alone]) {
-        await save(store, 1, (docId) => [makeMention(docId, 0, { location: TURBAT })]);
-        await save(store, 2, (docId) => [makeMention(docId, 0, { location: KARACHI })]);
-        await save(store, 3, (docId) => [
-          makeMention(docId, 0, {
-            location: GWADAR,
-            date: { start: '2025-08-20', end: '2025-08-20', precision: 'day' },
-          }),
-        ]);
-      }
-      const round = await resolveSeeds(beside, await beside.listPendingMentions(100), {
-        blocks: claims(inSindh),
-      });
-      expect(round).toMatchObject({ seeds: 2, blocked: false });
-      expect((await beside.listPendingMentions(100)).map((p) => p.admin1)).toEqual(['Sindh']);
-      expect((await events(beside)).map((e) => e.record.location?.admin1)).toEqual([
-        'Balochistan',
-        'Balochistan',
-      ]);
-      // the held province's round comes later: the same events as one round that held everything
-      await resolvePending(beside);
-      await resolvePending(alone);
-      expect(await eventSnapshot(beside)).toEqual(await eventSnapshot(alone));
-    } finally {
-      await beside.close();
-      await alone.close();
-    }
-  });
-
-  it('writes nothing and says blocked when an operation reaches days another round holds', async () => {
-    const store = await openSqliteStore({ path: ':memory:' });
-    try {
-      await save(store, 1, operationReports(1));
-      const asked = claims(inSindh);
-      const round = await resolveSeeds(store, await store.listPendingMentions(100), { blocks: asked });
-      expect(round).toMatchObject({ seeds: 0, events: 0, blocked: true });
-      // it took the Turbat seed (Karachi's it left), then followed the operation to Karachi, and gave up there
-      expect(asked.asked.at(-1)).toMatchObject({ admin1: 'Sindh', from: '2025-04-29', to: '2025-05-13' });
-      expect(await store.countPendingMentions()).toBe(2);
-      expect(await events(store)).toEqual([]);
-    } finally {
-      await store.close();
-    }
-  });
-
-  it('reads again a report whose days it took only after reading it', async () => {
-    const stored = await openSqliteStore({ path: ':memory:' });
-    const { store, calls } = counting(stored);
-    try {
-      await save(store, 1, (docId) => [makeMention(docId, 0, { location: TURBAT })]);
-      // a report of a span of days that reaches past the window around the seed
-      await save(store, 2, (docId) => [
-        makeMention(docId, 0, {
-          location: TURBAT,
-          date: { start: '2025-05-04', end: '2025-05-30', precision: 'days' },
-        }),
-      ]);
-      const seeds = (await store.listPendingMentions(100)).filter((p) => p.dateEnd === '2025-05-06');
-      // days held from before: nothing is read again
-      await resolveSeeds(store, seeds, { blocks: claims(() => false, 'held') });
-      expect(calls.get('listMentionInputs') ?? 0).toBe(0);
-      // days taken as the round goes: the report read before its last days were held is read again, once
-      await resolveSeeds(store, seeds, { blocks: claims(() => false, 'taken') });
-      expect(calls.get('listMentionInputs')).toBe(1);
-    } finally {
-      await stored.close();
     }
   });
 });

@@ -17,7 +17,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function handlersFor(store: Store, lines: string[], gate = new ProcessHostGate(0)) {
   /** The delay each resolution was asked for with (undefined: the queue's default). */
-  const resolves: (number | undefined | 'beside')[] = [];
+  const resolves: (number | undefined)[] = [];
   const fetches: [string | null, number | undefined][] = [];
   const handlers = jobHandlers({
     store,
@@ -34,10 +34,6 @@ function handlersFor(store: Store, lines: string[], gate = new ProcessHostGate(0
       sendExtract: async () => null,
       sendResolve: async (afterSeconds) => {
         resolves.push(afterSeconds);
-        return null;
-      },
-      sendResolveBeside: async () => {
-        resolves.push('beside');
         return null;
       },
     },
@@ -126,8 +122,8 @@ describe('the resolve job and the publisher profiles', () => {
       const { handlers, resolves } = handlersFor(watched, []);
       expect(await handlers.resolve({})).toMatchObject({ pendingLeft: 4 });
       expect(rebuilds).toBe(0);
-      // the backlog is there already: the next round is asked for with no delay, and one beside it
-      expect(resolves).toEqual([0, 'beside']);
+      // the backlog is there already: the next round is asked for with no delay
+      expect(resolves).toEqual([0]);
       expect(await store.listPublisherProfiles()).toEqual([]);
       // the next job takes the last round: the profiles are rebuilt
       savedMeanwhile = 0;

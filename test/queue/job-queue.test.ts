@@ -122,37 +122,6 @@ describe.skipIf(!url)('the order a worker takes jobs in', () => {
     }
   }, 60_000);
 
-  it('takes a round beside the resolution only when nothing else waits, however long it has waited', async () => {
-    const beside = await createCrashStore({ kind: 'postgres', url: url! }, 'beside');
-    const dbUrl = beside.flags[1]!;
-    const sql = new pg.Client({ connectionString: dbUrl });
-    const queue = await JobQueue.open({ databaseUrl: dbUrl });
-    const next = async (): Promise<string | undefined> => {
-      const job = await queue.take();
-      if (job) await queue.complete(job, {});
-      return job?.kind;
-    };
-    try {
-      await sql.connect();
-      // one queued at a time, however often it is asked for
-      expect(await queue.sendResolveBeside()).not.toBeNull();
-      expect(await queue.sendResolveBeside()).toBeNull();
-      await queue.sendExtract('doc_one');
-      await queue.sendResolve(0);
-      await sql.query(
-        `update pgboss.job set created_on = now() - interval '10 seconds' where name = 'resolve-beside'`,
-      );
-      expect(await next()).toBe('extract-document');
-      expect(await next()).toBe('resolve');
-      expect(await next()).toBe('resolve-beside');
-      expect(await next()).toBeUndefined();
-    } finally {
-      await queue.close();
-      await sql.end();
-      await beside.drop();
-    }
-  }, 60_000);
-
   it('takes an overdue resolution first, except while the last round rests for as long as it ran', async () => {
     const ordered = await createCrashStore({ kind: 'postgres', url: url! }, 'order');
     const dbUrl = ordered.flags[1]!;

@@ -13,7 +13,6 @@ import { rollupContractCases } from './rollup-contract.js';
 import { searchContractCases } from './search-contract.js';
 import { userContractCases } from './user-contract.js';
 import { reviewContractCases } from './review-contract.js';
-import { resolutionLockContractCases } from './resolution-lock-contract.js';
 import {
   FRAMING,
   makeAggregate,
@@ -244,8 +243,6 @@ export function describeStoreContract(
     documentUpdateContractCases(() => store);
 
     pageContractCases(() => store);
-
-    resolutionLockContractCases(() => store);
 
     it('fails with FL_ERR_STORE after close, and closes twice harmlessly', async () => {
       await store.close();
