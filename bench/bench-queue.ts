@@ -29,6 +29,9 @@ export interface QueueRun {
    * server and this bench. On two cores, two workers cannot finish faster than half of this.
    */
   readonly cpuSeconds: number;
+  /** Of `cpuSeconds`: the worker processes', and this bench's own; the rest is PostgreSQL's (and the machine's). */
+  readonly workerCpuSeconds: number;
+  readonly benchCpuSeconds: number;
   /** Resolution jobs done, and the seconds they ran, summed: resolution runs one at a time. */
   readonly resolveJobs: number;
   readonly resolveSeconds: number;
@@ -91,6 +94,18 @@ async function stopWorkers(workers: readonly ChildProcess[]): Promise<void> {
   );
 }
 
+/** CPU seconds a process has spent, from /proc/PID/stat (0 where there is none). */
+function processCpu(pid: number | undefined): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // after "pid (name) ": state is the first field, user and system time the 12th and 13th
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return 0;
+  }
+}
+
 /** CPU seconds the machine has spent busy since boot, from /proc/stat (0 where there is none). */
 function machineCpu(): number {
   try {
@@ -130,8 +145,10 @@ async function run(
     await db.connect();
     const n = async (sql: string): Promise<number> => Number((await db.query(sql)).rows[0].n);
     const cpuBefore = machineCpu();
+    const benchBefore = process.cpuUsage();
     const procs = startWorkers(workers, target.flags);
     let loadAverage = 0;
+    let workerCpuSeconds = 0;
     try {
       const end = Date.now() + DRAIN_LIMIT_MS;
       for (;;) {
@@ -152,10 +169,12 @@ async function run(
         loadAverage = Math.max(loadAverage, loadavg()[0]!);
         await new Promise((r) => setTimeout(r, 200));
       }
+      workerCpuSeconds = procs.reduce((sum, p) => sum + processCpu(p.pid), 0);
     } finally {
       await stopWorkers(procs);
     }
     const cpuSeconds = machineCpu() - cpuBefore;
+    const benchUsed = process.cpuUsage(benchBefore);
     const span = await db.query<{ s: number }>(
       "select extract(epoch from max(completed_on) - min(started_on))::float as s from pgboss.job where state = 'completed'",
     );
@@ -186,6 +205,8 @@ async function run(
         duplicates,
         loadAverage,
         cpuSeconds,
+        workerCpuSeconds,
+        benchCpuSeconds: (benchUsed.user + benchUsed.system) / 1e6,
         resolveJobs: Number(resolving.rows[0]!.jobs),
         resolveSeconds: Number(resolving.rows[0]!.s),
       },

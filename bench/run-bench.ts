@@ -305,6 +305,9 @@ const SECTIONS: Record<string, (count: number, quick: boolean, options: BenchOpt
       console.log(
         `    machine CPU busy (workers, database, bench): 1 worker ${one.cpuSeconds.toFixed(1)} s, 2 workers ${two.cpuSeconds.toFixed(1)} s; on ${cpus().length} cores this pair allowed at most about ${((cpus().length * one.seconds) / Math.max(two.cpuSeconds, 1e-9)).toFixed(2)}x`,
       );
+      const split = (r: QueueRun) =>
+        `workers ${r.workerCpuSeconds.toFixed(1)} s, bench ${r.benchCpuSeconds.toFixed(1)} s, PostgreSQL and the rest ${(r.cpuSeconds - r.workerCpuSeconds - r.benchCpuSeconds).toFixed(1)} s`;
+      console.log(`    of which: 1 worker: ${split(one)}; 2 workers: ${split(two)}`);
     });
     const sorted = [...ratios].sort((a, b) => a - b);
     const median = sorted[Math.floor((sorted.length - 1) / 2)]!;
