@@ -31,8 +31,8 @@ export function indexFollower(store: Store, index: EventIndex): IndexFollower {
     after: number,
     upTo: number,
     take: (rows: readonly IndexedEventRow[]) => void,
+    from: IndexedEventCursor | null = null,
   ): Promise<void> {
-    let from: IndexedEventCursor | null = null;
     for (;;) {
       if (stopped) return;
       const rows = await store.listIndexedEvents(after, upTo, from, READ_PAGE);
@@ -72,8 +72,9 @@ export function indexFollower(store: Store, index: EventIndex): IndexFollower {
       }
       // a bulk write: applied page by page, never held whole, while the list reads the store
       loaded = false;
-      index.apply([], removals);
-      await readWindow(seen, latest, (page) => index.apply(page, []));
+      index.apply(first, removals);
+      const last = first[first.length - 1]!;
+      await readWindow(seen, latest, (page) => index.apply(page, []), { change: last.change, id: last.id });
       seen = latest;
       loaded = !stopped;
       return loaded;

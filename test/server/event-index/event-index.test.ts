@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { eventIndex, type EventIndex } from '../../../src/server/event-index/event-index.js';
 import {
   indexFollower,
@@ -138,7 +138,10 @@ describe('event index', () => {
     await seed(50, 13);
     await follower.load();
     await seed(READ_PAGE + 100, 14, 'ev-bulk');
+    const reads = vi.spyOn(store, 'listIndexedEvents');
     expect((await follower.current())?.size).toBe(READ_PAGE + 150);
+    // each page read once: the first page, read to learn the change is large, is not read again
+    expect(reads).toHaveBeenCalledTimes(2);
     await expectSameAnswers(index, 29, 40);
   });
 
