@@ -4,6 +4,7 @@ import { EVENT_TYPES } from '../../domain/index.js';
 import { dayNumber, pageOfMatches, type Candidates, type IndexColumns } from './index-scan.js';
 import { intLists } from './int-lists.js';
 import { recordBytes } from './record-bytes.js';
+import { firstWhere, grown } from './typed-arrays.js';
 
 /** A page of the list as the index answers it: the records' JSON bytes, the next page's cursor, the exact total. */
 export interface IndexedPage {
@@ -110,12 +111,7 @@ export function eventIndex(): EventIndex {
   function room(slot: number): void {
     if (slot < c.start.length) return;
     const size = Math.max(slot + 1, c.start.length * 2, 1024);
-    for (const key of TYPED_COLUMNS) {
-      const old = c[key];
-      const next = new (old.constructor as new (n: number) => typeof old)(size);
-      next.set(old as never);
-      (c as unknown as Record<string, typeof old>)[key] = next;
-    }
+    for (const key of TYPED_COLUMNS) (c as unknown as Record<string, unknown>)[key] = grown(c[key], size);
   }
 
   function removeSlot(slot: number): void {
@@ -186,13 +182,7 @@ export function eventIndex(): EventIndex {
       for (const slot of gone) {
         // a slot that does not hold the list's value is not in it: no search
         if (!member(slot)) continue;
-        let lo = 0;
-        let hi = list.length;
-        while (lo < hi) {
-          const mid = (lo + hi) >>> 1;
-          if (compare(list[mid]!, slot) < 0) lo = mid + 1;
-          else hi = mid;
-        }
+        const lo = firstWhere(list, (s) => compare(s, slot) >= 0);
         if (list[lo] === slot) found.push(lo);
       }
       at.set(
@@ -454,13 +444,7 @@ function mergeSorted(
   let from = 0;
   let n = 0;
   for (const slot of added) {
-    let lo = from;
-    let hi = kept.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (compare(slot, kept[mid]!) < 0) hi = mid;
-      else lo = mid + 1;
-    }
+    const lo = firstWhere(kept, (s) => compare(slot, s) < 0, from);
     n = copyRun(out, n, kept, from, lo);
     out[n++] = slot;
     from = lo;

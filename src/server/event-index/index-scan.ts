@@ -1,4 +1,5 @@
 import type { IntLists } from './int-lists.js';
+import { firstWhere } from './typed-arrays.js';
 import type { EventCursor, EventQuery } from '../../store/store.js';
 
 /**
@@ -51,18 +52,6 @@ export function dayNumber(date: string): number {
 /** The day's YYYY-MM-DD, as the store holds `date_start` (a cursor's key). */
 export function dayText(day: number): string {
   return new Date(day * DAY_MS).toISOString().slice(0, 10);
-}
-
-/** The first index of `list` whose slot meets `past` (false for a prefix, true after it). */
-function firstWhere(list: Int32Array, past: (slot: number) => boolean): number {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (past(list[mid]!)) hi = mid;
-    else lo = mid + 1;
-  }
-  return lo;
 }
 
 /**

@@ -1,3 +1,5 @@
+import { grown } from './typed-arrays.js';
+
 /**
  * A short list of numbers per slot (an event's publishers, its documents), all in one pool. A million events
  * would otherwise be two million small arrays, and every full garbage collection of a serving process would mark
@@ -21,10 +23,8 @@ export function intLists(): IntLists {
   function room(slot: number): void {
     if (slot < at.length) return;
     const size = Math.max(slot + 1, at.length * 2);
-    const [a, c] = [new Int32Array(size), new Int32Array(size)];
-    a.set(at);
-    c.set(count);
-    [at, count] = [a, c];
+    at = grown(at, size);
+    count = grown(count, size);
   }
 
   /** Room for `n` more: the live lists copied into a pool twice their size (garbage left behind). */

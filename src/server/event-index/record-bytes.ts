@@ -1,3 +1,5 @@
+import { grown } from './typed-arrays.js';
+
 /**
  * Every held record's JSON as UTF-8, in large chunks, found by slot. One Buffer per record would be a million
  * small objects (and, from Node's 8 kB pools, some 175,000 ArrayBuffers) for the garbage collector to visit at
@@ -34,11 +36,9 @@ export function recordBytes(chunkSize = RECORD_CHUNK): RecordBytes {
     slots = Math.max(slots, slot + 1);
     if (slot < chunkOf.length) return;
     const size = Math.max(slot + 1, chunkOf.length * 2);
-    const [c, o, l] = [new Int32Array(size).fill(-1), new Int32Array(size), new Int32Array(size)];
-    c.set(chunkOf);
-    o.set(offset);
-    l.set(length);
-    [chunkOf, offset, length] = [c, o, l];
+    chunkOf = grown(chunkOf, size, -1);
+    offset = grown(offset, size);
+    length = grown(length, size);
   }
 
   function drop(slot: number): void {
