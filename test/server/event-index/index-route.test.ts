@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { afterEach, beforeEach, expect, it } from 'vitest';
+import { afterEach, beforeEach, expect, it, vi } from 'vitest';
 import { buildApp } from '../../../src/server/app.js';
 import { openSqliteStore } from '../../../src/store/sqlite/sqlite-store.js';
 import type { Store } from '../../../src/store/store.js';
@@ -72,4 +72,13 @@ it('sends an answer from the index with the headers every answer carries, its le
   expect(body.total).toBe(20);
   expect(body.items).toHaveLength(3);
   expect(typeof body.next).toBe('string');
+});
+
+it('brings the index up to date for the requests it answers, not for free text, which the store answers', async () => {
+  const checks = vi.spyOn(store, 'latestEventChange');
+  const searched = await app.inject('/api/events?q=report&limit=5');
+  expect(searched.statusCode).toBe(200);
+  expect(checks).not.toHaveBeenCalled();
+  expect(await total()).toBe(20);
+  expect(checks).toHaveBeenCalledTimes(1);
 });
