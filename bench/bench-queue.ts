@@ -9,6 +9,15 @@ import type { Document } from '../src/domain/index.js';
 import { buildDocument } from '../src/ingest/build-document.js';
 import { JobQueue } from '../src/queue/job-queue.js';
 import { compareSnapshots, snapshotStore, type StoreSnapshot } from './compare-stores.js';
+import {
+  createCpuGroup,
+  databaseServerPids,
+  findCpuController,
+  moveIntoCpuGroup,
+  releaseCpuGroup,
+  type CpuController,
+  type CpuGroup,
+} from './cpu-quota.js';
 import { createCrashStore } from './crash-stores.js';
 import { syntheticArticles } from './synthetic-corpus.js';
 
@@ -72,13 +81,18 @@ async function queueDocuments(store: StoreHandle, queue: JobQueue, count: number
 
 type StoreHandle = Awaited<ReturnType<Awaited<ReturnType<typeof createCrashStore>>['open']>>;
 
-function startWorkers(n: number, flags: readonly string[]): ChildProcess[] {
+/** Starts `n` worker processes, the i-th in `groups[i]` when the run gives each worker cores of its own. */
+function startWorkers(n: number, flags: readonly string[], groups: readonly CpuGroup[]): ChildProcess[] {
   const cli = join(packageRoot(), 'dist', 'src', 'cli', 'main.js');
-  return Array.from({ length: n }, () =>
-    spawn(process.execPath, [cli, 'worker', ...flags, '--concurrency', '1'], {
+  return Array.from({ length: n }, (_, i) => {
+    const worker = spawn(process.execPath, [cli, 'worker', ...flags, '--concurrency', '1'], {
       stdio: ['ignore', 'ignore', 'inherit'],
-    }),
-  );
+    });
+    // moved before it has loaded its modules: the run's time starts at the first job a worker takes
+    const group = groups[i];
+    if (group && worker.pid !== undefined) moveIntoCpuGroup(group, worker.pid);
+    return worker;
+  });
 }
 
 async function stopWorkers(workers: readonly ChildProcess[]): Promise<void> {
@@ -130,6 +144,7 @@ async function run(
   url: string,
   workers: number,
   count: number,
+  groups: readonly CpuGroup[],
 ): Promise<{ run: QueueRun; snapshot: StoreSnapshot }> {
   const target = await createCrashStore({ kind: 'postgres', url }, `bench_queue_${workers}`);
   const dbUrl = target.flags[1]!;
@@ -146,7 +161,7 @@ async function run(
     const n = async (sql: string): Promise<number> => Number((await db.query(sql)).rows[0].n);
     const cpuBefore = machineCpu();
     const benchBefore = process.cpuUsage();
-    const procs = startWorkers(workers, target.flags);
+    const procs = startWorkers(workers, target.flags, groups);
     let loadAverage = 0;
     let workerCpuSeconds = 0;
     try {
@@ -219,21 +234,74 @@ async function run(
 }
 
 /**
+ * Cores of their own, as if on machines of their own: the PostgreSQL server (on this machine) gets `database`
+ * cores and each worker `worker` cores, capped by cgroup CPU quotas that the others cannot take.
+ */
+export interface SeparateCpus {
+  readonly database: number;
+  readonly worker: number;
+}
+
+/** The groups of a run on separate CPUs, the database server already moved into its own. */
+interface CpuGroups {
+  readonly controller: CpuController;
+  readonly database: CpuGroup;
+  readonly workers: readonly CpuGroup[];
+}
+
+async function separateCpuGroups(url: string, cpus: SeparateCpus): Promise<CpuGroups> {
+  const controller = findCpuController();
+  if (typeof controller === 'string') throw new Error(`separate CPUs need a cgroup CPU quota: ${controller}`);
+  const db = new pg.Client({ connectionString: url });
+  await db.connect();
+  let dataDirectory: string;
+  try {
+    dataDirectory = (await db.query<{ data_directory: string }>('show data_directory')).rows[0]!
+      .data_directory;
+  } finally {
+    await db.end();
+  }
+  const made: CpuGroup[] = [];
+  try {
+    const database = createCpuGroup(controller, 'faultline-bench-database', cpus.database);
+    made.push(database);
+    for (const pid of databaseServerPids(dataDirectory)) moveIntoCpuGroup(database, pid);
+    for (const i of [1, 2]) made.push(createCpuGroup(controller, `faultline-bench-worker-${i}`, cpus.worker));
+    return { controller, database, workers: made.slice(1) };
+  } catch (error) {
+    for (const group of made) releaseCpuGroup(controller, group);
+    throw error;
+  }
+}
+
+/**
  * Throughput of the job queue: `count` generated articles stored and queued as extraction jobs, worked off
  * (extracted, then resolved) by one worker process, then by two, each in a database of its own that is dropped
- * after; `pairs` times over. Every run must store the very same documents, mentions and events.
+ * after; `pairs` times over. Every run must store the very same documents, mentions and events. With `separate`,
+ * the database server and each worker run on cores of their own (the server is given back all cores after).
  */
-export async function benchQueue(url: string, count: number, pairs = 1): Promise<QueueBench> {
+export async function benchQueue(
+  url: string,
+  count: number,
+  pairs = 1,
+  separate: SeparateCpus | null = null,
+): Promise<QueueBench> {
   const done: QueuePair[] = [];
   const differences = new Set<string>();
   let first: StoreSnapshot | null = null;
-  for (let i = 0; i < pairs; i++) {
-    const one = await run(url, 1, count);
-    const two = await run(url, 2, count);
-    first ??= one.snapshot;
-    for (const r of [one, two])
-      for (const d of compareSnapshots(first, r.snapshot).differences) differences.add(d);
-    done.push({ one: one.run, two: two.run });
+  const groups = separate ? await separateCpuGroups(url, separate) : null;
+  try {
+    for (let i = 0; i < pairs; i++) {
+      const one = await run(url, 1, count, groups?.workers ?? []);
+      const two = await run(url, 2, count, groups?.workers ?? []);
+      first ??= one.snapshot;
+      for (const r of [one, two])
+        for (const d of compareSnapshots(first, r.snapshot).differences) differences.add(d);
+      done.push({ one: one.run, two: two.run });
+    }
+  } finally {
+    if (groups)
+      for (const group of [groups.database, ...groups.workers]) releaseCpuGroup(groups.controller, group);
   }
   return { pairs: done, differences: [...differences] };
 }

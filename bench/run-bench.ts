@@ -97,6 +97,11 @@ interface BenchOptions {
   readonly databaseUrl: string | null;
   /** `--pg-events=N`: events the api section loads into PostgreSQL (1,000,000; 100,000 with --quick). */
   readonly pgEvents: number | null;
+  /**
+   * `--separate-cpus`: the queue section gives the PostgreSQL server half the cores and each worker a quarter,
+   * by cgroup CPU quotas (root, and the server on this machine), as if each ran on a machine of its own.
+   */
+  readonly separateCpus: boolean;
 }
 
 const SECTIONS: Record<string, (count: number, quick: boolean, options: BenchOptions) => Promise<void>> = {
@@ -281,8 +286,14 @@ const SECTIONS: Record<string, (count: number, quick: boolean, options: BenchOpt
       return;
     }
     const docs = quick ? 500 : 2_000;
+    const cores = cpus().length;
+    const separate = options.separateCpus ? { database: cores / 2, worker: cores / 4 } : null;
+    if (separate)
+      console.log(
+        `  on separate CPUs: PostgreSQL capped at ${separate.database} cores, each worker at ${separate.worker} (cgroup CPU quotas, as on machines of their own)`,
+      );
     // pairs of runs, one worker then two: the machine drifts between runs, so the ratio is each pair's, and their median
-    const bench = await benchQueue(options.databaseUrl, docs, quick ? 1 : QUEUE_PAIRS);
+    const bench = await benchQueue(options.databaseUrl, docs, quick ? 1 : QUEUE_PAIRS, separate);
     const show = (r: QueueRun) =>
       console.log(
         `    ${r.workers} worker${r.workers > 1 ? 's' : ' '}  ${r.docs} docs  ${r.seconds.toFixed(1).padStart(6)} s  ${(r.docs / r.seconds).toFixed(1).padStart(6)} docs/s  ${r.events} events, ${r.failedJobs} failed jobs, ${r.duplicates} duplicates, load average up to ${r.loadAverage.toFixed(1)}`,
@@ -301,9 +312,13 @@ const SECTIONS: Record<string, (count: number, quick: boolean, options: BenchOpt
       console.log(
         `    extraction alone: 2 workers ${(one.extractSeconds / two.extractSeconds).toFixed(2)}x one worker (resolution runs one at a time)`,
       );
-      // two workers cannot finish before the machine's two cores have done their CPU work
+      // two workers cannot finish before the machine's cores have done their CPU work (shared cores only: with
+      // quotas, each process has its own ceiling)
+      const bound = separate
+        ? ''
+        : `; on ${cores} cores this pair allowed at most about ${((cores * one.seconds) / Math.max(two.cpuSeconds, 1e-9)).toFixed(2)}x`;
       console.log(
-        `    machine CPU busy (workers, database, bench): 1 worker ${one.cpuSeconds.toFixed(1)} s, 2 workers ${two.cpuSeconds.toFixed(1)} s; on ${cpus().length} cores this pair allowed at most about ${((cpus().length * one.seconds) / Math.max(two.cpuSeconds, 1e-9)).toFixed(2)}x`,
+        `    machine CPU busy (workers, database, bench): 1 worker ${one.cpuSeconds.toFixed(1)} s, 2 workers ${two.cpuSeconds.toFixed(1)} s${bound}`,
       );
       const split = (r: QueueRun) =>
         `workers ${r.workerCpuSeconds.toFixed(1)} s, bench ${r.benchCpuSeconds.toFixed(1)} s, PostgreSQL and the rest ${(r.cpuSeconds - r.workerCpuSeconds - r.benchCpuSeconds).toFixed(1)} s`;
@@ -405,6 +420,7 @@ async function main(): Promise<void> {
       articles: value('--articles'),
       databaseUrl: value('--database-url'),
       pgEvents: pgEvents === null ? null : Number(pgEvents),
+      separateCpus: args.includes('--separate-cpus'),
     });
     console.log(`  peak memory of this section (max RSS): ${peakMb()} MB\n`);
     return;
