@@ -16,7 +16,7 @@ import { documentsRoute } from './routes/documents-route.js';
 import { eventDocumentsRoute } from './routes/event-documents-route.js';
 import { EXACT_TOTAL_UP_TO, eventsRoute } from './routes/events-route.js';
 import { alertsRoute } from './routes/alerts-route.js';
-import { atomRoute } from './routes/atom-route.js';
+import { eventFeedsRoute } from './routes/event-feeds-route.js';
 import { streamRoute } from './routes/stream-route.js';
 import { changeFeed } from './change-feed.js';
 import { exportsRoute } from './routes/exports-route.js';
@@ -227,7 +227,7 @@ export function buildApp(deps: AppDeps): FastifyInstance {
   void app.register(statsRoute(routeDeps));
   void app.register(trendsRoute(routeDeps));
   void app.register(exportsRoute(routeDeps));
-  void app.register(atomRoute(routeDeps));
+  void app.register(eventFeedsRoute(routeDeps));
   void app.register(
     sessionRoute({
       policy,

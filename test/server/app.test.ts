@@ -305,6 +305,7 @@ describe('the whole surface', () => {
         '/api/events/{id}/not-incident',
         '/api/events/{id}/split',
         '/api/events.atom',
+        '/api/events.rss',
         '/api/events/stream',
         '/api/export/{format}',
         '/api/openapi.json',

@@ -134,6 +134,16 @@ describe.skipIf(!run)('the page in a real browser', () => {
     expect(await page.locator('.event-list li').first().textContent()).toContain('Quetta');
     const exportHref = await page.locator('.downloads a').first().getAttribute('href');
     expect(exportHref).toContain('type=Explosions');
+    // the view's feeds carry the filter too: following one gives the one event listed
+    const feeds = await page
+      .locator('.subscribe a')
+      .evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
+    expect(feeds.map((href) => href.split('?')[0])).toEqual(['/api/events.atom', '/api/events.rss']);
+    for (const href of feeds) {
+      const body = await (await fetch(`${seededUrl}${href}`)).text();
+      expect(body.match(/<(entry|item)>/g)?.length, href).toBe(1);
+      expect(body).toContain('Quetta');
+    }
     // the shared URL reproduces the view
     const again = await open(page.url());
     expect(await again.locator('.event-list li').count()).toBe(1);

@@ -192,6 +192,15 @@ export async function renderMapPage(
     ' · ',
     el('a', { href: documentsHash(filters), class: 'sources-link' }, 'Their source documents'),
   );
+  // a view with no event yet is worth following too: this stays when the downloads give way to the empty hint
+  const subscribe = el(
+    'p',
+    { class: 'subscribe' },
+    'Follow this view in a feed reader: ',
+    el('a', { href: `/api/events.atom${query ? `?${query}` : ''}`, type: 'application/atom+xml' }, 'Atom'),
+    ' · ',
+    el('a', { href: `/api/events.rss${query ? `?${query}` : ''}`, type: 'application/rss+xml' }, 'RSS'),
+  );
   const filterSlot = el('div', { class: 'filter-slot' });
   const liveState = el('p', { class: 'live-state', 'data-state': 'connecting' }, LIVE_WORDS.connecting);
   const seen = el('button', { type: 'button', class: 'mark-seen' }, 'Mark as seen');
@@ -200,7 +209,7 @@ export async function renderMapPage(
     main,
     el('section', { class: 'controls' }, filterSlot, status),
     el('section', { class: 'visuals' }, mapBox, legend(), timeline),
-    el('section', { class: 'listing' }, count, liveState, newNote, downloads, list, more),
+    el('section', { class: 'listing' }, count, liveState, newNote, downloads, subscribe, list, more),
   );
   // the stream opens before the view is read, and what it sends meanwhile waits: nothing stored between the
   // two reads is missed (a record sent twice is drawn once)
