@@ -107,3 +107,33 @@ describe('GeoRSS in both feeds', () => {
     }
   });
 });
+
+describe('conditional GET of the feeds', () => {
+  it('answers a reader that sends back its ETag with a 304 and no body, and another view with its own feed', async () => {
+    for (const path of ['/api/events.atom', '/api/events.rss']) {
+      const first = await app.inject({ method: 'GET', url: `${path}?admin1=Balochistan` });
+      const etag = first.headers['etag'];
+      expect(typeof etag).toBe('string');
+      const again = await app.inject({
+        method: 'GET',
+        url: `${path}?admin1=Balochistan`,
+        headers: { 'if-none-match': String(etag) },
+      });
+      expect(again.statusCode).toBe(304);
+      expect(again.body).toBe('');
+      const other = await app.inject({
+        method: 'GET',
+        url: `${path}?publisher=Hill%20Post`,
+        headers: { 'if-none-match': String(etag) },
+      });
+      expect(other.statusCode).toBe(200);
+      expect(other.headers['etag']).not.toBe(etag);
+    }
+  });
+
+  it('leaves the other routes as they were: the event list is not hashed', async () => {
+    const res = await app.inject({ method: 'GET', url: '/api/events?admin1=Balochistan' });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['etag']).toBeUndefined();
+  });
+});

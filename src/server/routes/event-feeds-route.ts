@@ -1,3 +1,4 @@
+import fastifyEtag from '@fastify/etag';
 import { generateAtomFeed, generateRssFeed } from 'feedsmith';
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { ErrorSchema, EventFiltersSchema, type EventFilters } from '../../api/query-schemas.js';
@@ -156,10 +157,14 @@ const FORMATS = [
 /**
  * GET /api/events.atom and /api/events.rss: any filter of the event list as a feed (Atom, RFC 4287, or RSS 2.0),
  * newest incidents first, so that a researcher can subscribe to "battles in Balochistan" in any feed reader. Each
- * entry links to the event's page and carries its place as a GeoRSS point, so a feed can be put on a map.
+ * entry links to the event's page and carries its place as a GeoRSS point, so a feed can be put on a map. Each
+ * answer has an ETag, so that a reader polling an unchanged view gets a 304.
  */
 export function eventFeedsRoute(deps: RouteDeps): FastifyPluginAsync {
   return async (app) => {
+    // a feed reader polls: it sends back the ETag it was given and gets a 304 with no body while nothing changed
+    // (this plugin's hook stays within these routes)
+    await app.register(fastifyEtag);
     for (const format of FORMATS) {
       app.get<{ Querystring: EventFilters }>(
         format.path,
