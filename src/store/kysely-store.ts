@@ -65,17 +65,23 @@ export interface KyselyStoreOptions {
 const DEFAULT_PAGE_SIZE = 500;
 const MAX_PAGE_SIZE = 10_000;
 
+/**
+ * Everything an extraction saves belongs to its document: mentions, their claims and aggregates. The claims' own
+ * document is what reads and deletes them by (claims_doc_idx), rather than a join through the mentions.
+ */
 function checkOwnership(record: ExtractionRecord): void {
+  const claims = record.mentions.flatMap((m) => [...m.claims, ...m.operationClaims]);
   const stray =
     record.mentions.find((m) => m.docId !== record.docId) ??
     record.aggregates.find((a) => a.docId !== record.docId);
-  if (stray) {
-    throw new FaultlineError(
-      'FL_ERR_BAD_ARGUMENT',
-      `extraction of ${record.docId}`,
-      `holds a ${stray.kind} of document ${stray.docId}`,
-    );
-  }
+  const strayClaim = claims.find((c) => c.docId !== record.docId);
+  const what = stray
+    ? `a ${stray.kind} of document ${stray.docId}`
+    : strayClaim
+      ? `a claim of document ${strayClaim.docId}`
+      : null;
+  if (what !== null)
+    throw new FaultlineError('FL_ERR_BAD_ARGUMENT', `extraction of ${record.docId}`, `holds ${what}`);
 }
 
 /**
@@ -159,8 +165,8 @@ export function createKyselyStore(db: Kysely<Database>, options: KyselyStoreOpti
         if (Number(updated.numUpdatedRows) === 0)
           throw new FaultlineError('FL_ERR_NOT_FOUND', `document ${record.docId}`);
         await releaseDocumentEvents(trx, record.docId);
-        const ofDoc = trx.selectFrom('mentions').select('id').where('doc_id', '=', record.docId);
-        await trx.deleteFrom('claims').where('mention_id', 'in', ofDoc).execute();
+        // by the claims' own document: a join through the mentions made PostgreSQL scan every claim stored
+        await trx.deleteFrom('claims').where('doc_id', '=', record.docId).execute();
         await trx.deleteFrom('mentions').where('doc_id', '=', record.docId).execute();
         await trx.deleteFrom('aggregate_statistics').where('doc_id', '=', record.docId).execute();
         for (const chunk of chunks(mentionRows.map((m) => m.mention))) {
@@ -188,14 +194,15 @@ export function createKyselyStore(db: Kysely<Database>, options: KyselyStoreOpti
             .orderBy('idx')
             .orderBy('id')
             .execute();
+          // by the claims' own document (claims_doc_idx; see checkOwnership), not a join through the mentions,
+          // which PostgreSQL answered by scanning every claim stored, for every document
           const c = await trx
             .selectFrom('claims')
-            .innerJoin('mentions', 'mentions.id', 'claims.mention_id')
-            .selectAll('claims')
-            .where('mentions.doc_id', '=', docId)
-            .orderBy('claims.mention_id')
-            .orderBy('claims.scope')
-            .orderBy('claims.ord')
+            .selectAll()
+            .where('doc_id', '=', docId)
+            .orderBy('mention_id')
+            .orderBy('scope')
+            .orderBy('ord')
             .execute();
           return [m, c] as const;
         }),

@@ -180,6 +180,20 @@ export function describeStoreContract(
       await expectStoreError(store.saveExtraction(makeExtraction('doc-absent')), 'FL_ERR_NOT_FOUND');
       const foreign = { ...record, mentions: [makeOperationMention('doc-other', 0, 'Kech')] };
       await expectStoreError(store.saveExtraction(foreign), 'FL_ERR_BAD_ARGUMENT');
+      // a claim is read and replaced by its own document: one of another document is refused, not lost
+      const plain = makeMention(doc.id, 0);
+      const operation = makeOperationMention(doc.id, 0, 'Kech');
+      const claimOf = (c: (typeof plain.claims)[number]) => ({ ...c, docId: 'doc-other' });
+      for (const mention of [
+        { ...plain, claims: [plain.claims[0]!, claimOf(plain.claims[1]!)] },
+        { ...operation, operationClaims: operation.operationClaims.map(claimOf) },
+      ]) {
+        await expectStoreError(
+          store.saveExtraction({ ...record, mentions: [mention], extractorVersion: '2.0.0' }),
+          'FL_ERR_BAD_ARGUMENT',
+        );
+      }
+      expect(await store.listMentions(doc.id)).toEqual(record.mentions);
     });
 
     it('lists documents in ingestion order over several pages, with and without text', async () => {
