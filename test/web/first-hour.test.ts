@@ -131,6 +131,10 @@ describe.skipIf(!run)('the first hour in a real browser', () => {
     expect(await page.locator('.empty-hint').textContent()).toContain('No event matches these filters');
     expect(await page.locator('.empty-hint a').getAttribute('href')).toBe('#/');
     expect(await page.locator('.downloads a').count()).toBe(0);
+    // but the view can be followed: its feeds fill when a matching event arrives
+    expect(await page.locator('.subscribe a').first().getAttribute('href')).toBe(
+      '/api/events.atom?from=2030-01-01',
+    );
     await page.close();
   });
 
