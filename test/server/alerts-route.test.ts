@@ -140,4 +140,17 @@ describe('GET /api/alerts.atom', () => {
       /ev_2 2025-06-10 Turbat, Kech, Balochistan.*killed 9 \(low 9, high 9\)/,
     );
   });
+
+  it('answers a reader that sends back its ETag with a 304 and no body', async () => {
+    const first = await app.inject({ method: 'GET', url: '/api/alerts.atom' });
+    const etag = String(first.headers['etag']);
+    expect(etag).toMatch(/^"/);
+    const again = await app.inject({
+      method: 'GET',
+      url: '/api/alerts.atom',
+      headers: { 'if-none-match': etag },
+    });
+    expect(again.statusCode).toBe(304);
+    expect(again.body).toBe('');
+  });
 });

@@ -1,3 +1,4 @@
+import fastifyEtag from '@fastify/etag';
 import { generateAtomFeed } from 'feedsmith';
 import type { FastifyPluginAsync } from 'fastify';
 import {
@@ -87,10 +88,13 @@ async function alertsView(store: Store, limit: number, site: string): Promise<Al
 
 /**
  * GET /api/alerts (the rules and the latest firings, each with its evidence and its webhook deliveries) and
- * GET /api/alerts.atom (the firings as an Atom feed, one entry per firing, linking to its events).
+ * GET /api/alerts.atom (the firings as an Atom feed, one entry per firing, linking to its events), each with an
+ * ETag.
  */
 export function alertsRoute(deps: RouteDeps): FastifyPluginAsync {
   return async (app) => {
+    // both are polled (a feed reader, a dashboard): an unchanged answer is a 304 to whoever sends its ETag back
+    await app.register(fastifyEtag);
     app.get<{ Querystring: AlertsQuery }>(
       '/api/alerts',
       {
