@@ -19,6 +19,7 @@ import {
   type CpuGroup,
 } from './cpu-quota.js';
 import { createCrashStore } from './crash-stores.js';
+import { procStatFields } from './proc-stat.js';
 import { syntheticArticles } from './synthetic-corpus.js';
 
 export interface QueueRun {
@@ -110,14 +111,8 @@ async function stopWorkers(workers: readonly ChildProcess[]): Promise<void> {
 
 /** CPU seconds a process has spent, from /proc/PID/stat (0 where there is none). */
 function processCpu(pid: number | undefined): number {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    // after "pid (name) ": state is the first field, user and system time the 12th and 13th
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / 100;
-  } catch {
-    return 0;
-  }
+  const fields = pid === undefined ? null : procStatFields(pid);
+  return fields ? (Number(fields[11]) + Number(fields[12])) / 100 : 0;
 }
 
 /** CPU seconds the machine has spent busy since boot, from /proc/stat (0 where there is none). */

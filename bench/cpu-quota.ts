@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { procStatFields } from './proc-stat.js';
 
 /**
  * CPU budgets of their own for groups of processes, from the kernel's cgroup CPU controller (v1's CFS quota or
@@ -67,16 +68,6 @@ export function releaseCpuGroup(controller: CpuController, group: CpuGroup): voi
   rmdirSync(group.dir);
 }
 
-/** The parent process id of `pid`, from /proc (null when it is gone). */
-function parentOf(procRoot: string, pid: string): number | null {
-  try {
-    const stat = readFileSync(join(procRoot, pid, 'stat'), 'utf8');
-    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-  } catch {
-    return null;
-  }
-}
-
 /**
  * The PostgreSQL server's processes on this machine: the postmaster named in its data directory's
  * `postmaster.pid`, and its children (the backends it forks later are born in the postmaster's group).
@@ -86,7 +77,7 @@ export function databaseServerPids(dataDirectory: string, procRoot = '/proc'): r
   if (!Number.isInteger(postmaster) || postmaster <= 0)
     throw new Error(`${dataDirectory}/postmaster.pid names no process`);
   const children = readdirSync(procRoot)
-    .filter((name) => /^\d+$/.test(name) && parentOf(procRoot, name) === postmaster)
+    .filter((name) => /^\d+$/.test(name) && Number(procStatFields(name, procRoot)?.[1]) === postmaster)
     .map(Number);
   return [postmaster, ...children];
 }
