@@ -24,6 +24,11 @@ export interface IndexedPage {
  * for), each brought in step at a change without sorting it again; lists of several filters at once are
  * dropped at a change and taken again from their shortest filter's when next asked.
  */
+/** Whether the index can answer `query`: every filter but free text, which is the store's full-text index. */
+export function indexAnswers(query: Pick<EventQuery, 'q'>): boolean {
+  return parseSearch(query.q) === null;
+}
+
 export interface EventIndex {
   /** Applies one window of the change feed: its removals first, then its rows (an id written again stays). */
   apply(rows: readonly IndexedEventRow[], removals: readonly string[]): void;
@@ -387,7 +392,7 @@ export function eventIndex(): EventIndex {
     },
     warm,
     page(query, limit) {
-      if (parseSearch(query.q) !== null) return null;
+      if (!indexAnswers(query)) return null;
       const found = candidates(query);
       if (found === 'none') return { items: [], next: null, total: 0 };
       const page = pageOfMatches(c, found, query, limit);

@@ -23,7 +23,7 @@ import type { RouteDeps } from '../route-deps.js';
 import { decodeCursor, encodeCursor } from '../event-cursor.js';
 import { cacheKey } from '../read-cache.js';
 import { jsonWithArray, sendJsonParts } from '../json-bytes.js';
-import { parseSearch } from '../../store/search-query.js';
+import { indexAnswers } from '../event-index/event-index.js';
 
 /**
  * Totals of the event list are, by default, exact up to this many events and estimated beyond (labelled `totalIsEstimate`):
@@ -94,7 +94,7 @@ export function eventsRoute(deps: RouteDeps): FastifyPluginAsync {
         // and sends without the read cache: an answer costs it less than the cache's own bookkeeping, and written
         // as the records' bytes where they lie, it allocates no 100 kB buffer per answer for the collector.
         // (a free-text request skips the index's check with the store: it would only be sent to the store after)
-        const index = parseSearch(query.q) === null ? await deps.eventIndex?.current() : undefined;
+        const index = indexAnswers(query) ? await deps.eventIndex?.current() : undefined;
         const held = index?.page(query, query.limit ?? 100);
         if (held) {
           sendJsonParts(
