@@ -15,7 +15,6 @@ export interface CpuController {
 
 export interface CpuGroup {
   readonly dir: string;
-  readonly cores: number;
 }
 
 const PERIOD_US = 100_000;
@@ -41,13 +40,13 @@ export function findCpuController(root = '/sys/fs/cgroup'): CpuController | stri
 /** A new group of `cores` cores named `name` (one left by an earlier run is emptied and made again). */
 export function createCpuGroup(controller: CpuController, name: string, cores: number): CpuGroup {
   const dir = join(controller.dir, name);
-  if (existsSync(dir)) releaseCpuGroup(controller, { dir, cores });
+  if (existsSync(dir)) releaseCpuGroup(controller, { dir });
   // v2 hands the cpu controller to children only once the parent enables it
   if (controller.kind === 'v2') writeFileSync(join(controller.dir, 'cgroup.subtree_control'), '+cpu');
   mkdirSync(dir);
   for (const [file, value] of Object.entries(quotaFiles(controller.kind, cores)))
     writeFileSync(join(dir, file), value);
-  return { dir, cores };
+  return { dir };
 }
 
 /** Moves a process (all its threads) into the group; the processes it forks after are born there. */
