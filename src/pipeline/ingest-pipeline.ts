@@ -7,6 +7,7 @@ import { extractAndSave } from './extract-and-save.js';
 import { languageProblem } from './extract-stored.js';
 import { zeroCounts, type Counts, type IngestDeps, type IngestSummary } from './ingest-types.js';
 import { refreshMetadata } from './refresh-metadata.js';
+import { ResolutionMemo } from './resolution-memo.js';
 import { resolvePending } from './resolve-pending.js';
 import { saveDocuments } from './save-documents.js';
 
@@ -20,6 +21,8 @@ class Run {
   readonly failedIds = new Set<string>();
   private extractedAtLastResolution = 0;
   private resolutionFailed = false;
+  /** What this run's resolutions read, for the next: a long run resolves every few hundred documents. */
+  private readonly memo = new ResolutionMemo();
 
   constructor(private readonly deps: IngestDeps) {}
 
@@ -61,6 +64,7 @@ class Run {
       this.eventsBefore ??= await this.deps.store.countEvents({});
       await resolvePending(this.deps.store, {
         alwaysRefreshProfiles: last && this.deps.knowledge !== null,
+        memo: this.memo,
       });
       // the events the run added, net: counting the ids it wrote would hold them all, and count the ones a
       // later round merged away

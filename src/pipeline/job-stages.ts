@@ -4,6 +4,7 @@ import type { FeedItem } from '../feeds/parse-feed.js';
 import { buildDocument } from '../ingest/build-document.js';
 import type { Feed, Store } from '../store/store.js';
 import { extractAndSave } from './extract-and-save.js';
+import type { ResolutionMemo } from './resolution-memo.js';
 import { resolvePending, type PendingSummary } from './resolve-pending.js';
 import { refreshPublisherProfiles } from './resolve-stored.js';
 import { itemInput, later, pollThroughGate, type WatchDeps } from './watch-feeds.js';
@@ -156,8 +157,9 @@ export async function dueWork(
  */
 export async function resolveOneRound(
   store: Store,
+  memo: ResolutionMemo,
 ): Promise<PendingSummary & { readonly pendingLeft: number }> {
-  const summary = await resolvePending(store, { maxRounds: 1, refreshProfiles: false });
+  const summary = await resolvePending(store, { maxRounds: 1, refreshProfiles: false, memo });
   const pendingLeft = await store.countPendingMentions();
   // rebuilt once a backlog is worked off, not after each of its rounds: a rebuild reads every event that two
   // publishers report, and the job that takes the last round does it

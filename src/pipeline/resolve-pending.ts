@@ -1,4 +1,5 @@
 import type { Store } from '../store/store.js';
+import { ResolutionMemo } from './resolution-memo.js';
 import { refreshPublisherProfiles, resolveSeeds } from './resolve-stored.js';
 
 /**
@@ -18,9 +19,9 @@ export interface PendingSummary {
 /**
  * Resolves every mention the store says is unresolved, in rounds that each read about `mentionsPerRound`
  * mentions, whoever saved it: this run, or a run that was killed or failed before resolving. Each round commits its events and clears its
- * seeds' markers together, so a crash anywhere leaves the store consistent and the rest still marked. Nothing
- * of a round outlives it, so memory stays that of one round. Publisher profiles are rebuilt once, after the last
- * round.
+ * seeds' markers together, so a crash anywhere leaves the store consistent and the rest still marked. Memory
+ * stays that of one round and the memo's bounded store of what rounds read (ResolutionMemo). Publisher profiles
+ * are rebuilt once, after the last round.
  */
 export async function resolvePending(
   store: Store,
@@ -39,6 +40,11 @@ export async function resolvePending(
     readonly maxRounds?: number;
     /** Rebuild the publisher profiles after the rounds (default true); false leaves it to the caller. */
     readonly refreshProfiles?: boolean;
+    /**
+     * What this process read in earlier rounds, kept for the next (ResolutionMemo): a caller that resolves again
+     * and again (a worker, an ingest run) passes its own; by default the rounds of this call share one.
+     */
+    readonly memo?: ResolutionMemo;
   } = {},
 ): Promise<PendingSummary> {
   const size = Math.max(1, options.seedsPerRound ?? SEEDS_PER_ROUND);
@@ -46,6 +52,7 @@ export async function resolvePending(
   let rounds = 0;
   let eventsWritten = 0;
   let previousFirst: string | null = null;
+  const memo = options.memo ?? new ResolutionMemo();
   // every round takes one pending mention or more, and each mention it re-plans out of an event is planned once
   // more: far past that, two plans keep taking each other's events, and looping on would never end
   const limit = 2 * (await store.countPendingMentions()) + 1_000;
@@ -62,7 +69,7 @@ export async function resolvePending(
       previousFirst = first.id;
       if (mentions > limit) throw new Error(`resolution does not converge after ${mentions} mentions`);
       options.onRound?.(seeds.length);
-      return resolveSeeds(store, seeds, { mentionsPerRound: options.mentionsPerRound });
+      return resolveSeeds(store, seeds, { mentionsPerRound: options.mentionsPerRound, memo });
     });
     if (summary === null) break;
     eventsWritten += summary.events;

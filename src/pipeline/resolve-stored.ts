@@ -5,6 +5,7 @@ import { applyOverrides } from '../resolve/apply-overrides.js';
 import { planMerges } from '../resolve/plan-merges.js';
 import { PublisherTally } from '../resolve/profile-publishers.js';
 import type { PendingMention, ResolutionScope, Store, StoredInput } from '../store/store.js';
+import type { ResolutionMemo } from './resolution-memo.js';
 
 /** How far around a pending mention resolution looks for reports of the same incident. */
 const WINDOW_DAYS = 7;
@@ -121,7 +122,10 @@ class RoundReads {
   private unlinked: string[] = [];
   scopes = 0;
 
-  constructor(private readonly store: Store) {}
+  constructor(
+    private readonly store: Store,
+    private readonly memo: ResolutionMemo | null,
+  ) {}
 
   private add(inputs: readonly StoredInput[]): void {
     for (const input of inputs) {
@@ -136,7 +140,11 @@ class RoundReads {
     this.scopes++;
     for (const [a, b] of this.coverage.claim(block, from, to)) {
       const scope = { ...block, from: isoOf(a), to: isoOf(b) };
-      this.add(await this.store.listResolutionInputs(scope, this.sources));
+      this.add(
+        this.memo
+          ? await this.memo.window(this.store, scope, this.sources)
+          : await this.store.listResolutionInputs(scope, this.sources),
+      );
     }
   }
 
@@ -198,9 +206,10 @@ async function readRound(
   store: Store,
   seeds: readonly PendingMention[],
   budget: number,
+  memo: ResolutionMemo | null,
 ): Promise<{ taken: readonly PendingMention[]; reads: RoundReads }> {
   const sorted = [...seeds].sort(compareSeeds);
-  const reads = new RoundReads(store);
+  const reads = new RoundReads(store, memo);
   let i = 0;
   while (i < sorted.length && (i === 0 || reads.inputs.size < budget)) {
     const first = sorted[i]!;
@@ -253,11 +262,15 @@ const NOTHING: ResolveSummary = { seeds: 0, scopes: 0, mentions: 0, events: 0, o
 export async function resolveSeeds(
   store: Store,
   seeds: readonly PendingMention[],
-  options: { readonly mentionsPerRound?: number } = {},
+  options: {
+    readonly mentionsPerRound?: number;
+    /** The mentions this process read in earlier rounds, to read windows through (see ResolutionMemo). */
+    readonly memo?: ResolutionMemo;
+  } = {},
 ): Promise<ResolveSummary> {
   if (seeds.length === 0) return NOTHING;
   const budget = Math.max(1, options.mentionsPerRound ?? MENTIONS_PER_ROUND);
-  const { taken, reads } = await readRound(store, seeds, budget);
+  const { taken, reads } = await readRound(store, seeds, budget, options.memo ?? null);
   let inputs = [...reads.inputs.values()];
   let resolution = inputs.length > 0 ? planMerges(inputs) : { events: [], operations: [] };
   // What the plan would take from reports it did not read: an event of a report it read (the widening stops

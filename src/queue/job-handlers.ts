@@ -2,6 +2,7 @@ import { FaultlineError } from '../errors/errors.js';
 import { HostDeferredError } from '../feeds/host-gate.js';
 import { deliverAlerts, DEFAULT_DELIVERY } from '../pipeline/deliver-alerts.js';
 import { evaluateAlerts } from '../pipeline/evaluate-alerts.js';
+import { ResolutionMemo } from '../pipeline/resolution-memo.js';
 import type { FeedItem } from '../feeds/parse-feed.js';
 import {
   extractStoredDocument,
@@ -62,6 +63,8 @@ function itemToFetch(data: unknown): ItemToFetch {
  * for one job (a worker killed after the work, before the job was marked done): the stages find their work done.
  */
 export function jobHandlers(deps: HandlerDeps): Readonly<Record<JobKind, JobHandler>> {
+  // what this worker's resolutions read, kept for its next: the windows of a backlog's rounds overlap
+  const memo = new ResolutionMemo();
   return {
     async 'poll-feed'(data): Promise<JobOutput> {
       const url = stringField('poll-feed', data, 'feedUrl');
@@ -95,7 +98,7 @@ export function jobHandlers(deps: HandlerDeps): Readonly<Record<JobKind, JobHand
     },
     async resolve() {
       // the round takes the store's resolution lock, which `resolve` and `ingest` take too
-      const summary = await resolveOneRound(deps.store);
+      const summary = await resolveOneRound(deps.store, memo);
       // at once: a backlog waits already (a round's read budget, or what other workers saved meanwhile)
       if (summary.pendingLeft > 0) await deps.queue.sendResolve(0);
       // the alert rules, as `watch` and `ingest` evaluate them after their resolutions: every time, not only

@@ -330,12 +330,14 @@ export function createKyselyStore(db: Kysely<Database>, options: KyselyStoreOpti
       return rows.map(rowToAggregate);
     },
     saveGazetteerRows,
-    // PostgreSQL digests the stored events it compares a plan with, rather than send every record over the wire
+    // PostgreSQL digests the stored events it compares a plan with, rather than send every record over the wire,
+    // and versions its rows (xmin), by which a resolving process knows which mentions it holds still
     ...createResolutionMethods(
       db,
       now,
       options.afterWrite,
       options.backend === 'postgres' ? 'digest' : 'text',
+      options.backend === 'postgres',
     ),
     ...createPendingMethods(db),
     ...createFeedMethods(db, now),

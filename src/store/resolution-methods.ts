@@ -11,13 +11,14 @@ import type { Database } from './schema.js';
 import { toNumber } from './schema.js';
 import { jsonOf, readReviewStates } from './review-rows.js';
 import { guarded } from './store-error.js';
-import type { ResolutionScope, Store, StoredEvent, StoredInput } from './store.js';
+import type { ResolutionKey, ResolutionScope, Store, StoredEvent, StoredInput } from './store.js';
 import { dismissedColumn, ROLLUP_SOURCE_COLUMNS, RollupDelta, type RollupSource } from './trend-rollup.js';
 
 type ResolutionMethods = Pick<
   Store,
   | 'listResolutionInputs'
   | 'listMentionInputs'
+  | 'listResolutionKeys'
   | 'listEventMentionIds'
   | 'listCoMentionIds'
   | 'linkedScopes'
@@ -327,6 +328,8 @@ export function createResolutionMethods(
   now: () => Date,
   afterWrite: (events: number) => void = () => undefined,
   comparison: Comparison = 'text',
+  /** Whether the backend has row versions to key resolution inputs by (PostgreSQL's xmin). */
+  rowVersions = false,
 ): ResolutionMethods {
   /** Mentions matching `filter`, their claims and their documents, read as one state of the store. */
   async function readInputs(
@@ -409,6 +412,20 @@ export function createResolutionMethods(
   ): Promise<readonly StoredInput[]> {
     const subject = `listResolutionInputs ${scope.country ?? '*'}/${scope.admin1 ?? '*'} ${scope.from}..${scope.to}`;
     return readInputs(subject, inScope(scope), known);
+  }
+
+  async function listResolutionKeys(scope: ResolutionScope): Promise<readonly ResolutionKey[] | null> {
+    if (!rowVersions) return null;
+    const subject = `listResolutionKeys ${scope.country ?? '*'}/${scope.admin1 ?? '*'} ${scope.from}..${scope.to}`;
+    const rows = await guarded(subject, () =>
+      db
+        .selectFrom('mentions')
+        .innerJoin('documents', 'documents.id', 'mentions.doc_id')
+        .select(['mentions.id', 'mentions.event_id', sql<string>`documents.xmin::text`.as('version')])
+        .where(inScope(scope))
+        .execute(),
+    );
+    return rows.map((r) => ({ id: r.id, eventId: r.event_id, version: r.version }));
   }
 
   async function listMentionInputs(
@@ -584,6 +601,7 @@ export function createResolutionMethods(
 
   return {
     listResolutionInputs,
+    listResolutionKeys,
     listMentionInputs,
     listEventMentionIds,
     listCoMentionIds,

@@ -199,6 +199,19 @@ export interface StoredInput extends ResolvableMention {
   readonly eventId: string | null;
 }
 
+/**
+ * A mention of a resolution window as a key: its id, the event it points at now, and its document's version, a
+ * token that changes with every write to the document's row (PostgreSQL's xmin). Every write that changes a
+ * document's mentions or claims (an extraction, which replaces them) or its source (publisher, address, date)
+ * writes its row, so a mention whose version is the one a caller read it at is, but for its event, the mention
+ * it read, claims and source included.
+ */
+export interface ResolutionKey {
+  readonly id: string;
+  readonly eventId: string | null;
+  readonly version: string;
+}
+
 /** A mention saved by extraction and not yet resolved: where and when, all that resolution's scope needs. */
 export interface PendingMention {
   readonly id: string;
@@ -440,6 +453,13 @@ export interface Store {
     scope: ResolutionScope,
     known?: ReadonlyMap<string, SourceInfo>,
   ): Promise<readonly StoredInput[]>;
+
+  /**
+   * The mentions `listResolutionInputs` would read for the scope, as keys (ResolutionKey), in no set order; null
+   * when the backend keeps no row versions (SQLite), without reading anything. A resolving process that keeps
+   * the mentions it read reads again only those whose version moved.
+   */
+  listResolutionKeys(scope: ResolutionScope): Promise<readonly ResolutionKey[] | null>;
 
   /** Ids of the mentions that the events of `eventIds` hold now, in id order. */
   listEventMentionIds(eventIds: readonly string[]): Promise<readonly string[]>;
