@@ -45,13 +45,13 @@ export class ResolutionMemo {
     for (const key of keys) {
       const fresh = read.get(key.id);
       if (fresh !== undefined) {
-        // kept with the version its key was read at: written since, it is read again next time (a moved key
-        // without a row now, removed between the two reads, is left out, as a later read would leave it)
+        // kept with the version its key was read at: written since, it is read again next time
         this.held.set(key.id, { version: key.version, input: fresh });
         inputs.push(fresh);
         continue;
       }
-      // held at this version, pointing at the event it points at now (linking it wrote no document)
+      // held at this version, pointing at the event it points at now (linking it wrote no document); a moved
+      // key with no row now (removed between the two reads) is left out, as a later read would leave it
       const kept = this.held.get(key.id);
       if (kept === undefined || kept.version !== key.version) continue;
       inputs.push(kept.input.eventId === key.eventId ? kept.input : { ...kept.input, eventId: key.eventId });
