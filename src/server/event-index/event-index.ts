@@ -13,6 +13,11 @@ export interface IndexedPage {
   readonly total: number;
 }
 
+/** Whether the index can answer `query`: every filter but free text, which is the store's full-text index. */
+export function indexAnswers(query: Pick<EventQuery, 'q'>): boolean {
+  return parseSearch(query.q) === null;
+}
+
 /**
  * The event list held in memory: every event's filter columns (as the store's row holds them) and its record's
  * JSON as bytes, so that a page of any filter, sort and offset is found, counted exactly and sent without a
@@ -24,11 +29,6 @@ export interface IndexedPage {
  * for), each brought in step at a change without sorting it again; lists of several filters at once are
  * dropped at a change and taken again from their shortest filter's when next asked.
  */
-/** Whether the index can answer `query`: every filter but free text, which is the store's full-text index. */
-export function indexAnswers(query: Pick<EventQuery, 'q'>): boolean {
-  return parseSearch(query.q) === null;
-}
-
 export interface EventIndex {
   /** Applies one window of the change feed: its removals first, then its rows (an id written again stays). */
   apply(rows: readonly IndexedEventRow[], removals: readonly string[]): void;
