@@ -71,17 +71,17 @@ const MAX_PAGE_SIZE = 10_000;
  */
 function checkOwnership(record: ExtractionRecord): void {
   const claims = record.mentions.flatMap((m) => [...m.claims, ...m.operationClaims]);
-  const stray =
-    record.mentions.find((m) => m.docId !== record.docId) ??
-    record.aggregates.find((a) => a.docId !== record.docId);
-  const strayClaim = claims.find((c) => c.docId !== record.docId);
-  const what = stray
-    ? `a ${stray.kind} of document ${stray.docId}`
-    : strayClaim
-      ? `a claim of document ${strayClaim.docId}`
-      : null;
-  if (what !== null)
-    throw new FaultlineError('FL_ERR_BAD_ARGUMENT', `extraction of ${record.docId}`, `holds ${what}`);
+  const stray = [
+    ...record.mentions.map((m) => ({ what: 'a Mention', docId: m.docId })),
+    ...claims.map((c) => ({ what: 'a claim', docId: c.docId })),
+    ...record.aggregates.map((a) => ({ what: `a ${a.kind}`, docId: a.docId })),
+  ].find((part) => part.docId !== record.docId);
+  if (stray)
+    throw new FaultlineError(
+      'FL_ERR_BAD_ARGUMENT',
+      `extraction of ${record.docId}`,
+      `holds ${stray.what} of document ${stray.docId}`,
+    );
 }
 
 /**
