@@ -1,16 +1,13 @@
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Mention } from '../../src/domain/index.js';
 import { ResolutionMemo } from '../../src/pipeline/resolution-memo.js';
-import { openPostgresStore } from '../../src/store/postgres/postgres-store.js';
 import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import type { ResolutionScope, Store, StoredInput } from '../../src/store/store.js';
+import { createCrashStore, type CrashStore } from '../../bench/crash-stores.js';
 import { makeStoredEvent } from '../store/event-fixtures.js';
 import { makeDocument, makeExtraction, makeMention } from '../store/fixtures.js';
 
 const url = process.env.FAULTLINE_TEST_DATABASE_URL;
-const schema = `faultline_test_memo_${randomBytes(4).toString('hex')}`;
 const SCOPE: ResolutionScope = { country: 'PK', admin1: 'Balochistan', from: '2025-05-01', to: '2025-05-10' };
 
 /** The store, with the ids each `listMentionInputs` call asked for. */
@@ -40,18 +37,18 @@ async function saveMentions(store: Store, docId: string, mentions: Mention[]): P
 }
 
 describe.skipIf(!url)('a resolution memo on PostgreSQL', () => {
+  let target: CrashStore;
   let store: Store;
 
+  // a database of its own: a schema dropped beside other test files' migrations could fail their catalog reads
   beforeEach(async () => {
-    store = await openPostgresStore({ connectionString: url!, schema });
+    target = await createCrashStore({ kind: 'postgres', url: url! }, 'memo');
+    store = await target.open();
   });
 
   afterEach(async () => {
     await store.close();
-    const client = new pg.Client({ connectionString: url! });
-    await client.connect();
-    await client.query(`drop schema if exists "${schema}" cascade`);
-    await client.end();
+    await target.drop();
   });
 
   it('reads again only the mentions of documents written since, and gives what a full read gives', async () => {
