@@ -54,8 +54,24 @@ class InCodeMigrationProvider implements MigrationProvider {
 }
 
 /**
+ * Tries of a migration that failed on a schema dropped meanwhile. Kysely's migrator looks for its bookkeeping
+ * table by reading every table of every schema of the database (with functions that look each schema up by name),
+ * so a schema that another process drops during that read fails the migration of a store that never used it.
+ */
+const MIGRATION_TRIES = 3;
+
+/** PostgreSQL's invalid_schema_name: a schema looked up by name is gone. */
+const SCHEMA_GONE = '3F000';
+
+function isSchemaGone(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === SCHEMA_GONE;
+}
+
+/**
  * Applies every pending migration. `schema` puts Kysely's bookkeeping tables beside the store's own tables
- * (PostgreSQL), so that two stores in two schemas of one database do not see each other's history.
+ * (PostgreSQL), so that two stores in two schemas of one database do not see each other's history. A try that
+ * failed on a schema dropped meanwhile is made again (MIGRATION_TRIES): the migrator's lock makes a try that
+ * failed part-way safe to repeat, and our own schema exists before the first.
  */
 export async function migrateToLatest(
   db: Kysely<unknown>,
@@ -67,8 +83,10 @@ export async function migrateToLatest(
     provider: new InCodeMigrationProvider(dialect),
     ...(schema === undefined ? {} : { migrationTableSchema: schema }),
   });
-  const { error, results } = await migrator.migrateToLatest();
-  if (error !== undefined) {
+  for (let tries = 1; ; tries++) {
+    const { error, results } = await migrator.migrateToLatest();
+    if (error === undefined) return;
+    if (isSchemaGone(error) && tries < MIGRATION_TRIES) continue;
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'migrations';
     const detail = error instanceof Error ? error.message : String(error);
     throw new FaultlineError('FL_ERR_STORE', `migration ${failed}`, detail);
