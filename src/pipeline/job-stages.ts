@@ -5,7 +5,7 @@ import { buildDocument } from '../ingest/build-document.js';
 import type { Feed, Store } from '../store/store.js';
 import { extractAndSave } from './extract-and-save.js';
 import type { ResolutionMemo } from './resolution-memo.js';
-import { resolvePending, type PendingSummary } from './resolve-pending.js';
+import { resolvePending, type PendingSummary, type ResolutionLane } from './resolve-pending.js';
 import { refreshPublisherProfiles } from './resolve-stored.js';
 import { itemInput, later, pollThroughGate, type WatchDeps } from './watch-feeds.js';
 
@@ -151,15 +151,16 @@ export async function dueWork(
 }
 
 /**
- * One round of resolution of the pending mentions (up to SEEDS_PER_ROUND, in the blocking key's order), then,
- * when it leaves none pending, the publisher profiles; says whether mentions are pending still, saved by other
+ * One round of resolution of the pending mentions (up to SEEDS_PER_ROUND, in the blocking key's order; in `lane`,
+ * over the cells it can hold beside other lanes' rounds), then, when it leaves none pending, the publisher profiles; says whether mentions are pending still, saved by other
  * workers meanwhile or beyond the round, for the caller to ask for another resolution rather than chase them here.
  */
 export async function resolveOneRound(
   store: Store,
   memo: ResolutionMemo,
+  lane?: ResolutionLane,
 ): Promise<PendingSummary & { readonly pendingLeft: number }> {
-  const summary = await resolvePending(store, { maxRounds: 1, refreshProfiles: false, memo });
+  const summary = await resolvePending(store, { maxRounds: 1, refreshProfiles: false, memo, lane });
   const pendingLeft = await store.countPendingMentions();
   // rebuilt once a backlog is worked off, not after each of its rounds: a rebuild reads every event that two
   // publishers report, and the job that takes the last round does it

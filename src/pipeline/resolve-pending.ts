@@ -1,6 +1,6 @@
-import type { Store } from '../store/store.js';
+import type { CellLocks, Store } from '../store/store.js';
 import { ResolutionMemo } from './resolution-memo.js';
-import { refreshPublisherProfiles, resolveSeeds } from './resolve-stored.js';
+import { refreshPublisherProfiles, resolveSeeds, resolveSeedsInCells } from './resolve-stored.js';
 
 /**
  * Pending mentions listed per round: a page of ids, places and dates, light, so that a backlog never sits in
@@ -14,6 +14,17 @@ export interface PendingSummary {
   readonly rounds: number;
   /** Events written, summed over rounds: an event that two rounds re-plan counts twice. */
   readonly eventsWritten: number;
+  /** Whether the last round found every pending mention's cells held by other resolutions (see `lane`). */
+  readonly busy: boolean;
+}
+
+/**
+ * One of `of` resolutions that may run at once, by cells (Store.whileResolvingCells): the `index`-th starts its
+ * rounds that far into the pending mentions (index / of of the way), so that lanes begin apart.
+ */
+export interface ResolutionLane {
+  readonly index: number;
+  readonly of: number;
 }
 
 /**
@@ -45,6 +56,11 @@ export async function resolvePending(
      * and again (a worker, an ingest run) passes its own; by default the rounds of this call share one.
      */
     readonly memo?: ResolutionMemo;
+    /**
+     * Resolve beside other lanes (a queue's workers): each round holds the cells it reads, not the whole store,
+     * and a round that finds every pending mention's cells held ends the call (`busy`) rather than wait.
+     */
+    readonly lane?: ResolutionLane;
   } = {},
 ): Promise<PendingSummary> {
   const size = Math.max(1, options.seedsPerRound ?? SEEDS_PER_ROUND);
@@ -52,31 +68,41 @@ export async function resolvePending(
   let rounds = 0;
   let eventsWritten = 0;
   let previousFirst: string | null = null;
+  let busy = false;
   const memo = options.memo ?? new ResolutionMemo();
   // every round takes one pending mention or more, and each mention it re-plans out of an event is planned once
   // more: far past that, two plans keep taking each other's events, and looping on would never end
   const limit = 2 * (await store.countPendingMentions()) + 1_000;
+  const lane = options.lane;
+  const round = { mentionsPerRound: options.mentionsPerRound, memo };
+  const locked = <T>(work: (cells: CellLocks | null) => Promise<T>): Promise<T> =>
+    lane ? store.whileResolvingCells(work) : store.whileResolving(() => work(null));
   while (rounds < (options.maxRounds ?? Number.POSITIVE_INFINITY)) {
-    // each round lists and plans under the store's resolution lock: a worker, a `resolve` and an `ingest` on one
-    // PostgreSQL database never plan the same events at once, and a round never plans what another just did
-    const summary = await store.whileResolving(async () => {
+    // each round lists and plans under the store's resolution lock (or its cells' locks, in a lane): a worker, a
+    // `resolve` and an `ingest` on one PostgreSQL database never plan the same events at once, and a round never
+    // plans what another just did
+    const summary = await locked(async (cells) => {
       const seeds = await store.listPendingMentions(size);
       const first = seeds[0];
       if (first === undefined) return null;
       // every round clears its seeds, so the same first seed twice means another writer keeps re-saving it
-      if (first.id === previousFirst)
+      // (a lane's first seed may be one another lane holds)
+      if (first.id === previousFirst && !lane)
         throw new Error(`mention ${first.id} stays unresolved after resolution`);
       previousFirst = first.id;
       if (mentions > limit) throw new Error(`resolution does not converge after ${mentions} mentions`);
       options.onRound?.(seeds.length);
-      return resolveSeeds(store, seeds, { mentionsPerRound: options.mentionsPerRound, memo });
+      if (!lane || !cells) return resolveSeeds(store, seeds, round);
+      const start = Math.floor((lane.index * seeds.length) / Math.max(1, lane.of));
+      return resolveSeedsInCells(store, seeds, cells, { ...round, start });
     });
-    if (summary === null) break;
+    if (summary === 'busy') busy = true;
+    if (summary === null || summary === 'busy') break;
     eventsWritten += summary.events;
     mentions += summary.seeds;
     rounds++;
   }
   if (options.refreshProfiles !== false && (rounds > 0 || options.alwaysRefreshProfiles))
     await refreshPublisherProfiles(store);
-  return { mentions, rounds, eventsWritten };
+  return { mentions, rounds, eventsWritten, busy };
 }

@@ -4,7 +4,7 @@ import { dayNumber } from '../resolve/canonical-order.js';
 import { applyOverrides } from '../resolve/apply-overrides.js';
 import { planMerges } from '../resolve/plan-merges.js';
 import { PublisherTally } from '../resolve/profile-publishers.js';
-import type { PendingMention, ResolutionScope, Store, StoredInput } from '../store/store.js';
+import type { CellLocks, PendingMention, ResolutionScope, Store, StoredInput } from '../store/store.js';
 import type { ResolutionMemo } from './resolution-memo.js';
 
 /** How far around a pending mention resolution looks for reports of the same incident. */
@@ -30,6 +30,13 @@ const IDS_PER_READ = 500;
 
 const DAY_MS = 86_400_000;
 
+/**
+ * Days a resolution cell spans. Resolutions that run at once (a queue's workers) each hold the cells of every
+ * mention they read: a province and a span of days (or the province's vague dates). Short enough that two
+ * resolutions a few weeks apart do not wait for each other; long enough that a window takes a handful.
+ */
+const CELL_DAYS = 8;
+
 /** Day number of an ISO date (resolution's own reading), NaN when it is not one. */
 const dayOf = (iso: string): number => dayNumber(iso) ?? Number.NaN;
 
@@ -52,6 +59,25 @@ export function seedOf(m: Mention): PendingMention {
 type Block = Pick<ResolutionScope, 'country' | 'admin1'>;
 
 const blockOf = (b: Block): string => JSON.stringify([b.country, b.admin1]);
+
+const cellOf = (b: Block, period: number | 'vague'): string => JSON.stringify([b.country, b.admin1, period]);
+
+/** The cells of a block's days from `from` to `to` (day numbers). */
+function windowCells(block: Block, from: number, to: number): string[] {
+  const cells: string[] = [];
+  for (let p = Math.floor(from / CELL_DAYS); p <= Math.floor(to / CELL_DAYS); p++)
+    cells.push(cellOf(block, p));
+  return cells;
+}
+
+/** The cell of a stored mention or a seed: where its start day falls, or its province's vague dates. */
+export function resolutionCell(seed: PendingMention): string {
+  const day = dayOf(seed.dateStart);
+  return cellOf(seed, seed.linkable && Number.isFinite(day) ? Math.floor(day / CELL_DAYS) : 'vague');
+}
+
+/** Thrown when a round must read a mention whose cell another resolution holds: the round plans nothing. */
+class CellsBusy extends Error {}
 
 /** A seed's window as day numbers, or null when it is re-planned alone (vague or unreadable date). */
 function windowOf(seed: PendingMention): readonly [number, number] | null {
@@ -120,27 +146,66 @@ class RoundReads {
   /** Events whose stored reports were listed: a round plans under the resolution lock, so they stay as listed. */
   private readonly listedEvents = new Set<string>();
   private unlinked: string[] = [];
+  /** The cells this round holds (null: it runs alone, and holds the whole store). */
+  private readonly held = new Set<string>();
   scopes = 0;
 
   constructor(
     private readonly store: Store,
     private readonly memo: ResolutionMemo | null,
+    private readonly cells: CellLocks | null,
   ) {}
 
-  private add(inputs: readonly StoredInput[]): void {
+  /** Takes the cells not held yet, all or none; false when another resolution holds one. */
+  async tryHold(cells: readonly string[]): Promise<boolean> {
+    if (this.cells === null) return true;
+    const fresh = cells.filter((c) => !this.held.has(c));
+    if (fresh.length > 0 && !(await this.cells.take(fresh))) return false;
+    for (const c of fresh) this.held.add(c);
+    return true;
+  }
+
+  private async add(inputs: readonly StoredInput[]): Promise<void> {
+    const added: StoredInput[] = [];
     for (const input of inputs) {
       if (this.inputs.has(input.mention.id)) continue;
       this.inputs.set(input.mention.id, input);
       this.sources.set(input.source.docId, input.source);
       this.unlinked.push(input.mention.id);
+      added.push(input);
+    }
+    await this.holdRead(added);
+  }
+
+  /**
+   * Holds the cells of the mentions just read. One whose cell was not held yet (read by id, or a span reaching
+   * back past its window) may have been re-planned by another resolution between the read and the hold: it is
+   * read again under its cell. A cell another resolution holds ends the round (CellsBusy).
+   */
+  private async holdRead(inputs: readonly StoredInput[]): Promise<void> {
+    if (this.cells === null) return;
+    const outside = inputs.filter((i) => !this.held.has(resolutionCell(seedOf(i.mention))));
+    if (outside.length === 0) return;
+    if (!(await this.tryHold([...new Set(outside.map((i) => resolutionCell(seedOf(i.mention))))])))
+      throw new CellsBusy();
+    const ids = outside.map((i) => i.mention.id);
+    const again = new Map(
+      (await this.store.listMentionInputs(ids, this.sources)).map((i) => [i.mention.id, i]),
+    );
+    for (const id of ids) {
+      const input = again.get(id);
+      // a mention gone meanwhile (its document extracted again) is not planned
+      if (input === undefined) this.inputs.delete(id);
+      else this.inputs.set(id, input);
     }
   }
 
   async window(block: Block, from: number, to: number): Promise<void> {
     this.scopes++;
     for (const [a, b] of this.coverage.claim(block, from, to)) {
+      if (!(await this.tryHold(windowCells(block, a, b)))) throw new CellsBusy();
       const scope = { ...block, from: isoOf(a), to: isoOf(b) };
-      this.add(
+      await this.add(
         this.memo
           ? await this.memo.window(this.store, scope, this.sources)
           : await this.store.listResolutionInputs(scope, this.sources),
@@ -149,7 +214,7 @@ class RoundReads {
   }
 
   async ids(ids: readonly string[]): Promise<void> {
-    if (ids.length > 0) this.add(await this.store.listMentionInputs(ids, this.sources));
+    if (ids.length > 0) await this.add(await this.store.listMentionInputs(ids, this.sources));
   }
 
   /** The stored reports of `eventIds` not read yet, each event listed once a round. */
@@ -199,42 +264,63 @@ class RoundReads {
 }
 
 /**
- * Reads the windows of the seeds in order until about `budget` mentions are read, then the links around them.
- * Returns the seeds taken (a prefix of the sorted seeds, never none) and what was read.
+ * Reads the windows of the seeds in order, from the `start`-th on and round to the first, until about `budget`
+ * mentions are read, then the links around them. Returns the seeds taken (never none) and what was read. With
+ * `cells`, a round takes a group of seeds only if it can hold the cells of its window: it passes over the groups
+ * that another resolution holds until it has taken one, and stops at the first after that; null when it could take
+ * none.
  */
 async function readRound(
   store: Store,
   seeds: readonly PendingMention[],
   budget: number,
   memo: ResolutionMemo | null,
-): Promise<{ taken: readonly PendingMention[]; reads: RoundReads }> {
-  const sorted = [...seeds].sort(compareSeeds);
-  const reads = new RoundReads(store, memo);
+  cells: CellLocks | null,
+  start = 0,
+): Promise<{ taken: readonly PendingMention[]; reads: RoundReads } | null> {
+  const ordered = [...seeds].sort(compareSeeds);
+  const from0 = Math.min(Math.max(0, start), ordered.length);
+  const sorted = [...ordered.slice(from0), ...ordered.slice(0, from0)];
+  // where the order goes round to the first seed: no group spans it (the seeds before it are the latest, those after
+  // the earliest, and one window cannot read both)
+  const wrap = ordered.length - from0;
+  const reads = new RoundReads(store, memo, cells);
+  const taken: PendingMention[] = [];
   let i = 0;
-  while (i < sorted.length && (i === 0 || reads.inputs.size < budget)) {
+  while (i < sorted.length && (taken.length === 0 || reads.inputs.size < budget)) {
     const first = sorted[i]!;
     const window = windowOf(first);
     let j = i + 1;
     if (window === null) {
       // vague dates tie to nothing: each such mention is re-planned alone, read by id
-      while (j < sorted.length && j - i < IDS_PER_READ && windowOf(sorted[j]!) === null) j++;
-      await reads.ids(sorted.slice(i, j).map((s) => s.id));
+      while (j < sorted.length && j !== wrap && j - i < IDS_PER_READ && windowOf(sorted[j]!) === null) j++;
+      const group = sorted.slice(i, j);
+      if (await reads.tryHold([...new Set(group.map(resolutionCell))])) {
+        await reads.ids(group.map((s) => s.id));
+        taken.push(...group);
+      } else if (taken.length > 0) break;
     } else {
       const from = window[0];
       let to = window[1];
-      for (; j < sorted.length; j++) {
+      for (; j < sorted.length && j !== wrap; j++) {
         const next = sorted[j]!;
         const around = windowOf(next);
         if (around === null || blockOf(next) !== blockOf(first)) break;
         if (around[0] > to + 1 || Math.max(to, around[1]) - from > READ_SPAN_DAYS) break;
         to = Math.max(to, around[1]);
       }
-      await reads.window(first, from, to);
+      if (await reads.tryHold(windowCells(first, from, to))) {
+        await reads.window(first, from, to);
+        taken.push(...sorted.slice(i, j));
+      } else if (taken.length > 0) break;
     }
     i = j;
   }
+  if (taken.length === 0) return null;
+  // a seed's marker is cleared with the round's events: one its windows missed would be left with no event
+  await reads.ids(taken.filter((s) => !reads.inputs.has(s.id)).map((s) => s.id));
   await reads.widen();
-  return { taken: sorted.slice(0, i), reads };
+  return { taken, reads };
 }
 
 export interface ResolveSummary {
@@ -262,15 +348,57 @@ const NOTHING: ResolveSummary = { seeds: 0, scopes: 0, mentions: 0, events: 0, o
 export async function resolveSeeds(
   store: Store,
   seeds: readonly PendingMention[],
-  options: {
-    readonly mentionsPerRound?: number;
-    /** The mentions this process read in earlier rounds, to read windows through (see ResolutionMemo). */
-    readonly memo?: ResolutionMemo;
-  } = {},
+  options: RoundOptions = {},
 ): Promise<ResolveSummary> {
+  // alone: every cell is this round's, so it always takes seeds
+  return (await resolveRound(store, seeds, null, options)) ?? NOTHING;
+}
+
+export interface RoundOptions {
+  readonly mentionsPerRound?: number;
+  /** The mentions this process read in earlier rounds, to read windows through (see ResolutionMemo). */
+  readonly memo?: ResolutionMemo;
+}
+
+/**
+ * `resolveSeeds` as one of several resolutions that run at once (a queue's workers, see `whileResolvingCells`):
+ * the round plans only around seeds whose cells it holds, starting at the `start`-th seed (in the blocking key's
+ * order), so that resolutions started at different seeds meet seldom. 'busy' when another resolution holds what
+ * it would need: it planned and wrote nothing.
+ */
+export async function resolveSeedsInCells(
+  store: Store,
+  seeds: readonly PendingMention[],
+  cells: CellLocks,
+  options: RoundOptions & { readonly start?: number } = {},
+): Promise<ResolveSummary | 'busy'> {
+  if (seeds.length === 0) return NOTHING;
+  try {
+    return (await resolveRound(store, seeds, { cells, start: options.start ?? 0 }, options)) ?? 'busy';
+  } catch (error) {
+    if (error instanceof CellsBusy) return 'busy';
+    throw error;
+  }
+}
+
+async function resolveRound(
+  store: Store,
+  seeds: readonly PendingMention[],
+  shared: { readonly cells: CellLocks; readonly start: number } | null,
+  options: RoundOptions,
+): Promise<ResolveSummary | null> {
   if (seeds.length === 0) return NOTHING;
   const budget = Math.max(1, options.mentionsPerRound ?? MENTIONS_PER_ROUND);
-  const { taken, reads } = await readRound(store, seeds, budget, options.memo ?? null);
+  const round = await readRound(
+    store,
+    seeds,
+    budget,
+    options.memo ?? null,
+    shared?.cells ?? null,
+    shared?.start ?? 0,
+  );
+  if (round === null) return null;
+  const { taken, reads } = round;
   let inputs = [...reads.inputs.values()];
   let resolution = inputs.length > 0 ? planMerges(inputs) : { events: [], operations: [] };
   // What the plan would take from reports it did not read: an event of a report it read (the widening stops

@@ -12,7 +12,7 @@ import {
   type ItemToFetch,
 } from '../pipeline/job-stages.js';
 import type { WatchDeps } from '../pipeline/watch-feeds.js';
-import type { JobKind } from './job-kinds.js';
+import { RESOLVE_LANES, type JobKind } from './job-kinds.js';
 import type { JobQueue } from './job-queue.js';
 
 /** What a job's run gave, kept as its output and counted by the worker. */
@@ -57,6 +57,16 @@ function itemToFetch(data: unknown): ItemToFetch {
   return { feedUrl, publisher: (publisher as string | null) ?? null, item: feedItem };
 }
 
+/** A resolution job's lane: 0 when its data names none (a job queued before there were lanes). */
+function laneOf(data: unknown): number {
+  const lane =
+    typeof data === 'object' && data !== null ? (data as Record<string, unknown>)['lane'] : undefined;
+  if (lane === undefined) return 0;
+  if (!Number.isInteger(lane) || (lane as number) < 0 || (lane as number) >= RESOLVE_LANES)
+    throw bad('resolve', `"lane" is not a lane from 0 to ${RESOLVE_LANES - 1}`);
+  return lane as number;
+}
+
 /**
  * One handler per kind of job, each calling its pipeline stage and handing the next stage on as a job: a poll
  * sends one fetch per new item, a fetch one extraction, an extraction a resolution. Every handler may run twice
@@ -96,11 +106,15 @@ export function jobHandlers(deps: HandlerDeps): Readonly<Record<JobKind, JobHand
       if (!result.extracted || result.mentions > 0) await deps.queue.sendResolve();
       return { docId, extracted: result.extracted, mentions: result.mentions };
     },
-    async resolve() {
-      // the round takes the store's resolution lock, which `resolve` and `ingest` take too
-      const summary = await resolveOneRound(deps.store, memo);
-      // at once: a backlog waits already (a round's read budget, or what other workers saved meanwhile)
-      if (summary.pendingLeft > 0) await deps.queue.sendResolve(0);
+    async resolve(data) {
+      const lane = laneOf(data);
+      // the round holds its cells, beside other lanes' rounds; `resolve` and `ingest` wait for them all
+      const summary = await resolveOneRound(deps.store, memo, { index: lane, of: RESOLVE_LANES });
+      // at once, in every lane: a backlog waits already (a round's read budget, or what other workers saved
+      // meanwhile), and idle workers can take its other parts. A lane that found every cell held asks for
+      // nothing: the rounds that hold them ask when they end.
+      if (summary.pendingLeft > 0 && !summary.busy)
+        for (let other = 0; other < RESOLVE_LANES; other++) await deps.queue.sendResolve(0, other);
       // the alert rules, as `watch` and `ingest` evaluate them after their resolutions: every time, not only
       // when this round wrote events, since a worker killed after resolving leaves its retry nothing to resolve
       // (a rule fires once a week, so evaluating again fires nothing twice)

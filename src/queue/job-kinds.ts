@@ -40,6 +40,13 @@ export const FETCH_ORDER: readonly JobKind[] = ['poll-feed', 'fetch-page', 'extr
 /** A resolution waits this long after it is asked for: what is extracted meanwhile joins it. */
 export const RESOLVE_DELAY_SECONDS = 1;
 
+/**
+ * Resolution jobs that may run at once, one per lane (its own singleton key), each over the cells it holds
+ * (Store.whileResolvingCells) and starting its rounds at its own share of the pending mentions. A round that leaves
+ * a backlog asks for one in every lane, so that as many workers as there are lanes can resolve it together.
+ */
+export const RESOLVE_LANES = 4;
+
 /** A resolution queued longer than this goes before other work. */
 export const RESOLVE_MAX_WAIT_SECONDS = 3;
 

@@ -125,15 +125,19 @@ export class JobQueue {
   }
 
   /**
-   * Asks for a resolution of every pending mention, `afterSeconds` from now; one waiting already takes this one's
-   * work. The delay lets what is extracted meanwhile join the round; a round that leaves a backlog asks for the
-   * next with none, since the backlog is there already and a worker with nothing else to do would sit idle.
+   * Asks for a resolution of every pending mention in `lane` (RESOLVE_LANES), `afterSeconds` from now; one waiting
+   * in that lane already takes this one's work. The delay lets what is extracted meanwhile join the round; a round
+   * that leaves a backlog asks for the next with none, since the backlog is there already and a worker with nothing
+   * else to do would sit idle.
    */
-  sendResolve(afterSeconds = RESOLVE_DELAY_SECONDS): Promise<string | null> {
+  sendResolve(afterSeconds = RESOLVE_DELAY_SECONDS, lane = 0): Promise<string | null> {
     return this.boss.send(
       'resolve',
-      {},
-      { singletonKey: 'pending', ...(afterSeconds > 0 ? { startAfter: afterSeconds } : {}) },
+      { lane },
+      {
+        singletonKey: lane === 0 ? 'pending' : `pending-${lane}`,
+        ...(afterSeconds > 0 ? { startAfter: afterSeconds } : {}),
+      },
     );
   }
 

@@ -212,6 +212,15 @@ export interface ResolutionKey {
   readonly version: string;
 }
 
+/**
+ * A resolution's hold on cells of the store, named by the caller (resolution names a cell by province and a span of
+ * days): two resolutions never hold one cell at once. Cells are held until the resolution ends.
+ */
+export interface CellLocks {
+  /** Takes every cell of `keys` not held yet, or none of them: false when another resolution holds one. */
+  take(keys: readonly string[]): Promise<boolean>;
+}
+
 /** A mention saved by extraction and not yet resolved: where and when, all that resolution's scope needs. */
 export interface PendingMention {
   readonly id: string;
@@ -618,6 +627,13 @@ export interface Store {
    * own, which every process on the database takes (workers, `ingest`, `resolve`); SQLite: within the process.
    */
   whileResolving<T>(work: () => Promise<T>): Promise<T>;
+
+  /**
+   * Runs `work` as one of several resolutions that may run at once, each over the cells of the store it takes
+   * (CellLocks), and while no `whileResolving` runs. PostgreSQL: advisory locks on a connection of their own, a
+   * shared one beside `whileResolving`'s and one per cell; SQLite: as `whileResolving`, every cell granted.
+   */
+  whileResolvingCells<T>(work: (cells: CellLocks) => Promise<T>): Promise<T>;
 
   /** Stores an alert rule; 'present' when its id (a hash of what it watches) is held already. */
   addAlertRule(rule: AlertRule): Promise<'added' | 'present'>;

@@ -16,8 +16,8 @@ const dir = mkdtempSync(join(tmpdir(), 'faultline-handlers-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function handlersFor(store: Store, lines: string[], gate = new ProcessHostGate(0)) {
-  /** The delay each resolution was asked for with (undefined: the queue's default). */
-  const resolves: (number | undefined)[] = [];
+  /** The delay and lane each resolution was asked for with (undefined: the queue's default). */
+  const resolves: [number | undefined, number | undefined][] = [];
   const fetches: [string | null, number | undefined][] = [];
   const handlers = jobHandlers({
     store,
@@ -32,8 +32,8 @@ function handlersFor(store: Store, lines: string[], gate = new ProcessHostGate(0
         return null;
       },
       sendExtract: async () => null,
-      sendResolve: async (afterSeconds) => {
-        resolves.push(afterSeconds);
+      sendResolve: async (afterSeconds, lane) => {
+        resolves.push([afterSeconds, lane]);
         return null;
       },
     },
@@ -122,8 +122,13 @@ describe('the resolve job and the publisher profiles', () => {
       const { handlers, resolves } = handlersFor(watched, []);
       expect(await handlers.resolve({})).toMatchObject({ pendingLeft: 4 });
       expect(rebuilds).toBe(0);
-      // the backlog is there already: the next round is asked for with no delay
-      expect(resolves).toEqual([0]);
+      // the backlog is there already: the next round is asked for with no delay, in every lane
+      expect(resolves).toEqual([
+        [0, 0],
+        [0, 1],
+        [0, 2],
+        [0, 3],
+      ]);
       expect(await store.listPublisherProfiles()).toEqual([]);
       // the next job takes the last round: the profiles are rebuilt
       savedMeanwhile = 0;
