@@ -260,7 +260,14 @@ async function separateCpuGroups(url: string, cpus: SeparateCpus): Promise<CpuGr
   try {
     const database = createCpuGroup(controller, 'faultline-bench-database', cpus.database);
     made.push(database);
-    for (const pid of databaseServerPids(dataDirectory)) moveIntoCpuGroup(database, pid);
+    for (const pid of databaseServerPids(dataDirectory)) {
+      try {
+        moveIntoCpuGroup(database, pid);
+      } catch (error) {
+        // a backend that ended since it was listed (a client closing its connection) has nothing to move
+        if ((error as NodeJS.ErrnoException).code !== 'ESRCH') throw error;
+      }
+    }
     for (const i of [1, 2]) made.push(createCpuGroup(controller, `faultline-bench-worker-${i}`, cpus.worker));
     return { controller, database, workers: made.slice(1) };
   } catch (error) {
