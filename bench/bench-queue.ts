@@ -33,6 +33,8 @@ export interface QueueRun {
   readonly failedJobs: number;
   /** Documents, mentions or events held twice (ids listed twice, a mention in two events): must be 0. */
   readonly duplicates: number;
+  /** Mentions left in no event once the queue drained (a seed cleared but never planned): must be 0. */
+  readonly unplanned: number;
   readonly loadAverage: number;
   /**
    * CPU seconds the whole machine spent busy from the workers' start to the queue drained: workers, database
@@ -197,6 +199,7 @@ async function run(
          from pgboss.job where state = 'completed' and name = 'resolve'`,
     );
     const failedJobs = await n("select count(*) as n from pgboss.job where state = 'failed'");
+    const unplanned = await n('select count(*) as n from mentions where event_id is null');
     const snapshot = await snapshotStore(store);
     await store.close();
     const mentionIds = [...snapshot.events.values()].flatMap(
@@ -213,6 +216,7 @@ async function run(
         events: snapshot.events.size,
         failedJobs,
         duplicates,
+        unplanned,
         loadAverage,
         cpuSeconds,
         workerCpuSeconds,

@@ -296,7 +296,7 @@ const SECTIONS: Record<string, (count: number, quick: boolean, options: BenchOpt
     const bench = await benchQueue(options.databaseUrl, docs, quick ? 1 : QUEUE_PAIRS, separate);
     const show = (r: QueueRun) =>
       console.log(
-        `    ${r.workers} worker${r.workers > 1 ? 's' : ' '}  ${r.docs} docs  ${r.seconds.toFixed(1).padStart(6)} s  ${(r.docs / r.seconds).toFixed(1).padStart(6)} docs/s  ${r.events} events, ${r.failedJobs} failed jobs, ${r.duplicates} duplicates, load average up to ${r.loadAverage.toFixed(1)}`,
+        `    ${r.workers} worker${r.workers > 1 ? 's' : ' '}  ${r.docs} docs  ${r.seconds.toFixed(1).padStart(6)} s  ${(r.docs / r.seconds).toFixed(1).padStart(6)} docs/s  ${r.events} events, ${r.failedJobs} failed jobs, ${r.duplicates} duplicates, ${r.unplanned} in no event, load average up to ${r.loadAverage.toFixed(1)}`,
       );
     const phase = (r: QueueRun) =>
       `${r.extractSeconds.toFixed(1)} s to the last extraction, then ${(r.seconds - r.extractSeconds).toFixed(1)} s of resolution (${r.resolveJobs} jobs, ${r.resolveSeconds.toFixed(1)} s in all)`;
@@ -332,7 +332,10 @@ const SECTIONS: Record<string, (count: number, quick: boolean, options: BenchOpt
         ? '  every run stored the same documents, mentions and events'
         : `  the runs differ: ${bench.differences.join('; ')}`,
     );
-    const duplicates = bench.pairs.reduce((n, p) => n + p.one.duplicates + p.two.duplicates, 0);
+    const duplicates = bench.pairs.reduce(
+      (n, p) => n + p.one.duplicates + p.two.duplicates + p.one.unplanned + p.two.unplanned,
+      0,
+    );
     if (bench.differences.length > 0 || duplicates > 0) process.exitCode = 1;
   },
   async trends(_count, quick, options) {
