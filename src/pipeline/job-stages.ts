@@ -152,8 +152,9 @@ export async function dueWork(
 
 /**
  * One round of resolution of the pending mentions (up to SEEDS_PER_ROUND, in the blocking key's order; in `lane`,
- * over the cells it can hold beside other lanes' rounds), then, when it leaves none pending, the publisher profiles; says whether mentions are pending still, saved by other
- * workers meanwhile or beyond the round, for the caller to ask for another resolution rather than chase them here.
+ * over the cells it can hold beside other lanes' rounds), then, when it leaves none pending, the publisher
+ * profiles; says whether mentions are pending still, saved by other workers meanwhile or beyond the round, for the
+ * caller to ask for another resolution rather than chase them here.
  */
 export async function resolveOneRound(
   store: Store,

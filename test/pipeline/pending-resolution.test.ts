@@ -161,6 +161,7 @@ describe('bounded resolution as a run goes (issue 9, defect 10)', () => {
         mentions: pending,
         rounds: 4,
         eventsWritten: expect.any(Number),
+        busy: false,
       });
       await resolvePending(whole!, { seedsPerRound: pending });
       expect(await eventSnapshot(small!)).toEqual(await eventSnapshot(whole!));

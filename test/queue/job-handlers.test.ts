@@ -81,6 +81,22 @@ describe('the resolve job', () => {
     }
   }, 60_000);
 
+  it('refuses a lane that is not one, in one line, and resolves nothing', async () => {
+    const store = await openSqliteStore({ path: join(dir, 'lane.db') });
+    try {
+      await pendingMentions(store);
+      const pending = await store.countPendingMentions();
+      const { handlers } = handlersFor(store, []);
+      await expect(handlers.resolve({ lane: 9 })).rejects.toThrow(/"lane" is not a lane from 0 to 3/);
+      await expect(handlers.resolve({ lane: 'one' })).rejects.toThrow(/"lane" is not a lane/);
+      expect(await store.countPendingMentions()).toBe(pending);
+      // a job queued before there were lanes names none: lane 0
+      expect(await handlers.resolve({})).toMatchObject({ pendingLeft: 0 });
+    } finally {
+      await store.close();
+    }
+  }, 60_000);
+
   it('evaluates them even when a killed worker left it nothing to resolve', async () => {
     const store = await openSqliteStore({ path: join(dir, 'retried.db') });
     try {
