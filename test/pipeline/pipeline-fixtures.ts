@@ -1,6 +1,8 @@
 import { syntheticArticles } from '../../bench/synthetic-corpus.js';
 import type { InputResult } from '../../src/ingest/types.js';
+import { ingestInputs } from '../../src/pipeline/ingest-pipeline.js';
 import type { Store } from '../../src/store/store.js';
+import { projectKnowledge } from '../helpers/knowledge.js';
 
 /** Generated articles as ingest inputs, each with its publication date, as a corpus folder would give them. */
 export async function* syntheticInputs(count: number, seed: number): AsyncGenerator<InputResult> {
@@ -45,4 +47,22 @@ export function failing<K extends keyof Store>(
       };
     },
   });
+}
+
+/**
+ * Stores and extracts `count` generated articles with their resolution killed: every mention waits, as a worker
+ * (or the next run) finds them.
+ */
+export async function ingestUnresolved(store: Store, count: number, seed: number): Promise<void> {
+  const dead = failing(
+    store,
+    'replaceResolution',
+    () => true,
+    () => new Error('killed'),
+  );
+  await ingestInputs(
+    { store: dead, knowledge: projectKnowledge(), report: () => undefined },
+    syntheticInputs(count, seed),
+    DEFAULTS,
+  );
 }

@@ -4,31 +4,16 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCrashStore, type CrashStore } from '../../bench/crash-stores.js';
 import type { Mention } from '../../src/domain/index.js';
-import { ingestInputs } from '../../src/pipeline/ingest-pipeline.js';
 import { resolvePending, type ResolutionLane } from '../../src/pipeline/resolve-pending.js';
 import { refreshPublisherProfiles, resolutionCell, seedOf } from '../../src/pipeline/resolve-stored.js';
 import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import type { CellLocks, Store } from '../../src/store/store.js';
-import { projectKnowledge } from '../helpers/knowledge.js';
 import { makeDocument, makeExtraction, makeMention } from '../store/fixtures.js';
-import { DEFAULTS, eventSnapshot, failing, syntheticInputs } from './pipeline-fixtures.js';
+import { eventSnapshot, ingestUnresolved } from './pipeline-fixtures.js';
 
 const url = process.env.FAULTLINE_TEST_DATABASE_URL;
 
-/** Stores and extracts generated articles with their resolution killed: every mention waits, as a worker finds them. */
-async function pendingArticles(store: Store, count: number): Promise<void> {
-  const dead = failing(
-    store,
-    'replaceResolution',
-    () => true,
-    () => new Error('killed'),
-  );
-  await ingestInputs(
-    { store: dead, knowledge: projectKnowledge(), report: () => undefined },
-    syntheticInputs(count, 31),
-    DEFAULTS,
-  );
-}
+const pendingArticles = (store: Store, count: number): Promise<void> => ingestUnresolved(store, count, 31);
 
 /** Rounds of one lane until nothing is pending; how many rounds planned, and how many found all held. */
 async function drainLane(store: Store, lane: ResolutionLane): Promise<{ rounds: number; busy: number }> {

@@ -3,14 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ProcessHostGate } from '../../src/feeds/host-gate.js';
-import { ingestInputs } from '../../src/pipeline/ingest-pipeline.js';
 import { resolvePending } from '../../src/pipeline/resolve-pending.js';
 import { jobHandlers } from '../../src/queue/job-handlers.js';
 import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import type { Store } from '../../src/store/store.js';
-import { projectKnowledge } from '../helpers/knowledge.js';
 import { alertRule } from '../pipeline/alert-fixtures.js';
-import { DEFAULTS, failing, syntheticInputs } from '../pipeline/pipeline-fixtures.js';
+import { ingestUnresolved } from '../pipeline/pipeline-fixtures.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'faultline-handlers-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -42,19 +40,7 @@ function handlersFor(store: Store, lines: string[], gate = new ProcessHostGate(0
 }
 
 /** Documents stored and extracted, their resolution killed: their mentions wait, as a worker finds them. */
-async function pendingMentions(store: Store, seed = 8): Promise<void> {
-  const dead = failing(
-    store,
-    'replaceResolution',
-    () => true,
-    () => new Error('killed'),
-  );
-  await ingestInputs(
-    { store: dead, knowledge: projectKnowledge(), report: () => undefined },
-    syntheticInputs(12, seed),
-    DEFAULTS,
-  );
-}
+const pendingMentions = (store: Store, seed = 8): Promise<void> => ingestUnresolved(store, 12, seed);
 
 describe('the resolve job', () => {
   it('evaluates the alert rules after resolving, as watch and ingest do, and fires a rule once', async () => {
