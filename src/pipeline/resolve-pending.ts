@@ -92,7 +92,8 @@ export async function resolvePending(
       previousFirst = first.id;
       if (mentions > limit) throw new Error(`resolution does not converge after ${mentions} mentions`);
       options.onRound?.(seeds.length);
-      if (!lane || !cells) return resolveSeeds(store, seeds, round);
+      // cells come with a lane (see `locked`)
+      if (lane === undefined || cells === null) return resolveSeeds(store, seeds, round);
       const start = Math.floor((lane.index * seeds.length) / Math.max(1, lane.of));
       return resolveSeedsInCells(store, seeds, cells, { ...round, start });
     });

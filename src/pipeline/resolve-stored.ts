@@ -146,13 +146,14 @@ class RoundReads {
   /** Events whose stored reports were listed: a round plans under the resolution lock, so they stay as listed. */
   private readonly listedEvents = new Set<string>();
   private unlinked: string[] = [];
-  /** The cells this round holds (null: it runs alone, and holds the whole store). */
+  /** The cells this round holds, when it holds cells. */
   private readonly held = new Set<string>();
   scopes = 0;
 
   constructor(
     private readonly store: Store,
     private readonly memo: ResolutionMemo | null,
+    /** Null: the round runs alone, and every cell is its own. */
     private readonly cells: CellLocks | null,
   ) {}
 
@@ -184,11 +185,14 @@ class RoundReads {
    */
   private async holdRead(inputs: readonly StoredInput[]): Promise<void> {
     if (this.cells === null) return;
-    const outside = inputs.filter((i) => !this.held.has(resolutionCell(seedOf(i.mention))));
-    if (outside.length === 0) return;
-    if (!(await this.tryHold([...new Set(outside.map((i) => resolutionCell(seedOf(i.mention))))])))
-      throw new CellsBusy();
-    const ids = outside.map((i) => i.mention.id);
+    const outside = new Map<string, string>();
+    for (const i of inputs) {
+      const cell = resolutionCell(seedOf(i.mention));
+      if (!this.held.has(cell)) outside.set(i.mention.id, cell);
+    }
+    if (outside.size === 0) return;
+    if (!(await this.tryHold([...new Set(outside.values())]))) throw new CellsBusy();
+    const ids = [...outside.keys()];
     const again = new Map(
       (await this.store.listMentionInputs(ids, this.sources)).map((i) => [i.mention.id, i]),
     );
@@ -274,17 +278,15 @@ async function readRound(
   store: Store,
   seeds: readonly PendingMention[],
   budget: number,
-  memo: ResolutionMemo | null,
-  cells: CellLocks | null,
-  start = 0,
+  options: RoundOptions & InCells,
 ): Promise<{ taken: readonly PendingMention[]; reads: RoundReads } | null> {
   const ordered = [...seeds].sort(compareSeeds);
-  const from0 = Math.min(Math.max(0, start), ordered.length);
+  const from0 = Math.min(Math.max(0, options.start ?? 0), ordered.length);
   const sorted = [...ordered.slice(from0), ...ordered.slice(0, from0)];
   // where the order goes round to the first seed: no group spans it (the seeds before it are the latest, those after
   // the earliest, and one window cannot read both)
   const wrap = ordered.length - from0;
-  const reads = new RoundReads(store, memo, cells);
+  const reads = new RoundReads(store, options.memo ?? null, options.cells ?? null);
   const taken: PendingMention[] = [];
   let i = 0;
   while (i < sorted.length && (taken.length === 0 || reads.inputs.size < budget)) {
@@ -351,13 +353,19 @@ export async function resolveSeeds(
   options: RoundOptions = {},
 ): Promise<ResolveSummary> {
   // alone: every cell is this round's, so it always takes seeds
-  return (await resolveRound(store, seeds, null, options)) ?? NOTHING;
+  return (await resolveRound(store, seeds, options)) ?? NOTHING;
 }
 
 export interface RoundOptions {
   readonly mentionsPerRound?: number;
   /** The mentions this process read in earlier rounds, to read windows through (see ResolutionMemo). */
   readonly memo?: ResolutionMemo;
+}
+
+/** A round beside others: the cells it may hold, and the seed (in the blocking key's order) it starts at. */
+interface InCells {
+  readonly cells?: CellLocks;
+  readonly start?: number;
 }
 
 /**
@@ -372,9 +380,8 @@ export async function resolveSeedsInCells(
   cells: CellLocks,
   options: RoundOptions & { readonly start?: number } = {},
 ): Promise<ResolveSummary | 'busy'> {
-  if (seeds.length === 0) return NOTHING;
   try {
-    return (await resolveRound(store, seeds, { cells, start: options.start ?? 0 }, options)) ?? 'busy';
+    return (await resolveRound(store, seeds, { ...options, cells })) ?? 'busy';
   } catch (error) {
     if (error instanceof CellsBusy) return 'busy';
     throw error;
@@ -384,19 +391,11 @@ export async function resolveSeedsInCells(
 async function resolveRound(
   store: Store,
   seeds: readonly PendingMention[],
-  shared: { readonly cells: CellLocks; readonly start: number } | null,
-  options: RoundOptions,
+  options: RoundOptions & InCells,
 ): Promise<ResolveSummary | null> {
   if (seeds.length === 0) return NOTHING;
   const budget = Math.max(1, options.mentionsPerRound ?? MENTIONS_PER_ROUND);
-  const round = await readRound(
-    store,
-    seeds,
-    budget,
-    options.memo ?? null,
-    shared?.cells ?? null,
-    shared?.start ?? 0,
-  );
+  const round = await readRound(store, seeds, budget, options);
   if (round === null) return null;
   const { taken, reads } = round;
   let inputs = [...reads.inputs.values()];

@@ -11,6 +11,34 @@ const cellKey = (cell: RawBuilder<unknown>) =>
   sql`hashtextextended('faultline cell ' || current_schema() || ' ' || ${cell}, 0)`;
 
 /**
+ * Cells as session advisory locks on `connection`, held until the connection unlocks all. A take never waits
+ * (`pg_try_advisory_lock`), so two resolutions taking cells cannot deadlock.
+ */
+function cellLocksOn(connection: Kysely<Database>): CellLocks {
+  return {
+    async take(keys) {
+      const wanted = [...new Set(keys)];
+      if (wanted.length === 0) return true;
+      const { rows } = await guarded('whileResolvingCells', () =>
+        sql<{ cell: string; taken: boolean }>`
+          select k as cell, pg_try_advisory_lock(${cellKey(sql.ref('k'))}) as taken
+            from unnest(${wanted}::text[]) as k`.execute(connection),
+      );
+      const taken = rows.filter((r) => r.taken).map((r) => r.cell);
+      if (taken.length === wanted.length) return true;
+      // all or none: a resolution that cannot have them all gives back the ones it just took
+      if (taken.length > 0)
+        await guarded('whileResolvingCells', () =>
+          sql`select pg_advisory_unlock(${cellKey(sql.ref('k'))}) from unnest(${taken}::text[]) as k`.execute(
+            connection,
+          ),
+        );
+      return false;
+    },
+  };
+}
+
+/**
  * Serialises resolutions: two planners working at once over one block would each plan its events from the same
  * stored state and write them twice.
  *
@@ -32,29 +60,8 @@ export function createResolutionLock(
         const subject = mode === 'shared' ? 'whileResolvingCells' : 'whileResolving';
         const lock = mode === 'shared' ? sql`pg_advisory_lock_shared(${key})` : sql`pg_advisory_lock(${key})`;
         await guarded(subject, () => sql`select ${lock}`.execute(connection));
-        const cells: CellLocks = {
-          async take(keys) {
-            const wanted = [...new Set(keys)];
-            if (wanted.length === 0) return true;
-            const { rows } = await guarded(subject, () =>
-              sql<{ cell: string; taken: boolean }>`
-                select k as cell, pg_try_advisory_lock(${cellKey(sql.ref('k'))}) as taken
-                  from unnest(${wanted}::text[]) as k`.execute(connection),
-            );
-            const taken = rows.filter((r) => r.taken).map((r) => r.cell);
-            if (taken.length === wanted.length) return true;
-            // all or none: a resolution that cannot have them all gives back the ones it just took
-            if (taken.length > 0)
-              await guarded(subject, () =>
-                sql`select pg_advisory_unlock(${cellKey(sql.ref('k'))}) from unnest(${taken}::text[]) as k`.execute(
-                  connection,
-                ),
-              );
-            return false;
-          },
-        };
         try {
-          return await work(mode === 'shared' ? cells : EVERY_CELL);
+          return await work(mode === 'shared' ? cellLocksOn(connection) : EVERY_CELL);
         } finally {
           // the store's lock and every cell's; should this fail, the connection is broken, and the server drops
           // the locks with it
