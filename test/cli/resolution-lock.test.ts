@@ -3,11 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createCrashStore, type CrashStore } from '../../bench/crash-stores.js';
-import { ingestInputs } from '../../src/pipeline/ingest-pipeline.js';
 import type { Store } from '../../src/store/store.js';
 import { cli, type CliRun } from '../helpers/cli.js';
-import { projectKnowledge } from '../helpers/knowledge.js';
-import { DEFAULTS, failing, syntheticInputs } from '../pipeline/pipeline-fixtures.js';
+import { ingestUnresolved } from '../pipeline/pipeline-fixtures.js';
 
 const url = process.env.FAULTLINE_TEST_DATABASE_URL;
 const dir = mkdtempSync(join(tmpdir(), 'faultline-lock-'));
@@ -54,17 +52,7 @@ describe.skipIf(!url)('the resolution lock on PostgreSQL', () => {
     const store = await database.open();
     try {
       // mentions saved, their resolution killed: pending
-      const dead = failing(
-        store,
-        'replaceResolution',
-        () => true,
-        () => new Error('killed'),
-      );
-      await ingestInputs(
-        { store: dead, knowledge: projectKnowledge(), report: () => undefined },
-        syntheticInputs(20, 5),
-        DEFAULTS,
-      );
+      await ingestUnresolved(store, 20, 5);
       const pending = await store.countPendingMentions();
       expect(pending).toBeGreaterThan(0);
 

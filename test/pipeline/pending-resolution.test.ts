@@ -4,7 +4,7 @@ import { resolvePending } from '../../src/pipeline/resolve-pending.js';
 import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import type { Store } from '../../src/store/store.js';
 import { projectKnowledge } from '../helpers/knowledge.js';
-import { DEFAULTS, eventSnapshot, failing, syntheticInputs } from './pipeline-fixtures.js';
+import { DEFAULTS, eventSnapshot, failing, ingestUnresolved, syntheticInputs } from './pipeline-fixtures.js';
 
 const COUNT = 160;
 const SEED = 17;
@@ -20,19 +20,7 @@ async function withStores<T>(n: number, body: (stores: Store[]) => Promise<T>): 
 
 /** Ingests the corpus into each store with every resolution refused: a backlog of pending mentions. */
 async function saveUnresolved(...stores: Store[]): Promise<void> {
-  for (const store of stores) {
-    const dead = failing(
-      store,
-      'replaceResolution',
-      () => true,
-      () => new Error('later'),
-    );
-    await ingestInputs(
-      { store: dead, knowledge: projectKnowledge(), report: () => undefined },
-      syntheticInputs(COUNT, SEED),
-      DEFAULTS,
-    );
-  }
+  for (const store of stores) await ingestUnresolved(store, COUNT, SEED);
 }
 
 describe('resolution driven by the store (issue 9, defect 1)', () => {
