@@ -310,7 +310,7 @@ const SECTIONS: Record<string, (count: number, quick: boolean, options: BenchOpt
       console.log(`    1 worker: ${phase(one)}`);
       console.log(`    2 workers: ${phase(two)}`);
       console.log(
-        `    extraction alone: 2 workers ${(one.extractSeconds / two.extractSeconds).toFixed(2)}x one worker (resolution runs one at a time)`,
+        `    extraction alone: 2 workers ${(one.extractSeconds / two.extractSeconds).toFixed(2)}x one worker (resolution follows it, in lanes)`,
       );
       // two workers cannot finish before the machine's cores have done their CPU work (shared cores only: with
       // quotas, each process has its own ceiling)
