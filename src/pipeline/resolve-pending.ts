@@ -8,6 +8,12 @@ import { refreshPublisherProfiles, resolveSeeds, resolveSeedsInCells } from './r
  */
 export const SEEDS_PER_ROUND = 20_000;
 
+/**
+ * The fewest seeds a lane's round takes when it has that many: its share is the pending list split among the lanes,
+ * but a small backlog is one round's work, since a round's windows cost more than its seeds.
+ */
+export const MIN_LANE_SHARE = 250;
+
 export interface PendingSummary {
   /** Pending mentions resolved (the seeds every round took). */
   readonly mentions: number;
@@ -20,11 +26,17 @@ export interface PendingSummary {
 
 /**
  * One of `of` resolutions that may run at once, by cells (Store.whileResolvingCells): the `index`-th starts its
- * rounds that far into the pending mentions (index / of of the way), so that lanes begin apart.
+ * rounds that far into the pending mentions (index / of of the way), so that lanes begin apart, and takes its share
+ * of them (1 / of, or MIN_LANE_SHARE), so that a backlog is resolved by as many lanes as there are idle workers.
  */
 export interface ResolutionLane {
   readonly index: number;
   readonly of: number;
+  /**
+   * Told, once a round holds its seeds, how many pending mentions it left to other lanes (see RoundOptions'
+   * onTaken): the caller may ask for them at once.
+   */
+  readonly onTaken?: (left: number) => Promise<void>;
 }
 
 /**
@@ -94,8 +106,10 @@ export async function resolvePending(
       options.onRound?.(seeds.length);
       // cells come with a lane (see `locked`)
       if (lane === undefined || cells === null) return resolveSeeds(store, seeds, round);
-      const start = Math.floor((lane.index * seeds.length) / Math.max(1, lane.of));
-      return resolveSeedsInCells(store, seeds, cells, { ...round, start });
+      const of = Math.max(1, lane.of);
+      const start = Math.floor((lane.index * seeds.length) / of);
+      const share = Math.max(MIN_LANE_SHARE, Math.ceil(seeds.length / of));
+      return resolveSeedsInCells(store, seeds, cells, { ...round, start, share, onTaken: lane.onTaken });
     });
     if (summary === 'busy') busy = true;
     if (summary === null || summary === 'busy') break;

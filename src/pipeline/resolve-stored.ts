@@ -269,7 +269,7 @@ class RoundReads {
 
 /**
  * Reads the windows of the seeds in order, from the `start`-th on and round to the first, until about `budget`
- * mentions are read, then the links around them. Returns the seeds taken (never none) and what was read. With
+ * mentions are read or `share` seeds taken, then the links around them. Returns the seeds taken (never none) and what was read. With
  * `cells`, a round takes a group of seeds only if it can hold the cells of its window: it passes over the groups
  * that another resolution holds until it has taken one, and stops at the first after that; null when it could take
  * none.
@@ -289,7 +289,8 @@ async function readRound(
   const reads = new RoundReads(store, options.memo ?? null, options.cells ?? null);
   const taken: PendingMention[] = [];
   let i = 0;
-  while (i < sorted.length && (taken.length === 0 || reads.inputs.size < budget)) {
+  const share = options.share ?? Number.POSITIVE_INFINITY;
+  while (i < sorted.length && (taken.length === 0 || (reads.inputs.size < budget && taken.length < share))) {
     const first = sorted[i]!;
     const window = windowOf(first);
     let j = i + 1;
@@ -362,10 +363,19 @@ export interface RoundOptions {
   readonly memo?: ResolutionMemo;
 }
 
-/** A round beside others: the cells it may hold, and the seed (in the blocking key's order) it starts at. */
+/**
+ * A round beside others: the cells it may hold, the seed (in the blocking key's order) it starts at, and how many
+ * seeds it takes at most (its lane's share of the pending list: the rest is left to the other lanes).
+ */
 interface InCells {
   readonly cells?: CellLocks;
   readonly start?: number;
+  readonly share?: number;
+  /**
+   * Told, once the round holds its seeds' cells and before it plans, how many of the listed seeds it left: a
+   * caller can ask other lanes for them at once, rather than after this round.
+   */
+  readonly onTaken?: (left: number) => Promise<void>;
 }
 
 /**
@@ -378,7 +388,7 @@ export async function resolveSeedsInCells(
   store: Store,
   seeds: readonly PendingMention[],
   cells: CellLocks,
-  options: RoundOptions & { readonly start?: number } = {},
+  options: RoundOptions & Omit<InCells, 'cells'> = {},
 ): Promise<ResolveSummary | 'busy'> {
   try {
     return (await resolveRound(store, seeds, { ...options, cells })) ?? 'busy';
@@ -398,6 +408,7 @@ async function resolveRound(
   const round = await readRound(store, seeds, budget, options);
   if (round === null) return null;
   const { taken, reads } = round;
+  await options.onTaken?.(seeds.length - taken.length);
   let inputs = [...reads.inputs.values()];
   let resolution = inputs.length > 0 ? planMerges(inputs) : { events: [], operations: [] };
   // What the plan would take from reports it did not read: an event of a report it read (the widening stops

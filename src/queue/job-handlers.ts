@@ -107,9 +107,20 @@ export function jobHandlers(deps: HandlerDeps): Readonly<Record<JobKind, JobHand
       return { docId, extracted: result.extracted, mentions: result.mentions };
     },
     async resolve(data) {
-      const lane = laneOf(data);
-      // the round holds its cells, beside other lanes' rounds; `resolve` and `ingest` wait for them all
-      const summary = await resolveOneRound(deps.store, memo, { index: lane, of: RESOLVE_LANES });
+      const index = laneOf(data);
+      const askOthers = async (): Promise<void> => {
+        for (let other = 0; other < RESOLVE_LANES; other++)
+          if (other !== index) await deps.queue.sendResolve(0, other);
+      };
+      // the round holds its cells, beside other lanes' rounds; `resolve` and `ingest` wait for them all. A round
+      // takes its lane's share of a backlog: once it holds it, the other lanes are asked for the rest at once, so
+      // that idle workers resolve it beside this round rather than after it
+      const lane = {
+        index,
+        of: RESOLVE_LANES,
+        onTaken: (left: number) => (left > 0 ? askOthers() : Promise.resolve()),
+      };
+      const summary = await resolveOneRound(deps.store, memo, lane);
       // at once, in every lane: a backlog waits already (a round's read budget, or what other workers saved
       // meanwhile), and idle workers can take its other parts. A lane that found every cell held asks for
       // nothing: the rounds that hold them ask when they end.

@@ -1,10 +1,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCrashStore, type CrashStore } from '../../bench/crash-stores.js';
 import type { Mention } from '../../src/domain/index.js';
-import { resolvePending, type ResolutionLane } from '../../src/pipeline/resolve-pending.js';
+import { MIN_LANE_SHARE, resolvePending, type ResolutionLane } from '../../src/pipeline/resolve-pending.js';
 import { refreshPublisherProfiles, resolutionCell, seedOf } from '../../src/pipeline/resolve-stored.js';
 import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import type { CellLocks, Store } from '../../src/store/store.js';
@@ -84,6 +84,59 @@ describe('a lane that starts late in the pending reports', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+});
+
+describe("a lane's share of a backlog", () => {
+  const dir = mkdtempSync(join(tmpdir(), 'faultline-shares-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('is what one round takes, the rest told and left to the other lanes, which plan the same events', async () => {
+    const alone = await openSqliteStore({ path: join(dir, 'alone.db') });
+    const shared = await openSqliteStore({ path: join(dir, 'shared.db') });
+    try {
+      // a backlog of several lanes' minimum shares
+      for (const store of [alone, shared]) await pendingArticles(store, 150);
+      const pending = await shared.countPendingMentions();
+      expect(pending).toBeGreaterThan(4 * MIN_LANE_SHARE);
+      const told: number[] = [];
+      const lane = (index: number): ResolutionLane => ({
+        index,
+        of: 4,
+        onTaken: async (left) => void told.push(left),
+      });
+      const first = await resolvePending(shared, { maxRounds: 1, refreshProfiles: false, lane: lane(1) });
+      // about a quarter: the round stops at the first group of reports past its share
+      expect(first.mentions).toBeGreaterThanOrEqual(Math.ceil(pending / 4));
+      expect(first.mentions).toBeLessThan(pending / 2);
+      expect(told).toEqual([pending - first.mentions]);
+      expect(await shared.countPendingMentions()).toBe(pending - first.mentions);
+      for (let index = 0; (await shared.countPendingMentions()) > 0; index = (index + 1) % 4)
+        await resolvePending(shared, { maxRounds: 1, refreshProfiles: false, lane: lane(index) });
+      await refreshPublisherProfiles(shared);
+      await resolvePending(alone);
+      expect(await eventSnapshot(shared)).toEqual(await eventSnapshot(alone));
+    } finally {
+      await Promise.all([alone.close(), shared.close()]);
+    }
+  }, 120_000);
+
+  it('is the whole of a small backlog: one round takes it, and leaves nothing to tell', async () => {
+    const store = await openSqliteStore({ path: join(dir, 'small.db') });
+    try {
+      await pendingArticles(store, 10);
+      const pending = await store.countPendingMentions();
+      expect(pending).toBeLessThan(MIN_LANE_SHARE);
+      const told: number[] = [];
+      const round = await resolvePending(store, {
+        maxRounds: 1,
+        lane: { index: 2, of: 4, onTaken: async (left) => void told.push(left) },
+      });
+      expect(round.mentions).toBe(pending);
+      expect(told).toEqual([0]);
+    } finally {
+      await store.close();
+    }
+  }, 60_000);
 });
 
 describe.skipIf(!url)('resolution in lanes on PostgreSQL', () => {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ProcessHostGate } from '../../src/feeds/host-gate.js';
-import { resolvePending } from '../../src/pipeline/resolve-pending.js';
+import { MIN_LANE_SHARE, resolvePending } from '../../src/pipeline/resolve-pending.js';
 import { jobHandlers } from '../../src/queue/job-handlers.js';
 import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import type { Store } from '../../src/store/store.js';
@@ -16,6 +16,8 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 function handlersFor(store: Store, lines: string[], gate = new ProcessHostGate(0)) {
   /** The delay and lane each resolution was asked for with (undefined: the queue's default). */
   const resolves: [number | undefined, number | undefined][] = [];
+  /** The mentions pending when each resolution was asked for. */
+  const pendingAtAsk: number[] = [];
   const fetches: [string | null, number | undefined][] = [];
   const handlers = jobHandlers({
     store,
@@ -32,11 +34,12 @@ function handlersFor(store: Store, lines: string[], gate = new ProcessHostGate(0
       sendExtract: async () => null,
       sendResolve: async (afterSeconds, lane) => {
         resolves.push([afterSeconds, lane]);
+        pendingAtAsk.push(await store.countPendingMentions());
         return null;
       },
     },
   });
-  return { handlers, resolves, fetches };
+  return { handlers, resolves, pendingAtAsk, fetches };
 }
 
 /** Documents stored and extracted, their resolution killed: their mentions wait, as a worker finds them. */
@@ -94,6 +97,31 @@ describe('the resolve job', () => {
       const { handlers, resolves } = handlersFor(store, []);
       expect(await handlers.resolve({})).toMatchObject({ mentions: 0, pendingLeft: 0, alertsFired: 1 });
       expect(resolves).toEqual([]);
+    } finally {
+      await store.close();
+    }
+  }, 60_000);
+});
+
+describe('the resolve job in a backlog of several lanes', () => {
+  it('asks the other lanes for the rest once it holds its share, before it plans', async () => {
+    const store = await openSqliteStore({ path: join(dir, 'shares.db') });
+    try {
+      await ingestUnresolved(store, 150, 8);
+      const pending = await store.countPendingMentions();
+      expect(pending).toBeGreaterThan(4 * MIN_LANE_SHARE);
+      const { handlers, resolves, pendingAtAsk } = handlersFor(store, []);
+      const output = await handlers.resolve({ lane: 2 });
+      expect(Number(output['mentions'])).toBeLessThan(pending / 2);
+      // asked while every mention still waited: before the round wrote anything; then, the round done, every lane
+      expect(resolves.slice(0, 3)).toEqual([
+        [0, 0],
+        [0, 1],
+        [0, 3],
+      ]);
+      expect(pendingAtAsk.slice(0, 3)).toEqual([pending, pending, pending]);
+      expect(resolves.slice(3)).toEqual([0, 1, 2, 3].map((lane) => [0, lane]));
+      expect(pendingAtAsk[3]).toBe(pending - Number(output['mentions']));
     } finally {
       await store.close();
     }
