@@ -269,10 +269,10 @@ class RoundReads {
 
 /**
  * Reads the windows of the seeds in order, from the `start`-th on and round to the first, until about `budget`
- * mentions are read or `share` seeds taken, then the links around them. Returns the seeds taken (never none) and what was read. With
- * `cells`, a round takes a group of seeds only if it can hold the cells of its window: it passes over the groups
- * that another resolution holds until it has taken one, and stops at the first after that; null when it could take
- * none.
+ * mentions are read or `share` seeds taken, then the links around them. Returns the seeds taken (never none) and
+ * what was read. With `cells`, a round takes a group of seeds only if it can hold the cells of its window: it passes
+ * over the groups that another resolution holds until it has taken one, and stops at the first after that; null
+ * when it could take none.
  */
 async function readRound(
   store: Store,
