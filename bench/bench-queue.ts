@@ -44,7 +44,10 @@ export interface QueueRun {
   /** Of `cpuSeconds`: the worker processes', and this bench's own; the rest is PostgreSQL's (and the machine's). */
   readonly workerCpuSeconds: number;
   readonly benchCpuSeconds: number;
-  /** Resolution jobs done, and the seconds they ran, summed (lanes may run side by side, so this can pass the run's span). */
+  /**
+   * Resolution jobs done, and the seconds they ran, summed (lanes may run side by side, so this can pass the run's
+   * span).
+   */
   readonly resolveJobs: number;
   readonly resolveSeconds: number;
 }

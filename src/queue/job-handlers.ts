@@ -62,9 +62,9 @@ function laneOf(data: unknown): number {
   const lane =
     typeof data === 'object' && data !== null ? (data as Record<string, unknown>)['lane'] : undefined;
   if (lane === undefined) return 0;
-  if (!Number.isInteger(lane) || (lane as number) < 0 || (lane as number) >= RESOLVE_LANES)
+  if (typeof lane !== 'number' || !Number.isInteger(lane) || lane < 0 || lane >= RESOLVE_LANES)
     throw bad('resolve', `"lane" is not a lane from 0 to ${RESOLVE_LANES - 1}`);
-  return lane as number;
+  return lane;
 }
 
 /**
@@ -108,9 +108,10 @@ export function jobHandlers(deps: HandlerDeps): Readonly<Record<JobKind, JobHand
     },
     async resolve(data) {
       const index = laneOf(data);
-      const askOthers = async (): Promise<void> => {
+      // with no delay: the backlog waits already, and a worker with nothing else to do would sit idle
+      const askLanes = async (except: number | null): Promise<void> => {
         for (let other = 0; other < RESOLVE_LANES; other++)
-          if (other !== index) await deps.queue.sendResolve(0, other);
+          if (other !== except) await deps.queue.sendResolve(0, other);
       };
       // the round holds its cells, beside other lanes' rounds; `resolve` and `ingest` wait for them all. A round
       // takes its lane's share of a backlog: once it holds it, the other lanes are asked for the rest at once, so
@@ -118,14 +119,13 @@ export function jobHandlers(deps: HandlerDeps): Readonly<Record<JobKind, JobHand
       const lane = {
         index,
         of: RESOLVE_LANES,
-        onTaken: (left: number) => (left > 0 ? askOthers() : Promise.resolve()),
+        onTaken: (left: number) => (left > 0 ? askLanes(index) : Promise.resolve()),
       };
       const summary = await resolveOneRound(deps.store, memo, lane);
       // at once, in every lane: a backlog waits already (a round's read budget, or what other workers saved
       // meanwhile), and idle workers can take its other parts. A lane that found every cell held asks for
       // nothing: the rounds that hold them ask when they end.
-      if (summary.pendingLeft > 0 && !summary.busy)
-        for (let other = 0; other < RESOLVE_LANES; other++) await deps.queue.sendResolve(0, other);
+      if (summary.pendingLeft > 0 && !summary.busy) await askLanes(null);
       // the alert rules, as `watch` and `ingest` evaluate them after their resolutions: every time, not only
       // when this round wrote events, since a worker killed after resolving leaves its retry nothing to resolve
       // (a rule fires once a week, so evaluating again fires nothing twice)
