@@ -19,6 +19,7 @@ import {
   type CpuGroup,
 } from './cpu-quota.js';
 import { createCrashStore } from './crash-stores.js';
+import { DatabaseCpu } from './database-cpu.js';
 import { procStatFields } from './proc-stat.js';
 import { syntheticArticles } from './synthetic-corpus.js';
 
@@ -50,6 +51,11 @@ export interface QueueRun {
    */
   readonly resolveJobs: number;
   readonly resolveSeconds: number;
+  /**
+   * The PostgreSQL server's CPU seconds per second: from the first job taken to the last extraction done, and from
+   * then to the queue drained (resolution alone); null when the server is not on this machine.
+   */
+  readonly databaseCores: { readonly extracting: number; readonly resolving: number } | null;
 }
 
 /** One worker's run and two workers' run, one after the other. */
@@ -139,6 +145,28 @@ function machineCpu(): number {
 
 const DRAIN_LIMIT_MS = 30 * 60_000;
 
+/** The server's CPU meter, or null when its data directory cannot be read here (a server on another machine). */
+async function databaseMeter(db: pg.Client): Promise<DatabaseCpu | null> {
+  try {
+    const { rows } = await db.query<{ data_directory: string }>('show data_directory');
+    const meter = new DatabaseCpu(rows[0]!.data_directory);
+    meter.read();
+    return meter;
+  } catch {
+    return null;
+  }
+}
+
+/** A reading of the server's CPU and the clock, at the start of a phase of a run. */
+interface Mark {
+  readonly at: number;
+  readonly cpu: number;
+}
+
+function coresBetween(from: Mark | null, to: Mark | null): number {
+  return from && to && to.at > from.at ? (to.cpu - from.cpu) / ((to.at - from.at) / 1000) : 0;
+}
+
 /** One run: `count` documents queued in a fresh database, worked off by `workers` worker processes. */
 async function run(
   url: string,
@@ -159,6 +187,12 @@ async function run(
     }
     await db.connect();
     const n = async (sql: string): Promise<number> => Number((await db.query(sql)).rows[0].n);
+    const meter = await databaseMeter(db);
+    const mark = (): Mark | null => (meter ? { at: Date.now(), cpu: meter.read() } : null);
+    // the server's phases: from the first job taken, from the last extraction done, to the queue drained
+    let startedAt: Mark | null = null;
+    let extractedAt: Mark | null = null;
+    let drainedAt: Mark | null = null;
     const cpuBefore = machineCpu();
     const benchBefore = process.cpuUsage();
     const procs = startWorkers(workers, target.flags, groups);
@@ -174,13 +208,28 @@ async function run(
         const open = await n(
           "select count(*) as n from (select 1 from pgboss.job where state in ('created', 'retry', 'active') limit 1) as j",
         );
+        startedAt ??=
+          (await n(
+            "select count(*) as n from (select 1 from pgboss.job where state <> 'created' limit 1) as j",
+          )) > 0
+            ? mark()
+            : null;
+        extractedAt ??=
+          startedAt &&
+          (await n(
+            "select count(*) as n from (select 1 from pgboss.job where name = 'extract-document' and state in ('created', 'retry', 'active') limit 1) as j",
+          )) === 0
+            ? mark()
+            : null;
         if (
           open === 0 &&
           (await n(
             'select count(*) as n from (select 1 from mentions where unresolved = 1 limit 1) as m',
           )) === 0
-        )
+        ) {
+          drainedAt = mark();
           break;
+        }
         loadAverage = Math.max(loadAverage, loadavg()[0]!);
         await new Promise((r) => setTimeout(r, 200));
       }
@@ -226,6 +275,12 @@ async function run(
         benchCpuSeconds: (benchUsed.user + benchUsed.system) / 1e6,
         resolveJobs: Number(resolving.rows[0]!.jobs),
         resolveSeconds: Number(resolving.rows[0]!.s),
+        databaseCores: meter
+          ? {
+              extracting: coresBetween(startedAt, extractedAt),
+              resolving: coresBetween(extractedAt, drainedAt),
+            }
+          : null,
       },
       snapshot,
     };

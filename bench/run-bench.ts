@@ -323,6 +323,13 @@ const SECTIONS: Record<string, (count: number, quick: boolean, options: BenchOpt
       const split = (r: QueueRun) =>
         `workers ${r.workerCpuSeconds.toFixed(1)} s, bench ${r.benchCpuSeconds.toFixed(1)} s, PostgreSQL and the rest ${(r.cpuSeconds - r.workerCpuSeconds - r.benchCpuSeconds).toFixed(1)} s`;
       console.log(`    of which: 1 worker: ${split(one)}; 2 workers: ${split(two)}`);
+      // where the second worker's gain stops: resolution after the last extraction runs on the database's cores
+      const server = (r: QueueRun) =>
+        r.databaseCores
+          ? `${r.databaseCores.extracting.toFixed(2)} cores while extracting, ${r.databaseCores.resolving.toFixed(2)} after`
+          : 'not on this machine';
+      const cap = separate ? ` (capped at ${separate.database})` : '';
+      console.log(`    PostgreSQL${cap}: 1 worker: ${server(one)}; 2 workers: ${server(two)}`);
     });
     const sorted = [...ratios].sort((a, b) => a - b);
     const median = sorted[Math.floor((sorted.length - 1) / 2)]!;
