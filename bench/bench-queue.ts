@@ -231,6 +231,8 @@ async function run(
           break;
         }
         loadAverage = Math.max(loadAverage, loadavg()[0]!);
+        // between the marks too: a backend that ends keeps only what it had spent at its last reading
+        meter?.read();
         await new Promise((r) => setTimeout(r, 200));
       }
       workerCpuSeconds = procs.reduce((sum, p) => sum + processCpu(p.pid), 0);
