@@ -16,7 +16,7 @@ export class DatabaseCpu {
     private readonly procRoot = '/proc',
   ) {}
 
-  /** The server's CPU seconds so far (from the first reading of each of its processes' lives). */
+  /** The server's processes' CPU seconds, each over its whole life as of its last reading: compare two readings. */
   read(): number {
     for (const pid of databaseServerPids(this.dataDirectory, this.procRoot)) {
       const fields = procStatFields(pid, this.procRoot);
