@@ -157,6 +157,19 @@ async function databaseMeter(db: pg.Client): Promise<DatabaseCpu | null> {
   }
 }
 
+/** What the bench asks of the queue at each poll (see QUEUE_STATE). */
+interface QueueState {
+  readonly open: boolean;
+  readonly started: boolean;
+  readonly extracting: boolean;
+}
+
+const QUEUE_STATE = `select
+    exists (select 1 from pgboss.job where state in ('created', 'retry', 'active')) as open,
+    exists (select 1 from pgboss.job where state <> 'created') as started,
+    exists (select 1 from pgboss.job where name = 'extract-document' and state in ('created', 'retry', 'active'))
+      as extracting`;
+
 /** A reading of the server's CPU and the clock, at the start of a phase of a run. */
 interface Mark {
   readonly at: number;
@@ -188,7 +201,6 @@ async function run(
     await db.connect();
     const n = async (sql: string): Promise<number> => Number((await db.query(sql)).rows[0].n);
     const meter = await databaseMeter(db);
-    const mark = (): Mark | null => (meter ? { at: Date.now(), cpu: meter.read() } : null);
     // the server's phases: from the first job taken, from the last extraction done, to the queue drained
     let startedAt: Mark | null = null;
     let extractedAt: Mark | null = null;
@@ -203,36 +215,25 @@ async function run(
       for (;;) {
         if (Date.now() > end)
           throw new Error(`the queue did not drain in ${DRAIN_LIMIT_MS / 60_000} minutes`);
-        // cheap questions, asked five times a second beside the workers: whether any job is open, and only then
+        // cheap questions, asked five times a second beside the workers, in one query: whether any job is open,
+        // whether any has started and whether an extraction is left (the phases), and only when none is open,
         // whether any mention waits (a count of them read thousands of index entries at each ask)
-        const open = await n(
-          "select count(*) as n from (select 1 from pgboss.job where state in ('created', 'retry', 'active') limit 1) as j",
-        );
-        startedAt ??=
-          (await n(
-            "select count(*) as n from (select 1 from pgboss.job where state <> 'created' limit 1) as j",
-          )) > 0
-            ? mark()
-            : null;
-        extractedAt ??=
-          startedAt &&
-          (await n(
-            "select count(*) as n from (select 1 from pgboss.job where name = 'extract-document' and state in ('created', 'retry', 'active') limit 1) as j",
-          )) === 0
-            ? mark()
-            : null;
+        const { rows } = await db.query<QueueState>(QUEUE_STATE);
+        const state = rows[0]!;
+        // every poll, not only at the marks: a backend that ends keeps only what it had spent at its last reading
+        const reading = meter ? { at: Date.now(), cpu: meter.read() } : null;
+        if (state.started) startedAt ??= reading;
+        if (startedAt && !state.extracting) extractedAt ??= reading;
         if (
-          open === 0 &&
+          !state.open &&
           (await n(
             'select count(*) as n from (select 1 from mentions where unresolved = 1 limit 1) as m',
           )) === 0
         ) {
-          drainedAt = mark();
+          drainedAt = reading;
           break;
         }
         loadAverage = Math.max(loadAverage, loadavg()[0]!);
-        // between the marks too: a backend that ends keeps only what it had spent at its last reading
-        meter?.read();
         await new Promise((r) => setTimeout(r, 200));
       }
       workerCpuSeconds = procs.reduce((sum, p) => sum + processCpu(p.pid), 0);
