@@ -61,6 +61,10 @@ export interface JobQueueOptions {
 export class JobQueue {
   private lastKind: JobKind = FETCH_ORDER[0]!;
   private nextOverdueCheck = 0;
+  /** When each resolution this worker took began (performance.now()), until it is completed or failed. */
+  private readonly roundsBegun = new Map<string, number>();
+  /** Until when this worker's last round rests (performance.now()): RESOLUTION_REST_RATIO of its run time. */
+  private restUntil = 0;
 
   private constructor(
     private readonly boss: PgBoss,
@@ -152,39 +156,53 @@ export class JobQueue {
     for (const kind of order) {
       const [job] = await this.boss.fetch<unknown>(kind, { batchSize: 1 });
       if (job) {
-        if (kind !== 'resolve') this.lastKind = kind;
+        if (kind === 'resolve') this.roundsBegun.set(job.id, performance.now());
+        else this.lastKind = kind;
         return { kind, id: job.id, data: job.data };
       }
     }
     return null;
   }
 
+  /**
+   * Whether a resolution waits past RESOLVE_MAX_WAIT_SECONDS, unless this worker's last round rests still
+   * (RESOLUTION_REST_RATIO of its run time): under a backlog, rounds that followed each other without a break
+   * each re-planned most of the store around a few hundred new reports. The rest is each worker's own, so that
+   * every worker gives resolution the share of its time that a lone worker gives: a rest for the whole pool held
+   * n workers' resolution to one worker's share, and the backlog it left was resolved after the last extraction,
+   * when nothing else can run beside it.
+   */
   private async resolutionOverdue(): Promise<boolean> {
+    if (performance.now() < this.restUntil) return false;
     const now = Date.now();
     if (now < this.nextOverdueCheck) return false;
     this.nextOverdueCheck = now + OVERDUE_CHECK_MS;
-    // a resolution waiting past RESOLVE_MAX_WAIT_SECONDS, unless the last round's rest lasts still
-    // (RESOLUTION_REST_RATIO of its run time): under a backlog, rounds that followed each other without a break
-    // each re-planned most of the store around a few hundred new reports. Completed jobs stay in the resolve
-    // partition until pg-boss archives them; the check reads them once a second at most.
     const { rowCount } = await this.pool.query(
       `select 1 from ${BOSS_SCHEMA}.job where name = 'resolve' and state in ('created', 'retry')
           and created_on < now() - make_interval(secs => $1)
-          and not exists (
-            select 1 from ${BOSS_SCHEMA}.job as done where done.name = 'resolve' and done.state = 'completed'
-               and done.completed_on > now() - $2::float8 * (done.completed_on - done.started_on))
         limit 1`,
-      [RESOLVE_MAX_WAIT_SECONDS, RESOLUTION_REST_RATIO],
+      [RESOLVE_MAX_WAIT_SECONDS],
     );
     return rowCount === 1;
   }
 
+  /** A resolution this worker took has ended, done or failed: its rest starts. */
+  private roundEnded(job: TakenJob): void {
+    const begun = this.roundsBegun.get(job.id);
+    if (begun === undefined) return;
+    this.roundsBegun.delete(job.id);
+    const now = performance.now();
+    this.restUntil = Math.max(this.restUntil, now + RESOLUTION_REST_RATIO * (now - begun));
+  }
+
   async complete(job: TakenJob, output: Readonly<Record<string, unknown>>): Promise<void> {
+    this.roundEnded(job);
     await this.boss.complete(job.kind, job.id, output);
   }
 
   /** Fails a try: the job is retried after its backoff, or left failed once its tries are spent. */
   async fail(job: TakenJob, message: string): Promise<void> {
+    this.roundEnded(job);
     await this.boss.fail(job.kind, job.id, { message });
   }
 

@@ -122,54 +122,53 @@ describe.skipIf(!url)('the order a worker takes jobs in', () => {
     }
   }, 60_000);
 
-  it('takes an overdue resolution first, except while the last round rests for as long as it ran', async () => {
+  it("takes an overdue resolution first, except while this worker's last round rests for as long as it ran", async () => {
     const ordered = await createCrashStore({ kind: 'postgres', url: url! }, 'order');
     const dbUrl = ordered.flags[1]!;
     const sql = new pg.Client({ connectionString: dbUrl });
-    // a fresh queue per question: each checks for an overdue resolution at most once a second
-    const taken = async (): Promise<TakenJob> => {
-      const queue = await JobQueue.open({ databaseUrl: dbUrl });
-      try {
-        const job = await queue.take();
-        expect(job).not.toBeNull();
-        await queue.complete(job!, {});
-        return job!;
-      } finally {
-        await queue.close();
-      }
-    };
-    const queue = await JobQueue.open({ databaseUrl: dbUrl });
+    const worker = await JobQueue.open({ databaseUrl: dbUrl });
+    const other = await JobQueue.open({ databaseUrl: dbUrl });
+    const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
     try {
       await sql.connect();
-      const askedLongAgo = () =>
-        sql.query(
+      // a resolution asked for long ago, and an extraction that waits beside it
+      const overdueBesideExtraction = async (docId: string) => {
+        await worker.sendExtract(docId);
+        await worker.sendResolve();
+        await sql.query(
           `update pgboss.job set created_on = now() - interval '10 seconds', start_after = now() - interval '10 seconds'
             where name = 'resolve' and state = 'created'`,
         );
-      // the last round ran from `ranFrom` to `ranTo` seconds ago
-      const lastRound = (ranFrom: number, ranTo: number) =>
-        sql.query(
-          `update pgboss.job set started_on = now() - make_interval(secs => $1), completed_on = now() - make_interval(secs => $2)
-            where name = 'resolve' and state = 'completed'`,
-          [ranFrom, ranTo],
-        );
-      await queue.sendExtract('doc_one');
-      await queue.sendResolve();
-      await askedLongAgo();
-      expect((await taken()).kind).toBe('resolve');
+      };
+      const taken = async (queue: JobQueue): Promise<TakenJob> => {
+        const job = await queue.take();
+        expect(job).not.toBeNull();
+        return job!;
+      };
+      await overdueBesideExtraction('doc_one');
+      const round = await taken(worker);
+      expect(round.kind).toBe('resolve');
+      // the round runs for 2 s
+      await pause(2000);
+      await worker.complete(round, {});
 
-      // a round of 20 s just ended: the extraction goes first, though the next resolution is overdue
-      await lastRound(21, 1);
-      await queue.sendResolve();
-      await askedLongAgo();
-      expect((await taken()).kind).toBe('extract-document');
+      // it rests for as long: this worker takes the extraction, though the next resolution is overdue
+      await overdueBesideExtraction('doc_two');
+      const extraction = await taken(worker);
+      expect(extraction.kind).toBe('extract-document');
+      await worker.complete(extraction, {});
+      // another worker has no round to rest from: the overdue resolution goes before its extraction
+      const beside = await taken(other);
+      expect(beside.kind).toBe('resolve');
+      await other.complete(beside, {});
 
-      // its rest is over: the overdue resolution goes before the next extraction again
-      await lastRound(40, 30);
-      await queue.sendExtract('doc_two');
-      expect((await taken()).kind).toBe('resolve');
+      // once the rest is over, the overdue resolution goes before the next extraction again
+      await overdueBesideExtraction('doc_three');
+      await pause(2200);
+      expect((await taken(worker)).kind).toBe('resolve');
     } finally {
-      await queue.close();
+      await worker.close();
+      await other.close();
       await sql.end();
       await ordered.drop();
     }
