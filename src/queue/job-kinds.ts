@@ -52,9 +52,10 @@ export const RESOLVE_MAX_WAIT_SECONDS = 3;
 
 /**
  * After a resolution round, other work goes first in the worker that ran it for this many times the round's run
- * time (it waits for its turn in FETCH_ORDER meanwhile, as when it is not overdue; other workers may take it). Rounds are cheap while the store is small or the
- * backlog short, so events still follow within seconds; a round that re-plans thousands of events gives as long to
- * the extractions, so each next round takes more seeds, and a backlog is resolved in fewer rounds.
+ * time (it waits for its turn in FETCH_ORDER meanwhile, as when it is not overdue; other workers may take it).
+ * Rounds are cheap while the store is small or the backlog short, so events still follow within seconds; a round
+ * that re-plans thousands of events gives as long to the extractions, so each next round takes more seeds, and a
+ * backlog is resolved in fewer rounds.
  */
 export const RESOLUTION_REST_RATIO = 1;
 
