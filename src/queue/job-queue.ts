@@ -60,11 +60,13 @@ export interface JobQueueOptions {
 /** The Faultline job queue: pg-boss in the store's PostgreSQL database, one queue per kind of job. */
 export class JobQueue {
   private lastKind: JobKind = FETCH_ORDER[0]!;
+  /**
+   * When this worker may next ask whether a resolution is overdue (performance.now()): a second after it last
+   * asked, or once its last round's rest is over, whichever is later.
+   */
   private nextOverdueCheck = 0;
   /** When each resolution this worker took began (performance.now()), until it is completed or failed. */
   private readonly roundsBegun = new Map<string, number>();
-  /** Until when this worker's last round rests (performance.now()): RESOLUTION_REST_RATIO of its run time. */
-  private restUntil = 0;
 
   private constructor(
     private readonly boss: PgBoss,
@@ -173,8 +175,7 @@ export class JobQueue {
    * when nothing else can run beside it.
    */
   private async resolutionOverdue(): Promise<boolean> {
-    if (performance.now() < this.restUntil) return false;
-    const now = Date.now();
+    const now = performance.now();
     if (now < this.nextOverdueCheck) return false;
     this.nextOverdueCheck = now + OVERDUE_CHECK_MS;
     const { rowCount } = await this.pool.query(
@@ -192,7 +193,7 @@ export class JobQueue {
     if (begun === undefined) return;
     this.roundsBegun.delete(job.id);
     const now = performance.now();
-    this.restUntil = Math.max(this.restUntil, now + RESOLUTION_REST_RATIO * (now - begun));
+    this.nextOverdueCheck = Math.max(this.nextOverdueCheck, now + RESOLUTION_REST_RATIO * (now - begun));
   }
 
   async complete(job: TakenJob, output: Readonly<Record<string, unknown>>): Promise<void> {

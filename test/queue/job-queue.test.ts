@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { setTimeout as pause } from 'node:timers/promises';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createCrashStore, type CrashStore } from '../../bench/crash-stores.js';
@@ -128,7 +129,6 @@ describe.skipIf(!url)('the order a worker takes jobs in', () => {
     const sql = new pg.Client({ connectionString: dbUrl });
     const worker = await JobQueue.open({ databaseUrl: dbUrl });
     const other = await JobQueue.open({ databaseUrl: dbUrl });
-    const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
     try {
       await sql.connect();
       // a resolution asked for long ago, and an extraction that waits beside it
