@@ -217,6 +217,16 @@ class RoundReads {
     }
   }
 
+  /**
+   * Whether the round read the whole window of a mention it holds: a seed's, or one its windows cover. A mention
+   * read by id (another report of an event read) was planned without the reports around it.
+   */
+  readWindowOf(mention: Mention): boolean {
+    const seed = seedOf(mention);
+    const window = windowOf(seed);
+    return window === null || this.coverage.covers(seed, window[0], window[1]);
+  }
+
   async ids(ids: readonly string[]): Promise<void> {
     if (ids.length > 0) await this.add(await this.store.listMentionInputs(ids, this.sources));
   }
@@ -433,6 +443,7 @@ async function resolveRound(
   }
   // what people merged and split, applied over the machine's plan; their locks are applied by the store
   resolution = applyOverrides(resolution, inputs, await store.listOverrides(inputs.map((i) => i.mention.id)));
+  const seedIds = new Set(taken.map((s) => s.id));
   await store.replaceResolution({
     mentionIds: inputs.map((i) => i.mention.id),
     events: resolution.events.map((e) => ({
@@ -441,7 +452,12 @@ async function resolveRound(
       decisions: e.decisions,
     })),
     operations: resolution.operations,
-    resolvedIds: taken.map((s) => s.id),
+    resolvedIds: [...seedIds],
+    reopenedIds: movedOutOfWindow(
+      inputs,
+      resolution.events,
+      (i) => !seedIds.has(i.mention.id) && !reads.readWindowOf(i.mention),
+    ),
   });
   return {
     seeds: taken.length,
@@ -451,6 +467,42 @@ async function resolveRound(
     operations: resolution.operations.length,
     eventIds: resolution.events.map((e) => e.record.id),
   };
+}
+
+/**
+ * The mentions of `inputs` that `unsure` picks (planned without their whole window) whose event the plan changes:
+ * it takes reports from theirs, or adds some. Each is planned again later, as a seed, with the reports around it;
+ * left as it was, it would keep an event that no plan of its window makes: two reports a full plan merges, left
+ * apart because the round that split one from a third never read the other (the queue bench's runs differed by
+ * one event).
+ */
+function movedOutOfWindow(
+  inputs: readonly StoredInput[],
+  events: readonly { readonly mentionIds: readonly string[] }[],
+  unsure: (input: StoredInput) => boolean,
+): string[] {
+  const storedEvents = new Map<string, string[]>();
+  for (const i of inputs) {
+    if (i.eventId === null) continue;
+    const members = storedEvents.get(i.eventId);
+    if (members) members.push(i.mention.id);
+    else storedEvents.set(i.eventId, [i.mention.id]);
+  }
+  const stored = membersOf(storedEvents.values());
+  const planned = membersOf(events.map((e) => e.mentionIds));
+  return inputs
+    .filter((i) => i.eventId !== null && unsure(i) && planned.get(i.mention.id) !== stored.get(i.mention.id))
+    .map((i) => i.mention.id);
+}
+
+/** Each mention of `groups` with its group, as the group's sorted ids: equal strings, equal groups. */
+function membersOf(groups: Iterable<readonly string[]>): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const ids of groups) {
+    const key = [...ids].sort().join(' ');
+    for (const id of ids) out.set(id, key);
+  }
+  return out;
 }
 
 /** `resolveSeeds` around new mentions, in as many rounds as they need, then the publisher profiles rebuilt. */

@@ -54,6 +54,7 @@ interface Change {
   readonly events: readonly StoredEvent[];
   readonly operations: readonly OperationRecord[];
   readonly resolvedIds?: readonly string[];
+  readonly reopenedIds?: readonly string[];
 }
 
 /** What a replaced event was: its age and version are kept by the event that takes its id. */
@@ -524,6 +525,14 @@ export function createResolutionMethods(
             .set({ unresolved: 0 })
             .where('id', 'in', ids)
             .where('unresolved', '=', 1)
+            .execute();
+        }
+        for (const ids of slices([...new Set(change.reopenedIds ?? [])])) {
+          await trx
+            .updateTable('mentions')
+            .set({ unresolved: 1 })
+            .where('id', 'in', ids)
+            .where('unresolved', '=', 0)
             .execute();
         }
         // The events are written with the change's number, which is taken after everything that does not need

@@ -497,13 +497,15 @@ export interface Store {
    * In one transaction: removes every event (and operation) that holds any of `mentionIds`, stores `events` and
    * `operations`, links each mention to its event, records each event's sources, and clears the unresolved
    * marker of `resolvedIds` (default: every one of `mentionIds`). A mention of a removed event that is not in
-   * `mentionIds` would be left without one: it is marked unresolved instead, for a later round to plan.
+   * `mentionIds` would be left without one: it is marked unresolved instead, for a later round to plan, as is each
+   * of `reopenedIds` (mentions the caller planned without their whole window, see resolveRound).
    */
   replaceResolution(change: {
     readonly mentionIds: readonly string[];
     readonly events: readonly StoredEvent[];
     readonly operations: readonly OperationRecord[];
     readonly resolvedIds?: readonly string[];
+    readonly reopenedIds?: readonly string[];
   }): Promise<void>;
 
   /**

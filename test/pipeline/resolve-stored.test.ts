@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Location, Mention } from '../../src/domain/index.js';
+import { resolvePending } from '../../src/pipeline/resolve-pending.js';
 import { resolveAround } from '../../src/pipeline/resolve-stored.js';
 import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import type { Store, StoredEvent } from '../../src/store/store.js';
@@ -153,6 +154,43 @@ describe('resolveAround', () => {
       });
     } finally {
       await store.close();
+    }
+  });
+
+  it('plans again, with its own window, a report whose event a round changed without reading around it', async () => {
+    const month = { start: '2025-05-01', end: '2025-05-28', precision: 'month' as const };
+    const tenth = { start: '2025-05-10', end: '2025-05-10', precision: 'day' as const };
+    const saveAll = async (store: Store): Promise<Mention[]> => [
+      ...(await save(store, 1, (docId) => [makeMention(docId, 0, { location: TURBAT, date: month })])),
+      ...(await save(store, 2, (docId) => [makeMention(docId, 0, { location: TURBAT, date: tenth })])),
+    ];
+    const stepwise = await openSqliteStore({ path: ':memory:' });
+    const alone = await openSqliteStore({ path: ':memory:' });
+    try {
+      const [spanning, earlier] = await saveAll(stepwise);
+      await resolvePending(stepwise);
+      expect((await events(stepwise)).map((e) => e.mentionIds.length)).toEqual([2]);
+      // a new report of the 10th: its round reads a week around it, which holds the month-long report but not
+      // that report's own window (the whole month and a week on either side)
+      const [later] = await save(stepwise, 3, (docId) => [
+        makeMention(docId, 0, { location: TURBAT, date: tenth }),
+      ]);
+      const round = await resolvePending(stepwise, { maxRounds: 1 });
+      expect(round.mentions).toBe(1);
+      // its event changed (a report joined it): the month-long report waits for a round of its own window; the
+      // report of the 10th, whose window that round read whole, does not
+      expect((await stepwise.listPendingMentions(10)).map((m) => m.id)).toEqual([spanning!.id]);
+      await resolvePending(stepwise);
+      expect(await stepwise.countPendingMentions()).toBe(0);
+      // and the same events as one plan of all three
+      await saveAll(alone);
+      await save(alone, 3, (docId) => [makeMention(docId, 0, { location: TURBAT, date: tenth })]);
+      await resolvePending(alone);
+      const ids = (list: StoredEvent[]) => list.map((e) => [...e.mentionIds].sort()).sort();
+      expect(ids(await events(stepwise))).toEqual(ids(await events(alone)));
+      expect(ids(await events(stepwise))).toEqual([[spanning!.id, earlier!.id, later!.id].sort()]);
+    } finally {
+      await Promise.all([stepwise.close(), alone.close()]);
     }
   });
 });

@@ -63,6 +63,33 @@ export function pendingContractCases(store: () => Store): void {
     expect(await s.countPendingMentions()).toBe(3);
   });
 
+  it('marks the reopened mentions unresolved again, with their events written', async () => {
+    const s = store();
+    const doc = makeDocument(35);
+    await s.saveDocuments([doc]);
+    const record = makeExtraction(doc.id);
+    await s.saveExtraction(record);
+    const [m0, m1, m2] = record.mentions as [
+      (typeof record.mentions)[0],
+      (typeof record.mentions)[0],
+      (typeof record.mentions)[0],
+    ];
+    await s.replaceResolution({ mentionIds: [m0.id, m1.id, m2.id], events: [], operations: [] });
+    expect(await s.countPendingMentions()).toBe(0);
+    // m1 was planned, but another round is to plan it again; m0 is settled by this one
+    await s.replaceResolution({
+      mentionIds: [m0.id, m1.id],
+      events: [makeStoredEvent('ev-reopened', [m0, m1], [doc])],
+      operations: [],
+      resolvedIds: [m0.id],
+      reopenedIds: [m1.id],
+    });
+    expect((await s.listPendingMentions(10)).map((p) => p.id)).toEqual([m1.id]);
+    expect(new Set((await s.listMentionInputs([m0.id, m1.id], new Map())).map((i) => i.eventId))).toEqual(
+      new Set(['ev-reopened']),
+    );
+  });
+
   it('keeps the marker when the resolution that would clear it fails', async () => {
     const s = store();
     const doc = makeDocument(34);
