@@ -67,16 +67,33 @@ export function releaseCpuGroup(controller: CpuController, group: CpuGroup): voi
   rmdirSync(group.dir);
 }
 
+/** A process of the database server, with its /proc stat fields as read when it was listed. */
+export interface ServerProcess {
+  readonly pid: number;
+  readonly fields: readonly string[];
+}
+
 /**
  * The PostgreSQL server's processes on this machine: the postmaster named in its data directory's
- * `postmaster.pid`, and its children (the backends it forks later are born in the postmaster's group).
+ * `postmaster.pid`, and its children (the backends it forks later are born in the postmaster's group), each with
+ * the stat line it was found by, read once.
  */
-export function databaseServerPids(dataDirectory: string, procRoot = '/proc'): readonly number[] {
+export function databaseServerProcesses(dataDirectory: string, procRoot = '/proc'): readonly ServerProcess[] {
   const postmaster = Number(readFileSync(join(dataDirectory, 'postmaster.pid'), 'utf8').split('\n')[0]);
   if (!Number.isInteger(postmaster) || postmaster <= 0)
     throw new Error(`${dataDirectory}/postmaster.pid names no process`);
-  const children = readdirSync(procRoot)
-    .filter((name) => /^\d+$/.test(name) && Number(procStatFields(name, procRoot)?.[1]) === postmaster)
-    .map(Number);
-  return [postmaster, ...children];
+  const found: ServerProcess[] = [];
+  for (const name of readdirSync(procRoot)) {
+    if (!/^\d+$/.test(name)) continue;
+    const fields = procStatFields(name, procRoot);
+    if (fields && (Number(name) === postmaster || Number(fields[1]) === postmaster))
+      found.push({ pid: Number(name), fields });
+  }
+  // the postmaster first, then its children in the order /proc lists them
+  return found.sort((a, b) => Number(b.pid === postmaster) - Number(a.pid === postmaster));
+}
+
+/** The pids of `databaseServerProcesses`. */
+export function databaseServerPids(dataDirectory: string, procRoot = '/proc'): readonly number[] {
+  return databaseServerProcesses(dataDirectory, procRoot).map((p) => p.pid);
 }

@@ -1,5 +1,4 @@
-import { databaseServerPids } from './cpu-quota.js';
-import { procStatFields } from './proc-stat.js';
+import { databaseServerProcesses } from './cpu-quota.js';
 
 /**
  * CPU seconds spent by the processes of a PostgreSQL server on this machine (postmaster, backends, background
@@ -18,10 +17,10 @@ export class DatabaseCpu {
 
   /** The server's processes' CPU seconds, each over its whole life as of its last reading: compare two readings. */
   read(): number {
-    for (const pid of databaseServerPids(this.dataDirectory, this.procRoot)) {
-      const fields = procStatFields(pid, this.procRoot);
+    // each process's stat line is read once, as it is listed
+    for (const { pid, fields } of databaseServerProcesses(this.dataDirectory, this.procRoot)) {
       // utime and stime, then starttime, in clock ticks (100 a second on Linux)
-      if (fields) this.spent.set(`${pid}@${fields[19]}`, (Number(fields[11]) + Number(fields[12])) / 100);
+      this.spent.set(`${pid}@${fields[19]}`, (Number(fields[11]) + Number(fields[12])) / 100);
     }
     let sum = 0;
     for (const seconds of this.spent.values()) sum += seconds;

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import {
   createCpuGroup,
   databaseServerPids,
+  databaseServerProcesses,
   findCpuController,
   moveIntoCpuGroup,
   quotaFiles,
@@ -74,6 +75,12 @@ describe('databaseServerPids', () => {
     stat(103, 'postgres', 101);
     mkdirSync(join(proc, 'self'));
     expect(databaseServerPids(data, proc)).toEqual([100, 101]);
+    // with the stat line each was found by: the parent, then user and system time
+    const found = databaseServerProcesses(data, proc);
+    expect(found.map((p) => [p.pid, p.fields[1]])).toEqual([
+      [100, '1'],
+      [101, '100'],
+    ]);
   });
 
   it('refuses a postmaster.pid that names no process', () => {
