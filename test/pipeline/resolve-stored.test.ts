@@ -156,7 +156,9 @@ describe('resolveAround', () => {
       await store.close();
     }
   });
+});
 
+describe('a round of resolution', () => {
   it('plans again, with its own window, a report whose event a round changed without reading around it', async () => {
     const month = { start: '2025-05-01', end: '2025-05-28', precision: 'month' as const };
     const tenth = { start: '2025-05-10', end: '2025-05-10', precision: 'day' as const };
