@@ -194,6 +194,22 @@ function isUnchanged(
   return own.size === ids.length && held.every((id) => own.has(id));
 }
 
+/** Sets the unresolved marker of `ids` to `value`, writing only the rows it changes. */
+async function markUnresolved(
+  trx: Transaction<Database>,
+  ids: readonly string[],
+  value: 0 | 1,
+): Promise<void> {
+  for (const slice of slices(ids)) {
+    await trx
+      .updateTable('mentions')
+      .set({ unresolved: value })
+      .where('id', 'in', slice)
+      .where('unresolved', '=', value === 1 ? 0 : 1)
+      .execute();
+  }
+}
+
 /**
  * Removes the events a change replaces (and the operations of those its mentions held): their rows, sources,
  * search words and rollup counts; lets go of their mentions, and marks unresolved those the change does not plan,
@@ -519,22 +535,8 @@ export function createResolutionMethods(
         const operationRows = change.operations.map(operationToRow);
         for (const chunk of chunks(operationRows)) await trx.insertInto('operations').values(chunk).execute();
         // in the same transaction as the events: a crash leaves the mentions either resolved or still marked
-        for (const ids of slices(resolved)) {
-          await trx
-            .updateTable('mentions')
-            .set({ unresolved: 0 })
-            .where('id', 'in', ids)
-            .where('unresolved', '=', 1)
-            .execute();
-        }
-        for (const ids of slices([...new Set(change.reopenedIds ?? [])])) {
-          await trx
-            .updateTable('mentions')
-            .set({ unresolved: 1 })
-            .where('id', 'in', ids)
-            .where('unresolved', '=', 0)
-            .execute();
-        }
+        await markUnresolved(trx, resolved, 0);
+        await markUnresolved(trx, [...new Set(change.reopenedIds ?? [])], 1);
         // The events are written with the change's number, which is taken after everything that does not need
         // it: an update of the number after the insert would write every event row (and its 20 index entries)
         // twice. An event that is kept keeps its number: the change feed tells clients of what changed.

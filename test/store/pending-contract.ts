@@ -5,6 +5,16 @@ import { makeDocument, makeExtraction, makeMention } from './fixtures.js';
 
 const sortedIds = (ids: readonly string[]): string[] => [...ids].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 
+/** A stored document with the mentions of its extraction (three of them), all pending. */
+async function extractedDocument(s: Store, n: number) {
+  const doc = makeDocument(n);
+  await s.saveDocuments([doc]);
+  const record = makeExtraction(doc.id);
+  await s.saveExtraction(record);
+  type M = (typeof record.mentions)[number];
+  return { doc, record, mentions: record.mentions as readonly [M, M, M] };
+}
+
 /** The unresolved marker (defect 1 of issue 9): every backend keeps it in the transactions that change it. */
 export function pendingContractCases(store: () => Store): void {
   it('marks the mentions an extraction saves as pending, lists them in the blocking order in bounded pages and counts them', async () => {
@@ -35,15 +45,8 @@ export function pendingContractCases(store: () => Store): void {
 
   it('clears the marker of the resolved mentions with the events, and of only those when told which', async () => {
     const s = store();
-    const doc = makeDocument(33);
-    await s.saveDocuments([doc]);
-    const record = makeExtraction(doc.id);
-    await s.saveExtraction(record);
-    const [m0, m1, m2] = record.mentions as [
-      (typeof record.mentions)[0],
-      (typeof record.mentions)[0],
-      (typeof record.mentions)[0],
-    ];
+    const { doc, record, mentions } = await extractedDocument(s, 33);
+    const [m0, m1, m2] = mentions;
     const event = makeStoredEvent('ev-pending-1', [m0], [doc]);
     await s.replaceResolution({
       mentionIds: [m0.id, m1.id],
@@ -65,15 +68,8 @@ export function pendingContractCases(store: () => Store): void {
 
   it('marks the reopened mentions unresolved again, with their events written', async () => {
     const s = store();
-    const doc = makeDocument(35);
-    await s.saveDocuments([doc]);
-    const record = makeExtraction(doc.id);
-    await s.saveExtraction(record);
-    const [m0, m1, m2] = record.mentions as [
-      (typeof record.mentions)[0],
-      (typeof record.mentions)[0],
-      (typeof record.mentions)[0],
-    ];
+    const { doc, mentions } = await extractedDocument(s, 35);
+    const [m0, m1, m2] = mentions;
     await s.replaceResolution({ mentionIds: [m0.id, m1.id, m2.id], events: [], operations: [] });
     expect(await s.countPendingMentions()).toBe(0);
     // m1 was planned, but another round is to plan it again; m0 is settled by this one
