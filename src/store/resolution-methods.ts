@@ -233,9 +233,7 @@ async function removeEvents(
   for (const ids of slices([...operationIds])) {
     await trx.deleteFrom('operations').where('id', 'in', ids).execute();
   }
-  for (const ids of slices(orphans)) {
-    await trx.updateTable('mentions').set({ unresolved: 1 }).where('id', 'in', ids).execute();
-  }
+  await markUnresolved(trx, orphans, 1);
 }
 
 /**
