@@ -74,6 +74,17 @@ const INGEST_HEAP_MB = 384;
 /** Pairs of queue runs (one worker, then two) in a full bench. */
 const QUEUE_PAIRS = 3;
 
+/** `--separate-cpus` (quotas, each worker held to cores of its own) or `--separate-cpus=quota` (quotas alone). */
+function separateCpusOption(args: readonly string[]): BenchOptions['separateCpus'] {
+  const given = args.find((a) => a === '--separate-cpus' || a.startsWith('--separate-cpus='));
+  if (given === undefined) return null;
+  if (given === '--separate-cpus') return 'pinned';
+  if (given === '--separate-cpus=quota') return 'quota';
+  throw new Error(
+    `${given}: --separate-cpus takes no value, or "=quota" for quotas without cores of their own`,
+  );
+}
+
 /** `faultline ingest` of `docs` generated articles in a child process of its own, so its peak memory is its own. */
 function ingestInFreshProcess(docs: number): IngestMemory {
   const script = fileURLToPath(import.meta.url);
@@ -99,9 +110,10 @@ interface BenchOptions {
   readonly pgEvents: number | null;
   /**
    * `--separate-cpus`: the queue section gives the PostgreSQL server half the cores and each worker a quarter,
-   * by cgroup CPU quotas (root, and the server on this machine), as if each ran on a machine of its own.
+   * by cgroup CPU quotas (root, and the server on this machine), and holds each worker to cores of its own, as if
+   * each ran on a machine of its own; `--separate-cpus=quota`: the quotas alone, the workers free to move.
    */
-  readonly separateCpus: boolean;
+  readonly separateCpus: 'pinned' | 'quota' | null;
 }
 
 const SECTIONS: Record<string, (count: number, quick: boolean, options: BenchOptions) => Promise<void>> = {
@@ -287,10 +299,12 @@ const SECTIONS: Record<string, (count: number, quick: boolean, options: BenchOpt
     }
     const docs = quick ? 500 : 2_000;
     const cores = cpus().length;
-    const separate = options.separateCpus ? { database: cores / 2, worker: cores / 4 } : null;
+    const separate = options.separateCpus
+      ? { database: cores / 2, worker: cores / 4, pinned: options.separateCpus === 'pinned' }
+      : null;
     if (separate)
       console.log(
-        `  on separate CPUs: PostgreSQL capped at ${separate.database} cores, each worker at ${separate.worker} (cgroup CPU quotas, as on machines of their own)`,
+        `  on separate CPUs: PostgreSQL capped at ${separate.database} cores, each worker at ${separate.worker}${separate.pinned ? ' and held to cores of its own' : ', free to move between cores'} (cgroup CPU quotas${separate.pinned ? ' and cpusets' : ''}, as on machines of their own)`,
       );
     // pairs of runs, one worker then two: the machine drifts between runs, so the ratio is each pair's, and their median
     const bench = await benchQueue(options.databaseUrl, docs, quick ? 1 : QUEUE_PAIRS, separate);
@@ -431,7 +445,7 @@ async function main(): Promise<void> {
       articles: value('--articles'),
       databaseUrl: value('--database-url'),
       pgEvents: pgEvents === null ? null : Number(pgEvents),
-      separateCpus: args.includes('--separate-cpus'),
+      separateCpus: separateCpusOption(args),
     });
     console.log(`  peak memory of this section (max RSS): ${peakMb()} MB\n`);
     return;
