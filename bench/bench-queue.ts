@@ -320,6 +320,10 @@ interface CpuGroups {
 async function separateCpuGroups(url: string, cpus: SeparateCpus): Promise<CpuGroups> {
   const controller = findCpuController();
   if (typeof controller === 'string') throw new Error(`separate CPUs need a cgroup CPU quota: ${controller}`);
+  if (cpus.pinned && controller.cpusetDir === null)
+    throw new Error(
+      `workers held to cores of their own need the cgroup cpuset controller, which ${controller.dir} lacks (--separate-cpus=quota runs the quotas alone)`,
+    );
   const db = new pg.Client({ connectionString: url });
   await db.connect();
   let dataDirectory: string;

@@ -74,15 +74,16 @@ const INGEST_HEAP_MB = 384;
 /** Pairs of queue runs (one worker, then two) in a full bench. */
 const QUEUE_PAIRS = 3;
 
-/** `--separate-cpus` (quotas, each worker held to cores of its own) or `--separate-cpus=quota` (quotas alone). */
-function separateCpusOption(args: readonly string[]): BenchOptions['separateCpus'] {
+/**
+ * `--separate-cpus` (quotas, each worker held to cores of its own) or `--separate-cpus=quota` (quotas alone); a
+ * string that says what is wrong with any other value.
+ */
+function separateCpusOption(args: readonly string[]): BenchOptions['separateCpus'] | string {
   const given = args.find((a) => a === '--separate-cpus' || a.startsWith('--separate-cpus='));
   if (given === undefined) return null;
   if (given === '--separate-cpus') return 'pinned';
   if (given === '--separate-cpus=quota') return 'quota';
-  throw new Error(
-    `${given}: --separate-cpus takes no value, or "=quota" for quotas without cores of their own`,
-  );
+  return `${given}: --separate-cpus takes no value, or "=quota" for quotas without cores of their own`;
 }
 
 /** `faultline ingest` of `docs` generated articles in a child process of its own, so its peak memory is its own. */
@@ -418,6 +419,12 @@ async function main(): Promise<void> {
   const section = args.find((a) => a.startsWith('--section='))?.slice('--section='.length);
   const count = Number(args.find((a) => /^\d+$/.test(a)) ?? 10_000);
   const quick = args.includes('--quick');
+  const separateCpus = separateCpusOption(args);
+  if (typeof separateCpus === 'string') {
+    console.error(separateCpus);
+    process.exitCode = 2;
+    return;
+  }
   const resolveMentions = args.find((a) => a.startsWith('--resolve-mentions='));
   if (resolveMentions) {
     const size = Number(resolveMentions.slice('--resolve-mentions='.length));
@@ -445,7 +452,7 @@ async function main(): Promise<void> {
       articles: value('--articles'),
       databaseUrl: value('--database-url'),
       pgEvents: pgEvents === null ? null : Number(pgEvents),
-      separateCpus: separateCpusOption(args),
+      separateCpus,
     });
     console.log(`  peak memory of this section (max RSS): ${peakMb()} MB\n`);
     return;
