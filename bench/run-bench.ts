@@ -75,15 +75,17 @@ const INGEST_HEAP_MB = 384;
 const QUEUE_PAIRS = 3;
 
 /**
- * `--separate-cpus` (quotas, each worker held to cores of its own) or `--separate-cpus=quota` (quotas alone); a
- * string that says what is wrong with any other value.
+ * `--separate-cpus` (quotas, each worker held to cores of its own) or `--separate-cpus=quota` (quotas alone); an
+ * error that says what is wrong with any other value.
  */
-function separateCpusOption(args: readonly string[]): BenchOptions['separateCpus'] | string {
+function separateCpusOption(args: readonly string[]): BenchOptions['separateCpus'] | Error {
   const given = args.find((a) => a === '--separate-cpus' || a.startsWith('--separate-cpus='));
   if (given === undefined) return null;
   if (given === '--separate-cpus') return 'pinned';
   if (given === '--separate-cpus=quota') return 'quota';
-  return `${given}: --separate-cpus takes no value, or "=quota" for quotas without cores of their own`;
+  return new Error(
+    `${given}: --separate-cpus takes no value, or "=quota" for quotas without cores of their own`,
+  );
 }
 
 /** `faultline ingest` of `docs` generated articles in a child process of its own, so its peak memory is its own. */
@@ -420,8 +422,8 @@ async function main(): Promise<void> {
   const count = Number(args.find((a) => /^\d+$/.test(a)) ?? 10_000);
   const quick = args.includes('--quick');
   const separateCpus = separateCpusOption(args);
-  if (typeof separateCpus === 'string') {
-    console.error(separateCpus);
+  if (separateCpus instanceof Error) {
+    console.error(separateCpus.message);
     process.exitCode = 2;
     return;
   }
