@@ -304,7 +304,7 @@ export interface SeparateCpus {
   /**
    * Each worker also held to whole cores of its own (`workerCores`), as a machine of its own would give it: under
    * quotas alone, the scheduler runs the two workers by turns on one core or moves them between cores, and two
-   * workers then spent about a fifth more CPU than one on the same work, against 7% when held (medians of 5 and 11
+   * workers then spent about a fifth more CPU than one on the same work, against 8% when held (medians of 5 and 14
    * pairs; the server is never held: it shares the cores).
    */
   readonly pinned: boolean;
