@@ -86,6 +86,8 @@ export class JobQueue {
     const errors: string[] = [];
     boss.on('error', (error: unknown) => void errors.push(describeError(error)));
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 2 });
+    // an idle client losing its server must not end the worker: the next query reports the failure, or reconnects
+    pool.on('error', () => undefined);
     try {
       await boss.start();
       for (const kind of JOB_KINDS) {

@@ -174,3 +174,30 @@ describe.skipIf(!url)('the order a worker takes jobs in', () => {
     }
   }, 60_000);
 });
+
+describe.skipIf(!url)('a queue whose connections the server ends', () => {
+  it('goes on with new connections, and the process does not crash on the idle ones', async () => {
+    const own = await createCrashStore({ kind: 'postgres', url: url! }, 'jobs_ended');
+    const dbUrl = own.flags[1]!;
+    const queue = await JobQueue.open({ databaseUrl: dbUrl });
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    try {
+      await queue.sendExtract('doc_one');
+      // the queue's own connections now sit idle in its pool
+      expect(await queue.list()).toHaveLength(1);
+      const { rowCount } = await admin.query(
+        'select pg_terminate_backend(pid) from pg_stat_activity where datname = $1',
+        [new URL(dbUrl).pathname.slice(1)],
+      );
+      expect(rowCount).toBeGreaterThan(0);
+      // the idle clients learn of their end as an error event: unheard, it would end the process
+      await pause(300);
+      expect(await queue.list()).toHaveLength(1);
+    } finally {
+      await admin.end();
+      await queue.close();
+      await own.drop();
+    }
+  }, 60_000);
+});
