@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { cpus as machineCpus, loadavg } from 'node:os';
+import { cpus as machineCpus, loadavg, constants as osConstants } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { packageRoot } from '../src/cli/package-root.js';
@@ -94,6 +94,12 @@ async function queueDocuments(store: StoreHandle, queue: JobQueue, count: number
 
 type StoreHandle = Awaited<ReturnType<Awaited<ReturnType<typeof createCrashStore>>['open']>>;
 
+/** The worker processes running now, which a bench stopped by a signal stops too. */
+const liveWorkers = new Set<ChildProcess>();
+
+/** The databases of the runs going on now, which a bench stopped by a signal drops too. */
+const liveDatabases = new Set<() => Promise<void>>();
+
 /** Starts `n` worker processes, the i-th in `groups[i]` when the run gives each worker cores of its own. */
 function startWorkers(n: number, flags: readonly string[], groups: readonly CpuGroup[]): ChildProcess[] {
   const cli = join(packageRoot(), 'dist', 'src', 'cli', 'main.js');
@@ -101,6 +107,8 @@ function startWorkers(n: number, flags: readonly string[], groups: readonly CpuG
     const worker = spawn(process.execPath, [cli, 'worker', ...flags, '--concurrency', '1'], {
       stdio: ['ignore', 'ignore', 'inherit'],
     });
+    liveWorkers.add(worker);
+    worker.once('exit', () => liveWorkers.delete(worker));
     // moved before it has loaded its modules: the run's time starts at the first job a worker takes
     const group = groups[i];
     if (group && worker.pid !== undefined) moveIntoCpuGroup(group, worker.pid);
@@ -189,8 +197,11 @@ async function run(
   groups: readonly CpuGroup[],
 ): Promise<{ run: QueueRun; snapshot: StoreSnapshot }> {
   const target = await createCrashStore({ kind: 'postgres', url }, `bench_queue_${workers}`);
+  liveDatabases.add(target.drop);
   const dbUrl = target.flags[1]!;
   const db = new pg.Client({ connectionString: dbUrl });
+  // a bench stopped by a signal drops this database under the connection: that ends it, and is no error
+  db.on('error', () => undefined);
   try {
     const store = await target.open();
     const queue = await JobQueue.open({ databaseUrl: dbUrl, connections: 2 });
@@ -291,6 +302,7 @@ async function run(
   } finally {
     await db.end().catch(() => undefined);
     await target.drop();
+    liveDatabases.delete(target.drop);
   }
 }
 
@@ -373,6 +385,22 @@ export async function benchQueue(
   const differences = new Set<string>();
   let first: StoreSnapshot | null = null;
   const groups = separate ? await separateCpuGroups(url, separate) : null;
+  // releasing twice is harmless: a group already gone is skipped
+  const release = (): void => {
+    if (groups)
+      for (const group of [groups.database, ...groups.workers]) releaseCpuGroup(groups.controller, group);
+  };
+  // stopped by a signal, the bench stops its workers, gives the server back its cores and drops its databases:
+  // left in its group, PostgreSQL would stay capped for every other client until the next bench run
+  const interrupted = (signal: NodeJS.Signals): void => {
+    for (const worker of liveWorkers) worker.kill('SIGTERM');
+    release();
+    void Promise.allSettled([...liveDatabases].map((drop) => drop())).then(() =>
+      process.exit(128 + osConstants.signals[signal]),
+    );
+  };
+  process.once('SIGINT', interrupted);
+  process.once('SIGTERM', interrupted);
   try {
     for (let i = 0; i < pairs; i++) {
       const one = await run(url, 1, count, groups?.workers ?? []);
@@ -383,8 +411,9 @@ export async function benchQueue(
       done.push({ one: one.run, two: two.run });
     }
   } finally {
-    if (groups)
-      for (const group of [groups.database, ...groups.workers]) releaseCpuGroup(groups.controller, group);
+    process.off('SIGINT', interrupted);
+    process.off('SIGTERM', interrupted);
+    release();
   }
   return { pairs: done, differences: [...differences] };
 }

@@ -113,23 +113,31 @@ function groupDirs(group: CpuGroup): readonly string[] {
 
 /**
  * Gives the group's processes back to the top group of each hierarchy it is in, and removes the group (what is not
- * there, from a run that ended before it made it, is skipped).
+ * there, from a run that ended before it made it, is skipped). A process born in the group meanwhile (a backend
+ * the server forks) makes the removal fail as busy: the group is emptied again and removed on the next try.
  */
 export function releaseCpuGroup(controller: CpuController, group: CpuGroup): void {
   for (const dir of groupDirs(group)) {
-    if (!existsSync(dir)) continue;
     const top = dir === group.cpusetDir ? controller.cpusetDir! : controller.dir;
-    const procs = readFileSync(join(dir, 'cgroup.procs'), 'utf8').split('\n').filter(Boolean);
-    for (const pid of procs) {
+    for (let attempt = 1; existsSync(dir); attempt++) {
+      const procs = readFileSync(join(dir, 'cgroup.procs'), 'utf8').split('\n').filter(Boolean);
+      for (const pid of procs) {
+        try {
+          writeFileSync(join(top, 'cgroup.procs'), pid);
+        } catch {
+          // a process that ended meanwhile has nothing to move
+        }
+      }
       try {
-        writeFileSync(join(top, 'cgroup.procs'), pid);
-      } catch {
-        // a process that ended meanwhile has nothing to move
+        rmdirSync(dir);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EBUSY' || attempt === RELEASE_ATTEMPTS) throw error;
       }
     }
-    rmdirSync(dir);
   }
 }
+
+const RELEASE_ATTEMPTS = 100;
 
 /** A process of the database server, with its /proc stat fields as read when it was listed. */
 export interface ServerProcess {
