@@ -534,7 +534,7 @@ export function createResolutionMethods(
         for (const chunk of chunks(operationRows)) await trx.insertInto('operations').values(chunk).execute();
         // in the same transaction as the events: a crash leaves the mentions either resolved or still marked
         await markUnresolved(trx, resolved, 0);
-        await markUnresolved(trx, [...new Set(change.reopenedIds ?? [])], 1);
+        await markUnresolved(trx, change.reopenedIds ?? [], 1);
         // The events are written with the change's number, which is taken after everything that does not need
         // it: an update of the number after the insert would write every event row (and its 20 index entries)
         // twice. An event that is kept keeps its number: the change feed tells clients of what changed.

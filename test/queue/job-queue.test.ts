@@ -20,6 +20,15 @@ afterAll(async () => {
   rmSync(work, { recursive: true, force: true });
 });
 
+/** A queue in a PostgreSQL database of its own, beside the test database, and that database's URL. */
+async function queueInOwnDatabase(
+  name: string,
+): Promise<{ readonly own: CrashStore; readonly dbUrl: string; readonly queue: JobQueue }> {
+  const own = await createCrashStore({ kind: 'postgres', url: url! }, name);
+  const dbUrl = own.flags[1]!;
+  return { own, dbUrl, queue: await JobQueue.open({ databaseUrl: dbUrl }) };
+}
+
 describe('the queue commands on SQLite', () => {
   it.each([['worker'], ['jobs'], ['watch', '--scheduler-only', '--once']])(
     '%s gives one coded line and exit 2',
@@ -34,10 +43,9 @@ describe('the queue commands on SQLite', () => {
 
 describe.skipIf(!url)('a job that fails', () => {
   it('is given back to the queue with its error, listed with it, and retried only once failed', async () => {
-    database = await createCrashStore({ kind: 'postgres', url: url! }, 'jobs');
-    const dbUrl = database.flags[1]!;
-    const store = await database.open();
-    const queue = await JobQueue.open({ databaseUrl: dbUrl });
+    const { own, dbUrl, queue } = await queueInOwnDatabase('jobs');
+    database = own;
+    const store = await own.open();
     try {
       const id = await queue.sendExtract('doc_absent');
       expect(id).not.toBeNull();
@@ -95,10 +103,8 @@ describe.skipIf(!url)('a job that fails', () => {
 
 describe.skipIf(!url)('the order a worker takes jobs in', () => {
   it('holds a resolution back for its delay, unless it is asked for with none', async () => {
-    const delayed = await createCrashStore({ kind: 'postgres', url: url! }, 'delay');
-    const dbUrl = delayed.flags[1]!;
+    const { own: delayed, dbUrl, queue } = await queueInOwnDatabase('delay');
     const sql = new pg.Client({ connectionString: dbUrl });
-    const queue = await JobQueue.open({ databaseUrl: dbUrl });
     // how long after it was asked for the queued resolution may start, read from the queue's own row
     const held = async (): Promise<number> => {
       const { rows } = await sql.query<{ s: number }>(
@@ -177,9 +183,7 @@ describe.skipIf(!url)('the order a worker takes jobs in', () => {
 
 describe.skipIf(!url)('a queue whose connections the server ends', () => {
   it('goes on with new connections, and the process does not crash on the idle ones', async () => {
-    const own = await createCrashStore({ kind: 'postgres', url: url! }, 'jobs_ended');
-    const dbUrl = own.flags[1]!;
-    const queue = await JobQueue.open({ databaseUrl: dbUrl });
+    const { own, dbUrl, queue } = await queueInOwnDatabase('jobs_ended');
     const admin = new pg.Client({ connectionString: url });
     await admin.connect();
     try {
