@@ -32,8 +32,8 @@ export const JOB_SETTINGS: Readonly<Record<JobKind, JobKindSettings>> = {
  * The order a free worker looks for work in. Resolution comes last: it re-plans whole blocks, so one resolution
  * after a batch of extractions costs little more than one after a single document, and a backlog of extractions
  * is best resolved in few, large passes. So that events still follow within seconds while a backlog lasts, a
- * resolution asked for more than RESOLVE_MAX_WAIT_SECONDS ago is taken before anything else; each takes one
- * round of the pending mentions, and asks for the next.
+ * resolution asked for more than RESOLVE_MAX_WAIT_SECONDS ago is taken before anything else by one worker, the
+ * resolver (ResolverRole); each takes one round of the pending mentions, and asks for the next.
  */
 export const FETCH_ORDER: readonly JobKind[] = ['poll-feed', 'fetch-page', 'extract-document', 'resolve'];
 
@@ -47,11 +47,11 @@ export const RESOLVE_DELAY_SECONDS = 1;
  */
 export const RESOLVE_LANES = 4;
 
-/** A resolution queued longer than this goes before other work. */
+/** A resolution queued longer than this goes before other work, in the resolver. */
 export const RESOLVE_MAX_WAIT_SECONDS = 3;
 
 /**
- * After a resolution round, other work goes first in the worker that ran it for this many times the round's run
+ * After a resolution round, other work goes first in the resolver for this many times the round's run
  * time (it waits for its turn in FETCH_ORDER meanwhile, as when it is not overdue; other workers may take it).
  * Rounds are cheap while the store is small or the backlog short, so events still follow within seconds; a round
  * that re-plans thousands of events gives as long to the extractions, so each next round takes more seeds, and a

@@ -2,6 +2,7 @@ import PgBoss from 'pg-boss';
 import pg from 'pg';
 import { describeError, FaultlineError } from '../errors/errors.js';
 import type { ItemToFetch } from '../pipeline/job-stages.js';
+import { ResolverRole } from './resolver-role.js';
 import {
   FETCH_ORDER,
   JOB_KINDS,
@@ -71,6 +72,8 @@ export class JobQueue {
   private constructor(
     private readonly boss: PgBoss,
     private readonly pool: pg.Pool,
+    /** Asked for only when this process takes jobs (a worker): a scheduler or `jobs` never holds it. */
+    private readonly role: ResolverRole,
   ) {}
 
   /** Starts pg-boss (creating or migrating its schema) and makes sure every kind's queue exists. */
@@ -107,7 +110,11 @@ export class JobQueue {
       await Promise.allSettled([boss.stop({ graceful: false, wait: true }), pool.end()]);
       throw new FaultlineError('FL_ERR_QUEUE', 'the job queue', describeError(error));
     }
-    return new JobQueue(boss, pool);
+    return new JobQueue(
+      boss,
+      pool,
+      new ResolverRole(options.databaseUrl, `faultline resolver ${BOSS_SCHEMA}`),
+    );
   }
 
   /**
@@ -169,17 +176,16 @@ export class JobQueue {
   }
 
   /**
-   * Whether a resolution waits past RESOLVE_MAX_WAIT_SECONDS, unless this worker's last round rests still
-   * (RESOLUTION_REST_RATIO of its run time): under a backlog, rounds that followed each other without a break
-   * each re-planned most of the store around a few hundred new reports. The rest is each worker's own, so that
-   * every worker gives resolution the share of its time that a lone worker gives: a rest for the whole pool held
-   * n workers' resolution to one worker's share, and the backlog it left was resolved after the last extraction,
-   * when nothing else can run beside it.
+   * Whether a resolution waits past RESOLVE_MAX_WAIT_SECONDS, asked only by the resolver (ResolverRole), unless its
+   * last round rests still (RESOLUTION_REST_RATIO of its run time): under a backlog, rounds that followed each
+   * other without a break each re-planned most of the store around a few hundred new reports. The other workers
+   * stay with the backlog's extractions, and join the resolution in its lanes once nothing else is queued.
    */
   private async resolutionOverdue(): Promise<boolean> {
     const now = performance.now();
     if (now < this.nextOverdueCheck) return false;
     this.nextOverdueCheck = now + OVERDUE_CHECK_MS;
+    if (!(await this.role.holds())) return false;
     const { rowCount } = await this.pool.query(
       `select 1 from ${BOSS_SCHEMA}.job where name = 'resolve' and state in ('created', 'retry')
           and created_on < now() - make_interval(secs => $1)
@@ -244,6 +250,7 @@ export class JobQueue {
     await Promise.allSettled([
       this.boss.stop({ graceful: false, wait: true, timeout: 5000 }),
       this.pool.end(),
+      this.role.close(),
     ]);
   }
 }

@@ -129,7 +129,7 @@ describe.skipIf(!url)('the order a worker takes jobs in', () => {
     }
   }, 60_000);
 
-  it("takes an overdue resolution first, except while this worker's last round rests for as long as it ran", async () => {
+  it('takes an overdue resolution first in the resolver alone, except while its last round rests for as long as it ran', async () => {
     const ordered = await createCrashStore({ kind: 'postgres', url: url! }, 'order');
     const dbUrl = ordered.flags[1]!;
     const sql = new pg.Client({ connectionString: dbUrl });
@@ -139,8 +139,8 @@ describe.skipIf(!url)('the order a worker takes jobs in', () => {
       await sql.connect();
       // a resolution asked for long ago, and an extraction that waits beside it
       const overdueBesideExtraction = async (docId: string) => {
-        await worker.sendExtract(docId);
-        await worker.sendResolve();
+        await other.sendExtract(docId);
+        await other.sendResolve();
         await sql.query(
           `update pgboss.job set created_on = now() - interval '10 seconds', start_after = now() - interval '10 seconds'
             where name = 'resolve' and state = 'created'`,
@@ -152,6 +152,7 @@ describe.skipIf(!url)('the order a worker takes jobs in', () => {
         return job!;
       };
       await overdueBesideExtraction('doc_one');
+      // the first worker to find a resolution overdue becomes the resolver, and takes it before the extraction
       const round = await taken(worker);
       expect(round.kind).toBe('resolve');
       // the round runs for 2 s
@@ -163,15 +164,31 @@ describe.skipIf(!url)('the order a worker takes jobs in', () => {
       const extraction = await taken(worker);
       expect(extraction.kind).toBe('extract-document');
       await worker.complete(extraction, {});
-      // another worker has no round to rest from: the overdue resolution goes before its extraction
-      const beside = await taken(other);
-      expect(beside.kind).toBe('resolve');
-      await other.complete(beside, {});
+      // another worker is not the resolver: it takes the extraction left beside the overdue resolution, then resolves
+      const besideExtraction = await taken(other);
+      expect(besideExtraction.kind).toBe('extract-document');
+      await other.complete(besideExtraction, {});
+      const besideRound = await taken(other);
+      expect(besideRound.kind).toBe('resolve');
+      await other.complete(besideRound, {});
 
       // once the rest is over, the overdue resolution goes before the next extraction again
       await overdueBesideExtraction('doc_three');
       await pause(2200);
-      expect((await taken(worker)).kind).toBe('resolve');
+      const again = await taken(worker);
+      expect(again.kind).toBe('resolve');
+      await worker.complete(again, {});
+
+      // the resolver gone, the other worker takes its role at its next check
+      await worker.close();
+      for (let i = 0; i < 50; i++) {
+        const { rowCount } = await sql.query("select 1 from pg_locks where locktype = 'advisory'");
+        if (rowCount === 0) break;
+        await pause(100);
+      }
+      await overdueBesideExtraction('doc_four');
+      await pause(1100);
+      expect((await taken(other)).kind).toBe('resolve');
     } finally {
       await worker.close();
       await other.close();
