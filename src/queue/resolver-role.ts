@@ -16,6 +16,8 @@ export class ResolverRole {
   private client: pg.Client | null = null;
   private held = false;
   private closed = false;
+  /** The ask under way: two at once would open two connections, and one could keep the lock unseen. */
+  private asking: Promise<boolean> | null = null;
 
   constructor(
     private readonly databaseUrl: string,
@@ -27,9 +29,16 @@ export class ResolverRole {
    * Whether this worker holds the role, taking it when no other does. False when the database cannot be reached:
    * a worker that cannot ask is not the resolver, and asks again at its next check.
    */
-  async holds(): Promise<boolean> {
-    if (this.held) return true;
-    if (this.closed) return false;
+  holds(): Promise<boolean> {
+    if (this.held) return Promise.resolve(true);
+    if (this.closed) return Promise.resolve(false);
+    this.asking ??= this.ask().finally(() => {
+      this.asking = null;
+    });
+    return this.asking;
+  }
+
+  private async ask(): Promise<boolean> {
     try {
       const client = this.client ?? (await this.connect());
       if (client === null) return false;

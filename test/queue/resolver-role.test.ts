@@ -53,6 +53,18 @@ describe.skipIf(!url)('the resolver role', () => {
     }
   });
 
+  it('asked twice at once, takes one connection, and gives the role back whole when closed', async () => {
+    const first = new ResolverRole(dbUrl, 'faultline resolver twice');
+    const second = new ResolverRole(dbUrl, 'faultline resolver twice');
+    try {
+      expect(await Promise.all([first.holds(), first.holds()])).toEqual([true, true]);
+      await first.close();
+      expect(await holdsSoon(second)).toBe(true);
+    } finally {
+      await Promise.all([first.close(), second.close()]);
+    }
+  });
+
   it('is lost with its connection, without crashing the process, and taken by another worker', async () => {
     const first = new ResolverRole(dbUrl, 'faultline resolver cut');
     const second = new ResolverRole(dbUrl, 'faultline resolver cut');
