@@ -182,7 +182,10 @@ describe.skipIf(!url)('the order a worker takes jobs in', () => {
       // the resolver gone, the other worker takes its role at its next check
       await worker.close();
       for (let i = 0; i < 50; i++) {
-        const { rowCount } = await sql.query("select 1 from pg_locks where locktype = 'advisory'");
+        const { rowCount } = await sql.query(
+          `select 1 from pg_locks where locktype = 'advisory'
+              and database = (select oid from pg_database where datname = current_database())`,
+        );
         if (rowCount === 0) break;
         await pause(100);
       }

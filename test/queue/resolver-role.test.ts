@@ -74,7 +74,8 @@ describe.skipIf(!url)('the resolver role', () => {
       expect(await first.holds()).toBe(true);
       expect(await second.holds()).toBe(false);
       const { rows } = await admin.query<{ pid: number }>(
-        "select pid from pg_locks where locktype = 'advisory' and granted",
+        `select pid from pg_locks where locktype = 'advisory' and granted
+            and database = (select oid from pg_database where datname = current_database())`,
       );
       expect(rows).toHaveLength(1);
       await admin.query('select pg_terminate_backend($1)', [rows[0]!.pid]);
