@@ -130,10 +130,8 @@ describe.skipIf(!url)('the order a worker takes jobs in', () => {
   }, 60_000);
 
   it('takes an overdue resolution first in the resolver alone, except while its last round rests for as long as it ran', async () => {
-    const ordered = await createCrashStore({ kind: 'postgres', url: url! }, 'order');
-    const dbUrl = ordered.flags[1]!;
+    const { own: ordered, dbUrl, queue: worker } = await queueInOwnDatabase('order');
     const sql = new pg.Client({ connectionString: dbUrl });
-    const worker = await JobQueue.open({ databaseUrl: dbUrl });
     const other = await JobQueue.open({ databaseUrl: dbUrl });
     try {
       await sql.connect();
